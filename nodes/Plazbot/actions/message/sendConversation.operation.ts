@@ -1,0 +1,236 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { InvalidInput } from '../../helpers/errors';
+import { asOptionalText, asRequiredText, asWhatsappNumber } from '../../helpers/parameters';
+import type { PlazbotClient } from '../../transport';
+import { SEND_CONVERSATION_PATH, SEND_TYPE_BODY_FIELD, SEND_TYPE_CODES, type SendType } from '../../transport/apiContract';
+import { envelopeOutput } from '../output';
+
+const templateVariablesField = (name: string, displayName: string, placement: string): INodeProperties => ({
+	displayName,
+	name,
+	type: 'fixedCollection',
+	typeOptions: { multipleValues: true, sortable: true },
+	placeholder: 'Add Variable',
+	default: {},
+	description: `Values for the variables in the template's ${placement}, in order`,
+	options: [
+		{
+			displayName: 'Variable',
+			name: 'variable',
+			values: [
+				{
+					displayName: 'Name',
+					name: 'variable',
+					type: 'string',
+					default: '',
+					placeholder: '1',
+					description: 'The variable as it is named in the template, for example 1 for {{1}}',
+				},
+				{
+					displayName: 'Value',
+					name: 'value',
+					type: 'string',
+					default: '',
+					description: 'The text to put in its place',
+				},
+			],
+		},
+	],
+});
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Template Name',
+		name: 'template',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'order_confirmation',
+		description: 'Name of the approved WhatsApp template in Plazbot',
+	},
+	{
+		displayName: 'Destination',
+		name: 'destination',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: '+51 987 654 321',
+		description:
+			"The customer's WhatsApp number with country code. Spaces, dashes, dots, parentheses and a leading + or 00 are removed before sending.",
+	},
+	{
+		displayName: 'Send Type',
+		name: 'sendType',
+		type: 'options',
+		default: 'campaign',
+		options: [
+			{ name: 'Campaign', value: 'campaign', description: 'Part of a mass sending; groups under a campaign name' },
+			{ name: 'Individual', value: 'individual', description: 'A one-off conversation with this customer' },
+			{ name: 'API', value: 'api', description: 'Sent by an integration; can be grouped under a campaign name' },
+		],
+		description: 'How Plazbot files this conversation',
+	},
+	{
+		displayName: 'Campaign Name',
+		name: 'campaignName',
+		type: 'string',
+		default: '',
+		displayOptions: { show: { sendType: ['campaign', 'api'] } },
+		description: 'Groups the conversations under this campaign name in Plazbot',
+	},
+	templateVariablesField('variablesBody', 'Body Variables', 'body'),
+	templateVariablesField('variablesHeader', 'Header Variables', 'header'),
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: [
+			{
+				displayName: 'File Name',
+				name: 'fileName',
+				type: 'string',
+				default: '',
+				placeholder: 'invoice.pdf',
+				description: 'Name shown for the media file; used with File URL',
+			},
+			{
+				displayName: 'File URL',
+				name: 'fileUrl',
+				type: 'string',
+				default: '',
+				placeholder: 'https://example.com/invoice.pdf',
+				description: 'Public URL of the media for a template with an image, video or document header',
+			},
+			{
+				displayName: 'Reference 1',
+				name: 'reference1',
+				type: 'string',
+				default: '',
+				description: 'Your own reference stored with the conversation, for example an order ID',
+			},
+			{
+				displayName: 'Reference 2',
+				name: 'reference2',
+				type: 'string',
+				default: '',
+				description: 'A second reference of yours',
+			},
+			{
+				displayName: 'Reference 3',
+				name: 'reference3',
+				type: 'string',
+				default: '',
+				description: 'A third reference of yours',
+			},
+		],
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['message'], operation: ['sendConversation'] } },
+	properties,
+);
+
+export interface SendConversationInput {
+	template: unknown;
+	destination: unknown;
+	sendType: unknown;
+	campaignName?: unknown;
+	variablesBody?: unknown;
+	variablesHeader?: unknown;
+	additionalFields?: IDataObject;
+}
+
+export interface TemplateVariable {
+	variable: string;
+	value: string;
+}
+
+/** The request body of Send Conversation, from the node's parameters as n8n hands them over. */
+export function buildSendConversationBody(input: SendConversationInput, workspaceId: string): IDataObject {
+	const sendType = asSendType(input.sendType);
+	const body: IDataObject = {
+		workspaceId,
+		template: asRequiredText(input.template, 'Template Name', 'Enter the name of an approved WhatsApp template.'),
+		destination: asWhatsappNumber(input.destination, 'Destination'),
+	};
+	const variablesBody = templateVariables(input.variablesBody, 'Body Variables');
+	const variablesHeader = templateVariables(input.variablesHeader, 'Header Variables');
+	if (variablesBody.length) body.variablesBody = variablesBody;
+	if (variablesHeader.length) body.variablesHeader = variablesHeader;
+	body[SEND_TYPE_BODY_FIELD] = SEND_TYPE_CODES[sendType];
+
+	const campaignName = sendType === 'individual' ? undefined : asOptionalText(input.campaignName, 'Campaign Name');
+	if (campaignName) body.campaignName = campaignName;
+
+	const extra = input.additionalFields ?? {};
+	const fileUrl = asOptionalText(extra.fileUrl, 'File URL');
+	const fileName = asOptionalText(extra.fileName, 'File Name');
+	if (fileName && !fileUrl) throw new InvalidInput('File Name', 'is set but File URL is empty', 'Add the File URL of the media, or remove File Name.');
+	if (fileUrl) body.file = fileName ? { fileUrl, fileName } : { fileUrl };
+	for (const reference of ['reference1', 'reference2', 'reference3']) {
+		const value = asOptionalText(extra[reference], `Reference ${reference.slice(-1)}`);
+		if (value) body[reference] = value;
+	}
+	return body;
+}
+
+function asSendType(value: unknown): SendType {
+	if (typeof value === 'string' && value in SEND_TYPE_CODES) return value as SendType;
+	throw new InvalidInput(
+		'Send Type',
+		`"${String(value)}" is not one of ${Object.keys(SEND_TYPE_CODES).join(', ')}`,
+		'Choose Campaign, Individual or API.',
+	);
+}
+
+/** Entries left blank are skipped; a value without a name, or a name without a value, is refused. */
+export function templateVariables(raw: unknown, field: string): TemplateVariable[] {
+	const entries = (raw as { variable?: unknown } | undefined)?.variable;
+	if (entries === undefined || entries === null) return [];
+	if (!Array.isArray(entries)) throw new InvalidInput(field, 'must be a list of variables', 'Add each variable with its own Name and Value.');
+	const variables: TemplateVariable[] = [];
+	entries.forEach((entry: { variable?: unknown; value?: unknown }, position) => {
+		const label = `${field} #${position + 1}`;
+		const name = asOptionalText(entry?.variable, `${label} Name`);
+		const value = asOptionalText(entry?.value, name ? `${field} "${name}"` : `${label} Value`);
+		if (!name && value === undefined) return;
+		if (!name) throw new InvalidInput(`${label}`, 'has a value but no name', 'Give the variable its name from the template, for example 1.');
+		if (value === undefined) {
+			throw new InvalidInput(`${field} "${name}"`, `has no value${describeEmpty(entry?.value)}`, 'Map a value, or remove the variable.');
+		}
+		variables.push({ variable: name, value });
+	});
+	return variables;
+}
+
+function describeEmpty(value: unknown): string {
+	if (value === null) return ' (the expression gave null)';
+	if (value === undefined) return ' (the expression gave nothing)';
+	return '';
+}
+
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	client: PlazbotClient,
+): Promise<IDataObject> {
+	const body = buildSendConversationBody(
+		{
+			template: this.getNodeParameter('template', itemIndex, ''),
+			destination: this.getNodeParameter('destination', itemIndex, ''),
+			sendType: this.getNodeParameter('sendType', itemIndex, 'campaign'),
+			campaignName: this.getNodeParameter('campaignName', itemIndex, ''),
+			variablesBody: this.getNodeParameter('variablesBody', itemIndex, {}),
+			variablesHeader: this.getNodeParameter('variablesHeader', itemIndex, {}),
+			additionalFields: this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject,
+		},
+		client.workspaceId,
+	);
+	const envelope = await client.request({ method: 'POST', path: SEND_CONVERSATION_PATH, body }, itemIndex);
+	return envelopeOutput(envelope);
+}

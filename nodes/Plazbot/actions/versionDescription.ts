@@ -1,0 +1,32 @@
+import type { INodeTypeDescription } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { deliveryOptions } from './common.descriptions';
+import { resources } from './resources';
+
+export const versionDescription: INodeTypeDescription = {
+	displayName: 'Plazbot',
+	name: 'plazbot',
+	icon: { light: 'file:plazbot.svg', dark: 'file:plazbot.dark.svg' },
+	group: ['output'],
+	version: 1,
+	subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
+	description: 'Send WhatsApp templates and manage contacts, opportunities and tasks in Plazbot',
+	defaults: { name: 'Plazbot' },
+	usableAsTool: true,
+	inputs: [NodeConnectionTypes.Main],
+	outputs: [NodeConnectionTypes.Main],
+	credentials: [{ name: 'plazbotApi', required: true }],
+	properties: [
+		{
+			displayName: 'Resource',
+			name: 'resource',
+			type: 'options',
+			noDataExpression: true,
+			options: Object.entries(resources).map(([value, resource]) => ({ name: resource.displayName, value })),
+			default: 'message',
+		},
+		...Object.values(resources).flatMap((resource) => resource.description),
+		deliveryOptions,
+	],
+};

@@ -1,0 +1,395 @@
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	IHttpRequestMethods,
+	IHttpRequestOptions,
+	ILoadOptionsFunctions,
+	IN8nHttpFullResponse,
+	JsonObject,
+} from 'n8n-workflow';
+import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
+
+import { DEFAULT_BASE_URL } from '../../../credentials/PlazbotApi.credentials';
+import { CONTINUATION_TOKEN_QUERY, NEXT_PAGE_TOKEN_FIELDS } from './apiContract';
+import { RequestPacer } from './requestPacer';
+
+export const CREDENTIAL_TYPE = 'plazbotApi';
+
+export type PlazbotFunctions = IExecuteFunctions | ILoadOptionsFunctions;
+
+export interface PlazbotRequest {
+	method: IHttpRequestMethods;
+	path: string;
+	body?: IDataObject;
+	qs?: IDataObject;
+}
+
+/** Plazbot wraps every answer in this envelope. */
+export interface PlazbotEnvelope {
+	success?: boolean;
+	code?: number;
+	errorCode?: string | null;
+	message?: string;
+	data?: unknown;
+}
+
+export interface DeliveryPolicy {
+	/** Total tries of one request, the first included. 1 turns retries off. */
+	maxAttempts: number;
+	/** A dropped connection after sending is ambiguous: the message may have gone out. */
+	retryOnConnectionDrop: boolean;
+	timeoutMs: number;
+	/** Smallest gap between the starts of two requests of this execution (throttling). */
+	minSpacingMs: number;
+	/** First backoff step; doubles on each retry, with jitter. */
+	backoffBaseMs: number;
+}
+
+export const DEFAULT_DELIVERY_POLICY: DeliveryPolicy = {
+	maxAttempts: 5,
+	retryOnConnectionDrop: false,
+	timeoutMs: 30_000,
+	minSpacingMs: 0,
+	backoffBaseMs: 1_000,
+};
+
+const RETRYABLE_STATUSES = new Set([429, 502, 503, 504]);
+const MAX_BACKOFF_MS = 30_000;
+/** A Retry-After longer than this is not waited for: the item fails and says so. */
+const MAX_RETRY_AFTER_MS = 5 * 60_000;
+
+const DROPPED_CONNECTION_CODES = new Set(['ECONNRESET', 'EPIPE', 'ECONNABORTED', 'ETIMEDOUT', 'ESOCKETTIMEDOUT', 'ERR_STREAM_PREMATURE_CLOSE']);
+const TLS_CODE_PATTERN = /CERT|SSL|TLS|EPROTO|SELF_SIGNED|UNABLE_TO_VERIFY/;
+
+type Outcome =
+	| { kind: 'response'; response: IN8nHttpFullResponse }
+	| { kind: 'transportError'; code: string; detail: string; timedOut: boolean };
+
+/**
+ * The one way this package talks to Plazbot: authentication through n8n's credential helper,
+ * throttling, retries of answers that mean "try later", and the mapping of every failure to an
+ * error that names the item and never a secret.
+ */
+export class PlazbotClient {
+	private constructor(
+		private readonly fns: PlazbotFunctions,
+		readonly workspaceId: string,
+		private readonly baseUrl: string,
+		private readonly secrets: string[],
+		private readonly policy: DeliveryPolicy,
+		private readonly pacer: RequestPacer,
+	) {}
+
+	static async create(fns: PlazbotFunctions, policy: Partial<DeliveryPolicy> = {}): Promise<PlazbotClient> {
+		const credentials = await fns.getCredentials(CREDENTIAL_TYPE);
+		const workspaceId = String(credentials.workspaceId ?? '').trim();
+		const apiKey = String(credentials.apiKey ?? '').trim();
+		const baseUrl = checkBaseUrl(fns, String(credentials.baseUrl ?? '').trim() || DEFAULT_BASE_URL);
+		if (!workspaceId) {
+			throw new NodeOperationError(fns.getNode(), 'The Plazbot API credential has no Workspace ID', {
+				description: 'Open the credential and fill in the Workspace ID from Plazbot (Settings → Developers).',
+			});
+		}
+		const fullPolicy = { ...DEFAULT_DELIVERY_POLICY, ...policy };
+		return new PlazbotClient(
+			fns,
+			workspaceId,
+			baseUrl,
+			[workspaceId, apiKey].filter((secret) => secret.length >= 4),
+			fullPolicy,
+			new RequestPacer(fullPolicy.minSpacingMs),
+		);
+	}
+
+	/** Sends one request and returns Plazbot's envelope; any failure becomes a node error. */
+	async request(request: PlazbotRequest, itemIndex?: number): Promise<PlazbotEnvelope> {
+		const signal = this.cancelSignal();
+		for (let attempt = 1; ; attempt++) {
+			await this.pacer.wait(signal);
+			const outcome = await this.send(request);
+			const retryDelay = this.retryDelay(outcome, attempt);
+			if (retryDelay !== undefined) {
+				await sleep(retryDelay, signal);
+				continue;
+			}
+			if (outcome.kind === 'transportError') throw this.transportError(outcome, attempt, itemIndex);
+			return this.readEnvelope(outcome.response, attempt, itemIndex);
+		}
+	}
+
+	/** The envelope's `data`, for operations whose answer is a single record. */
+	async requestData(request: PlazbotRequest, itemIndex?: number): Promise<unknown> {
+		return (await this.request(request, itemIndex)).data;
+	}
+
+	/**
+	 * Follows Plazbot's continuation tokens, yielding one record at a time so that a caller with a
+	 * limit stops fetching as soon as it has enough.
+	 */
+	async *records(request: PlazbotRequest, itemIndex?: number): AsyncGenerator<IDataObject> {
+		const seenTokens = new Set<string>();
+		let token: string | undefined;
+		do {
+			const page = await this.page(request, token, itemIndex);
+			for (const record of page.records) yield record;
+			token = page.nextToken;
+			if (token && seenTokens.has(token)) break;
+			if (token) seenTokens.add(token);
+		} while (token);
+	}
+
+	/** One page of a continuation-token list; `nextToken` is undefined on the last page. */
+	async page(
+		request: PlazbotRequest,
+		token?: string,
+		itemIndex?: number,
+	): Promise<{ records: IDataObject[]; nextToken?: string }> {
+		const qs = { ...(request.qs ?? {}), ...(token ? { [CONTINUATION_TOKEN_QUERY]: token } : {}) };
+		return pageOf((await this.request({ ...request, qs }, itemIndex)).data);
+	}
+
+	async collect(request: PlazbotRequest, limit: number | undefined, itemIndex?: number): Promise<IDataObject[]> {
+		const results: IDataObject[] = [];
+		if (limit !== undefined && limit <= 0) return results;
+		for await (const record of this.records(request, itemIndex)) {
+			results.push(record);
+			if (limit !== undefined && results.length >= limit) break;
+		}
+		return results;
+	}
+
+	/** Removes the credential's secrets from any text that may reach the user. */
+	redact(text: string): string {
+		return this.secrets.reduce((result, secret) => result.split(secret).join('***'), text);
+	}
+
+	private cancelSignal(): AbortSignal | undefined {
+		const fns = this.fns as Partial<IExecuteFunctions>;
+		return typeof fns.getExecutionCancelSignal === 'function' ? fns.getExecutionCancelSignal() : undefined;
+	}
+
+	private async send(request: PlazbotRequest): Promise<Outcome> {
+		const options: IHttpRequestOptions = {
+			method: request.method,
+			baseURL: this.baseUrl,
+			url: request.path,
+			qs: request.qs,
+			body: request.body,
+			json: true,
+			// Plazbot's error pages are not always JSON: read text and parse it ourselves.
+			encoding: 'text',
+			returnFullResponse: true,
+			ignoreHttpStatusErrors: true,
+			timeout: this.policy.timeoutMs,
+		};
+		try {
+			const response = (await this.fns.helpers.httpRequestWithAuthentication.call(
+				this.fns,
+				CREDENTIAL_TYPE,
+				options,
+			)) as IN8nHttpFullResponse;
+			return { kind: 'response', response };
+		} catch (error) {
+			if (this.cancelSignal()?.aborted) throw error;
+			return describeTransportError(error);
+		}
+	}
+
+	/** How long to wait before trying again, or undefined when this outcome is final. */
+	private retryDelay(outcome: Outcome, attempt: number): number | undefined {
+		if (attempt >= this.policy.maxAttempts) return undefined;
+		const backoff = jitteredBackoff(this.policy.backoffBaseMs, attempt);
+		if (outcome.kind === 'transportError') {
+			const dropped = DROPPED_CONNECTION_CODES.has(outcome.code) || outcome.timedOut;
+			return dropped && this.policy.retryOnConnectionDrop ? backoff : undefined;
+		}
+		const status = outcome.response.statusCode;
+		if (!RETRYABLE_STATUSES.has(status)) return undefined;
+		const retryAfter = parseRetryAfter(headerValue(outcome.response.headers, 'retry-after'));
+		if (retryAfter === undefined) return backoff;
+		if (retryAfter > MAX_RETRY_AFTER_MS) return undefined;
+		// A little extra on top of Retry-After so that no retry lands before the server allows it.
+		return retryAfter + Math.round(Math.random() * 100);
+	}
+
+	private readEnvelope(response: IN8nHttpFullResponse, attempts: number, itemIndex?: number): PlazbotEnvelope {
+		const status = response.statusCode;
+		const text = bodyText(response.body);
+		const parsed = parseJson(text);
+		const envelope = isObject(parsed) ? (parsed as PlazbotEnvelope) : undefined;
+		const ok = status >= 200 && status < 300;
+
+		if (ok && envelope && envelope.success !== false) return envelope;
+
+		const retriedNote = attempts > 1 ? ` (gave up after ${attempts} attempts)` : '';
+		if (ok && !envelope) {
+			const what = text.trim() === '' ? 'an empty body' : `a body that is not JSON: "${snippet(text)}"`;
+			throw this.apiError(
+				`Plazbot answered HTTP ${status} with ${what}`,
+				'Check that the Base URL in the Plazbot API credential points at the Plazbot API, not a website or proxy.',
+				String(status),
+				itemIndex,
+			);
+		}
+		const plazbotMessage = envelope?.message ? String(envelope.message) : undefined;
+		const code = ok ? String(envelope?.code ?? status) : String(status);
+		const summary = plazbotMessage
+			? `Plazbot error${ok ? '' : ` ${status}`}: ${plazbotMessage}`
+			: `Plazbot answered HTTP ${status}${text.trim() ? `: "${snippet(text)}"` : ' with an empty body'}`;
+		throw this.apiError(`${summary}${retriedNote}`, hintFor(status, envelope), code, itemIndex, envelope?.errorCode ?? undefined);
+	}
+
+	private transportError(
+		outcome: Extract<Outcome, { kind: 'transportError' }>,
+		attempts: number,
+		itemIndex?: number,
+	): NodeApiError {
+		const host = safeHost(this.baseUrl);
+		const retriedNote = attempts > 1 ? ` (gave up after ${attempts} attempts)` : '';
+		let message: string;
+		let hint: string;
+		if (outcome.timedOut) {
+			message = `Plazbot did not answer within ${Math.round(this.policy.timeoutMs / 1000)} s`;
+			hint = 'The request may still have been processed. Raise the Timeout option, or check Plazbot before sending again.';
+		} else if (outcome.code === 'ECONNREFUSED') {
+			message = `Could not connect to Plazbot at ${host}: the connection was refused`;
+			hint = 'Check the Base URL in the Plazbot API credential and that the server is running.';
+		} else if (outcome.code === 'ENOTFOUND' || outcome.code === 'EAI_AGAIN') {
+			message = `Could not find the Plazbot server ${host}: the name does not resolve`;
+			hint = 'Check the Base URL in the Plazbot API credential for typos, and the DNS of the n8n host.';
+		} else if (TLS_CODE_PATTERN.test(outcome.code)) {
+			message = `Could not establish a secure connection to ${host}: the TLS certificate was not accepted`;
+			hint = 'Check that the Base URL uses the Plazbot host name and that no proxy replaces its certificate.';
+		} else if (DROPPED_CONNECTION_CODES.has(outcome.code)) {
+			message = `The connection to Plazbot at ${host} was dropped before an answer arrived`;
+			hint =
+				'The request may already have been processed, so it was not repeated automatically. Turn on the "Retry on Connection Drop" option to retry such requests (this can send a message twice).';
+		} else {
+			message = `The request to Plazbot at ${host} failed`;
+			hint = 'Check the Base URL in the Plazbot API credential and the network of the n8n host.';
+		}
+		return this.apiError(`${message}${retriedNote}`, `${hint} (${outcome.code}: ${outcome.detail})`, undefined, itemIndex);
+	}
+
+	private apiError(
+		message: string,
+		description: string,
+		httpCode: string | undefined,
+		itemIndex: number | undefined,
+		errorCode?: string,
+	): NodeApiError {
+		const safeMessage = this.redact(message);
+		const safeDescription = this.redact(errorCode ? `${description} Plazbot error code: ${errorCode}.` : description);
+		return new NodeApiError(
+			this.fns.getNode(),
+			{ message: safeMessage, description: safeDescription, ...(httpCode ? { httpCode } : {}) } as JsonObject,
+			{ message: safeMessage, description: safeDescription, httpCode, itemIndex },
+		);
+	}
+}
+
+function checkBaseUrl(fns: PlazbotFunctions, raw: string): string {
+	let url: URL;
+	try {
+		url = new URL(raw);
+	} catch {
+		throw new NodeOperationError(fns.getNode(), `The Base URL "${snippet(raw)}" in the Plazbot API credential is not a valid URL`, {
+			description: `Use ${DEFAULT_BASE_URL} unless Plazbot gave you another address.`,
+		});
+	}
+	const loopback = ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname) || url.hostname.startsWith('127.');
+	if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) {
+		throw new NodeOperationError(fns.getNode(), `The Base URL "${url.origin}" in the Plazbot API credential must start with https://`, {
+			description: 'Plain http is accepted only for a server on this machine (localhost or 127.0.0.1), such as the Plazbot stand-in.',
+		});
+	}
+	return url.href.replace(/\/+$/, '');
+}
+
+function pageOf(data: unknown): { records: IDataObject[]; nextToken?: string } {
+	if (Array.isArray(data)) return { records: data as IDataObject[] };
+	if (!isObject(data)) return { records: [] };
+	const container = data as IDataObject;
+	const records = Array.isArray(container.data) ? (container.data as IDataObject[]) : [];
+	const tokenField = NEXT_PAGE_TOKEN_FIELDS.find((field) => typeof container[field] === 'string' && container[field] !== '');
+	return { records, nextToken: tokenField ? (container[tokenField] as string) : undefined };
+}
+
+function hintFor(status: number, envelope: PlazbotEnvelope | undefined): string {
+	if (status === 401) return 'Check the API Key in the Plazbot API credential.';
+	if (status === 403) return 'Check the Workspace ID in the Plazbot API credential and that the API key belongs to it.';
+	if (status === 404) return 'Check the ID you gave and the Workspace ID in the Plazbot API credential.';
+	if (status === 429) return 'Plazbot is rate limiting this workspace. Lower the request rate in the node Options, or raise Max Attempts.';
+	if (status >= 500) return 'Plazbot had a problem processing the request. Try again later; if it persists, contact Plazbot support.';
+	if (envelope?.success === false && status < 300) return 'Plazbot refused the request. Check the values sent for this item.';
+	return 'Check the values sent for this item.';
+}
+
+function describeTransportError(error: unknown): Extract<Outcome, { kind: 'transportError' }> {
+	const chain: Array<Record<string, unknown>> = [];
+	let current: unknown = error;
+	while (current && typeof current === 'object' && chain.length < 5) {
+		chain.push(current as Record<string, unknown>);
+		current = (current as { cause?: unknown }).cause;
+	}
+	const code = chain.map((link) => link.code).find((value): value is string => typeof value === 'string') ?? 'UNKNOWN';
+	const detail = chain
+		.map((link) => link.message)
+		.filter((value): value is string => typeof value === 'string' && value.length > 0)
+		.pop();
+	const timedOut = code === 'ECONNABORTED' && /timeout/i.test(detail ?? '') || code === 'ETIMEDOUT';
+	return { kind: 'transportError', code, detail: snippet(detail ?? 'no details'), timedOut };
+}
+
+function jitteredBackoff(baseMs: number, attempt: number): number {
+	const ceiling = Math.min(MAX_BACKOFF_MS, baseMs * 2 ** (attempt - 1));
+	return Math.round(ceiling / 2 + Math.random() * (ceiling / 2));
+}
+
+/** Retry-After is either delay-seconds or an HTTP date (RFC 9110 §10.2.3). */
+export function parseRetryAfter(value: string | undefined, now = Date.now()): number | undefined {
+	if (value === undefined || value.trim() === '') return undefined;
+	const trimmed = value.trim();
+	if (/^\d+(\.\d+)?$/.test(trimmed)) return Math.ceil(Number(trimmed) * 1000);
+	const date = Date.parse(trimmed);
+	if (Number.isNaN(date)) return undefined;
+	return Math.max(0, date - now);
+}
+
+function headerValue(headers: IN8nHttpFullResponse['headers'] | undefined, name: string): string | undefined {
+	if (!headers) return undefined;
+	const entry = Object.entries(headers).find(([key]) => key.toLowerCase() === name);
+	const value = entry?.[1];
+	return Array.isArray(value) ? String(value[0]) : value === undefined ? undefined : String(value);
+}
+
+function bodyText(body: unknown): string {
+	if (body === undefined || body === null) return '';
+	return typeof body === 'string' ? body : JSON.stringify(body);
+}
+
+function parseJson(text: string): unknown {
+	if (text.trim() === '') return undefined;
+	try {
+		return JSON.parse(text);
+	} catch {
+		return undefined;
+	}
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+	return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function snippet(text: string, max = 120): string {
+	const flat = text.replace(/\s+/g, ' ').trim();
+	return flat.length > max ? `${flat.slice(0, max)}…` : flat;
+}
+
+function safeHost(baseUrl: string): string {
+	try {
+		return new URL(baseUrl).host;
+	} catch {
+		return 'the configured Base URL';
+	}
+}

@@ -1,0 +1,21 @@
+'use strict';
+
+function register(router, { envelope, HttpFailure, settings }) {
+	router.get('/api/workspace/:id', ({ params }) => {
+		if (params.id !== settings.workspaceId) throw new HttpFailure(404, 'Workspace no encontrado', 'NOT_FOUND');
+		return envelope({
+			id: settings.workspaceId,
+			name: 'Demo workspace',
+			masterOfStates: [
+				{ id: 'stage-new', color: '#5b3df5', name: 'New', stateCode: 'NEW', isDefault: true },
+				{ id: 'stage-won', color: '#1aa260', name: 'Won', stateCode: 'WON', isDefault: false },
+			],
+			projects: [],
+			segmentations: [{ id: 'seg-vip', name: 'VIP' }],
+			tags: [{ id: 'tag-lead', name: 'Lead', color: '#ffaa00' }],
+			integrations: [],
+		});
+	});
+}
+
+module.exports = { register };

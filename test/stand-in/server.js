@@ -1,0 +1,308 @@
+'use strict';
+/**
+ * A local stand-in for the Plazbot REST API: the documented contract (headers, required fields,
+ * the { success, code, errorCode, message, data } envelope, error shapes), in-memory state, and
+ * injectable latency and faults. Users point the credential's Base URL at it to try the node
+ * without an account; the tests assert on the requests it records.
+ *
+ * Routes live in ./routes/<resource>.js, each exporting `register(router)`.
+ */
+const http = require('node:http');
+const { URL } = require('node:url');
+
+const { createState } = require('./state');
+
+const DEFAULTS = {
+	workspaceId: 'ws-demo',
+	apiKey: 'demo-key',
+	latencyMs: 0,
+};
+
+/** Faults are drawn from a seeded generator so that a test run is repeatable. */
+function seededRandom(seed) {
+	let value = seed >>> 0 || 1;
+	return () => {
+		value ^= value << 13;
+		value ^= value >>> 17;
+		value ^= value << 5;
+		return ((value >>> 0) % 1_000_000) / 1_000_000;
+	};
+}
+
+const NO_FAULTS = {
+	latencyMs: 0,
+	/** Share of API requests answered 429 with Retry-After. */
+	rate429: 0,
+	retryAfterSeconds: 1,
+	/** Send Retry-After as an HTTP date instead of seconds. */
+	retryAfterAsDate: false,
+	/** Share answered with `status5xx`. */
+	rate5xx: 0,
+	status5xx: 503,
+	/** Share whose connection is dropped without an answer; `dropAfterProcessing` drops after the work was done. */
+	rateDrop: 0,
+	dropAfterProcessing: false,
+	/** Requests (by count from the start) that get a fixed fault: { "<n>": "429" | "503" | "drop" | "html" | "empty" }. */
+	script: {},
+	seed: 42,
+};
+
+function sendJson(res, status, body, headers = {}) {
+	const text = JSON.stringify(body);
+	res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(text), ...headers });
+	res.end(text);
+}
+
+function envelope(data, message = 'Ok', code = 200) {
+	return { success: true, code, errorCode: null, message, data };
+}
+
+function failure(code, message, errorCode = null) {
+	return { success: false, code, errorCode, message, data: null };
+}
+
+class HttpFailure extends Error {
+	constructor(status, message, errorCode = null) {
+		super(message);
+		this.status = status;
+		this.errorCode = errorCode;
+	}
+}
+
+function createRouter() {
+	const routes = [];
+	const add = (method, pattern, handler, options = {}) => {
+		const keys = [];
+		const regex = new RegExp(
+			'^' + pattern.replace(/:[a-zA-Z]+/g, (key) => { keys.push(key.slice(1)); return '([^/]+)'; }) + '$',
+		);
+		routes.push({ method, regex, keys, handler, options });
+	};
+	const match = (method, path) => {
+		for (const route of routes) {
+			if (route.method !== method) continue;
+			const found = route.regex.exec(path);
+			if (found) {
+				const params = {};
+				route.keys.forEach((key, index) => (params[key] = decodeURIComponent(found[index + 1])));
+				return { route, params };
+			}
+		}
+		return undefined;
+	};
+	return {
+		get: (p, h, o) => add('GET', p, h, o),
+		post: (p, h, o) => add('POST', p, h, o),
+		put: (p, h, o) => add('PUT', p, h, o),
+		delete: (p, h, o) => add('DELETE', p, h, o),
+		match,
+		pathsFor: (path) => routes.filter((r) => r.regex.test(path)).map((r) => r.method),
+	};
+}
+
+function createStandIn(config = {}) {
+	const settings = { ...DEFAULTS, ...config };
+	const state = createState();
+	const router = createRouter();
+	let faults = { ...NO_FAULTS, latencyMs: settings.latencyMs, ...(config.faults ?? {}) };
+	let random = seededRandom(faults.seed);
+	let apiRequestCount = 0;
+	/** Every API request as received: { method, path, query, headers, body, at }. */
+	let requests = [];
+	/** Per destination: when the last 429 said the client may retry. */
+	const notBefore = new Map();
+	let earlyRetries = 0;
+
+	const helpers = { envelope, failure, HttpFailure, state, settings };
+	for (const resource of ['message', 'workspace', 'contact', 'opportunity', 'task', 'user', 'automation']) {
+		let module;
+		try {
+			module = require(`./routes/${resource}`);
+		} catch (error) {
+			if (error.code === 'MODULE_NOT_FOUND' && String(error.message).includes(`routes/${resource}`)) continue;
+			throw error;
+		}
+		module.register(router, helpers);
+	}
+
+	function controlRoute(req, res, url, body) {
+		if (url.pathname === '/__standin/requests' && req.method === 'GET') return sendJson(res, 200, requests);
+		if (url.pathname === '/__standin/stats' && req.method === 'GET') {
+			return sendJson(res, 200, { deliveries: Object.fromEntries(state.deliveries), earlyRetries, apiRequestCount });
+		}
+		if (url.pathname === '/__standin/reset' && req.method === 'POST') {
+			reset();
+			return sendJson(res, 200, { ok: true });
+		}
+		if (url.pathname === '/__standin/faults' && req.method === 'POST') {
+			setFaults(body ?? {});
+			return sendJson(res, 200, faults);
+		}
+		return sendJson(res, 404, { error: 'unknown control route' });
+	}
+
+	function reset() {
+		requests = [];
+		apiRequestCount = 0;
+		earlyRetries = 0;
+		notBefore.clear();
+		state.reset();
+		setFaults({});
+	}
+
+	function setFaults(next) {
+		faults = { ...NO_FAULTS, latencyMs: settings.latencyMs, ...next };
+		random = seededRandom(faults.seed);
+	}
+
+	/** Decides the fault for this request, if any: '429', '5xx', 'drop', 'html', 'empty' or undefined. */
+	function drawFault(count) {
+		const scripted = faults.script?.[String(count)];
+		if (scripted) return scripted;
+		const roll = random();
+		if (roll < faults.rate429) return '429';
+		if (roll < faults.rate429 + faults.rate5xx) return '5xx';
+		if (roll < faults.rate429 + faults.rate5xx + faults.rateDrop) return 'drop';
+		return undefined;
+	}
+
+	function authenticate(req) {
+		const workspace = req.headers['x-workspace-id'];
+		if (!workspace) throw new HttpFailure(401, 'El header x-workspace-id es requerido', 'MISSING_WORKSPACE');
+		if (settings.apiKey) {
+			const auth = req.headers.authorization ?? '';
+			if (auth !== `Bearer ${settings.apiKey}`) throw new HttpFailure(401, 'Token inválido o expirado', 'INVALID_TOKEN');
+		}
+		if (workspace !== settings.workspaceId) throw new HttpFailure(403, 'No tiene acceso a este workspace', 'WORKSPACE_FORBIDDEN');
+	}
+
+	async function handle(req, res) {
+		const url = new URL(req.url, 'http://stand-in');
+		const raw = await readBody(req);
+		let body;
+		if (raw.length) {
+			try {
+				body = JSON.parse(raw);
+			} catch {
+				if (url.pathname.startsWith('/__standin/')) return sendJson(res, 400, { error: 'invalid JSON' });
+				return sendJson(res, 400, failure(400, 'El cuerpo de la solicitud no es un JSON válido', 'INVALID_JSON'));
+			}
+		}
+		if (url.pathname.startsWith('/__standin/')) return controlRoute(req, res, url, body);
+
+		const count = ++apiRequestCount;
+		const record = {
+			method: req.method,
+			path: url.pathname,
+			query: Object.fromEntries(url.searchParams),
+			headers: { ...req.headers },
+			body: body ?? null,
+			at: Date.now(),
+		};
+		requests.push(record);
+
+		const destination = typeof body?.destination === 'string' ? body.destination : undefined;
+		if (destination && notBefore.has(destination) && record.at < notBefore.get(destination)) earlyRetries++;
+
+		if (faults.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, faults.latencyMs));
+
+		const fault = drawFault(count);
+		record.fault = fault ?? null;
+		if (fault === '429') {
+			const waitMs = faults.retryAfterSeconds * 1000;
+			if (destination) notBefore.set(destination, Date.now() + waitMs);
+			const retryAfter = faults.retryAfterAsDate
+				? new Date(Math.ceil((Date.now() + waitMs) / 1000) * 1000 + 1000).toUTCString()
+				: String(faults.retryAfterSeconds);
+			return sendJson(res, 429, failure(429, 'Demasiadas solicitudes, intente más tarde', 'RATE_LIMITED'), { 'Retry-After': retryAfter });
+		}
+		if (fault === '5xx' || fault === '503' || fault === '502' || fault === '504' || fault === '500') {
+			const status = fault === '5xx' ? faults.status5xx : Number(fault);
+			return sendJson(res, status, failure(status, 'Servicio no disponible temporalmente', 'UNAVAILABLE'));
+		}
+		if (fault === 'html') {
+			res.writeHead(502, { 'Content-Type': 'text/html' });
+			return res.end('<html><body><h1>502 Bad Gateway</h1></body></html>');
+		}
+		if (fault === 'html200') {
+			res.writeHead(200, { 'Content-Type': 'text/html' });
+			return res.end('<html><body>Welcome to nginx!</body></html>');
+		}
+		if (fault === 'empty') {
+			res.writeHead(200, { 'Content-Length': 0 });
+			return res.end();
+		}
+		if (fault === 'drop' && !faults.dropAfterProcessing) return req.socket.destroy();
+
+		try {
+			authenticate(req);
+			const found = router.match(req.method, url.pathname);
+			if (!found) {
+				const allowed = router.pathsFor(url.pathname);
+				if (allowed.length) throw new HttpFailure(405, `Método ${req.method} no permitido`, 'METHOD_NOT_ALLOWED');
+				throw new HttpFailure(404, `Ruta no encontrada: ${url.pathname}`, 'NOT_FOUND');
+			}
+			const result = await found.route.handler({
+				params: found.params,
+				query: record.query,
+				body: body ?? {},
+				headers: req.headers,
+				workspaceId: req.headers['x-workspace-id'],
+			});
+			if (fault === 'drop') return req.socket.destroy();
+			return sendJson(res, result.status ?? 200, result.body ?? result);
+		} catch (error) {
+			if (error instanceof HttpFailure) return sendJson(res, error.status, failure(error.status, error.message, error.errorCode));
+			return sendJson(res, 500, failure(500, 'Error interno del servidor', 'INTERNAL'));
+		}
+	}
+
+	const server = http.createServer((req, res) => {
+		handle(req, res).catch(() => {
+			if (!res.headersSent) sendJson(res, 500, failure(500, 'Error interno del servidor', 'INTERNAL'));
+		});
+	});
+	server.keepAliveTimeout = 65_000;
+
+	return {
+		settings,
+		state,
+		get requests() {
+			return requests;
+		},
+		/** API requests to one path, in arrival order. */
+		requestsTo(path) {
+			return requests.filter((r) => r.path === path);
+		},
+		get earlyRetries() {
+			return earlyRetries;
+		},
+		setFaults,
+		reset,
+		async start(port = 0, host = '127.0.0.1') {
+			await new Promise((resolve, reject) => {
+				server.once('error', reject);
+				server.listen(port, host, resolve);
+			});
+			const address = server.address();
+			this.url = `http://${host}:${address.port}`;
+			this.port = address.port;
+			return this.url;
+		},
+		async stop() {
+			server.closeAllConnections?.();
+			await new Promise((resolve) => server.close(() => resolve()));
+		},
+	};
+}
+
+function readBody(req) {
+	return new Promise((resolve, reject) => {
+		const chunks = [];
+		req.on('data', (chunk) => chunks.push(chunk));
+		req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+		req.on('error', reject);
+	});
+}
+
+module.exports = { createStandIn, HttpFailure, envelope, failure, DEFAULTS };

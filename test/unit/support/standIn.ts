@@ -1,0 +1,48 @@
+/** Starts the Plazbot stand-in in-process for a test file, on a free loopback port. */
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { createStandIn } = require('../../stand-in/server');
+
+import type { FakeCredentials } from './fakeExecuteFunctions';
+
+export interface RecordedRequest {
+	method: string;
+	path: string;
+	query: Record<string, string>;
+	headers: Record<string, string>;
+	body: any;
+	at: number;
+	fault: string | null;
+}
+
+export interface StandIn {
+	url: string;
+	settings: { workspaceId: string; apiKey: string };
+	state: any;
+	requests: RecordedRequest[];
+	requestsTo(path: string): RecordedRequest[];
+	earlyRetries: number;
+	setFaults(faults: Record<string, unknown>): void;
+	reset(): void;
+	start(port?: number): Promise<string>;
+	stop(): Promise<void>;
+}
+
+export const WORKSPACE_ID = 'ws-unit-7f3a9c';
+export const API_KEY = 'key-unit-5d1e8b2c';
+
+export function startStandIn(config: Record<string, unknown> = {}): {
+	standIn: () => StandIn;
+	credentials: () => FakeCredentials;
+} {
+	let standIn: StandIn;
+	beforeAll(async () => {
+		standIn = createStandIn({ workspaceId: WORKSPACE_ID, apiKey: API_KEY, ...config });
+		await standIn.start(0);
+	});
+	beforeEach(() => standIn.reset());
+	afterAll(async () => standIn.stop());
+	return {
+		standIn: () => standIn,
+		credentials: () => ({ workspaceId: WORKSPACE_ID, apiKey: API_KEY, baseUrl: standIn.url }),
+	};
+}
