@@ -1,9 +1,14 @@
-import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import type { DeliveryPolicy } from '../transport';
+import type { DeliveryPolicy, PlazbotClient } from '../transport';
 import { DEFAULT_DELIVERY_POLICY } from '../transport';
+import { recordPath } from '../transport/apiContract';
 
 export const DEFAULT_CONCURRENCY = 5;
+// Plain identifiers, not member expressions: n8n's lint only accepts literals or identifiers as a
+// parameter's default.
+const DEFAULT_MAX_ATTEMPTS = DEFAULT_DELIVERY_POLICY.maxAttempts;
+const DEFAULT_TIMEOUT_MS = DEFAULT_DELIVERY_POLICY.timeoutMs;
 
 /**
  * Delivery options shared by every operation: how many requests run at once, throttling and
@@ -38,7 +43,7 @@ export const deliveryOptions: INodeProperties = {
 			name: 'maxAttempts',
 			type: 'number',
 			typeOptions: { minValue: 1, maxValue: 10 },
-			default: DEFAULT_DELIVERY_POLICY.maxAttempts,
+			default: DEFAULT_MAX_ATTEMPTS,
 			description:
 				'How many times to try a request that Plazbot answers with 429 (rate limited) or 502/503/504 (temporarily unavailable). Waits as Plazbot asks (Retry-After), otherwise backs off exponentially. 1 turns retries off.',
 		},
@@ -75,7 +80,7 @@ export const deliveryOptions: INodeProperties = {
 			name: 'timeout',
 			type: 'number',
 			typeOptions: { minValue: 1000 },
-			default: DEFAULT_DELIVERY_POLICY.timeoutMs,
+			default: DEFAULT_TIMEOUT_MS,
 			description: 'How long to wait for Plazbot to answer one request, in milliseconds',
 		},
 	],
@@ -101,9 +106,9 @@ export function readDeliverySettings(fns: IExecuteFunctions): DeliverySettings {
 	return {
 		concurrency: positiveInteger(options.concurrency, DEFAULT_CONCURRENCY),
 		policy: {
-			maxAttempts: positiveInteger(options.maxAttempts, DEFAULT_DELIVERY_POLICY.maxAttempts),
+			maxAttempts: positiveInteger(options.maxAttempts, DEFAULT_MAX_ATTEMPTS),
 			retryOnConnectionDrop: options.retryOnConnectionDrop ?? false,
-			timeoutMs: positiveInteger(options.timeout, DEFAULT_DELIVERY_POLICY.timeoutMs),
+			timeoutMs: positiveInteger(options.timeout, DEFAULT_TIMEOUT_MS),
 			minSpacingMs: Math.max(rateSpacing, Math.max(0, options.delayBetweenRequests ?? 0)),
 		},
 	};
@@ -173,4 +178,65 @@ export function idLocator(options: {
 			},
 		],
 	};
+}
+
+/** The contact a new record belongs to, as an optional entry of Additional Fields. */
+export const contactOption: INodeProperties = idLocator({
+	name: 'contactId',
+	displayName: 'Contact',
+	searchListMethod: 'searchContacts',
+	description: 'The Plazbot contact this record belongs to, picked from the list or given by its ID',
+	required: false,
+});
+
+export const opportunityLocator: INodeProperties = idLocator({
+	name: 'opportunityId',
+	displayName: 'Opportunity',
+	searchListMethod: 'searchOpportunities',
+	description: 'The opportunity, picked from the list or given by its Plazbot ID',
+});
+
+export const taskIdField: INodeProperties = {
+	displayName: 'Task ID',
+	name: 'taskId',
+	type: 'string',
+	required: true,
+	default: '',
+	placeholder: 'e.g. 65f1c0e2a9b4d3f1e2c0a9b4',
+	description: 'The Plazbot ID of the task, as Create Task returns it in taskId',
+};
+
+/**
+ * Get by ID for records that live at `<collection>/<id>` (opportunities, tasks). Some of Plazbot's
+ * examples wrap the record in a one-element list; the record itself is output either way.
+ */
+export async function getRecordById(
+	client: PlazbotClient,
+	collectionPath: string,
+	id: string,
+	itemIndex: number,
+): Promise<IDataObject> {
+	const data = await client.requestData(
+		{ method: 'GET', path: recordPath(collectionPath, id), qs: { workspaceId: client.workspaceId } },
+		itemIndex,
+	);
+	const record: unknown = Array.isArray(data) ? data[0] : data;
+	if (typeof record !== 'object' || record === null || Array.isArray(record)) {
+		throw new Error(`Plazbot answered without a record for the ID "${id}"`);
+	}
+	return record as IDataObject;
+}
+
+/** Delete for records at `<collection>/<id>`. Plazbot's answer carries no record, so the ID is echoed. */
+export async function deleteRecordById(
+	client: PlazbotClient,
+	collectionPath: string,
+	id: string,
+	itemIndex: number,
+): Promise<IDataObject> {
+	await client.request(
+		{ method: 'DELETE', path: recordPath(collectionPath, id), qs: { workspaceId: client.workspaceId } },
+		itemIndex,
+	);
+	return { deleted: true, id };
 }

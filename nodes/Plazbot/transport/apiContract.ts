@@ -25,3 +25,48 @@ export type SendType = keyof typeof SEND_TYPE_CODES;
  */
 export const CONTINUATION_TOKEN_QUERY = 'continuationToken';
 export const NEXT_PAGE_TOKEN_FIELDS = ['continuationToken', 'newContinuationToken'] as const;
+
+/** Contacts. Get by ID is documented with two answers: the contact in `data` (newer docs) or
+ * `{ contactId, data: [contact] }` (hub); the contact operations accept both. */
+export const CONTACT_PATH = '/api/contact';
+export const CONTACT_SEARCH_BY_EMAIL_PATH = '/api/contact/searchByEmail';
+export const CONTACT_SEARCH_BY_PHONE_PATH = '/api/contact/searchByCellphone';
+/** Neither doc page shows it; Plazbot's Spanish API reference names the phone query parameter `cellphone`. */
+export const CONTACT_PHONE_QUERY = 'cellphone';
+/** "Update Activities to Contact": absent from both crawled doc sets; Plazbot's Spanish API reference gives this path with body `{ workspaceId, content }`. */
+export const contactActivitiesPath = (contactId: string): string => `${CONTACT_PATH}/${encodeURIComponent(contactId)}/activities`;
+
+/**
+ * Opportunities and tasks. The hub lists Get by Id, Delete and Create Activity for Opportunity
+ * without their pages being readable; the visible pattern (Get Contact By Id: `/api/contact/{id}`
+ * with `?workspaceId`, the newer docs' `/api/opportunity/{opportunityId}/files` and
+ * `/agent/activities`) gives these REST-style choices.
+ */
+export const OPPORTUNITY_PATH = '/api/opportunity';
+export const TASK_PATH = '/api/task';
+export const recordPath = (collectionPath: string, id: string): string => `${collectionPath}/${encodeURIComponent(id)}`;
+export const opportunityActivityPath = (opportunityId: string): string => `${recordPath(OPPORTUNITY_PATH, opportunityId)}/activities`;
+
+/**
+ * Users. The hub lists Get Information by Email and Send Reset Password without readable pages;
+ * these paths and bodies come from the white-label copy of Plazbot's API reference (Wabotify),
+ * which documents the same endpoints on api.plazbot.com.
+ */
+export const USER_PATH = '/api/user';
+export const USER_BY_EMAIL_PATH = '/api/user/email';
+export const USER_LOGIN_PATH = '/api/user/login';
+export const USER_SEND_RESET_PASSWORD_PATH = `${USER_PATH}/sendEmailToResetPassword`;
+export const USER_RESET_PASSWORD_PATH = `${USER_PATH}/resetPassword`;
+/** What Create User and Send Reset Password take as `company` unless the account is white-label. */
+export const DEFAULT_USER_COMPANY = 'plazbot';
+
+export const workspacePath = (workspaceId: string): string => `/api/workspace/${encodeURIComponent(workspaceId)}`;
+
+/**
+ * "Update Agente IA Prompt": the AI agent is an AI Agent node of an automation, addressed by its
+ * node ID. The documented example body shows only `workspaceId` and `urlDocument` (a document to
+ * take the prompt from); the prompt text is sent as `prompt`, the name Plazbot's agent endpoints
+ * use for it.
+ */
+export const agentPromptPath = (nodeId: string): string => `/api/automation/node/${encodeURIComponent(nodeId)}/prompt`;
+export const AGENT_PROMPT_BODY_FIELD = 'prompt';

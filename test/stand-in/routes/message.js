@@ -72,6 +72,89 @@ function register(router, { envelope, HttpFailure, state, settings }) {
 		});
 		return envelope({ contactId: contact.id }, 'Conversation sent successfully.');
 	});
+
+	router.get('/api/message/conversation', ({ query, workspaceId }) => {
+		requireWorkspace(query, workspaceId, HttpFailure);
+		const offset = pageOffset(query.continuationToken, state.conversations.length, HttpFailure);
+		const page = state.conversations.slice(offset, offset + PAGE_SIZE).map(conversationRecord);
+		const next = offset + PAGE_SIZE < state.conversations.length ? String(offset + PAGE_SIZE) : null;
+		return envelope({ workspaceId, newContinuationToken: next, data: page }, 'List obtained successfully.');
+	});
+
+	router.post('/api/message', ({ body, workspaceId }) => {
+		requireWorkspace(body, workspaceId, HttpFailure);
+		requireString(body, 'contactId', HttpFailure);
+		requireString(body, 'content', HttpFailure);
+		requireString(body, 'recipientPhone', HttpFailure);
+		if (!/^\d{8,15}$/.test(body.recipientPhone)) {
+			throw new HttpFailure(400, `Número de destino inválido: ${body.recipientPhone}`, 'INVALID_DESTINATION');
+		}
+		if (body.content.length > WHATSAPP_TEXT_MAX_LENGTH) {
+			throw new HttpFailure(400, `El contenido supera los ${WHATSAPP_TEXT_MAX_LENGTH} caracteres`, 'VALIDATION_ERROR');
+		}
+		for (const field of ['externalReferenceId', 'agentSendedId']) {
+			if (body[field] !== undefined && body[field] !== null && typeof body[field] !== 'string') {
+				throw new HttpFailure(400, `El campo ${field} debe ser texto`, 'VALIDATION_ERROR');
+			}
+		}
+		const contact = state.contacts.get(body.contactId);
+		if (!contact) throw new HttpFailure(404, `Contacto no encontrado: ${body.contactId}`, 'CONTACT_NOT_FOUND');
+		const message = {
+			id: state.newId('m'),
+			messageWhatsappId: `wamid.${state.newId('w')}`,
+			contactId: contact.id,
+			content: body.content,
+			workspaceId,
+			recipientPhone: body.recipientPhone,
+			externalReferenceId: body.externalReferenceId ?? null,
+			platformId: '2',
+			answerAgentId: body.agentSendedId ?? null,
+			answerType: body.agentSendedId ? 'agent' : 'api',
+		};
+		return envelope({ contactId: contact.id, message }, 'Message sent successfully.');
+	});
+}
+
+const PAGE_SIZE = 20;
+const WHATSAPP_TEXT_MAX_LENGTH = 4096;
+
+/** Every field List Conversation documents, null where the stand-in does not track it. */
+function conversationRecord(stored) {
+	return {
+		id: stored.id,
+		contactId: stored.contactId,
+		workspaceId: stored.workspaceId,
+		internalWhatsappNumber: null,
+		platformSenderId: null,
+		platformSenderName: null,
+		platformSenderPhone: stored.platformSenderPhone ?? null,
+		workspaceName: null,
+		templateCode: stored.templateCode,
+		templateType: null,
+		type: stored.type,
+		campaignName: stored.campaignName ?? null,
+		agentSenderId: null,
+		requestBody: stored.requestBody ?? null,
+		responseBody: null,
+		responseStatus: stored.responseStatus === undefined ? null : String(stored.responseStatus),
+		creationDate: stored.creationDate,
+	};
+}
+
+function requireWorkspace(source, workspaceId, HttpFailure) {
+	requireString(source, 'workspaceId', HttpFailure);
+	if (source.workspaceId !== workspaceId) {
+		throw new HttpFailure(400, 'El workspaceId no coincide con el header x-workspace-id', 'WORKSPACE_MISMATCH');
+	}
+}
+
+/** Tokens are offsets as text; anything else is refused as a real API refuses a forged token. */
+function pageOffset(token, total, HttpFailure) {
+	if (token === undefined || token === '') return 0;
+	if (!/^\d+$/.test(token) || Number(token) > total) {
+		throw new HttpFailure(400, 'El continuationToken no es válido', 'INVALID_CONTINUATION_TOKEN');
+	}
+	return Number(token);
 }
 
 function requireString(body, field, HttpFailure) {

@@ -24,6 +24,8 @@ export interface FakeContextOptions {
 	credentials: FakeCredentials;
 	continueOnFail?: boolean;
 	cancelSignal?: AbortSignal;
+	/** The workflow's time zone, as n8n's getTimezone() gives it. */
+	timezone?: string;
 }
 
 export interface FakeContext {
@@ -55,7 +57,7 @@ export function fakeExecuteFunctions(options: FakeContextOptions): FakeContext {
 	const httpRequestWithAuthentication = async (type: string, requestOptions: IHttpRequestOptions) => {
 		if (type !== 'plazbotApi') throw new Error(`unexpected credential type ${type}`);
 		requests.push(JSON.parse(JSON.stringify(requestOptions)));
-		const signed = await credentialType.authenticate(options.credentials as unknown as IDataObject, {
+		const signed = await credentialType.authenticate({ ...options.credentials }, {
 			...requestOptions,
 		});
 		const config: AxiosRequestConfig = {
@@ -99,6 +101,7 @@ export function fakeExecuteFunctions(options: FakeContextOptions): FakeContext {
 		},
 		getCredentials: async () => ({ ...options.credentials }),
 		continueOnFail: () => options.continueOnFail ?? false,
+		getTimezone: () => options.timezone ?? 'UTC',
 		getExecutionCancelSignal: () => options.cancelSignal,
 		helpers: { httpRequestWithAuthentication },
 	} as unknown as IExecuteFunctions;

@@ -1,7 +1,58 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import type { PlazbotResource } from '../operation.types';
+import * as addActivity from './addActivity.operation';
+import * as create from './create.operation';
+import * as del from './delete.operation';
+import * as get from './get.operation';
+import * as getMany from './getMany.operation';
 
-export const operations: PlazbotResource = {};
+export const operations: PlazbotResource = { addActivity, create, delete: del, get, getMany };
 
-export const description: INodeProperties[] = [];
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['opportunity'] } },
+		options: [
+			{
+				name: 'Add Activity',
+				value: 'addActivity',
+				description: "Record an activity, such as a call, in an opportunity's history",
+				action: 'Add an activity to an opportunity',
+			},
+			{
+				name: 'Create',
+				value: 'create',
+				description: 'Create an opportunity',
+				action: 'Create an opportunity',
+			},
+			{
+				name: 'Delete',
+				value: 'delete',
+				description: 'Delete an opportunity',
+				action: 'Delete an opportunity',
+			},
+			{
+				name: 'Get',
+				value: 'get',
+				description: 'Get an opportunity by its ID',
+				action: 'Get an opportunity',
+			},
+			{
+				name: 'Get Many',
+				value: 'getMany',
+				description: 'List the opportunities of the workspace',
+				action: 'Get many opportunities',
+			},
+		],
+		default: 'create',
+	},
+	...create.description,
+	...getMany.description,
+	...get.description,
+	...del.description,
+	...addActivity.description,
+];

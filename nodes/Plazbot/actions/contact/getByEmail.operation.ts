@@ -1,0 +1,31 @@
+// Choice: no match (Plazbot's 404 or an empty list) gives no item, as n8n's search operations do; Get by ID fails instead.
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { asEmail } from '../../helpers/parameters';
+import type { PlazbotClient } from '../../transport';
+import { CONTACT_SEARCH_BY_EMAIL_PATH } from '../../transport/apiContract';
+import { NO_MATCH_NOTE, searchContactsBy } from './contact.common';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Email',
+		name: 'email',
+		type: 'string',
+		placeholder: 'name@email.com',
+		required: true,
+		default: '',
+		description: `The email address to look for. Outputs one item per contact found. ${NO_MATCH_NOTE}`,
+	},
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['contact'], operation: ['getByEmail'] } }, properties);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number, client: PlazbotClient): Promise<IDataObject[]> {
+	const email = asEmail(this.getNodeParameter('email', itemIndex, ''), 'Email');
+	return await searchContactsBy(
+		client,
+		{ method: 'GET', path: CONTACT_SEARCH_BY_EMAIL_PATH, qs: { email, workspaceId: client.workspaceId } },
+		itemIndex,
+	);
+}

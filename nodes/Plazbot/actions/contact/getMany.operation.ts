@@ -1,0 +1,19 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import type { PlazbotClient } from '../../transport';
+import { CONTACT_PATH } from '../../transport/apiContract';
+import { readLimit, returnAllOrLimit } from '../common.descriptions';
+
+const properties: INodeProperties[] = [...returnAllOrLimit];
+
+export const description = updateDisplayOptions({ show: { resource: ['contact'], operation: ['getMany'] } }, properties);
+
+/** Plazbot pages contacts by 20; this follows the continuation tokens until the end or the limit. */
+export async function execute(this: IExecuteFunctions, itemIndex: number, client: PlazbotClient): Promise<IDataObject[]> {
+	return await client.collect(
+		{ method: 'GET', path: CONTACT_PATH, qs: { workspaceId: client.workspaceId } },
+		readLimit(this, itemIndex),
+		itemIndex,
+	);
+}

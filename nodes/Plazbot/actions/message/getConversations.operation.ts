@@ -1,0 +1,26 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import type { PlazbotClient } from '../../transport';
+import { readLimit, returnAllOrLimit } from '../common.descriptions';
+
+export const LIST_CONVERSATIONS_PATH = '/api/message/conversation';
+
+const properties: INodeProperties[] = [...returnAllOrLimit];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['message'], operation: ['getConversations'] } },
+	properties,
+);
+
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	client: PlazbotClient,
+): Promise<IDataObject[]> {
+	return await client.collect(
+		{ method: 'GET', path: LIST_CONVERSATIONS_PATH, qs: { workspaceId: client.workspaceId } },
+		readLimit(this, itemIndex),
+		itemIndex,
+	);
+}

@@ -1,0 +1,73 @@
+// Path chosen: POST /api/opportunity/{id}/activities, body { workspaceId, content, categoryType, date } (the hub's
+// "Create Activity for Opportunity" page is not readable; the fields are those of Plazbot's activity records).
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { asLocatorId, asOptionalDateTime, asOptionalText, asRequiredText } from '../../helpers/parameters';
+import type { PlazbotClient } from '../../transport';
+import { opportunityActivityPath } from '../../transport/apiContract';
+import { opportunityLocator } from '../common.descriptions';
+import { envelopeOutput } from '../output';
+
+const properties: INodeProperties[] = [
+	opportunityLocator,
+	{
+		displayName: 'Content',
+		name: 'content',
+		type: 'string',
+		typeOptions: { rows: 3 },
+		required: true,
+		default: '',
+		placeholder: 'Called the customer; demo booked for Friday',
+		description: 'What happened, as it appears in the opportunity history',
+	},
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: [
+			{
+				displayName: 'Category',
+				name: 'categoryType',
+				type: 'string',
+				default: '',
+				placeholder: 'Calls',
+				description: 'Kind of activity as Plazbot names it, for example Calls',
+			},
+			{
+				displayName: 'Date',
+				name: 'date',
+				type: 'dateTime',
+				default: '',
+				description: 'When the activity took place; Plazbot uses the time of the request when empty',
+			},
+		],
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['opportunity'], operation: ['addActivity'] } },
+	properties,
+);
+
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	client: PlazbotClient,
+): Promise<IDataObject> {
+	const opportunityId = asLocatorId(this.getNodeParameter('opportunityId', itemIndex, ''), 'Opportunity');
+	const body: IDataObject = {
+		workspaceId: client.workspaceId,
+		content: asRequiredText(this.getNodeParameter('content', itemIndex, ''), 'Content'),
+	};
+	const extra = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
+	const categoryType = asOptionalText(extra.categoryType, 'Category');
+	const date = asOptionalDateTime(extra.date, 'Date', this.getTimezone());
+	if (categoryType) body.categoryType = categoryType;
+	if (date) body.date = date;
+	return envelopeOutput(
+		await client.request({ method: 'POST', path: opportunityActivityPath(opportunityId), body }, itemIndex),
+	);
+}

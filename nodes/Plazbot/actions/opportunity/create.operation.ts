@@ -1,0 +1,79 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { asOptionalLocatorId, asOptionalText, asRequiredNumber, asRequiredText } from '../../helpers/parameters';
+import type { PlazbotClient } from '../../transport';
+import { OPPORTUNITY_PATH } from '../../transport/apiContract';
+import { contactOption } from '../common.descriptions';
+import { envelopeOutput } from '../output';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Name',
+		name: 'name',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'Annual plan - ACME',
+		description: 'Name of the opportunity as it appears on the sales board',
+	},
+	{
+		displayName: 'Description',
+		name: 'description',
+		type: 'string',
+		typeOptions: { rows: 2 },
+		required: true,
+		default: '',
+		description: 'What the opportunity is about',
+	},
+	{
+		displayName: 'Amount',
+		name: 'amount',
+		type: 'number',
+		typeOptions: { numberPrecision: 2 },
+		required: true,
+		default: 0,
+		description: 'Expected value of the opportunity',
+	},
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: [
+			{
+				displayName: 'Assigned Salesperson ID',
+				name: 'assignedComercialId',
+				type: 'string',
+				default: '',
+				description: 'Plazbot user ID of the salesperson in charge. User → Get Information by Email gives it.',
+			},
+			contactOption,
+		],
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['opportunity'], operation: ['create'] } },
+	properties,
+);
+
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	client: PlazbotClient,
+): Promise<IDataObject> {
+	const body: IDataObject = {
+		workspaceId: client.workspaceId,
+		name: asRequiredText(this.getNodeParameter('name', itemIndex, ''), 'Name'),
+		description: asRequiredText(this.getNodeParameter('description', itemIndex, ''), 'Description'),
+		amount: asRequiredNumber(this.getNodeParameter('amount', itemIndex, undefined), 'Amount'),
+	};
+	const extra = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
+	const assignedComercialId = asOptionalText(extra.assignedComercialId, 'Assigned Salesperson ID');
+	const contactId = asOptionalLocatorId(extra.contactId, 'Contact');
+	if (assignedComercialId) body.assignedComercialId = assignedComercialId;
+	if (contactId) body.contactId = contactId;
+	return envelopeOutput(await client.request({ method: 'POST', path: OPPORTUNITY_PATH, body }, itemIndex));
+}

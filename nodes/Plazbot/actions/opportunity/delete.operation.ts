@@ -1,0 +1,24 @@
+// Path chosen: DELETE /api/opportunity/{id}?workspaceId= (the hub's page is not readable; REST-style).
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { asLocatorId } from '../../helpers/parameters';
+import type { PlazbotClient } from '../../transport';
+import { OPPORTUNITY_PATH } from '../../transport/apiContract';
+import { deleteRecordById, opportunityLocator } from '../common.descriptions';
+
+const properties: INodeProperties[] = [opportunityLocator];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['opportunity'], operation: ['delete'] } },
+	properties,
+);
+
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	client: PlazbotClient,
+): Promise<IDataObject> {
+	const id = asLocatorId(this.getNodeParameter('opportunityId', itemIndex, ''), 'Opportunity');
+	return await deleteRecordById(client, OPPORTUNITY_PATH, id, itemIndex);
+}

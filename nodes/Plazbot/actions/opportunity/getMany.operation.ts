@@ -1,0 +1,25 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import type { PlazbotClient } from '../../transport';
+import { OPPORTUNITY_PATH } from '../../transport/apiContract';
+import { readLimit, returnAllOrLimit } from '../common.descriptions';
+
+const properties: INodeProperties[] = [...returnAllOrLimit];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['opportunity'], operation: ['getMany'] } },
+	properties,
+);
+
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	client: PlazbotClient,
+): Promise<IDataObject[]> {
+	return await client.collect(
+		{ method: 'GET', path: OPPORTUNITY_PATH, qs: { workspaceId: client.workspaceId } },
+		readLimit(this, itemIndex),
+		itemIndex,
+	);
+}

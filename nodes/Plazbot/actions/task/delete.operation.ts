@@ -1,0 +1,21 @@
+// Path chosen: DELETE /api/task/{id}?workspaceId= (the hub's page is not readable; REST-style).
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { asRequiredText } from '../../helpers/parameters';
+import type { PlazbotClient } from '../../transport';
+import { TASK_PATH } from '../../transport/apiContract';
+import { deleteRecordById, taskIdField } from '../common.descriptions';
+
+const properties: INodeProperties[] = [taskIdField];
+
+export const description = updateDisplayOptions({ show: { resource: ['task'], operation: ['delete'] } }, properties);
+
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	client: PlazbotClient,
+): Promise<IDataObject> {
+	const id = asRequiredText(this.getNodeParameter('taskId', itemIndex, ''), 'Task ID');
+	return await deleteRecordById(client, TASK_PATH, id, itemIndex);
+}

@@ -1,0 +1,60 @@
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
+
+import { asRequiredText } from '../../helpers/parameters';
+import { withoutSecrets } from '../../helpers/secrets';
+import type { PlazbotEnvelope } from '../../transport';
+import { DEFAULT_USER_COMPANY } from '../../transport/apiContract';
+
+/** The user's email address, as every user operation takes it. */
+export function emailField(description: string): INodeProperties {
+	return {
+		displayName: 'Email',
+		name: 'email',
+		type: 'string',
+		placeholder: 'name@email.com',
+		required: true,
+		default: '',
+		description,
+	};
+}
+
+export function passwordField(name: string, displayName: string, description: string): INodeProperties {
+	return {
+		displayName,
+		name,
+		type: 'string',
+		typeOptions: { password: true },
+		required: true,
+		default: '',
+		description,
+	};
+}
+
+export const companyField: INodeProperties = {
+	displayName: 'Company',
+	name: 'company',
+	type: 'string',
+	required: true,
+	default: DEFAULT_USER_COMPANY,
+	description: `The platform the user account belongs to. Keep "${DEFAULT_USER_COMPANY}" unless Plazbot gave you a white-label company code.`,
+};
+
+export function asCompany(value: unknown): string {
+	return asRequiredText(value, 'Company', `Fill in Company: "${DEFAULT_USER_COMPANY}" unless Plazbot gave you another code.`);
+}
+
+/**
+ * The user record in an answer. Plazbot documents it in `data` as an object, as a one-element
+ * list (Update Password), or as the whole answer without an envelope (Get User By Email).
+ */
+export function userRecord(envelope: PlazbotEnvelope): IDataObject | undefined {
+	const bare = !('data' in envelope) && ('id' in envelope || 'email' in envelope);
+	const data = bare ? envelope : envelope.data;
+	const record = Array.isArray(data) ? data[0] : data;
+	return typeof record === 'object' && record !== null && !Array.isArray(record) ? (record as IDataObject) : undefined;
+}
+
+/** A user record fit for output: no password, token or verification code, nor anything the user typed as one. */
+export function safeUser(record: IDataObject, typedSecrets: string[] = []): IDataObject {
+	return withoutSecrets(record, typedSecrets);
+}

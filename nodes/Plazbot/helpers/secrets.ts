@@ -1,0 +1,107 @@
+import type { INode, JsonObject } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+
+import { InvalidInput } from './errors';
+
+/**
+ * Keys that hold a credential of some kind in Plazbot's user records: passwords, session and
+ * Google tokens, one-time verification codes. Plazbot's documented answers include several.
+ */
+const SECRET_KEY_PATTERN = /pass(word|wd)|token|secret|api_?key|verification|^code$|^otp$|google/i;
+
+export const REDACTED = '***';
+
+export function isSecretKey(key: string): boolean {
+	return SECRET_KEY_PATTERN.test(key);
+}
+
+function containsAny(text: string, secrets: string[]): boolean {
+	return secrets.some((secret) => secret.length > 0 && text.includes(secret));
+}
+
+/**
+ * A copy of an API answer without secret-named keys at any depth, and without any text that
+ * contains one of the secrets the user typed, whatever the key it came back under.
+ */
+export function withoutSecrets<T>(value: T, typedSecrets: string[] = []): T {
+	if (Array.isArray(value)) {
+		return value
+			.filter((entry) => !(typeof entry === 'string' && containsAny(entry, typedSecrets)))
+			.map((entry) => withoutSecrets(entry, typedSecrets)) as T;
+	}
+	if (typeof value !== 'object' || value === null) return value;
+	const copy: Record<string, unknown> = {};
+	for (const [key, entry] of Object.entries(value as Record<string, unknown>)) {
+		if (isSecretKey(key)) continue;
+		if (typeof entry === 'string' && containsAny(entry, typedSecrets)) continue;
+		copy[key] = withoutSecrets(entry, typedSecrets);
+	}
+	return copy as T;
+}
+
+export function redactSecrets(text: string, secrets: string[]): string {
+	return secrets
+		.filter((secret) => secret.length > 0)
+		.reduce((result, secret) => result.split(secret).join(REDACTED), text);
+}
+
+export interface SecretGuard {
+	/** What the user typed that must never be shown back: passwords, verification codes. */
+	secrets: string[];
+	/** A better hint than the transport's for some statuses, by HTTP status code. */
+	hintsByStatus?: Record<string, string>;
+}
+
+/**
+ * Runs a request whose body carries secrets the user typed and makes sure no error leaving it
+ * repeats them, even if Plazbot echoes the request in its message. Errors are rebuilt rather
+ * than edited, so that no copy of the original text survives in their internals.
+ */
+export async function guardSecrets<T>(
+	node: INode,
+	itemIndex: number,
+	guard: SecretGuard,
+	work: () => Promise<T>,
+): Promise<T> {
+	try {
+		return await work();
+	} catch (error) {
+		throw withoutSecretsInError(node, itemIndex, guard, error);
+	}
+}
+
+export function withoutSecretsInError(node: INode, itemIndex: number, guard: SecretGuard, error: unknown): unknown {
+	const { secrets } = guard;
+	if (error instanceof InvalidInput) {
+		const text = `${error.problem} ${error.hint ?? ''}`;
+		if (!containsAny(text, secrets)) return error;
+		return new InvalidInput(
+			error.field,
+			redactSecrets(error.problem, secrets),
+			error.hint === undefined ? undefined : redactSecrets(error.hint, secrets),
+		);
+	}
+	if (error instanceof NodeApiError) {
+		const httpCode = error.httpCode ?? undefined;
+		const betterHint = httpCode ? guard.hintsByStatus?.[httpCode] : undefined;
+		const original = JSON.stringify({ message: error.message, description: error.description, messages: error.messages });
+		if (!betterHint && !containsAny(original, secrets)) return error;
+		const message = redactSecrets(error.message, secrets);
+		const description = betterHint ?? redactSecrets(error.description ?? '', secrets);
+		return new NodeApiError(
+			node,
+			{ message, description, ...(httpCode ? { httpCode } : {}) } as JsonObject,
+			{ message, description, httpCode, itemIndex },
+		);
+	}
+	if (error instanceof Error) {
+		const description = (error as { description?: unknown }).description;
+		const text = `${error.message} ${typeof description === 'string' ? description : ''}`;
+		if (!containsAny(text, secrets)) return error;
+		return new NodeOperationError(node, redactSecrets(error.message, secrets), {
+			itemIndex,
+			...(typeof description === 'string' ? { description: redactSecrets(description, secrets) } : {}),
+		});
+	}
+	return error;
+}

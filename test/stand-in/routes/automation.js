@@ -1,0 +1,26 @@
+'use strict';
+/** Update Agente IA Prompt: the AI agents are AI Agent nodes of automations, kept in state.agents. */
+const { requireString } = require('./message');
+
+function register(router, { envelope, HttpFailure, state }) {
+	router.post('/api/automation/node/:nodeId/prompt', ({ params, body, workspaceId }) => {
+		requireString(body, 'workspaceId', HttpFailure);
+		if (body.workspaceId !== workspaceId) {
+			throw new HttpFailure(400, 'El workspaceId del cuerpo no coincide con el header x-workspace-id', 'WORKSPACE_MISMATCH');
+		}
+		const hasPrompt = typeof body.prompt === 'string' && body.prompt.trim() !== '';
+		const hasDocument = typeof body.urlDocument === 'string' && body.urlDocument.trim() !== '';
+		if (!hasPrompt && !hasDocument) throw new HttpFailure(400, 'El campo prompt o urlDocument es requerido', 'VALIDATION_ERROR');
+		const agent = state.agents.get(params.nodeId);
+		if (!agent) throw new HttpFailure(404, 'Agente de IA no encontrado', 'NOT_FOUND');
+		if (hasPrompt) agent.prompt = body.prompt;
+		if (hasDocument) agent.urlDocument = body.urlDocument;
+		agent.updatedDate = state.now();
+		return envelope(
+			{ id: agent.id, name: agent.name, prompt: agent.prompt, ...(agent.urlDocument ? { urlDocument: agent.urlDocument } : {}), updatedDate: agent.updatedDate },
+			'Prompt actualizado correctamente',
+		);
+	});
+}
+
+module.exports = { register };

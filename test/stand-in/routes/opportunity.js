@@ -1,0 +1,140 @@
+'use strict';
+/**
+ * Opportunities: list (paged by 20), create, read by ID, delete, and activities. They live in
+ * `state.opportunities`, in creation order.
+ *
+ * Get by ID, Delete and Create Activity follow the node's REST-style choice
+ * (`/api/opportunity/{id}`, `/api/opportunity/{id}/activities`): the hub lists them without
+ * readable pages.
+ */
+
+const PAGE_SIZE = 20;
+
+function register(router, { envelope, HttpFailure, state }) {
+	const requireText = (source, field) => {
+		if (typeof source[field] !== 'string' || source[field].trim() === '') {
+			throw new HttpFailure(400, `El campo ${field} es requerido`, 'VALIDATION_ERROR');
+		}
+	};
+	const optionalText = (source, field) => {
+		if (source[field] !== undefined && source[field] !== null && typeof source[field] !== 'string') {
+			throw new HttpFailure(400, `El campo ${field} debe ser texto`, 'VALIDATION_ERROR');
+		}
+	};
+	const requireWorkspace = (source, workspaceId) => {
+		requireText(source, 'workspaceId');
+		if (source.workspaceId !== workspaceId) {
+			throw new HttpFailure(400, 'El workspaceId no coincide con el header x-workspace-id', 'WORKSPACE_MISMATCH');
+		}
+	};
+	const findOpportunity = (id, workspaceId) => {
+		const opportunity = state.opportunities.get(id);
+		if (!opportunity || opportunity.workspaceId !== workspaceId) {
+			throw new HttpFailure(404, `Oportunidad no encontrada: ${id}`, 'OPPORTUNITY_NOT_FOUND');
+		}
+		return opportunity;
+	};
+
+	router.get('/api/opportunity', ({ query, workspaceId }) => {
+		requireWorkspace(query, workspaceId);
+		const all = [...state.opportunities.values()].filter((opportunity) => opportunity.workspaceId === workspaceId);
+		const offset = pageOffset(query.continuationToken, all.length, HttpFailure);
+		const next = offset + PAGE_SIZE < all.length ? String(offset + PAGE_SIZE) : null;
+		return envelope(
+			{ workspaceId, continuationToken: next, data: all.slice(offset, offset + PAGE_SIZE) },
+			'List obtained successfully.',
+		);
+	});
+
+	router.post('/api/opportunity', ({ body, workspaceId }) => {
+		requireWorkspace(body, workspaceId);
+		requireText(body, 'name');
+		requireText(body, 'description');
+		if (body.amount === undefined || body.amount === null) {
+			throw new HttpFailure(400, 'El campo amount es requerido', 'VALIDATION_ERROR');
+		}
+		if (typeof body.amount !== 'number' || !Number.isFinite(body.amount)) {
+			throw new HttpFailure(400, 'El campo amount debe ser numérico', 'VALIDATION_ERROR');
+		}
+		optionalText(body, 'assignedComercialId');
+		optionalText(body, 'contactId');
+		const now = state.now();
+		const id = state.newId('o');
+		const opportunity = {
+			id,
+			opportCode: `OPP-${String(state.opportunities.size + 1).padStart(4, '0')}`,
+			opportStatus: 1,
+			winLossStatus: 0,
+			winLossDate: null,
+			finalAmount: 0,
+			creationDate: now,
+			creationTypeId: 1,
+			updatedDate: null,
+			deletionDate: null,
+			userDeletion: null,
+			statusId: 1,
+			files: [],
+			orderInCards: state.opportunities.size + 1,
+			orderInCardsLastUpdated: now,
+			activities: [],
+			segmentationId: null,
+			workspaceId,
+			name: body.name,
+			description: body.description,
+			amount: body.amount,
+			userCreation: null,
+			contactId: body.contactId ?? null,
+			expirationDate: null,
+			// The salesperson given at creation is the one Get by ID shows as assigned.
+			assignedAgentId: body.assignedComercialId ?? null,
+			stageId: null,
+		};
+		state.opportunities.set(id, opportunity);
+		return envelope({ id, opportunity }, 'Opportunity successfully created.');
+	});
+
+	router.get('/api/opportunity/:id', ({ params, query, workspaceId }) => {
+		if (query.workspaceId !== undefined) requireWorkspace(query, workspaceId);
+		return envelope(findOpportunity(params.id, workspaceId), 'Opportunity obtained successfully.');
+	});
+
+	router.delete('/api/opportunity/:id', ({ params, query, workspaceId }) => {
+		if (query.workspaceId !== undefined) requireWorkspace(query, workspaceId);
+		const opportunity = findOpportunity(params.id, workspaceId);
+		state.opportunities.delete(opportunity.id);
+		return envelope(null, 'Opportunity successfully deleted.');
+	});
+
+	router.post('/api/opportunity/:id/activities', ({ params, body, workspaceId }) => {
+		requireWorkspace(body, workspaceId);
+		requireText(body, 'content');
+		optionalText(body, 'categoryType');
+		if (body.date !== undefined && body.date !== null && (typeof body.date !== 'string' || Number.isNaN(Date.parse(body.date)))) {
+			throw new HttpFailure(400, `La fecha no es válida: ${body.date}`, 'VALIDATION_ERROR');
+		}
+		const opportunity = findOpportunity(params.id, workspaceId);
+		const now = state.now();
+		const activity = {
+			id: state.newId('a'),
+			categoryType: body.categoryType ?? null,
+			content: body.content,
+			date: body.date ?? now,
+			createdBy: null,
+			creationDate: now,
+		};
+		opportunity.activities.push(activity);
+		opportunity.updatedDate = now;
+		return envelope({ opportunityId: opportunity.id, activity }, 'Activity successfully created.');
+	});
+}
+
+/** Tokens are offsets as text; anything else is refused as a real API refuses a forged token. */
+function pageOffset(token, total, HttpFailure) {
+	if (token === undefined || token === '') return 0;
+	if (!/^\d+$/.test(token) || Number(token) > total) {
+		throw new HttpFailure(400, 'El continuationToken no es válido', 'INVALID_CONTINUATION_TOKEN');
+	}
+	return Number(token);
+}
+
+module.exports = { register, PAGE_SIZE };
