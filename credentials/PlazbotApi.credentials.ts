@@ -32,6 +32,7 @@ export class PlazbotApi implements ICredentialType {
 	documentationUrl = 'https://docs.plazbot.com/api-reference/introduction';
 
 	properties: INodeProperties[] = [
+		// eslint-disable-next-line @n8n/community-nodes/credential-unnecessary-password -- the Workspace ID alone authorises API calls (the API Key is optional), so it is a secret
 		{
 			displayName: 'Workspace ID',
 			name: 'workspaceId',

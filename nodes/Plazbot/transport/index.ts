@@ -190,7 +190,9 @@ export class PlazbotClient {
 			)) as IN8nHttpFullResponse;
 			return { kind: 'response', response };
 		} catch (error) {
-			if (this.cancelSignal()?.aborted) throw error;
+			if (this.cancelSignal()?.aborted) {
+				throw new NodeOperationError(this.fns.getNode(), 'The execution was cancelled');
+			}
 			return describeTransportError(error);
 		}
 	}
