@@ -68,7 +68,6 @@ export class N8nInstance {
 			N8N_DIAGNOSTICS_ENABLED: 'false',
 			N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
 			N8N_PERSONALIZATION_ENABLED: 'false',
-			N8N_LOG_LEVEL: 'warn',
 			DB_SQLITE_POOL_SIZE: '2',
 		};
 	}
@@ -118,8 +117,10 @@ export function parseRawOutput(stdout: string): any {
 	const lines = stdout.split('\n');
 	const start = lines.findIndex((line) => line === '{');
 	if (start === -1) return undefined;
+	// A failed execution logs more lines after the JSON; pretty-printed JSON ends at a bare "}".
+	const end = lines.indexOf('}', start);
 	try {
-		return JSON.parse(lines.slice(start).join('\n'));
+		return JSON.parse(lines.slice(start, end === -1 ? undefined : end + 1).join('\n'));
 	} catch {
 		return undefined;
 	}
