@@ -28,7 +28,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 			try {
 				const result = await operation.execute.call(this, itemIndex, client);
 				const records = Array.isArray(result) ? result : [result];
-				return records.map((json) => ({ json, pairedItem }));
+				return records.map((json) => ({ json: client.redactRecord(json), pairedItem }));
 			} catch (caught) {
 				const error = asItemError(node, caught, itemIndex);
 				if (!this.continueOnFail()) throw error;

@@ -45,6 +45,16 @@ export function redactSecrets(text: string, secrets: string[]): string {
 		.reduce((result, secret) => result.split(secret).join(REDACTED), text);
 }
 
+/** A copy of an output record in which every text containing a secret has it replaced by ***. */
+export function redactSecretsDeep<T>(value: T, secrets: string[]): T {
+	if (typeof value === 'string') return redactSecrets(value, secrets) as T;
+	if (Array.isArray(value)) return value.map((entry) => redactSecretsDeep(entry, secrets)) as T;
+	if (typeof value !== 'object' || value === null) return value;
+	return Object.fromEntries(
+		Object.entries(value as Record<string, unknown>).map(([key, entry]) => [key, redactSecretsDeep(entry, secrets)]),
+	) as T;
+}
+
 export interface SecretGuard {
 	/** What the user typed that must never be shown back: passwords, verification codes. */
 	secrets: string[];

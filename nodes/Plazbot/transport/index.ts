@@ -11,6 +11,7 @@ import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
 import { DEFAULT_BASE_URL } from '../../../credentials/PlazbotApi.credentials';
 import { CONTINUATION_TOKEN_QUERY, NEXT_PAGE_TOKEN_FIELDS } from './apiContract';
+import { redactSecrets, redactSecretsDeep } from '../helpers/secrets';
 import { RequestPacer } from './requestPacer';
 
 export const CREDENTIAL_TYPE = 'plazbotApi';
@@ -85,6 +86,14 @@ export class PlazbotClient {
 		const workspaceId = String(credentials.workspaceId ?? '').trim();
 		const apiKey = String(credentials.apiKey ?? '').trim();
 		const baseUrl = checkBaseUrl(fns, String(credentials.baseUrl ?? '').trim() || DEFAULT_BASE_URL);
+		// Refused here, before any request: in a header, a line break would let the value add headers of its own.
+		for (const [label, value] of [['Workspace ID', workspaceId], ['API Key', apiKey]]) {
+			if (hasControlCharacter(value)) {
+				throw new NodeOperationError(fns.getNode(), `The ${label} in the Plazbot API credential contains a line break or another control character`, {
+					description: `Open the Plazbot API credential, paste the ${label} again without line breaks, and save it.`,
+				});
+			}
+		}
 		if (!workspaceId) {
 			throw new NodeOperationError(fns.getNode(), 'The Plazbot API credential has no Workspace ID', {
 				description: 'Open the credential and fill in the Workspace ID from Plazbot (Settings → Developers).',
@@ -160,7 +169,15 @@ export class PlazbotClient {
 
 	/** Removes the credential's secrets from any text that may reach the user. */
 	redact(text: string): string {
-		return this.secrets.reduce((result, secret) => result.split(secret).join('***'), text);
+		return redactSecrets(text, this.secrets);
+	}
+
+	/**
+	 * Output records may echo the credential (contacts carry `workspaceId`); the Workspace ID and
+	 * API Key are secrets, so they never reach workflow data.
+	 */
+	redactRecord<T>(record: T): T {
+		return redactSecretsDeep(record, this.secrets);
 	}
 
 	private cancelSignal(): AbortSignal | undefined {
@@ -224,8 +241,10 @@ export class PlazbotClient {
 		if (ok && envelope && envelope.success !== false) return envelope;
 
 		const retriedNote = attempts > 1 ? ` (gave up after ${attempts} attempts)` : '';
+		const page = htmlPageText(text);
+		const pageNote = page === undefined ? undefined : `an HTML page instead of JSON${page ? `: "${page}"` : ''}`;
 		if (ok && !envelope) {
-			const what = text.trim() === '' ? 'an empty body' : `a body that is not JSON: "${snippet(text)}"`;
+			const what = text.trim() === '' ? 'an empty body' : (pageNote ?? `a body that is not JSON: "${snippet(text)}"`);
 			throw this.apiError(
 				`Plazbot answered HTTP ${status} with ${what}`,
 				'Check that the Base URL in the Plazbot API credential points at the Plazbot API, not a website or proxy.',
@@ -237,7 +256,9 @@ export class PlazbotClient {
 		const code = ok ? String(envelope?.code ?? status) : String(status);
 		const summary = plazbotMessage
 			? `Plazbot error${ok ? '' : ` ${status}`}: ${plazbotMessage}`
-			: `Plazbot answered HTTP ${status}${text.trim() ? `: "${snippet(text)}"` : ' with an empty body'}`;
+			: `Plazbot answered HTTP ${status}${
+					text.trim() === '' ? ' with an empty body' : pageNote ? ` with ${pageNote}` : `: "${snippet(text)}"`
+				}`;
 		throw this.apiError(`${summary}${retriedNote}`, hintFor(status, envelope), code, itemIndex, envelope?.errorCode ?? undefined);
 	}
 
@@ -308,6 +329,14 @@ function checkBaseUrl(fns: PlazbotFunctions, raw: string): string {
 	return url.href.replace(/\/+$/, '');
 }
 
+function hasControlCharacter(text: string): boolean {
+	for (let index = 0; index < text.length; index++) {
+		const code = text.charCodeAt(index);
+		if (code < 0x20 || code === 0x7f) return true;
+	}
+	return false;
+}
+
 function pageOf(data: unknown): { records: IDataObject[]; nextToken?: string } {
 	if (Array.isArray(data)) return { records: data as IDataObject[] };
 	if (!isObject(data)) return { records: [] };
@@ -324,7 +353,27 @@ function hintFor(status: number, envelope: PlazbotEnvelope | undefined): string 
 	if (status === 429) return 'Plazbot is rate limiting this workspace. Lower the request rate in the node Options, or raise Max Attempts.';
 	if (status >= 500) return 'Plazbot had a problem processing the request. Try again later; if it persists, contact Plazbot support.';
 	if (envelope?.success === false && status < 300) return 'Plazbot refused the request. Check the values sent for this item.';
+	if (envelope?.message) return 'Plazbot refused a value sent for this item: correct the value its message names, then run the item again.';
 	return 'Check the values sent for this item.';
+}
+
+/**
+ * What a person would read on an HTML page (a proxy's error page, a website's front page), or
+ * undefined when the text is not HTML. Markup in an error message is noise.
+ */
+function htmlPageText(text: string): string | undefined {
+	if (!/^\s*(<!doctype html|<html|<head|<body)/i.test(text)) return undefined;
+	const title = /<title[^>]*>([\s\S]*?)<\/title>/i.exec(text)?.[1];
+	const heading = /<h1[^>]*>([\s\S]*?)<\/h1>/i.exec(text)?.[1];
+	const readable = (title ?? heading ?? text.replace(/<(script|style)[^>]*>[\s\S]*?<\/\1>/gi, ' '))
+		.replace(/<[^>]*>/g, ' ')
+		.replace(/&nbsp;/g, ' ')
+		.replace(/&lt;/g, '<')
+		.replace(/&gt;/g, '>')
+		.replace(/&quot;/g, '"')
+		.replace(/&#39;/g, "'")
+		.replace(/&amp;/g, '&');
+	return snippet(readable);
 }
 
 function describeTransportError(error: unknown): Extract<Outcome, { kind: 'transportError' }> {

@@ -67,7 +67,7 @@ describe('Contact → Create', () => {
 			platformId: 2,
 			internalWhatsappNumber: '51987654321',
 			stageId: 'stage-new',
-			workspaceId: WORKSPACE_ID,
+			workspaceId: '***',
 		});
 		expect(standIn().state.contacts.get(output[0].json.id)).toMatchObject({ name: 'Ana' });
 	});

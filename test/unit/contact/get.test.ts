@@ -1,5 +1,5 @@
 import { contactNode, locator, seedContact } from './contactTestKit';
-import { startStandIn, WORKSPACE_ID } from '../support/standIn';
+import { expectedOutput, startStandIn, WORKSPACE_ID } from '../support/standIn';
 
 describe('Contact → Get', () => {
 	describe('when Plazbot answers with the contact in data (newer docs)', () => {
@@ -16,7 +16,7 @@ describe('Contact → Get', () => {
 			const [received] = standIn().requestsTo(`/api/contact/${contact.id}`);
 			expect(received.method).toBe('GET');
 			expect(received.query).toEqual({ workspaceId: WORKSPACE_ID });
-			expect(output).toEqual([{ json: contact, pairedItem: { item: 0 } }]);
+			expect(output).toEqual([{ json: expectedOutput(contact), pairedItem: { item: 0 } }]);
 		});
 
 		it("fails an unknown ID with Plazbot's 404 and a hint", async () => {
@@ -54,7 +54,7 @@ describe('Contact → Get', () => {
 			const contact = seedContact(standIn(), { name: 'Ana' });
 			const { run } = contactNode(credentials(), 'get', { contactId: locator(String(contact.id)) });
 			const output = await run();
-			expect(output).toEqual([{ json: contact, pairedItem: { item: 0 } }]);
+			expect(output).toEqual([{ json: expectedOutput(contact), pairedItem: { item: 0 } }]);
 		});
 	});
 });

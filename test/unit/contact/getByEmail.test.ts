@@ -1,5 +1,5 @@
 import { contactNode, seedContact } from './contactTestKit';
-import { startStandIn, WORKSPACE_ID } from '../support/standIn';
+import { expectedOutput, startStandIn, WORKSPACE_ID } from '../support/standIn';
 
 const { standIn, credentials } = startStandIn();
 
@@ -20,8 +20,8 @@ describe('Contact → Get by Email', () => {
 		});
 		expect(standIn().requestsTo('/api/contact/searchByEmail')[0].query).toEqual({ email: 'ana@example.com', workspaceId: WORKSPACE_ID });
 		expect(output).toEqual([
-			{ json: web, pairedItem: { item: 0 } },
-			{ json: whatsapp, pairedItem: { item: 0 } },
+			{ json: expectedOutput(web), pairedItem: { item: 0 } },
+			{ json: expectedOutput(whatsapp), pairedItem: { item: 0 } },
 		]);
 	});
 
@@ -31,7 +31,7 @@ describe('Contact → Get by Email', () => {
 			items: [{ email: 'nobody@example.com' }, { email: 'ana@example.com' }],
 		});
 		const output = await run();
-		expect(output).toEqual([{ json: ana, pairedItem: { item: 1 } }]);
+		expect(output).toEqual([{ json: expectedOutput(ana), pairedItem: { item: 1 } }]);
 		expect(standIn().requestsTo('/api/contact/searchByEmail')).toHaveLength(2);
 	});
 

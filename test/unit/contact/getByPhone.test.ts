@@ -1,5 +1,5 @@
 import { contactNode, seedContact } from './contactTestKit';
-import { startStandIn, WORKSPACE_ID } from '../support/standIn';
+import { expectedOutput, startStandIn, WORKSPACE_ID } from '../support/standIn';
 
 const { standIn, credentials } = startStandIn();
 
@@ -17,7 +17,7 @@ describe('Contact → Get by Phone', () => {
 			qs: { cellphone: '51987654321', workspaceId: WORKSPACE_ID },
 		});
 		expect(standIn().requestsTo('/api/contact/searchByCellphone')[0].query).toEqual({ cellphone: '51987654321', workspaceId: WORKSPACE_ID });
-		expect(output).toEqual([{ json: contact, pairedItem: { item: 0 } }]);
+		expect(output).toEqual([{ json: expectedOutput(contact), pairedItem: { item: 0 } }]);
 	});
 
 	it('finds the contact that Send Conversation created', async () => {

@@ -27,7 +27,8 @@ describe('Contact → Get Many', () => {
 		expect(output).toHaveLength(45);
 		expect(output.map((item) => item.json.id)).toEqual(ids);
 		expect(output.every((item) => JSON.stringify(item.pairedItem) === JSON.stringify({ item: 0 }))).toBe(true);
-		expect(output[44].json).toMatchObject({ name: 'Contact 45', email: 'c45@example.com', platformId: 1, workspaceId: WORKSPACE_ID });
+		expect(output[44].json).toMatchObject({ name: 'Contact 45', email: 'c45@example.com', platformId: 1, workspaceId: '***' });
+		expect(JSON.stringify(output)).not.toContain(WORKSPACE_ID);
 	});
 
 	it('with Limit 25 stops after the second page and outputs exactly 25 contacts', async () => {

@@ -62,7 +62,7 @@ describe('List Conversations through the router', () => {
 			json: {
 				id: sent[0].id,
 				contactId: sent[0].contactId,
-				workspaceId: WORKSPACE_ID,
+				workspaceId: '***',
 				internalWhatsappNumber: null,
 				platformSenderId: null,
 				platformSenderName: null,
@@ -74,7 +74,7 @@ describe('List Conversations through the router', () => {
 				campaignName: 'Black Friday',
 				agentSenderId: null,
 				requestBody: JSON.stringify({
-					workspaceId: WORKSPACE_ID,
+					workspaceId: '***',
 					template: 'order_confirmation',
 					destination: sent[0].platformSenderPhone,
 					type: '3',

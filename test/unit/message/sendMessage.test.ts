@@ -96,7 +96,7 @@ describe('Send Message through the router', () => {
 						messageWhatsappId: expect.stringMatching(/^wamid\./),
 						contactId,
 						content: CONTENT,
-						workspaceId: WORKSPACE_ID,
+						workspaceId: '***',
 						recipientPhone: '51900000001',
 						externalReferenceId: 'order-42',
 						platformId: '2',

@@ -2,6 +2,7 @@
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { createStandIn } = require('../../stand-in/server');
 
+import { redactSecretsDeep } from '../../../nodes/Plazbot/helpers/secrets';
 import type { FakeCredentials } from './fakeExecuteFunctions';
 
 export interface RecordedRequest {
@@ -29,6 +30,15 @@ export interface StandIn {
 
 export const WORKSPACE_ID = 'ws-unit-7f3a9c';
 export const API_KEY = 'key-unit-5d1e8b2c';
+
+/**
+ * A stand-in record as the node must output it: the credential's Workspace ID and API Key never
+ * appear in output, so every text containing them has them replaced by ***. redactSecretsDeep
+ * builds new objects and arrays, so the stand-in's stored record is left as it is.
+ */
+export function expectedOutput<T>(record: T): T {
+	return redactSecretsDeep(record, [WORKSPACE_ID, API_KEY]);
+}
 
 export function startStandIn(config: Record<string, unknown> = {}): {
 	standIn: () => StandIn;

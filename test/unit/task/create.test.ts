@@ -3,7 +3,7 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 import { asOptionalDateTime } from '../../../nodes/Plazbot/helpers/parameters';
 import { router } from '../../../nodes/Plazbot/actions/router';
 import { fakeExecuteFunctions } from '../support/fakeExecuteFunctions';
-import { API_KEY, startStandIn, WORKSPACE_ID } from '../support/standIn';
+import { API_KEY, expectedOutput, startStandIn, WORKSPACE_ID } from '../support/standIn';
 
 const { standIn, credentials } = startStandIn();
 
@@ -59,9 +59,10 @@ describe('Task → Create', () => {
 			expirationDate: '2026-06-30T23:00:00.000Z',
 			asignedUsers: ['user-demo-1'],
 			contactId: 'c-42',
-			workspaceId: WORKSPACE_ID,
+			workspaceId: '***',
 		});
-		expect(standIn().state.tasks.get(taskId)).toEqual(task);
+		expect(standIn().state.tasks.get(taskId).workspaceId).toBe(WORKSPACE_ID);
+		expect(task).toEqual(expectedOutput(standIn().state.tasks.get(taskId)));
 	});
 
 	it('sends only the required fields when nothing else is set', async () => {

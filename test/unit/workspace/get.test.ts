@@ -17,6 +17,9 @@ const WORKSPACE = {
 	integrations: [],
 };
 
+/** The credential's Workspace ID is a secret: Get outputs the workspace with its ID redacted. */
+const WORKSPACE_OUTPUT = { ...WORKSPACE, id: '***' };
+
 describe('Workspace → Get', () => {
 	it.each([
 		['empty', ''],
@@ -35,7 +38,8 @@ describe('Workspace → Get', () => {
 		expect(requests[0].body).toBeUndefined();
 		expect(requests[0].qs).toBeUndefined();
 		expect(standIn().requests.map((r) => `${r.method} ${r.path}`)).toEqual([`GET /api/workspace/${WORKSPACE_ID}`]);
-		expect(output).toEqual([{ json: WORKSPACE, pairedItem: { item: 0 } }]);
+		expect(output).toEqual([{ json: WORKSPACE_OUTPUT, pairedItem: { item: 0 } }]);
+		expect(JSON.stringify(output)).not.toContain(WORKSPACE_ID);
 	});
 
 	it('gets the workspace whose ID is given, escaping it in the path', async () => {
@@ -56,8 +60,8 @@ describe('Workspace → Get', () => {
 		});
 		const [output] = await router.call(fns);
 		expect(output).toEqual([
-			{ json: WORKSPACE, pairedItem: { item: 0 } },
-			{ json: WORKSPACE, pairedItem: { item: 1 } },
+			{ json: WORKSPACE_OUTPUT, pairedItem: { item: 0 } },
+			{ json: WORKSPACE_OUTPUT, pairedItem: { item: 1 } },
 		]);
 	});
 });
