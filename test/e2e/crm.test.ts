@@ -20,6 +20,7 @@ import {
 	type WorkflowNode,
 } from './n8n';
 import { resources } from '../../nodes/Plazbot/actions/resources';
+import { redactSecretsDeep } from '../../nodes/Plazbot/helpers/secrets';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { createStandIn } = require('../stand-in/server');
@@ -41,6 +42,9 @@ jest.setTimeout(10 * 60_000);
 
 const rl = (value: string) => ({ __rl: true, mode: 'id', value });
 const jsonOf = (items: OutputItem[]) => items.map((item) => item.json);
+/** The credential's Workspace ID and API Key never reach output: the node writes *** instead. */
+const REDACTED = '***';
+const asOutput = <T>(records: T): T => redactSecretsDeep(records, [WORKSPACE_ID, API_KEY]);
 /** Exit code 0 and no error, or the end of n8n's output to tell why. */
 function expectSuccess(result: ExecutionResult): void {
 	const summary = { exitCode: result.exitCode, error: executionError(result)?.message };
@@ -366,7 +370,7 @@ describe('CRM operations in real n8n', () => {
 				description: 'Asked for the annual plan on the web form',
 				amount: 1200,
 				contactId: contactId(),
-				workspaceId: WORKSPACE_ID,
+				workspaceId: REDACTED,
 			});
 			expect(jsonOf(outputOf(result, 'Log Call'))).toEqual([
 				{
@@ -413,7 +417,7 @@ describe('CRM operations in real n8n', () => {
 			const items = outputOf(results[id], 'Get Many Contacts');
 			expect(items).toHaveLength(45);
 			expect(items.map((item) => item.json.name)).toEqual(names(45));
-			expect(items.map((item) => item.json)).toEqual(after[id].contacts);
+			expect(items.map((item) => item.json)).toEqual(asOutput(after[id].contacts));
 			expect(items.every((item) => JSON.stringify(item.pairedItem) === JSON.stringify({ item: 0 }))).toBe(true);
 		});
 
@@ -423,7 +427,7 @@ describe('CRM operations in real n8n', () => {
 			expect(sent(received[id])).toEqual([listRequest(), listRequest('20')]);
 			const items = outputOf(results[id], 'Get Many Contacts');
 			expect(items.map((item) => item.json.name)).toEqual(names(25));
-			expect(items.map((item) => item.json)).toEqual(after[id].contacts.slice(0, 25));
+			expect(items.map((item) => item.json)).toEqual(asOutput(after[id].contacts.slice(0, 25)));
 		});
 	});
 
@@ -500,7 +504,7 @@ describe('CRM operations in real n8n', () => {
 
 		it('outputs the records Plazbot answered, one item each, paired with their input', () => {
 			const [workspace] = out('Get Workspace');
-			expect(workspace).toMatchObject({ id: WORKSPACE_ID, name: 'Demo workspace', segmentations: [{ id: 'seg-vip', name: 'VIP' }] });
+			expect(workspace).toMatchObject({ id: REDACTED, name: 'Demo workspace', segmentations: [{ id: 'seg-vip', name: 'VIP' }] });
 			expect(out('Update Agent Prompt')).toEqual([
 				{
 					id: 'agent-demo-1',
@@ -510,7 +514,7 @@ describe('CRM operations in real n8n', () => {
 					updatedDate: expect.any(String),
 				},
 			]);
-			const contact = after[id].contacts.find((c: any) => c.id === contactId());
+			const contact = asOutput(after[id].contacts.find((c: any) => c.id === contactId()));
 			expect(contact).toMatchObject({ name: 'Rosa', lastname: 'Quispe', email: 'rosa@example.com', internalWhatsappNumber: '51944333222' });
 			expect(out('Create Contact')).toEqual([contact]);
 			expect(out('Get Contact')).toEqual([contact]);
@@ -640,11 +644,11 @@ describe('CRM operations in real n8n', () => {
 		});
 	});
 
-	it('never prints a password, the verification ID or the API key in any execution output or log', () => {
+	it('never prints a password, the verification ID, the API key or the workspace ID in any execution output or log', () => {
 		for (const [workflowId, result] of Object.entries(results)) {
 			const everything = result.stdout + result.stderr;
 			expect(everything.length).toBeGreaterThan(0);
-			for (const secret of [CREATE_PASSWORD, LOGIN_PASSWORD, NEW_PASSWORD, VERIFICATION_ID, API_KEY]) {
+			for (const secret of [CREATE_PASSWORD, LOGIN_PASSWORD, NEW_PASSWORD, VERIFICATION_ID, API_KEY, WORKSPACE_ID]) {
 				expect({ workflowId, leaked: everything.includes(secret) ? secret : undefined }).toEqual({ workflowId, leaked: undefined });
 			}
 		}
