@@ -112,6 +112,9 @@ function createStandIn(config = {}) {
 	/** Per destination: when the last 429 said the client may retry. */
 	const notBefore = new Map();
 	let earlyRetries = 0;
+	/** API requests being handled right now, and the most there were at once since the last reset. */
+	let inFlight = 0;
+	let maxInFlight = 0;
 
 	const helpers = { envelope, failure, HttpFailure, state, settings };
 	for (const resource of ['message', 'workspace', 'contact', 'opportunity', 'task', 'user', 'automation']) {
@@ -128,7 +131,7 @@ function createStandIn(config = {}) {
 	function controlRoute(req, res, url, body) {
 		if (url.pathname === '/__standin/requests' && req.method === 'GET') return sendJson(res, 200, requests);
 		if (url.pathname === '/__standin/stats' && req.method === 'GET') {
-			return sendJson(res, 200, { deliveries: Object.fromEntries(state.deliveries), earlyRetries, apiRequestCount });
+			return sendJson(res, 200, { deliveries: Object.fromEntries(state.deliveries), earlyRetries, apiRequestCount, maxInFlight });
 		}
 		if (url.pathname === '/__standin/reset' && req.method === 'POST') {
 			reset();
@@ -145,6 +148,7 @@ function createStandIn(config = {}) {
 		requests = [];
 		apiRequestCount = 0;
 		earlyRetries = 0;
+		maxInFlight = inFlight;
 		notBefore.clear();
 		state.reset();
 		setFaults({});
@@ -176,7 +180,7 @@ function createStandIn(config = {}) {
 		if (workspace !== settings.workspaceId) throw new HttpFailure(403, 'No tiene acceso a este workspace', 'WORKSPACE_FORBIDDEN');
 	}
 
-	async function handle(req, res) {
+	async function handle(req, res, arrivedAt) {
 		const url = new URL(req.url, 'http://stand-in');
 		const raw = await readBody(req);
 		let body;
@@ -191,15 +195,23 @@ function createStandIn(config = {}) {
 		if (url.pathname.startsWith('/__standin/')) return controlRoute(req, res, url, body);
 
 		const count = ++apiRequestCount;
+		inFlight++;
+		maxInFlight = Math.max(maxInFlight, inFlight);
 		const record = {
 			method: req.method,
 			path: url.pathname,
 			query: Object.fromEntries(url.searchParams),
 			headers: { ...req.headers },
 			body: body ?? null,
-			at: Date.now(),
+			// When the request line arrived, before its body was read: the arrival time that pacing is judged by.
+			at: arrivedAt,
 		};
 		requests.push(record);
+		// 'close' fires once the answer is sent or the socket is dropped.
+		res.once('close', () => {
+			inFlight--;
+			record.answeredAt = Date.now();
+		});
 
 		const destination = typeof body?.destination === 'string' ? body.destination : undefined;
 		if (destination && notBefore.has(destination) && record.at < notBefore.get(destination)) earlyRetries++;
@@ -258,7 +270,7 @@ function createStandIn(config = {}) {
 	}
 
 	const server = http.createServer((req, res) => {
-		handle(req, res).catch(() => {
+		handle(req, res, Date.now()).catch(() => {
 			if (!res.headersSent) sendJson(res, 500, failure(500, 'Error interno del servidor', 'INTERNAL'));
 		});
 	});
@@ -276,6 +288,10 @@ function createStandIn(config = {}) {
 		},
 		get earlyRetries() {
 			return earlyRetries;
+		},
+		/** The most API requests that were being handled at the same time since the last reset. */
+		get maxInFlight() {
+			return maxInFlight;
 		},
 		setFaults,
 		reset,

@@ -1,0 +1,108 @@
+/**
+ * Campaign-scale sending through the router with the node's real defaults (concurrency 5,
+ * 5 attempts, 1 s backoff base): under injected 429s and 503s every message is delivered exactly
+ * once and the output keeps the input's order and pairing.
+ */
+import type { INodeExecutionData } from 'n8n-workflow';
+
+import { router } from '../../../nodes/Plazbot/actions/router';
+import { fakeExecuteFunctions } from '../support/fakeExecuteFunctions';
+import { startStandIn } from '../support/standIn';
+
+const { standIn, credentials } = startStandIn();
+
+const SEND_PATH = '/api/message/conversation';
+
+const destinationOf = (index: number) => `519${String(index).padStart(8, '0')}`;
+
+function campaign(count: number) {
+	return fakeExecuteFunctions({
+		items: Array.from({ length: count }, (_, index) => ({ phone: destinationOf(index) })),
+		parameters: (_i, item) => ({
+			resource: 'message',
+			operation: 'sendConversation',
+			template: 'promo_campaign',
+			destination: item.phone,
+			sendType: 'campaign',
+			campaignName: 'Cyber Wow',
+			options: {},
+		}),
+		credentials: credentials(),
+	});
+}
+
+/** Each destination reached the stand-in's handler exactly once, and nothing else did. */
+function expectDeliveredExactlyOnce(count: number) {
+	const deliveries = standIn().state.deliveries as Map<string, number>;
+	expect(deliveries.size).toBe(count);
+	const notOnce = [...deliveries].filter(([, times]) => times !== 1);
+	expect(notOnce).toEqual([]);
+	for (let index = 0; index < count; index++) expect(deliveries.get(destinationOf(index))).toBe(1);
+}
+
+/** Output item i is item i's answer: paired to it and carrying the contact of its destination. */
+function expectOutputInInputOrder(output: INodeExecutionData[], count: number) {
+	expect(output).toHaveLength(count);
+	expect(output.map((item) => item.pairedItem)).toEqual(Array.from({ length: count }, (_, item) => ({ item })));
+	output.forEach((item, index) => {
+		expect(item.json.error).toBeUndefined();
+		expect(item.json.contactId).toBe(standIn().state.findContactByPhone(destinationOf(index)).id);
+	});
+}
+
+/** Every faulted request was followed by exactly one more request for the same destination. */
+function expectOneRetryPerFault(fault: string, count: number) {
+	const received = standIn().requestsTo(SEND_PATH);
+	const faulted = received.filter((request) => request.fault === fault);
+	expect(faulted.length).toBeGreaterThan(count * 0.05);
+	expect(received).toHaveLength(count + received.filter((request) => request.fault !== null).length);
+	return { received, faulted };
+}
+
+describe('200 Send Conversation items under injected faults', () => {
+	it('with 10% 429 (Retry-After: 1) delivers each once, in order, never retrying early', async () => {
+		standIn().setFaults({ rate429: 0.1, retryAfterSeconds: 1, seed: 11 });
+		const { fns } = campaign(200);
+
+		const [output] = await router.call(fns);
+
+		expectDeliveredExactlyOnce(200);
+		expectOutputInInputOrder(output, 200);
+		const { received, faulted } = expectOneRetryPerFault('429', 200);
+		expect(standIn().earlyRetries).toBe(0);
+		for (const answered429 of faulted) {
+			const later = received.filter((r) => r.body.destination === answered429.body.destination && r.at > answered429.at);
+			expect(later.length).toBeGreaterThanOrEqual(1);
+			// The 429 was answered at `at` (no latency), so the retry may come 1 s after that at the earliest.
+			expect(later[0].at - answered429.at).toBeGreaterThanOrEqual(1000);
+		}
+	}, 60_000);
+
+	it('with 10% 503 delivers each once, in order, after backing off', async () => {
+		standIn().setFaults({ rate5xx: 0.1, status5xx: 503, seed: 23 });
+		const { fns } = campaign(200);
+
+		const [output] = await router.call(fns);
+
+		expectDeliveredExactlyOnce(200);
+		expectOutputInInputOrder(output, 200);
+		const { received, faulted } = expectOneRetryPerFault('5xx', 200);
+		for (const answered503 of faulted) {
+			const retry = received.find((r) => r.body.destination === answered503.body.destination && r.at > answered503.at);
+			// First backoff step: half to all of the 1 s base.
+			expect(retry!.at - answered503.at).toBeGreaterThanOrEqual(500);
+		}
+	}, 60_000);
+
+	it('honours Retry-After given as an HTTP date', async () => {
+		standIn().setFaults({ rate429: 0.1, retryAfterSeconds: 1, retryAfterAsDate: true, seed: 5 });
+		const { fns } = campaign(60);
+
+		const [output] = await router.call(fns);
+
+		expectDeliveredExactlyOnce(60);
+		expectOutputInInputOrder(output, 60);
+		expectOneRetryPerFault('429', 60);
+		expect(standIn().earlyRetries).toBe(0);
+	}, 60_000);
+});
