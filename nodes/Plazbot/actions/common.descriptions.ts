@@ -181,13 +181,16 @@ export function idLocator(options: {
 }
 
 /** The contact a new record belongs to, as an optional entry of Additional Fields. */
-export const contactOption: INodeProperties = idLocator({
-	name: 'contactId',
-	displayName: 'Contact',
-	searchListMethod: 'searchContacts',
-	description: 'The Plazbot contact this record belongs to, picked from the list or given by its ID',
-	required: false,
-});
+/** The contact picker (parameter `contactId`) every resource uses. */
+export function contactLocator(description: string, required = true): INodeProperties {
+	return idLocator({ name: 'contactId', displayName: 'Contact', searchListMethod: 'searchContacts', description, required });
+}
+
+/** The optional contact a record (opportunity, task) belongs to, inside Additional Fields. */
+export const contactOption: INodeProperties = contactLocator(
+	'The Plazbot contact this record belongs to, picked from the list or given by its ID',
+	false,
+);
 
 export const opportunityLocator: INodeProperties = idLocator({
 	name: 'opportunityId',

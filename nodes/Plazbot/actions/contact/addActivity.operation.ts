@@ -6,13 +6,13 @@ import { asLocatorId, asRequiredLongText } from '../../helpers/parameters';
 import type { PlazbotClient } from '../../transport';
 import { contactActivitiesPath } from '../../transport/apiContract';
 import { envelopeOutput } from '../output';
-import { contactLocator } from './contact.common';
+import { contactLocatorField } from './contact.common';
 
 // Plazbot publishes no limit for activity text; this cap only catches a whole record mapped by mistake.
 const MAX_ACTIVITY_LENGTH = 5000;
 
 const properties: INodeProperties[] = [
-	contactLocator,
+	contactLocatorField,
 	{
 		displayName: 'Activity',
 		name: 'content',

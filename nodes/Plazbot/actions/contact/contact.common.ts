@@ -1,17 +1,12 @@
-import type { IDataObject, INodeProperties } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
 import type { PlazbotClient, PlazbotRequest } from '../../transport';
-import { idLocator } from '../common.descriptions';
+import { contactLocator } from '../common.descriptions';
 
 /** What the contact operations share: the contact picker and the reading of Plazbot's answers. */
 
-export const contactLocator: INodeProperties = idLocator({
-	name: 'contactId',
-	displayName: 'Contact',
-	searchListMethod: 'searchContacts',
-	description: 'The contact, picked from the list or given by its Plazbot ID',
-});
+export const contactLocatorField = contactLocator('The contact, picked from the list or given by its Plazbot ID');
 
 /** Plazbot's channel codes (`platformId`), the same in every version of the docs. */
 export const CHANNEL_CODES = {

@@ -5,11 +5,11 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import { asLocatorId } from '../../helpers/parameters';
 import type { PlazbotClient } from '../../transport';
 import { CONTACT_PATH } from '../../transport/apiContract';
-import { contactLocator, contactsIn } from './contact.common';
+import { contactLocatorField, contactsIn } from './contact.common';
 
 const properties: INodeProperties[] = [
 	{
-		...contactLocator,
+		...contactLocatorField,
 		description: 'The contact to get. An ID that does not exist fails the item with a 404 "not found" error.',
 	},
 ];

@@ -6,10 +6,10 @@ import { asLocatorId, asOptionalEmail, asOptionalText } from '../../helpers/para
 import type { PlazbotClient } from '../../transport';
 import { CONTACT_PATH } from '../../transport/apiContract';
 import { envelopeOutput } from '../output';
-import { contactLocator, contactsIn } from './contact.common';
+import { contactLocatorField, contactsIn } from './contact.common';
 
 const properties: INodeProperties[] = [
-	contactLocator,
+	contactLocatorField,
 	{
 		displayName: 'Update Fields',
 		name: 'updateFields',

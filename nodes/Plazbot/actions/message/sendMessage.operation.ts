@@ -4,7 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { asLocatorId, asOptionalText, asRequiredLongText, asWhatsappNumber } from '../../helpers/parameters';
 import type { PlazbotClient } from '../../transport';
-import { idLocator } from '../common.descriptions';
+import { contactLocator } from '../common.descriptions';
 import { envelopeOutput } from '../output';
 
 export const SEND_MESSAGE_PATH = '/api/message';
@@ -20,12 +20,7 @@ const properties: INodeProperties[] = [
 		type: 'notice',
 		default: '',
 	},
-	idLocator({
-		name: 'contactId',
-		displayName: 'Contact',
-		searchListMethod: 'searchContacts',
-		description: 'The Plazbot contact the message belongs to',
-	}),
+	contactLocator('The Plazbot contact the message belongs to'),
 	{
 		displayName: 'Recipient Phone',
 		name: 'recipientPhone',
