@@ -44,11 +44,10 @@ function log(message) {
 }
 
 function defaultConcurrency() {
-	// Read, not required: the build's own imports resolve only inside n8n.
-	const descriptions = fs.readFileSync(path.join(DIST, 'nodes', 'Plazbot', 'actions', 'common.descriptions.js'), 'utf8');
-	const value = /DEFAULT_CONCURRENCY = (\d+)/.exec(descriptions)?.[1];
-	if (!value) throw new Error('Could not find DEFAULT_CONCURRENCY in the build');
-	return Number(value);
+	// The default the editor shows for the Concurrency option, from the build being measured.
+	const { DEFAULT_CONCURRENCY } = require(path.join(DIST, 'nodes', 'Plazbot', 'actions', 'common.descriptions.js'));
+	if (!Number.isInteger(DEFAULT_CONCURRENCY)) throw new Error('Could not find DEFAULT_CONCURRENCY in the build');
+	return DEFAULT_CONCURRENCY;
 }
 
 async function freePort() {
@@ -436,10 +435,9 @@ function render({ results, verdict, machine, n8nVersion, concurrency, loadBefore
 			(cpuBoundMs > verdict.idealMs * 1.25 ? `: more than 1.25× the ideal, so the default run is CPU-bound, not latency-bound.` : '.'),
 		`The 429 run: ${results.faults429.faulted429} of ${results.faults429.requests} requests were answered 429 and retried after ` +
 			`Retry-After (early retries: ${results.faults429.earlyRetries}); each message was delivered exactly once: ${results.faults429.exactlyOnce ? 'yes' : 'NO'}.`,
-		`Why the 429 run takes longer: an item waiting out its Retry-After keeps its lane, so ${results.faults429.faulted429} × 1 s / ` +
-			`${concurrency} lanes ≈ ${seconds((results.faults429.faulted429 * 1000) / concurrency)} come on top of the default run's ` +
-			`${seconds(results.default.nodeMs)}: ≈ ${seconds(results.default.nodeMs + (results.faults429.faulted429 * 1000) / concurrency)} expected, ` +
-			`${seconds(results.faults429.nodeMs)} measured.`,
+		`The 429 run took ${seconds(results.faults429.nodeMs - results.default.nodeMs)} more than the default run: an item waiting ` +
+			`out its Retry-After frees its request slot, so the other items go on meanwhile; the cost is the ` +
+			`${results.faults429.requests - results.default.requests} extra requests and the last retries' waits.`,
 		results.httpRequest.maxInFlight > 1
 			? `n8n's HTTP Request node (v4.2) does not send one request after another with default options: it starts every ` +
 				`item's request before awaiting any (${results.httpRequest.maxInFlight} in flight at most at the stand-in), with no limit, no retries and no pacing.`

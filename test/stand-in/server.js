@@ -44,6 +44,8 @@ const NO_FAULTS = {
 	dropAfterProcessing: false,
 	/** Requests (by count from the start) that get a fixed fault: { "<n>": "429" | "503" | "drop" | "html" | "empty" }. */
 	script: {},
+	/** Every request for one Send Conversation destination gets a fixed fault: { "<digits>": "429" | ... }. */
+	byDestination: {},
 	seed: 42,
 };
 
@@ -160,8 +162,8 @@ function createStandIn(config = {}) {
 	}
 
 	/** Decides the fault for this request, if any: '429', '5xx', 'drop', 'html', 'empty' or undefined. */
-	function drawFault(count) {
-		const scripted = faults.script?.[String(count)];
+	function drawFault(count, destination) {
+		const scripted = faults.script?.[String(count)] ?? (destination && faults.byDestination?.[destination]);
 		if (scripted) return scripted;
 		const roll = random();
 		if (roll < faults.rate429) return '429';
@@ -218,7 +220,7 @@ function createStandIn(config = {}) {
 
 		if (faults.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, faults.latencyMs));
 
-		const fault = drawFault(count);
+		const fault = drawFault(count, destination);
 		record.fault = fault ?? null;
 		if (fault === '429') {
 			const waitMs = faults.retryAfterSeconds * 1000;

@@ -4,7 +4,12 @@ import type { DeliveryPolicy, PlazbotClient } from '../transport';
 import { DEFAULT_DELIVERY_POLICY } from '../transport';
 import { recordPath } from '../transport/apiContract';
 
-export const DEFAULT_CONCURRENCY = 5;
+export const DEFAULT_CONCURRENCY = DEFAULT_DELIVERY_POLICY.maxInFlight;
+/**
+ * Items handled at once, per request slot: an item waiting out a Retry-After or a backoff frees
+ * its slot, and the extra items keep the slots busy meanwhile.
+ */
+const ITEMS_PER_REQUEST_SLOT = 4;
 // Plain identifiers, not member expressions: n8n's lint only accepts literals or identifiers as a
 // parameter's default.
 const DEFAULT_MAX_ATTEMPTS = DEFAULT_DELIVERY_POLICY.maxAttempts;
@@ -28,7 +33,7 @@ export const deliveryOptions: INodeProperties = {
 			typeOptions: { minValue: 1, maxValue: 50 },
 			default: DEFAULT_CONCURRENCY,
 			description:
-				'How many requests to Plazbot run at the same time. Output order always matches input order.',
+				'How many requests to Plazbot run at the same time. An item waiting to retry does not take a place. Output order always matches input order.',
 		},
 		{
 			displayName: 'Delay Between Requests (Ms)',
@@ -87,7 +92,8 @@ export const deliveryOptions: INodeProperties = {
 };
 
 export interface DeliverySettings {
-	concurrency: number;
+	/** How many items the router handles at once. */
+	itemLanes: number;
 	policy: Partial<DeliveryPolicy>;
 }
 
@@ -103,9 +109,11 @@ export function readDeliverySettings(fns: IExecuteFunctions): DeliverySettings {
 	};
 	const intervalMs = options.rateLimitInterval === 'minute' ? 60_000 : 1_000;
 	const rateSpacing = options.rateLimit && options.rateLimit > 0 ? intervalMs / options.rateLimit : 0;
+	const concurrency = positiveInteger(options.concurrency, DEFAULT_CONCURRENCY);
 	return {
-		concurrency: positiveInteger(options.concurrency, DEFAULT_CONCURRENCY),
+		itemLanes: concurrency * ITEMS_PER_REQUEST_SLOT,
 		policy: {
+			maxInFlight: concurrency,
 			maxAttempts: positiveInteger(options.maxAttempts, DEFAULT_MAX_ATTEMPTS),
 			retryOnConnectionDrop: options.retryOnConnectionDrop ?? false,
 			timeoutMs: positiveInteger(options.timeout, DEFAULT_TIMEOUT_MS),

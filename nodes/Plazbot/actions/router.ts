@@ -22,7 +22,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 
 	const perItem = await mapItemsConcurrently(
 		items.length,
-		settings.concurrency,
+		settings.itemLanes,
 		async (itemIndex): Promise<INodeExecutionData[]> => {
 			const pairedItem = { item: itemIndex };
 			try {

@@ -14,6 +14,7 @@ import { DEFAULT_BASE_URL } from '../../../credentials/PlazbotApi.credentials';
 import { CONTINUATION_TOKEN_QUERY, NEXT_PAGE_TOKEN_FIELDS } from './apiContract';
 import { redactSecrets, redactSecretsDeep } from '../helpers/secrets';
 import { RequestPacer } from './requestPacer';
+import { RequestSlots } from './requestSlots';
 
 export const CREDENTIAL_TYPE = 'plazbotApi';
 
@@ -43,6 +44,8 @@ export interface DeliveryPolicy {
 	timeoutMs: number;
 	/** Smallest gap between the starts of two requests of this execution (throttling). */
 	minSpacingMs: number;
+	/** Most requests on the wire at once (the Concurrency option). */
+	maxInFlight: number;
 	/** First backoff step; doubles on each retry, with jitter. */
 	backoffBaseMs: number;
 }
@@ -52,6 +55,7 @@ export const DEFAULT_DELIVERY_POLICY: DeliveryPolicy = {
 	retryOnConnectionDrop: false,
 	timeoutMs: 30_000,
 	minSpacingMs: 0,
+	maxInFlight: 5,
 	backoffBaseMs: 1_000,
 };
 
@@ -80,6 +84,7 @@ export class PlazbotClient {
 		private readonly secrets: string[],
 		private readonly policy: DeliveryPolicy,
 		private readonly pacer: RequestPacer,
+		private readonly slots: RequestSlots,
 		/**
 		 * Handed to httpRequestWithAuthentication so that n8n does not read and decrypt the
 		 * credential again for every request: about a fifth of n8n's CPU per request in a campaign.
@@ -113,6 +118,7 @@ export class PlazbotClient {
 			[workspaceId, apiKey].filter((secret) => secret.length >= 4),
 			fullPolicy,
 			new RequestPacer(fullPolicy.minSpacingMs),
+			new RequestSlots(fullPolicy.maxInFlight),
 			{
 				id: fns.getNode().credentials?.[CREDENTIAL_TYPE]?.id ?? '',
 				name: fns.getNode().credentials?.[CREDENTIAL_TYPE]?.name ?? '',
@@ -126,8 +132,10 @@ export class PlazbotClient {
 	async request(request: PlazbotRequest, itemIndex?: number): Promise<PlazbotEnvelope> {
 		const signal = this.cancelSignal();
 		for (let attempt = 1; ; attempt++) {
-			await this.pacer.wait(signal);
-			const outcome = await this.send(request);
+			const outcome = await this.slots.run(async () => {
+				await this.pacer.wait(signal);
+				return await this.send(request);
+			}, signal);
 			const retryDelay = this.retryDelay(outcome, attempt);
 			if (retryDelay !== undefined) {
 				await sleep(retryDelay, signal);

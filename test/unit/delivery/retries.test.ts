@@ -85,8 +85,7 @@ describe('attempt budget', () => {
 	}, 20_000);
 
 	it('through the node with Continue On Fail: an error item in place, the others delivered', async () => {
-		// Concurrency 1 makes request #1 and #2 both item 0's.
-		standIn().setFaults({ script: { '1': '429', '2': '429' }, retryAfterSeconds: 1 });
+		standIn().setFaults({ byDestination: { [destinations[0]]: '429' }, retryAfterSeconds: 1 });
 		const { fns } = sendTo(destinations, { maxAttempts: 2, concurrency: 1 }, true);
 
 		const [output] = await router.call(fns);
@@ -100,6 +99,20 @@ describe('attempt budget', () => {
 		expect(output[1].json.contactId).toBe(standIn().state.findContactByPhone(destinations[1]).id);
 		expect(output[2].json.contactId).toBe(standIn().state.findContactByPhone(destinations[2]).id);
 		expect(destinations.map(deliveries)).toEqual([0, 1, 1]);
+	}, 20_000);
+	it('an item waiting out its Retry-After frees its request slot: the next items are sent meanwhile', async () => {
+		standIn().setFaults({ script: { '1': '429' }, retryAfterSeconds: 1 });
+		const { fns } = sendTo(destinations, { concurrency: 1 });
+
+		const [output] = await router.call(fns);
+
+		const arrivals = standIn().requestsTo('/api/message/conversation').map((r) => r.body.destination);
+		expect(arrivals).toEqual([destinations[0], destinations[1], destinations[2], destinations[0]]);
+		expect(standIn().maxInFlight).toBe(1);
+		expect(output.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
+		expect(output.map((item) => item.json.contactId)).toEqual(
+			destinations.map((phone) => standIn().state.findContactByPhone(phone).id),
+		);
 	}, 20_000);
 });
 

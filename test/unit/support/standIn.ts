@@ -22,6 +22,7 @@ export interface StandIn {
 	requests: RecordedRequest[];
 	requestsTo(path: string): RecordedRequest[];
 	earlyRetries: number;
+	maxInFlight: number;
 	setFaults(faults: Record<string, unknown>): void;
 	reset(): void;
 	start(port?: number): Promise<string>;
