@@ -11,6 +11,7 @@ const http = require('node:http');
 const { URL } = require('node:url');
 
 const { createState } = require('./state');
+const { HttpFailure, envelope, failure } = require('./contract');
 
 const DEFAULTS = {
 	workspaceId: 'ws-demo',
@@ -53,22 +54,6 @@ function sendJson(res, status, body, headers = {}) {
 	const text = JSON.stringify(body);
 	res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(text), ...headers });
 	res.end(text);
-}
-
-function envelope(data, message = 'Ok', code = 200) {
-	return { success: true, code, errorCode: null, message, data };
-}
-
-function failure(code, message, errorCode = null) {
-	return { success: false, code, errorCode, message, data: null };
-}
-
-class HttpFailure extends Error {
-	constructor(status, message, errorCode = null) {
-		super(message);
-		this.status = status;
-		this.errorCode = errorCode;
-	}
 }
 
 function createRouter() {

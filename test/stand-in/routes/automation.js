@@ -1,13 +1,10 @@
 'use strict';
 /** Update Agente IA Prompt: the AI agents are AI Agent nodes of automations, kept in state.agents. */
-const { requireString } = require('./message');
+const { requireWorkspace, BODY_WORKSPACE_MISMATCH } = require('../contract');
 
 function register(router, { envelope, HttpFailure, state }) {
 	router.post('/api/automation/node/:nodeId/prompt', ({ params, body, workspaceId }) => {
-		requireString(body, 'workspaceId', HttpFailure);
-		if (body.workspaceId !== workspaceId) {
-			throw new HttpFailure(400, 'El workspaceId del cuerpo no coincide con el header x-workspace-id', 'WORKSPACE_MISMATCH');
-		}
+		requireWorkspace(body, workspaceId, BODY_WORKSPACE_MISMATCH);
 		const hasPrompt = typeof body.prompt === 'string' && body.prompt.trim() !== '';
 		const hasDocument = typeof body.urlDocument === 'string' && body.urlDocument.trim() !== '';
 		if (!hasPrompt && !hasDocument) throw new HttpFailure(400, 'El campo prompt o urlDocument es requerido', 'VALIDATION_ERROR');

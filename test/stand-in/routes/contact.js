@@ -3,8 +3,8 @@
  * Contacts: list (paged by 20), create, update, read by ID, email and phone, and activities.
  * Contacts live in `state.contacts`, which Send Conversation also fills.
  */
+const { PAGE_SIZE, requireText, optionalText, requireWorkspace, pageOf } = require('../contract');
 
-const PAGE_SIZE = 20;
 const CHANNELS = new Set([1, 2, 3, 4, 5]);
 const UPDATABLE_FIELDS = ['name', 'lastname', 'email', 'stageId', 'segmentationId'];
 const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -49,17 +49,6 @@ function register(router, { envelope, HttpFailure, state, settings }) {
 	const activities = new WeakMap();
 	state.contactActivities = (contactId) => activities.get(state.contacts.get(contactId)) ?? [];
 
-	const requireText = (source, field) => {
-		if (typeof source[field] !== 'string' || source[field].trim() === '') {
-			throw new HttpFailure(400, `El campo ${field} es requerido`, 'VALIDATION_ERROR');
-		}
-	};
-	const requireWorkspace = (source, workspaceId) => {
-		requireText(source, 'workspaceId');
-		if (source.workspaceId !== workspaceId) {
-			throw new HttpFailure(400, 'El workspaceId no coincide con el header x-workspace-id', 'WORKSPACE_MISMATCH');
-		}
-	};
 	const findContact = (id, workspaceId) => {
 		const contact = state.contacts.get(id);
 		if (!contact || contact.workspaceId !== workspaceId) {
@@ -77,12 +66,8 @@ function register(router, { envelope, HttpFailure, state, settings }) {
 	router.get('/api/contact', ({ query, workspaceId }) => {
 		requireWorkspace(query, workspaceId);
 		const all = contactsOf(workspaceId);
-		const offset = pageOffset(query.continuationToken, all.length, HttpFailure);
-		const next = offset + PAGE_SIZE < all.length ? String(offset + PAGE_SIZE) : null;
-		return envelope(
-			{ workspaceId, continuationToken: next, data: all.slice(offset, offset + PAGE_SIZE) },
-			'List obtained successfully.',
-		);
+		const page = pageOf(all, query.continuationToken);
+		return envelope({ workspaceId, continuationToken: page.next, data: page.data }, 'List obtained successfully.');
 	});
 
 	router.post('/api/contact', ({ body, workspaceId }) => {
@@ -100,11 +85,7 @@ function register(router, { envelope, HttpFailure, state, settings }) {
 			requireText(body, 'email');
 		}
 		if (body.email !== undefined && body.email !== null) checkEmail(body.email);
-		for (const field of ['lastname', 'stageId']) {
-			if (body[field] !== undefined && body[field] !== null && typeof body[field] !== 'string') {
-				throw new HttpFailure(400, `El campo ${field} debe ser texto`, 'VALIDATION_ERROR');
-			}
-		}
+		for (const field of ['lastname', 'stageId']) optionalText(body, field);
 		const contact = buildContact(state, workspaceId, {
 			name: body.name,
 			lastname: body.lastname ?? '',
@@ -180,15 +161,6 @@ function register(router, { envelope, HttpFailure, state, settings }) {
 		activities.set(contact, list);
 		return envelope(null, 'The activity was recorded successfully.');
 	});
-}
-
-/** Tokens are offsets as text; anything else is refused as a real API refuses a forged token. */
-function pageOffset(token, total, HttpFailure) {
-	if (token === undefined || token === '') return 0;
-	if (!/^\d+$/.test(token) || Number(token) > total) {
-		throw new HttpFailure(400, 'El continuationToken no es válido', 'INVALID_CONTINUATION_TOKEN');
-	}
-	return Number(token);
 }
 
 module.exports = { register, buildContact, PAGE_SIZE };

@@ -1,4 +1,5 @@
 'use strict';
+const { requireText, optionalText, requireWorkspace, pageOf, BODY_WORKSPACE_MISMATCH } = require('../contract');
 
 const SEND_TYPES = new Set(['1', '2', '3']);
 
@@ -13,12 +14,9 @@ const KNOWN_TEMPLATES = new Set([
 
 function register(router, { envelope, HttpFailure, state, settings }) {
 	router.post('/api/message/conversation', ({ body, workspaceId }) => {
-		requireString(body, 'workspaceId', HttpFailure);
-		if (body.workspaceId !== workspaceId) {
-			throw new HttpFailure(400, 'El workspaceId del cuerpo no coincide con el header x-workspace-id', 'WORKSPACE_MISMATCH');
-		}
-		requireString(body, 'template', HttpFailure);
-		requireString(body, 'destination', HttpFailure);
+		requireWorkspace(body, workspaceId, BODY_WORKSPACE_MISMATCH);
+		requireText(body, 'template');
+		requireText(body, 'destination');
 		if (!/^\d{8,15}$/.test(body.destination)) {
 			throw new HttpFailure(400, `Número de destino inválido: ${body.destination}`, 'INVALID_DESTINATION');
 		}
@@ -32,9 +30,7 @@ function register(router, { envelope, HttpFailure, state, settings }) {
 		if (body.type !== undefined && body.type !== null && !SEND_TYPES.has(String(body.type))) {
 			throw new HttpFailure(400, `Tipo de envío inválido: ${body.type}`, 'VALIDATION_ERROR');
 		}
-		if (body.campaignName !== undefined && body.campaignName !== null && typeof body.campaignName !== 'string') {
-			throw new HttpFailure(400, 'El campo campaignName debe ser texto', 'VALIDATION_ERROR');
-		}
+		optionalText(body, 'campaignName');
 		if (!(settings.acceptAnyTemplate || KNOWN_TEMPLATES.has(body.template))) {
 			throw new HttpFailure(400, `La plantilla ${body.template} no existe o no está aprobada`, 'TEMPLATE_NOT_FOUND');
 		}
@@ -74,29 +70,23 @@ function register(router, { envelope, HttpFailure, state, settings }) {
 	});
 
 	router.get('/api/message/conversation', ({ query, workspaceId }) => {
-		requireWorkspace(query, workspaceId, HttpFailure);
-		const offset = pageOffset(query.continuationToken, state.conversations.length, HttpFailure);
-		const page = state.conversations.slice(offset, offset + PAGE_SIZE).map(conversationRecord);
-		const next = offset + PAGE_SIZE < state.conversations.length ? String(offset + PAGE_SIZE) : null;
-		return envelope({ workspaceId, newContinuationToken: next, data: page }, 'List obtained successfully.');
+		requireWorkspace(query, workspaceId);
+		const page = pageOf(state.conversations, query.continuationToken);
+		return envelope({ workspaceId, newContinuationToken: page.next, data: page.data.map(conversationRecord) }, 'List obtained successfully.');
 	});
 
 	router.post('/api/message', ({ body, workspaceId }) => {
-		requireWorkspace(body, workspaceId, HttpFailure);
-		requireString(body, 'contactId', HttpFailure);
-		requireString(body, 'content', HttpFailure);
-		requireString(body, 'recipientPhone', HttpFailure);
+		requireWorkspace(body, workspaceId);
+		requireText(body, 'contactId');
+		requireText(body, 'content');
+		requireText(body, 'recipientPhone');
 		if (!/^\d{8,15}$/.test(body.recipientPhone)) {
 			throw new HttpFailure(400, `Número de destino inválido: ${body.recipientPhone}`, 'INVALID_DESTINATION');
 		}
 		if (body.content.length > WHATSAPP_TEXT_MAX_LENGTH) {
 			throw new HttpFailure(400, `El contenido supera los ${WHATSAPP_TEXT_MAX_LENGTH} caracteres`, 'VALIDATION_ERROR');
 		}
-		for (const field of ['externalReferenceId', 'agentSendedId']) {
-			if (body[field] !== undefined && body[field] !== null && typeof body[field] !== 'string') {
-				throw new HttpFailure(400, `El campo ${field} debe ser texto`, 'VALIDATION_ERROR');
-			}
-		}
+		for (const field of ['externalReferenceId', 'agentSendedId']) optionalText(body, field);
 		const contact = state.contacts.get(body.contactId);
 		if (!contact) throw new HttpFailure(404, `Contacto no encontrado: ${body.contactId}`, 'CONTACT_NOT_FOUND');
 		const message = {
@@ -115,7 +105,6 @@ function register(router, { envelope, HttpFailure, state, settings }) {
 	});
 }
 
-const PAGE_SIZE = 20;
 const WHATSAPP_TEXT_MAX_LENGTH = 4096;
 
 /** Every field List Conversation documents, null where the stand-in does not track it. */
@@ -141,26 +130,4 @@ function conversationRecord(stored) {
 	};
 }
 
-function requireWorkspace(source, workspaceId, HttpFailure) {
-	requireString(source, 'workspaceId', HttpFailure);
-	if (source.workspaceId !== workspaceId) {
-		throw new HttpFailure(400, 'El workspaceId no coincide con el header x-workspace-id', 'WORKSPACE_MISMATCH');
-	}
-}
-
-/** Tokens are offsets as text; anything else is refused as a real API refuses a forged token. */
-function pageOffset(token, total, HttpFailure) {
-	if (token === undefined || token === '') return 0;
-	if (!/^\d+$/.test(token) || Number(token) > total) {
-		throw new HttpFailure(400, 'El continuationToken no es válido', 'INVALID_CONTINUATION_TOKEN');
-	}
-	return Number(token);
-}
-
-function requireString(body, field, HttpFailure) {
-	if (typeof body[field] !== 'string' || body[field].trim() === '') {
-		throw new HttpFailure(400, `El campo ${field} es requerido`, 'VALIDATION_ERROR');
-	}
-}
-
-module.exports = { register, KNOWN_TEMPLATES, requireString };
+module.exports = { register, KNOWN_TEMPLATES };

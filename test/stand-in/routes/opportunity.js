@@ -7,26 +7,9 @@
  * (`/api/opportunity/{id}`, `/api/opportunity/{id}/activities`): the hub lists them without
  * readable pages.
  */
-
-const PAGE_SIZE = 20;
+const { PAGE_SIZE, requireText, optionalText, requireWorkspace, pageOf } = require('../contract');
 
 function register(router, { envelope, HttpFailure, state }) {
-	const requireText = (source, field) => {
-		if (typeof source[field] !== 'string' || source[field].trim() === '') {
-			throw new HttpFailure(400, `El campo ${field} es requerido`, 'VALIDATION_ERROR');
-		}
-	};
-	const optionalText = (source, field) => {
-		if (source[field] !== undefined && source[field] !== null && typeof source[field] !== 'string') {
-			throw new HttpFailure(400, `El campo ${field} debe ser texto`, 'VALIDATION_ERROR');
-		}
-	};
-	const requireWorkspace = (source, workspaceId) => {
-		requireText(source, 'workspaceId');
-		if (source.workspaceId !== workspaceId) {
-			throw new HttpFailure(400, 'El workspaceId no coincide con el header x-workspace-id', 'WORKSPACE_MISMATCH');
-		}
-	};
 	const findOpportunity = (id, workspaceId) => {
 		const opportunity = state.opportunities.get(id);
 		if (!opportunity || opportunity.workspaceId !== workspaceId) {
@@ -38,12 +21,8 @@ function register(router, { envelope, HttpFailure, state }) {
 	router.get('/api/opportunity', ({ query, workspaceId }) => {
 		requireWorkspace(query, workspaceId);
 		const all = [...state.opportunities.values()].filter((opportunity) => opportunity.workspaceId === workspaceId);
-		const offset = pageOffset(query.continuationToken, all.length, HttpFailure);
-		const next = offset + PAGE_SIZE < all.length ? String(offset + PAGE_SIZE) : null;
-		return envelope(
-			{ workspaceId, continuationToken: next, data: all.slice(offset, offset + PAGE_SIZE) },
-			'List obtained successfully.',
-		);
+		const page = pageOf(all, query.continuationToken);
+		return envelope({ workspaceId, continuationToken: page.next, data: page.data }, 'List obtained successfully.');
 	});
 
 	router.post('/api/opportunity', ({ body, workspaceId }) => {
@@ -126,15 +105,6 @@ function register(router, { envelope, HttpFailure, state }) {
 		opportunity.updatedDate = now;
 		return envelope({ opportunityId: opportunity.id, activity }, 'Activity successfully created.');
 	});
-}
-
-/** Tokens are offsets as text; anything else is refused as a real API refuses a forged token. */
-function pageOffset(token, total, HttpFailure) {
-	if (token === undefined || token === '') return 0;
-	if (!/^\d+$/.test(token) || Number(token) > total) {
-		throw new HttpFailure(400, 'El continuationToken no es válido', 'INVALID_CONTINUATION_TOKEN');
-	}
-	return Number(token);
 }
 
 module.exports = { register, PAGE_SIZE };

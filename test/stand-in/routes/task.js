@@ -6,26 +6,11 @@
  * Get by ID and Delete follow the node's REST-style choice (`/api/task/{id}`): the hub lists them
  * without readable pages.
  */
+const { requireText, optionalText, requireWorkspace } = require('../contract');
 
 const DEFAULT_PAGE_SIZE = 10;
 
 function register(router, { envelope, HttpFailure, state }) {
-	const requireText = (source, field) => {
-		if (typeof source[field] !== 'string' || source[field].trim() === '') {
-			throw new HttpFailure(400, `El campo ${field} es requerido`, 'VALIDATION_ERROR');
-		}
-	};
-	const optionalText = (source, field) => {
-		if (source[field] !== undefined && source[field] !== null && typeof source[field] !== 'string') {
-			throw new HttpFailure(400, `El campo ${field} debe ser texto`, 'VALIDATION_ERROR');
-		}
-	};
-	const requireWorkspace = (source, workspaceId) => {
-		requireText(source, 'workspaceId');
-		if (source.workspaceId !== workspaceId) {
-			throw new HttpFailure(400, 'El workspaceId no coincide con el header x-workspace-id', 'WORKSPACE_MISMATCH');
-		}
-	};
 	const findTask = (id, workspaceId) => {
 		const task = state.tasks.get(id);
 		if (!task || task.workspaceId !== workspaceId) throw new HttpFailure(404, `Tarea no encontrada: ${id}`, 'TASK_NOT_FOUND');

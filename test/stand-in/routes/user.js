@@ -6,7 +6,7 @@
  */
 const crypto = require('node:crypto');
 
-const { requireString } = require('./message');
+const { requireText } = require('../contract');
 
 const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
@@ -17,12 +17,12 @@ function register(router, { envelope, HttpFailure, state }) {
 		return undefined;
 	};
 	const requireEmail = (body) => {
-		requireString(body, 'email', HttpFailure);
+		requireText(body, 'email');
 		if (!EMAIL_PATTERN.test(body.email)) throw new HttpFailure(400, `Email inválido: ${body.email}`, 'VALIDATION_ERROR');
 	};
 
 	router.post('/api/user', ({ body }) => {
-		for (const field of ['name', 'lastName', 'password', 'company']) requireString(body, field, HttpFailure);
+		for (const field of ['name', 'lastName', 'password', 'company']) requireText(body, field);
 		requireEmail(body);
 		if (body.isExternalCreation !== undefined && body.isExternalCreation !== null && typeof body.isExternalCreation !== 'boolean') {
 			throw new HttpFailure(400, 'El campo isExternalCreation debe ser booleano', 'VALIDATION_ERROR');
@@ -57,7 +57,7 @@ function register(router, { envelope, HttpFailure, state }) {
 
 	router.post('/api/user/login', ({ body }) => {
 		requireEmail(body);
-		requireString(body, 'password', HttpFailure);
+		requireText(body, 'password');
 		const user = findByEmail(body.email);
 		if (!user || user.password !== body.password) throw new HttpFailure(401, 'Credenciales inválidas', 'INVALID_CREDENTIALS');
 		const { id, name, lastName, email, avatar, role, creationDate, company } = user;
@@ -71,7 +71,7 @@ function register(router, { envelope, HttpFailure, state }) {
 	// (changePasswordData), where tests read it from the state.
 	router.post('/api/user/sendEmailToResetPassword', ({ body }) => {
 		requireEmail(body);
-		requireString(body, 'company', HttpFailure);
+		requireText(body, 'company');
 		const user = findByEmail(body.email);
 		if (!user || user.company !== body.company) throw new HttpFailure(404, 'Usuario no encontrado', 'NOT_FOUND');
 		const now = Date.now();
@@ -85,8 +85,8 @@ function register(router, { envelope, HttpFailure, state }) {
 
 	router.post('/api/user/resetPassword', ({ body }) => {
 		requireEmail(body);
-		requireString(body, 'newPassword', HttpFailure);
-		requireString(body, 'verificationId', HttpFailure);
+		requireText(body, 'newPassword');
+		requireText(body, 'verificationId');
 		const user = findByEmail(body.email);
 		if (!user) throw new HttpFailure(404, 'Usuario no encontrado', 'NOT_FOUND');
 		const pending = user.changePasswordData;
