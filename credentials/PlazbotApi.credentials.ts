@@ -58,7 +58,7 @@ export class PlazbotApi implements ICredentialType {
 			type: 'string',
 			default: DEFAULT_BASE_URL,
 			description:
-				'Plazbot API address. Change it for a regional host (https://api.plazbot.io for Latin America, https://apieu.plazbot.io for Europe) or to point at a local Plazbot stand-in (http://127.0.0.1:…).',
+				'Plazbot API address. Change it for a regional host (https://api.plazbot.io for Latin America, https://apieu.plazbot.io for Europe) or to a test server on this machine (http://127.0.0.1:…).',
 		},
 	];
 

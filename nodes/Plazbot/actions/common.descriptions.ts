@@ -36,7 +36,7 @@ export const deliveryOptions: INodeProperties = {
 				'How many requests to Plazbot run at the same time. An item waiting to retry does not take a place. Output order always matches input order.',
 		},
 		{
-			displayName: 'Delay Between Requests (Ms)',
+			displayName: 'Delay Between Requests',
 			name: 'delayBetweenRequests',
 			type: 'number',
 			typeOptions: { minValue: 0 },
@@ -81,7 +81,7 @@ export const deliveryOptions: INodeProperties = {
 				'Whether to retry a request whose connection dropped or timed out after it was sent. Plazbot may already have processed it, so a retry can send the same message twice.',
 		},
 		{
-			displayName: 'Timeout (Ms)',
+			displayName: 'Timeout',
 			name: 'timeout',
 			type: 'number',
 			typeOptions: { minValue: 1000 },

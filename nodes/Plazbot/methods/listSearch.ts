@@ -20,6 +20,15 @@ async function searchRecords(
 
 const text = (...parts: unknown[]) => parts.filter((part) => typeof part === 'string' && part.trim()).join(' ');
 
+/** "Ana Torres (+51987654321)": the name to recognise, the number or email to tell namesakes apart. */
+function contactLabel(contact: IDataObject): string {
+	const name = text(contact.name, contact.lastname);
+	const phone = text(contact.platformSenderPhone ?? contact.internalWhatsappNumber);
+	const reach = phone ? `+${phone.replace(/^\+/, '')}` : text(contact.email);
+	if (name && reach) return `${name} (${reach})`;
+	return name || reach || String(contact.id);
+}
+
 export async function searchContacts(
 	this: ILoadOptionsFunctions,
 	filter?: string,
@@ -29,7 +38,7 @@ export async function searchContacts(
 		this,
 		(workspaceId) => ({ method: 'GET', path: '/api/contact', qs: { workspaceId } }),
 		(contact) => ({
-			name: text(contact.name, contact.lastname, contact.platformSenderPhone ?? contact.email) || String(contact.id),
+			name: contactLabel(contact),
 			value: String(contact.id),
 		}),
 		filter,

@@ -66,9 +66,9 @@ const properties: INodeProperties[] = [
 		type: 'options',
 		default: 'campaign',
 		options: [
+			{ name: 'API', value: 'api', description: 'Sent by an integration; can be grouped under a campaign name' },
 			{ name: 'Campaign', value: 'campaign', description: 'Part of a mass sending; groups under a campaign name' },
 			{ name: 'Individual', value: 'individual', description: 'A one-off conversation with this customer' },
-			{ name: 'API', value: 'api', description: 'Sent by an integration; can be grouped under a campaign name' },
 		],
 		description: 'How Plazbot files this conversation',
 	},
