@@ -1,3 +1,5 @@
+import type { IDataObject } from 'n8n-workflow';
+
 import { InvalidInput } from './errors';
 import { describeType, normalizeWhatsappNumber } from './phone';
 
@@ -186,4 +188,9 @@ export function asSecret(value: unknown, field: string, hint?: string): string {
 	}
 	if (typeof value !== 'string' || value.trim() === '') throw new InvalidInput(field, 'is empty', hint ?? `Fill in ${field}.`);
 	return value;
+}
+
+/** The optional fields that have a value, so that unset ones are left out rather than sent empty. */
+export function definedFields(fields: Record<string, unknown>): IDataObject {
+	return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined)) as IDataObject;
 }

@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { InvalidInput } from '../../helpers/errors';
-import { asEmail, asOptionalEmail, asOptionalText, asRequiredText, asWhatsappNumber } from '../../helpers/parameters';
+import { asEmail, asOptionalEmail, asOptionalText, asRequiredText, asWhatsappNumber, definedFields } from '../../helpers/parameters';
 import type { PlazbotClient } from '../../transport';
 import { CONTACT_PATH } from '../../transport/apiContract';
 import { envelopeOutput } from '../output';
@@ -109,10 +109,13 @@ export function buildCreateContactBody(input: CreateContactInput, workspaceId: s
 	} else {
 		body.email = asEmail(input.email, 'Email', 'Plazbot needs an email for contacts on channels other than WhatsApp.');
 	}
-	const lastname = asOptionalText(extra.lastname, 'Last Name');
-	if (lastname) body.lastname = lastname;
-	const stageId = asOptionalText(extra.stageId, 'Stage ID');
-	if (stageId) body.stageId = stageId;
+	Object.assign(
+		body,
+		definedFields({
+			lastname: asOptionalText(extra.lastname, 'Last Name'),
+			stageId: asOptionalText(extra.stageId, 'Stage ID'),
+		}),
+	);
 	return body;
 }
 

@@ -2,7 +2,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { asLocatorId, asOptionalText, asRequiredLongText, asWhatsappNumber } from '../../helpers/parameters';
+import { asLocatorId, asOptionalText, asRequiredLongText, asWhatsappNumber, definedFields } from '../../helpers/parameters';
 import type { PlazbotClient } from '../../transport';
 import { contactLocator } from '../common.descriptions';
 import { envelopeOutput } from '../output';
@@ -86,10 +86,13 @@ export function buildSendMessageBody(input: SendMessageInput, workspaceId: strin
 		workspaceId,
 	};
 	const extra = input.additionalFields ?? {};
-	const externalReferenceId = asOptionalText(extra.externalReferenceId, 'External Reference ID');
-	const agentSendedId = asOptionalText(extra.agentSendedId, 'Sending Agent ID');
-	if (externalReferenceId) body.externalReferenceId = externalReferenceId;
-	if (agentSendedId) body.agentSendedId = agentSendedId;
+	Object.assign(
+		body,
+		definedFields({
+			externalReferenceId: asOptionalText(extra.externalReferenceId, 'External Reference ID'),
+			agentSendedId: asOptionalText(extra.agentSendedId, 'Sending Agent ID'),
+		}),
+	);
 	return body;
 }
 

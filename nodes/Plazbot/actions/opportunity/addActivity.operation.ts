@@ -3,7 +3,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { asLocatorId, asOptionalDateTime, asOptionalText, asRequiredText } from '../../helpers/parameters';
+import { asLocatorId, asOptionalDateTime, asOptionalText, asRequiredText, definedFields } from '../../helpers/parameters';
 import type { PlazbotClient } from '../../transport';
 import { opportunityActivityPath } from '../../transport/apiContract';
 import { opportunityLocator } from '../common.descriptions';
@@ -63,10 +63,13 @@ export async function execute(
 		content: asRequiredText(this.getNodeParameter('content', itemIndex, ''), 'Content'),
 	};
 	const extra = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
-	const categoryType = asOptionalText(extra.categoryType, 'Category');
-	const date = asOptionalDateTime(extra.date, 'Date', this.getTimezone());
-	if (categoryType) body.categoryType = categoryType;
-	if (date) body.date = date;
+	Object.assign(
+		body,
+		definedFields({
+			categoryType: asOptionalText(extra.categoryType, 'Category'),
+			date: asOptionalDateTime(extra.date, 'Date', this.getTimezone()),
+		}),
+	);
 	return envelopeOutput(
 		await client.request({ method: 'POST', path: opportunityActivityPath(opportunityId), body }, itemIndex),
 	);

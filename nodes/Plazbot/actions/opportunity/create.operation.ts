@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { asOptionalLocatorId, asOptionalText, asRequiredNumber, asRequiredText } from '../../helpers/parameters';
+import { asOptionalLocatorId, asOptionalText, asRequiredNumber, asRequiredText, definedFields } from '../../helpers/parameters';
 import type { PlazbotClient } from '../../transport';
 import { OPPORTUNITY_PATH } from '../../transport/apiContract';
 import { contactOption } from '../common.descriptions';
@@ -71,9 +71,12 @@ export async function execute(
 		amount: asRequiredNumber(this.getNodeParameter('amount', itemIndex, undefined), 'Amount'),
 	};
 	const extra = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
-	const assignedComercialId = asOptionalText(extra.assignedComercialId, 'Assigned Salesperson ID');
-	const contactId = asOptionalLocatorId(extra.contactId, 'Contact');
-	if (assignedComercialId) body.assignedComercialId = assignedComercialId;
-	if (contactId) body.contactId = contactId;
+	Object.assign(
+		body,
+		definedFields({
+			assignedComercialId: asOptionalText(extra.assignedComercialId, 'Assigned Salesperson ID'),
+			contactId: asOptionalLocatorId(extra.contactId, 'Contact'),
+		}),
+	);
 	return envelopeOutput(await client.request({ method: 'POST', path: OPPORTUNITY_PATH, body }, itemIndex));
 }

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { asOptionalDateTime, asOptionalLocatorId, asOptionalText, asRequiredText } from '../../helpers/parameters';
+import { asOptionalDateTime, asOptionalLocatorId, asOptionalText, asRequiredText, definedFields } from '../../helpers/parameters';
 import type { PlazbotClient } from '../../transport';
 import { TASK_PATH } from '../../transport/apiContract';
 import { contactOption } from '../common.descriptions';
@@ -76,12 +76,14 @@ export async function execute(
 		description: asRequiredText(this.getNodeParameter('description', itemIndex, ''), 'Description'),
 	};
 	const extra = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
-	const optional: IDataObject = {
-		notes: asOptionalText(extra.notes, 'Notes'),
-		expirationDate: asOptionalDateTime(extra.expirationDate, 'Expiration Date', this.getTimezone()),
-		assignedUserId: asOptionalText(extra.assignedUserId, 'Assigned User ID'),
-		contactId: asOptionalLocatorId(extra.contactId, 'Contact'),
-	};
-	for (const [field, value] of Object.entries(optional)) if (value !== undefined) body[field] = value;
+	Object.assign(
+		body,
+		definedFields({
+			notes: asOptionalText(extra.notes, 'Notes'),
+			expirationDate: asOptionalDateTime(extra.expirationDate, 'Expiration Date', this.getTimezone()),
+			assignedUserId: asOptionalText(extra.assignedUserId, 'Assigned User ID'),
+			contactId: asOptionalLocatorId(extra.contactId, 'Contact'),
+		}),
+	);
 	return envelopeOutput(await client.request({ method: 'POST', path: TASK_PATH, body }, itemIndex));
 }
