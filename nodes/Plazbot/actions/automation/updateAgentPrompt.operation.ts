@@ -2,7 +2,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { asOptionalText, asRequiredLongText, asRequiredText } from '../../helpers/parameters';
+import { asOptionalText, asRequiredLongText, asRequiredText, definedFields } from '../../helpers/parameters';
 import type { PlazbotClient } from '../../transport';
 import { AGENT_PROMPT_BODY_FIELD, agentPromptPath } from '../../transport/apiContract';
 import { envelopeOutput } from '../output';
@@ -59,8 +59,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, client
 		[AGENT_PROMPT_BODY_FIELD]: asRequiredLongText(this.getNodeParameter('prompt', itemIndex, ''), 'Prompt', MAX_PROMPT_LENGTH),
 	};
 	const additionalFields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
-	const urlDocument = asOptionalText(additionalFields.urlDocument, 'Prompt Document URL');
-	if (urlDocument) body.urlDocument = urlDocument;
+	Object.assign(body, definedFields({ urlDocument: asOptionalText(additionalFields.urlDocument, 'Prompt Document URL') }));
 	const envelope = await client.request({ method: 'POST', path: agentPromptPath(agentId), body }, itemIndex);
 	return envelopeOutput(envelope);
 }

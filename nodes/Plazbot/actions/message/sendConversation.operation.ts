@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { InvalidInput } from '../../helpers/errors';
-import { asOptionalText, asRequiredText, asWhatsappNumber } from '../../helpers/parameters';
+import { asOptionalText, asRequiredText, asWhatsappNumber, definedFields } from '../../helpers/parameters';
 import type { PlazbotClient } from '../../transport';
 import { SEND_CONVERSATION_PATH, SEND_TYPE_BODY_FIELD, SEND_TYPE_CODES, type SendType } from '../../transport/apiContract';
 import { envelopeOutput } from '../output';
@@ -164,19 +164,20 @@ export function buildSendConversationBody(input: SendConversationInput, workspac
 	if (variablesHeader.length) body.variablesHeader = variablesHeader;
 	body[SEND_TYPE_BODY_FIELD] = SEND_TYPE_CODES[sendType];
 
-	const campaignName = sendType === 'individual' ? undefined : asOptionalText(input.campaignName, 'Campaign Name');
-	if (campaignName) body.campaignName = campaignName;
-
 	const extra = input.additionalFields ?? {};
 	const fileUrl = asOptionalText(extra.fileUrl, 'File URL');
 	const fileName = asOptionalText(extra.fileName, 'File Name');
 	if (fileName && !fileUrl) throw new InvalidInput('File Name', 'is set but File URL is empty', 'Add the File URL of the media, or remove File Name.');
-	if (fileUrl) body.file = fileName ? { fileUrl, fileName } : { fileUrl };
-	for (const reference of ['reference1', 'reference2', 'reference3']) {
-		const value = asOptionalText(extra[reference], `Reference ${reference.slice(-1)}`);
-		if (value) body[reference] = value;
-	}
-	return body;
+	return Object.assign(
+		body,
+		definedFields({
+			campaignName: sendType === 'individual' ? undefined : asOptionalText(input.campaignName, 'Campaign Name'),
+			file: fileUrl ? definedFields({ fileUrl, fileName }) : undefined,
+			reference1: asOptionalText(extra.reference1, 'Reference 1'),
+			reference2: asOptionalText(extra.reference2, 'Reference 2'),
+			reference3: asOptionalText(extra.reference3, 'Reference 3'),
+		}),
+	);
 }
 
 function asSendType(value: unknown): SendType {
