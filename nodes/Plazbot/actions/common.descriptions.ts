@@ -153,6 +153,19 @@ export function readLimit(fns: IExecuteFunctions, itemIndex: number): number | u
 }
 
 /**
+ * Get Many for a workspace's records at `path`: follows Plazbot's continuation tokens to the end,
+ * or to the Limit, one output item per record.
+ */
+export async function listWorkspaceRecords(
+	fns: IExecuteFunctions,
+	client: PlazbotClient,
+	path: string,
+	itemIndex: number,
+): Promise<IDataObject[]> {
+	return await client.collect({ method: 'GET', path, qs: { workspaceId: client.workspaceId } }, readLimit(fns, itemIndex), itemIndex);
+}
+
+/**
  * An ID field with a searchable list beside it, as Airtable v2 offers for bases and tables. Typing
  * the ID is always possible.
  */

@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { PlazbotClient } from '../../transport';
 import { CONTACT_PATH } from '../../transport/apiContract';
-import { readLimit, returnAllOrLimit } from '../common.descriptions';
+import { listWorkspaceRecords, returnAllOrLimit } from '../common.descriptions';
 
 const properties: INodeProperties[] = [...returnAllOrLimit];
 
@@ -11,9 +11,5 @@ export const description = updateDisplayOptions({ show: { resource: ['contact'],
 
 /** Plazbot pages contacts by 20; this follows the continuation tokens until the end or the limit. */
 export async function execute(this: IExecuteFunctions, itemIndex: number, client: PlazbotClient): Promise<IDataObject[]> {
-	return await client.collect(
-		{ method: 'GET', path: CONTACT_PATH, qs: { workspaceId: client.workspaceId } },
-		readLimit(this, itemIndex),
-		itemIndex,
-	);
+	return await listWorkspaceRecords(this, client, CONTACT_PATH, itemIndex);
 }

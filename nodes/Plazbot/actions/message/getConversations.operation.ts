@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { PlazbotClient } from '../../transport';
-import { readLimit, returnAllOrLimit } from '../common.descriptions';
+import { listWorkspaceRecords, returnAllOrLimit } from '../common.descriptions';
 
 export const LIST_CONVERSATIONS_PATH = '/api/message/conversation';
 
@@ -18,9 +18,5 @@ export async function execute(
 	itemIndex: number,
 	client: PlazbotClient,
 ): Promise<IDataObject[]> {
-	return await client.collect(
-		{ method: 'GET', path: LIST_CONVERSATIONS_PATH, qs: { workspaceId: client.workspaceId } },
-		readLimit(this, itemIndex),
-		itemIndex,
-	);
+	return await listWorkspaceRecords(this, client, LIST_CONVERSATIONS_PATH, itemIndex);
 }

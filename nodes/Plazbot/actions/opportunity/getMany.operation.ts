@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { PlazbotClient } from '../../transport';
 import { OPPORTUNITY_PATH } from '../../transport/apiContract';
-import { readLimit, returnAllOrLimit } from '../common.descriptions';
+import { listWorkspaceRecords, returnAllOrLimit } from '../common.descriptions';
 
 const properties: INodeProperties[] = [...returnAllOrLimit];
 
@@ -17,9 +17,5 @@ export async function execute(
 	itemIndex: number,
 	client: PlazbotClient,
 ): Promise<IDataObject[]> {
-	return await client.collect(
-		{ method: 'GET', path: OPPORTUNITY_PATH, qs: { workspaceId: client.workspaceId } },
-		readLimit(this, itemIndex),
-		itemIndex,
-	);
+	return await listWorkspaceRecords(this, client, OPPORTUNITY_PATH, itemIndex);
 }
