@@ -6,30 +6,12 @@
 import type { INodeExecutionData } from 'n8n-workflow';
 
 import { router } from '../../../nodes/Plazbot/actions/router';
-import { fakeExecuteFunctions } from '../support/fakeExecuteFunctions';
+import { campaign, destinationOf } from '../support/campaign';
 import { startStandIn } from '../support/standIn';
 
 const { standIn, credentials } = startStandIn();
 
 const SEND_PATH = '/api/message/conversation';
-
-const destinationOf = (index: number) => `519${String(index).padStart(8, '0')}`;
-
-function campaign(count: number) {
-	return fakeExecuteFunctions({
-		items: Array.from({ length: count }, (_, index) => ({ phone: destinationOf(index) })),
-		parameters: (_i, item) => ({
-			resource: 'message',
-			operation: 'sendConversation',
-			template: 'promo_campaign',
-			destination: item.phone,
-			sendType: 'campaign',
-			campaignName: 'Cyber Wow',
-			options: {},
-		}),
-		credentials: credentials(),
-	});
-}
 
 /** Each destination reached the stand-in's handler exactly once, and nothing else did. */
 function expectDeliveredExactlyOnce(count: number) {
@@ -62,7 +44,7 @@ function expectOneRetryPerFault(fault: string, count: number) {
 describe('200 Send Conversation items under injected faults', () => {
 	it('with 10% 429 (Retry-After: 1) delivers each once, in order, never retrying early', async () => {
 		standIn().setFaults({ rate429: 0.1, retryAfterSeconds: 1, seed: 11 });
-		const { fns } = campaign(200);
+		const { fns } = campaign(credentials(), 200);
 
 		const [output] = await router.call(fns);
 
@@ -80,7 +62,7 @@ describe('200 Send Conversation items under injected faults', () => {
 
 	it('with 10% 503 delivers each once, in order, after backing off', async () => {
 		standIn().setFaults({ rate5xx: 0.1, status5xx: 503, seed: 23 });
-		const { fns } = campaign(200);
+		const { fns } = campaign(credentials(), 200);
 
 		const [output] = await router.call(fns);
 
@@ -96,7 +78,7 @@ describe('200 Send Conversation items under injected faults', () => {
 
 	it('honours Retry-After given as an HTTP date', async () => {
 		standIn().setFaults({ rate429: 0.1, retryAfterSeconds: 1, retryAfterAsDate: true, seed: 5 });
-		const { fns } = campaign(60);
+		const { fns } = campaign(credentials(), 60);
 
 		const [output] = await router.call(fns);
 

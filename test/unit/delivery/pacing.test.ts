@@ -4,33 +4,14 @@
  * arrival times, not from the test's clock.
  */
 import { router } from '../../../nodes/Plazbot/actions/router';
-import { fakeExecuteFunctions } from '../support/fakeExecuteFunctions';
+import { campaign, destinationOf } from '../support/campaign';
 import { startStandIn } from '../support/standIn';
 
 const { standIn, credentials } = startStandIn();
 
 const SEND_PATH = '/api/message/conversation';
 
-const destinationOf = (index: number) => `519${String(index).padStart(8, '0')}`;
-
-function campaign(count: number, options: Record<string, unknown>, extra: { cancelSignal?: AbortSignal; continueOnFail?: boolean } = {}) {
-	return fakeExecuteFunctions({
-		items: Array.from({ length: count }, (_, index) => ({ phone: destinationOf(index) })),
-		parameters: (_i, item) => ({
-			resource: 'message',
-			operation: 'sendConversation',
-			template: 'promo_campaign',
-			destination: item.phone,
-			sendType: 'campaign',
-			campaignName: 'Cyber Wow',
-			options,
-		}),
-		credentials: credentials(),
-		...extra,
-	});
-}
-
-const maxInFlight = () => (standIn() as unknown as { maxInFlight: number }).maxInFlight;
+const maxInFlight = () => standIn().maxInFlight;
 const arrivals = () => standIn().requestsTo(SEND_PATH).map((request) => request.at);
 const gaps = (times: number[]) => times.slice(1).map((time, index) => time - times[index]);
 
@@ -42,7 +23,7 @@ describe('Concurrency', () => {
 		[12, { concurrency: 12 }],
 	] as Array<[number, Record<string, unknown>]>)('keeps at most %i requests in flight', async (limit, options) => {
 		standIn().setFaults({ latencyMs: 40 });
-		const { fns } = campaign(limit === 1 ? 8 : 40, limit === 1 ? { concurrency: 1 } : options);
+		const { fns } = campaign(credentials(), limit === 1 ? 8 : 40, limit === 1 ? { concurrency: 1 } : options);
 
 		const [output] = await router.call(fns);
 
@@ -53,7 +34,7 @@ describe('Concurrency', () => {
 
 	it('holds the bound while some requests wait out a 429', async () => {
 		standIn().setFaults({ latencyMs: 20, rate429: 0.2, retryAfterSeconds: 1, seed: 3 });
-		const { fns } = campaign(30, { concurrency: 4 });
+		const { fns } = campaign(credentials(), 30, { concurrency: 4 });
 
 		await router.call(fns);
 
@@ -85,7 +66,7 @@ const DISPATCH_JITTER_MS = 25;
 
 describe('Rate Limit', () => {
 	it('20 per second over 30 items starts requests at least 50 ms apart', async () => {
-		const { fns } = campaign(30, { rateLimit: 20, rateLimitInterval: 'second' });
+		const { fns } = campaign(credentials(), 30, { rateLimit: 20, rateLimitInterval: 'second' });
 		const starts = recordStarts(fns);
 
 		await router.call(fns);
@@ -101,7 +82,7 @@ describe('Rate Limit', () => {
 	}, 20_000);
 
 	it('keeps the spacing after the event loop was blocked, instead of catching up in a burst', async () => {
-		const { fns } = campaign(12, { rateLimit: 20, concurrency: 5 });
+		const { fns } = campaign(credentials(), 12, { rateLimit: 20, concurrency: 5 });
 		const starts = recordStarts(fns);
 
 		const run = router.call(fns);
@@ -117,7 +98,7 @@ describe('Rate Limit', () => {
 
 	it('per minute, and Delay Between Requests, space the starts the same way', async () => {
 		// 600 per minute = one every 100 ms; the larger of the two spacings wins.
-		const { fns } = campaign(6, { rateLimit: 600, rateLimitInterval: 'minute', delayBetweenRequests: 30 });
+		const { fns } = campaign(credentials(), 6, { rateLimit: 600, rateLimitInterval: 'minute', delayBetweenRequests: 30 });
 		const starts = recordStarts(fns);
 
 		await router.call(fns);
@@ -128,7 +109,7 @@ describe('Rate Limit', () => {
 
 	it('counts retries against the limit too', async () => {
 		standIn().setFaults({ script: { '2': '503', '4': '503' } });
-		const { fns } = campaign(8, { delayBetweenRequests: 60, concurrency: 3 });
+		const { fns } = campaign(credentials(), 8, { delayBetweenRequests: 60, concurrency: 3 });
 		const starts = recordStarts(fns);
 
 		await router.call(fns);
@@ -145,7 +126,7 @@ describe('cancelling the execution', () => {
 		// Long enough that waiting for the requests in flight would show.
 		standIn().setFaults({ latencyMs: 500 });
 		const controller = new AbortController();
-		const { fns, requests } = campaign(100, {}, { cancelSignal: controller.signal, continueOnFail });
+		const { fns, requests } = campaign(credentials(), 100, {}, { cancelSignal: controller.signal, continueOnFail });
 
 		const outcome = router.call(fns).then(
 			() => 'finished',
@@ -187,7 +168,7 @@ describe('cancelling the execution', () => {
 	it('stops a request that is waiting out a Retry-After', async () => {
 		standIn().setFaults({ script: { '1': '429' }, retryAfterSeconds: 30 });
 		const controller = new AbortController();
-		const { fns } = campaign(1, {}, { cancelSignal: controller.signal });
+		const { fns } = campaign(credentials(), 1, {}, { cancelSignal: controller.signal });
 
 		const run = router.call(fns).then(
 			() => 'finished',
@@ -205,7 +186,7 @@ describe('cancelling the execution', () => {
 
 	it('stops a request that is waiting for its Rate Limit slot', async () => {
 		const controller = new AbortController();
-		const { fns, requests } = campaign(10, { rateLimit: 2 }, { cancelSignal: controller.signal });
+		const { fns, requests } = campaign(credentials(), 10, { rateLimit: 2 }, { cancelSignal: controller.signal });
 
 		const run = router.call(fns).then(
 			() => 'finished',
