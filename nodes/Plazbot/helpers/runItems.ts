@@ -1,3 +1,5 @@
+import { sleep } from 'n8n-workflow';
+
 /**
  * Runs `work` for item indexes 0..count-1 with at most `concurrency` in flight and returns the
  * results in item order, whatever order they finish in. After the first failure no new item
@@ -21,6 +23,7 @@ export async function mapItemsConcurrently<T>(
 			}
 			const itemIndex = nextIndex++;
 			try {
+				await letPendingNetworkWorkGoFirst(signal);
 				results[itemIndex] = await work(itemIndex);
 			} catch (error) {
 				failure ??= { error };
@@ -32,4 +35,15 @@ export async function mapItemsConcurrently<T>(
 	await Promise.all(Array.from({ length: lanes }, lane));
 	if (failure) throw failure.error;
 	return results;
+}
+
+/**
+ * A lane that has just finished an item would otherwise start the next one in the same tick:
+ * n8n evaluates that item's expressions synchronously (about half a millisecond each in its
+ * expression sandbox), and the request that has just been given the freed slot, and the answers
+ * of the others, wait behind it. Waiting for the next turn of the event loop lets them go first;
+ * in real n8n this took a 1,000-message campaign from 8.9 s to 6.1 s (bench/results.md).
+ */
+async function letPendingNetworkWorkGoFirst(signal?: AbortSignal): Promise<void> {
+	await sleep(0, signal);
 }
