@@ -17,7 +17,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	}
 
 	const settings = readDeliverySettings(this);
-	const client = await PlazbotClient.create(this, settings.policy);
+	const client = await PlazbotClient.create(this, { ...settings.policy, stopAtFirstError: !this.continueOnFail() });
 	const node = this.getNode();
 
 	const perItem = await mapItemsConcurrently(
@@ -45,6 +45,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 			}
 		},
 		this.getExecutionCancelSignal?.(),
+		() => client.stopSending(),
 	);
 	return [perItem.flat()];
 }

@@ -3,13 +3,15 @@ import { sleep } from 'n8n-workflow';
 /**
  * Runs `work` for item indexes 0..count-1 with at most `concurrency` in flight and returns the
  * results in item order, whatever order they finish in. After the first failure no new item
- * starts; the ones in flight are awaited, so nothing is still sending when the error surfaces.
+ * starts and `onFirstFailure` runs (to stop the started ones that have not sent yet); the ones in
+ * flight are awaited, so nothing is still sending when that first error surfaces.
  */
 export async function mapItemsConcurrently<T>(
 	count: number,
 	concurrency: number,
 	work: (itemIndex: number) => Promise<T>,
 	signal?: AbortSignal,
+	onFirstFailure?: () => void,
 ): Promise<T[]> {
 	const results = new Array<T>(count);
 	let nextIndex = 0;
@@ -26,7 +28,10 @@ export async function mapItemsConcurrently<T>(
 				await letPendingNetworkWorkGoFirst(signal);
 				results[itemIndex] = await work(itemIndex);
 			} catch (error) {
-				failure ??= { error };
+				if (!failure) {
+					failure = { error };
+					onFirstFailure?.();
+				}
 			}
 		}
 	};

@@ -48,6 +48,8 @@ export interface DeliveryPolicy {
 	maxInFlight: number;
 	/** First backoff step; doubles on each retry, with jitter. */
 	backoffBaseMs: number;
+	/** The run ends at the first failed item (Continue On Fail off): send nothing after it. */
+	stopAtFirstError: boolean;
 }
 
 export const DEFAULT_DELIVERY_POLICY: DeliveryPolicy = {
@@ -57,6 +59,7 @@ export const DEFAULT_DELIVERY_POLICY: DeliveryPolicy = {
 	minSpacingMs: 0,
 	maxInFlight: 5,
 	backoffBaseMs: 1_000,
+	stopAtFirstError: false,
 };
 
 const RETRYABLE_STATUSES = new Set([429, 502, 503, 504]);
@@ -91,6 +94,9 @@ export class PlazbotClient {
 		 */
 		private readonly credentials: ICredentialsDecrypted,
 	) {}
+
+	/** Aborted by `stopSending()`: requests waiting for a slot, a throttle turn or a retry give up. */
+	private readonly stop = new AbortController();
 
 	static async create(fns: PlazbotFunctions, policy: Partial<DeliveryPolicy> = {}): Promise<PlazbotClient> {
 		const credentials = await fns.getCredentials(CREDENTIAL_TYPE);
@@ -128,21 +134,49 @@ export class PlazbotClient {
 		);
 	}
 
+	/**
+	 * No request starts after this: the ones on the wire finish, the ones still waiting are not
+	 * sent. For a run that stops at a failed item, a message sent afterwards would be missing from
+	 * the node's output and sent again when the user re-runs the workflow.
+	 */
+	stopSending(): void {
+		this.stop.abort(new NodeOperationError(this.fns.getNode(), 'Not sent: the node stopped at an earlier error'));
+	}
+
 	/** Sends one request and returns Plazbot's envelope; any failure becomes a node error. */
 	async request(request: PlazbotRequest, itemIndex?: number): Promise<PlazbotEnvelope> {
-		const signal = this.cancelSignal();
+		const signal = this.waitSignal();
 		for (let attempt = 1; ; attempt++) {
-			const outcome = await this.slots.run(async () => {
+			const verdict = await this.slots.run(async () => {
 				await this.pacer.wait(signal);
-				return await this.send(request);
+				signal.throwIfAborted();
+				const judged = this.judge(await this.send(request), attempt, itemIndex);
+				// Decided before the slot passes on: otherwise the request waiting for it would already
+				// be on its way when the run stops at this error.
+				if ('error' in judged && this.policy.stopAtFirstError) this.stopSending();
+				return judged;
 			}, signal);
-			const retryDelay = this.retryDelay(outcome, attempt);
-			if (retryDelay !== undefined) {
-				await sleep(retryDelay, signal);
+			if ('retryDelayMs' in verdict) {
+				await sleep(verdict.retryDelayMs, signal);
 				continue;
 			}
-			if (outcome.kind === 'transportError') throw this.transportError(outcome, attempt, itemIndex);
-			return this.readEnvelope(outcome.response, attempt, itemIndex);
+			if ('error' in verdict) throw verdict.error;
+			return verdict.envelope;
+		}
+	}
+
+	private judge(
+		outcome: Outcome,
+		attempt: number,
+		itemIndex?: number,
+	): { retryDelayMs: number } | { envelope: PlazbotEnvelope } | { error: NodeApiError } {
+		const retryDelayMs = this.retryDelay(outcome, attempt);
+		if (retryDelayMs !== undefined) return { retryDelayMs };
+		if (outcome.kind === 'transportError') return { error: this.transportError(outcome, attempt, itemIndex) };
+		try {
+			return { envelope: this.readEnvelope(outcome.response, attempt, itemIndex) };
+		} catch (error) {
+			return { error: error as NodeApiError };
 		}
 	}
 
@@ -203,6 +237,12 @@ export class PlazbotClient {
 	private cancelSignal(): AbortSignal | undefined {
 		const fns = this.fns as Partial<IExecuteFunctions>;
 		return typeof fns.getExecutionCancelSignal === 'function' ? fns.getExecutionCancelSignal() : undefined;
+	}
+
+	/** Ends any wait before a request: the execution is cancelled, or the node stopped sending. */
+	private waitSignal(): AbortSignal {
+		const cancel = this.cancelSignal();
+		return cancel ? AbortSignal.any([cancel, this.stop.signal]) : this.stop.signal;
 	}
 
 	private async send(request: PlazbotRequest): Promise<Outcome> {

@@ -88,3 +88,30 @@ describe('200 Send Conversation items under injected faults', () => {
 		expect(standIn().earlyRetries).toBe(0);
 	}, 60_000);
 });
+
+describe('a campaign that stops on an error (Continue On Fail off)', () => {
+	it('sends nothing more once an item has failed, not even the items already waiting for a request slot', async () => {
+		standIn().setFaults({ latencyMs: 30, byDestination: { [destinationOf(0)]: 'empty' } });
+		const { fns } = campaign(credentials(), 40, { concurrency: 1 });
+
+		const error = await router.call(fns).catch((caught) => caught);
+
+		expect(error.message).toBe('Plazbot answered HTTP 200 with an empty body');
+		expect(error.context.itemIndex).toBe(0);
+		// The failed item's request is the only one: a message sent after the stop would be missing
+		// from the node's output, and sent again when the user re-runs the workflow.
+		expect(standIn().requestsTo(SEND_PATH).map((request) => request.body.destination)).toEqual([destinationOf(0)]);
+	});
+
+	it('stops an item that is waiting out a Retry-After when another item fails', async () => {
+		standIn().setFaults({ latencyMs: 30, byDestination: { [destinationOf(0)]: '429', [destinationOf(1)]: 'empty' }, retryAfterSeconds: 30 });
+		const { fns } = campaign(credentials(), 10, { concurrency: 1 });
+		const started = Date.now();
+
+		const error = await router.call(fns).catch((caught) => caught);
+
+		expect(error.context.itemIndex).toBe(1);
+		expect(Date.now() - started).toBeLessThan(10_000);
+		expect(standIn().requestsTo(SEND_PATH).map((request) => request.body.destination)).toEqual([destinationOf(0), destinationOf(1)]);
+	}, 20_000);
+});
