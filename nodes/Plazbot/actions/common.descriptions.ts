@@ -7,9 +7,11 @@ import { recordPath } from '../transport/apiContract';
 export const DEFAULT_CONCURRENCY = DEFAULT_DELIVERY_POLICY.maxInFlight;
 /**
  * Items handled at once, per request slot: an item waiting out a Retry-After or a backoff frees
- * its slot, and the extra items keep the slots busy meanwhile.
+ * its slot, and the extra items keep the slots busy meanwhile. With 4, a campaign with 10% of
+ * requests answered 429 (Retry-After 1 s) ran short of items to send while the retries waited
+ * (9.2 s against 8.0 s with 10, bench/run.js); an item costs only its parameters while it waits.
  */
-const ITEMS_PER_REQUEST_SLOT = 4;
+const ITEMS_PER_REQUEST_SLOT = 10;
 // Plain identifiers, not member expressions: n8n's lint only accepts literals or identifiers as a
 // parameter's default.
 const DEFAULT_MAX_ATTEMPTS = DEFAULT_DELIVERY_POLICY.maxAttempts;
