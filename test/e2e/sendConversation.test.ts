@@ -78,8 +78,17 @@ describe('Send Conversation in real n8n', () => {
 				[customers[0]],
 			),
 			chainWorkflow('wfWrongKey', [plazbotNode('Send Conversation', campaignParameters, wrongKey)], [customers[0]]),
+			chainWorkflow(
+				'wfStopsAtError',
+				[plazbotNode('Send Conversation', { ...campaignParameters, template: '={{ $json.template }}', options: { concurrency: 1 } }, good)],
+				Array.from({ length: 12 }, (_, index) => ({
+					...customers[index % 3],
+					phone: `+51 900 000 ${String(index).padStart(3, '0')}`,
+					template: index === 0 ? 'no_such_template' : 'order_confirmation',
+				})),
+			),
 		]);
-		for (const id of ['wfCampaign', 'wfContinueOnFail', 'wfApi400', 'wfWrongKey']) await run(id);
+		for (const id of ['wfCampaign', 'wfContinueOnFail', 'wfApi400', 'wfWrongKey', 'wfStopsAtError']) await run(id);
 	});
 
 	afterAll(async () => {
@@ -152,6 +161,14 @@ describe('Send Conversation in real n8n', () => {
 		expect(error?.message).toBe('Plazbot error 400: La plantilla no_such_template no existe o no está aprobada');
 		expect(error).toMatchObject({ httpCode: '400', node: expect.objectContaining({ name: 'Send Conversation' }) });
 		expect(received.wfApi400).toHaveLength(1);
+	});
+
+	it('sends nothing after the item it stopped at, not even the items already queued behind it', () => {
+		expect(results.wfStopsAtError.exitCode).not.toBe(0);
+		expect(executionError(results.wfStopsAtError)?.message).toBe('Plazbot error 400: La plantilla no_such_template no existe o no está aprobada');
+		// Eleven more customers were queued: a message sent after the stop would be in no output,
+		// and sent again when the user re-runs the workflow.
+		expect(received.wfStopsAtError.map((request) => request.body.destination)).toEqual(['51900000000']);
 	});
 
 	it('reports a wrong API key as a 401 that points at the credential, and never prints the key', () => {
