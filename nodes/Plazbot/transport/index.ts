@@ -97,6 +97,7 @@ export class PlazbotClient {
 
 	/** Aborted by `stopSending()`: requests waiting for a slot, a throttle turn or a retry give up. */
 	private readonly stop = new AbortController();
+	private combinedWaitSignal?: AbortSignal;
 
 	static async create(fns: PlazbotFunctions, policy: Partial<DeliveryPolicy> = {}): Promise<PlazbotClient> {
 		const credentials = await fns.getCredentials(CREDENTIAL_TYPE);
@@ -239,10 +240,17 @@ export class PlazbotClient {
 		return typeof fns.getExecutionCancelSignal === 'function' ? fns.getExecutionCancelSignal() : undefined;
 	}
 
-	/** Ends any wait before a request: the execution is cancelled, or the node stopped sending. */
+	/**
+	 * Ends any wait before a request: the execution is cancelled, or the node stopped sending.
+	 * Combined once per run: a combined signal per request would add a listener to the
+	 * execution's signal for each of a campaign's thousands of requests.
+	 */
 	private waitSignal(): AbortSignal {
-		const cancel = this.cancelSignal();
-		return cancel ? AbortSignal.any([cancel, this.stop.signal]) : this.stop.signal;
+		if (!this.combinedWaitSignal) {
+			const cancel = this.cancelSignal();
+			this.combinedWaitSignal = cancel ? AbortSignal.any([cancel, this.stop.signal]) : this.stop.signal;
+		}
+		return this.combinedWaitSignal;
 	}
 
 	private async send(request: PlazbotRequest): Promise<Outcome> {
