@@ -47,7 +47,7 @@ export async function mapItemsConcurrently<T>(
  * n8n evaluates that item's expressions synchronously (about half a millisecond each in its
  * expression sandbox), and the request that has just been given the freed slot, and the answers
  * of the others, wait behind it. Waiting for the next turn of the event loop lets them go first;
- * in real n8n this took a 1,000-message campaign from 8.9 s to 6.1 s (bench/results.md).
+ * in real n8n this took a 1,000-message campaign from 8.9 s to 6.0 s (bench/results.md).
  */
 async function letPendingNetworkWorkGoFirst(signal?: AbortSignal): Promise<void> {
 	await sleep(0, signal);
