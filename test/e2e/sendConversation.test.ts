@@ -53,8 +53,9 @@ describe('Send Conversation in real n8n', () => {
 	};
 
 	/** Runs one workflow and keeps the requests the stand-in received during it. */
-	async function run(id: string): Promise<void> {
+	async function run(id: string, faults: Record<string, unknown> = {}): Promise<void> {
 		standIn.reset();
+		standIn.setFaults(faults);
 		results[id] = await n8n.execute(id);
 		received[id] = standIn.requests.map((r: any) => ({ ...r }));
 		contactsAfter[id] = [...standIn.state.contacts.values()];
@@ -87,8 +88,14 @@ describe('Send Conversation in real n8n', () => {
 					template: index === 0 ? 'no_such_template' : 'order_confirmation',
 				})),
 			),
+			chainWorkflow(
+				'wfRedirects',
+				[plazbotNode('Send Conversation', campaignParameters, good, { onError: 'continueRegularOutput' })],
+				[customers[0], customers[1]],
+			),
 		]);
 		for (const id of ['wfCampaign', 'wfContinueOnFail', 'wfApi400', 'wfWrongKey', 'wfStopsAtError']) await run(id);
+		await run('wfRedirects', { byDestination: { '51987654321': 'redirectSameHost', '51912345678': 'redirectOtherHost' } });
 	});
 
 	afterAll(async () => {
@@ -169,6 +176,18 @@ describe('Send Conversation in real n8n', () => {
 		// Eleven more customers were queued: a message sent after the stop would be in no output,
 		// and sent again when the user re-runs the workflow.
 		expect(received.wfStopsAtError.map((request) => request.body.destination)).toEqual(['51900000000']);
+	});
+
+	it('follows a redirect on the same host, but never takes the credential to another host', () => {
+		const [sameHost, otherHost] = outputOf(results.wfRedirects, 'Send Conversation');
+		expect(sameHost.json).toEqual({ contactId: expect.any(String) });
+		expect(otherHost.json).toEqual({
+			error: 'Plazbot at ' + new URL(good.data.baseUrl).host + ' redirected the request to another host; the redirect was not followed',
+			description: expect.stringContaining('The Workspace ID and API Key are only ever sent to the host of the Base URL'),
+		});
+		const hosts = received.wfRedirects.map((request) => `${request.body.destination} ${request.headers.host.replace(/:\d+$/, '')} ${request.query.redirected ?? '-'}`);
+		// The stand-in is also reachable as localhost: nothing, and so no Workspace ID or API key, arrived there.
+		expect(hosts.sort()).toEqual(['51912345678 127.0.0.1 -', '51987654321 127.0.0.1 -', '51987654321 127.0.0.1 1']);
 	});
 
 	it('reports a wrong API key as a 401 that points at the credential, and never prints the key', () => {

@@ -43,7 +43,10 @@ const NO_FAULTS = {
 	/** Share whose connection is dropped without an answer; `dropAfterProcessing` drops after the work was done. */
 	rateDrop: 0,
 	dropAfterProcessing: false,
-	/** Requests (by count from the start) that get a fixed fault: { "<n>": "429" | "503" | "drop" | "html" | "empty" }. */
+	/**
+	 * Requests (by count from the start) that get a fixed fault: { "<n>": "429" | "503" | "drop" |
+	 * "html" | "empty" | "redirectSameHost" | "redirectOtherHost" }.
+	 */
 	script: {},
 	/** Every request for one Send Conversation destination gets a fixed fault: { "<digits>": "429" | ... }. */
 	byDestination: {},
@@ -205,7 +208,8 @@ function createStandIn(config = {}) {
 
 		if (faults.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, faults.latencyMs));
 
-		const fault = drawFault(count, destination);
+		// The request a redirect fault sent the client to is answered normally.
+		const fault = url.searchParams.has('redirected') ? undefined : drawFault(count, destination);
 		record.fault = fault ?? null;
 		if (fault === '429') {
 			const waitMs = faults.retryAfterSeconds * 1000;
@@ -229,6 +233,15 @@ function createStandIn(config = {}) {
 		}
 		if (fault === 'empty') {
 			res.writeHead(200, { 'Content-Length': 0 });
+			return res.end();
+		}
+		if (fault === 'redirectOtherHost' || fault === 'redirectSameHost') {
+			// 307 keeps the method and body. "Other host" is this same server under its other loopback
+			// name: a different origin, so whatever the client sends there shows where credentials go.
+			const here = req.headers.host ?? '';
+			const [hostname, port] = [here.replace(/:\d+$/, ''), here.split(':').pop()];
+			const target = fault === 'redirectSameHost' ? hostname : hostname === 'localhost' ? '127.0.0.1' : 'localhost';
+			res.writeHead(307, { Location: `http://${target}:${port}${url.pathname}${url.search ? `${url.search}&` : '?'}redirected=1`, 'Content-Length': 0 });
 			return res.end();
 		}
 		if (fault === 'drop' && !faults.dropAfterProcessing) return req.socket.destroy();

@@ -69,6 +69,10 @@ const MAX_RETRY_AFTER_MS = 5 * 60_000;
 
 const DROPPED_CONNECTION_CODES = new Set(['ECONNRESET', 'EPIPE', 'ECONNABORTED', 'ETIMEDOUT', 'ESOCKETTIMEDOUT', 'ERR_STREAM_PREMATURE_CLOSE']);
 const TLS_CODE_PATTERN = /CERT|SSL|TLS|EPROTO|SELF_SIGNED|UNABLE_TO_VERIFY/;
+/** Our code for a redirect to another host, which n8n refuses because of `allowedDomains`. */
+const REDIRECTED_ELSEWHERE = 'REDIRECTED_TO_OTHER_HOST';
+/** How n8n words that refusal (n8n-workflow's assertUrlAllowed). */
+const N8N_DOMAIN_REFUSAL = /^Domain not allowed:/;
 
 type Outcome =
 	| { kind: 'response'; response: IN8nHttpFullResponse }
@@ -258,6 +262,9 @@ export class PlazbotClient {
 			method: request.method,
 			baseURL: this.baseUrl,
 			url: request.path,
+			// n8n follows redirects and would carry the credential's headers along to any host: a
+			// redirect away from the Base URL's host is refused instead (see REDIRECTED_ELSEWHERE).
+			allowedDomains: new URL(this.baseUrl).hostname,
 			qs: request.qs,
 			body: request.body,
 			json: true,
@@ -352,6 +359,10 @@ export class PlazbotClient {
 		} else if (TLS_CODE_PATTERN.test(outcome.code)) {
 			message = `Could not establish a secure connection to ${host}: the TLS certificate was not accepted`;
 			hint = 'Check that the Base URL uses the Plazbot host name and that no proxy replaces its certificate.';
+		} else if (outcome.code === REDIRECTED_ELSEWHERE) {
+			message = `Plazbot at ${host} redirected the request to another host; the redirect was not followed`;
+			hint =
+				'The Workspace ID and API Key are only ever sent to the host of the Base URL. Check the Base URL in the Plazbot API credential: use the address the Plazbot API answers at directly.';
 		} else if (DROPPED_CONNECTION_CODES.has(outcome.code)) {
 			message = `The connection to Plazbot at ${host} was dropped before an answer arrived`;
 			hint =
@@ -452,11 +463,14 @@ function describeTransportError(error: unknown): Extract<Outcome, { kind: 'trans
 		chain.push(current as Record<string, unknown>);
 		current = (current as { cause?: unknown }).cause;
 	}
-	const code = chain.map((link) => link.code).find((value): value is string => typeof value === 'string') ?? 'UNKNOWN';
 	const detail = chain
 		.map((link) => link.message)
 		.filter((value): value is string => typeof value === 'string' && value.length > 0)
 		.pop();
+	const code =
+		(detail && N8N_DOMAIN_REFUSAL.test(detail) ? REDIRECTED_ELSEWHERE : undefined) ??
+		chain.map((link) => link.code).find((value): value is string => typeof value === 'string') ??
+		'UNKNOWN';
 	const timedOut = code === 'ECONNABORTED' && /timeout/i.test(detail ?? '') || code === 'ETIMEDOUT';
 	return { kind: 'transportError', code, detail: snippet(detail ?? 'no details'), timedOut };
 }
