@@ -205,6 +205,19 @@ export function idLocator(options: {
 
 /** The contact a new record belongs to, as an optional entry of Additional Fields. */
 /** The contact picker (parameter `contactId`) every resource uses. */
+/** A required email address field named `email`, as contact and user operations take it. */
+export function emailField(description: string): INodeProperties {
+	return {
+		displayName: 'Email',
+		name: 'email',
+		type: 'string',
+		placeholder: 'name@email.com',
+		required: true,
+		default: '',
+		description,
+	};
+}
+
 export function contactLocator(description: string, required = true): INodeProperties {
 	return idLocator({ name: 'contactId', displayName: 'Contact', searchListMethod: 'searchContacts', description, required });
 }

@@ -6,6 +6,7 @@ import { InvalidInput } from '../../helpers/errors';
 import { asEmail, asOptionalEmail, asOptionalText, asRequiredText, asWhatsappNumber, definedFields } from '../../helpers/parameters';
 import type { PlazbotClient } from '../../transport';
 import { CONTACT_PATH } from '../../transport/apiContract';
+import { emailField } from '../common.descriptions';
 import { envelopeOutput } from '../output';
 import { CHANNEL_CODES, channelOptions, contactsIn } from './contact.common';
 
@@ -40,14 +41,8 @@ const properties: INodeProperties[] = [
 			"The contact's WhatsApp number with country code. Spaces, dashes, dots, parentheses and a leading + or 00 are removed before sending.",
 	},
 	{
-		displayName: 'Email',
-		name: 'email',
-		type: 'string',
-		placeholder: 'name@email.com',
-		required: true,
-		default: '',
+		...emailField("The contact's email address; Plazbot requires it for channels other than WhatsApp"),
 		displayOptions: { hide: { platformId: [CHANNEL_CODES.whatsapp] } },
-		description: "The contact's email address; Plazbot requires it for channels other than WhatsApp",
 	},
 	{
 		displayName: 'Additional Fields',

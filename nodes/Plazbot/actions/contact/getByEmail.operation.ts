@@ -5,18 +5,11 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { asEmail } from '../../helpers/parameters';
 import type { PlazbotClient } from '../../transport';
 import { CONTACT_SEARCH_BY_EMAIL_PATH } from '../../transport/apiContract';
+import { emailField } from '../common.descriptions';
 import { NO_MATCH_NOTE, searchContactsBy } from './contact.common';
 
 const properties: INodeProperties[] = [
-	{
-		displayName: 'Email',
-		name: 'email',
-		type: 'string',
-		placeholder: 'name@email.com',
-		required: true,
-		default: '',
-		description: `The email address to look for. Outputs one item per contact found. ${NO_MATCH_NOTE}`,
-	},
+	emailField(`The email address to look for. Outputs one item per contact found. ${NO_MATCH_NOTE}`),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['contact'], operation: ['getByEmail'] } }, properties);

@@ -6,7 +6,8 @@ import { guardSecrets } from '../../helpers/secrets';
 import type { PlazbotClient } from '../../transport';
 import { USER_PATH } from '../../transport/apiContract';
 import { envelopeOutput } from '../output';
-import { asCompany, companyField, emailField, passwordField, safeUser } from './shared';
+import { emailField } from '../common.descriptions';
+import { asCompany, companyField, passwordField, safeUser } from './shared';
 
 const properties: INodeProperties[] = [
 	{

@@ -5,7 +5,8 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import { asEmail } from '../../helpers/parameters';
 import type { PlazbotClient } from '../../transport';
 import { USER_BY_EMAIL_PATH } from '../../transport/apiContract';
-import { emailField, safeUser, userRecord } from './shared';
+import { emailField } from '../common.descriptions';
+import { safeUser, userRecord } from './shared';
 
 const properties: INodeProperties[] = [
 	emailField('Email address of the Plazbot user to look up. Their ID is what Assigned User fields of tasks and opportunities take.'),

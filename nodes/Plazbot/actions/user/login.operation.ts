@@ -6,7 +6,8 @@ import { guardSecrets, withoutSecrets } from '../../helpers/secrets';
 import type { PlazbotClient } from '../../transport';
 import { USER_LOGIN_PATH } from '../../transport/apiContract';
 import { envelopeOutput } from '../output';
-import { emailField, passwordField } from './shared';
+import { emailField } from '../common.descriptions';
+import { passwordField } from './shared';
 
 const properties: INodeProperties[] = [
 	emailField('Email address the user signs in to Plazbot with'),

@@ -5,7 +5,8 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { asEmail } from '../../helpers/parameters';
 import type { PlazbotClient } from '../../transport';
 import { USER_SEND_RESET_PASSWORD_PATH } from '../../transport/apiContract';
-import { asCompany, companyField, emailField } from './shared';
+import { emailField } from '../common.descriptions';
+import { asCompany, companyField } from './shared';
 
 const properties: INodeProperties[] = [
 	emailField('Email address of the user. Plazbot emails them a verification ID to set a new password with User → Update Password.'),

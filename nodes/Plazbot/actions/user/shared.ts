@@ -5,19 +5,6 @@ import { withoutSecrets } from '../../helpers/secrets';
 import type { PlazbotEnvelope } from '../../transport';
 import { DEFAULT_USER_COMPANY } from '../../transport/apiContract';
 
-/** The user's email address, as every user operation takes it. */
-export function emailField(description: string): INodeProperties {
-	return {
-		displayName: 'Email',
-		name: 'email',
-		type: 'string',
-		placeholder: 'name@email.com',
-		required: true,
-		default: '',
-		description,
-	};
-}
-
 export function passwordField(name: string, displayName: string, description: string): INodeProperties {
 	return {
 		displayName,

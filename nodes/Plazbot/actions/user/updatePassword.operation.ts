@@ -5,7 +5,8 @@ import { asEmail, asRequiredText, asSecret } from '../../helpers/parameters';
 import { guardSecrets } from '../../helpers/secrets';
 import type { PlazbotClient } from '../../transport';
 import { USER_RESET_PASSWORD_PATH } from '../../transport/apiContract';
-import { emailField, passwordField, safeUser, userRecord } from './shared';
+import { emailField } from '../common.descriptions';
+import { passwordField, safeUser, userRecord } from './shared';
 
 const properties: INodeProperties[] = [
 	emailField('Email address of the user whose password changes'),
