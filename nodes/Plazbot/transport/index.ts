@@ -102,6 +102,8 @@ export class PlazbotClient {
 	/** Aborted by `stopSending()`: requests waiting for a slot, a throttle turn or a retry give up. */
 	private readonly stop = new AbortController();
 	private combinedWaitSignal?: AbortSignal;
+	/** The only host the credential is sent to (see REDIRECTED_ELSEWHERE). */
+	private readonly baseHost = new URL(this.baseUrl).hostname;
 
 	static async create(fns: PlazbotFunctions, policy: Partial<DeliveryPolicy> = {}): Promise<PlazbotClient> {
 		const credentials = await fns.getCredentials(CREDENTIAL_TYPE);
@@ -264,7 +266,7 @@ export class PlazbotClient {
 			url: request.path,
 			// n8n follows redirects and would carry the credential's headers along to any host: a
 			// redirect away from the Base URL's host is refused instead (see REDIRECTED_ELSEWHERE).
-			allowedDomains: new URL(this.baseUrl).hostname,
+			allowedDomains: this.baseHost,
 			qs: request.qs,
 			body: request.body,
 			json: true,
