@@ -89,8 +89,9 @@ if ! check_sqlite quiet; then
     npm_config_ignore_scripts=false \
     npm_config_nodedir="$node_pkg" \
     npm_config_build_from_source=true \
-    npm rebuild sqlite3 --ignore-scripts=false --foreground-scripts --loglevel=error >&2 \
-    || fail "building sqlite3 failed (it needs python3, make and g++; see the compiler's message above)."
+    npm rebuild sqlite3 --ignore-scripts=false --foreground-scripts --loglevel=error >"$dir/sqlite3-build.log" 2>&1 \
+    || { tail -n 40 "$dir/sqlite3-build.log" >&2
+         fail "building sqlite3 failed (it needs python3, make and g++; the build's last lines are above, all of it in $dir/sqlite3-build.log)."; }
   check_sqlite || fail "sqlite3 was rebuilt but Node.js $("$node_bin" --version) still cannot load it."
 fi
 
