@@ -5,12 +5,14 @@
  */
 import { execFile, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 export const PROJECT_ROOT = resolve(__dirname, '..', '..');
 export const NODE_TYPE = 'CUSTOM.plazbot';
+/** The node's type when installed from npm (the community-package installer), as users have it. */
+export const PUBLISHED_NODE_TYPE = 'n8n-nodes-plazbot.plazbot';
 export const CREDENTIAL_TYPE = 'plazbotApi';
 
 export interface CredentialSpec {
@@ -276,4 +278,21 @@ export function expectExecutionFailed(result: ExecutionResult): NonNullable<Retu
 		throw new Error(`expected the n8n execution to fail, but: ${describeExecution(result)}`);
 	}
 	return error;
+}
+
+/** The example workflows users import (and `npm start` imports), as shipped. */
+export const EXAMPLES_DIR = join(PROJECT_ROOT, 'test', 'e2e', 'workflows');
+
+/**
+ * An example workflow file as a user imports it into this n8n: our nodes get `nodeType` (the
+ * files name the published type) and `credential` (the files name the demo credential).
+ */
+export function exampleWorkflow(file: string, credential: CredentialSpec, nodeType = NODE_TYPE): any {
+	const workflow = JSON.parse(readFileSync(join(EXAMPLES_DIR, file), 'utf8'));
+	for (const node of workflow.nodes) {
+		if (node.type !== PUBLISHED_NODE_TYPE) continue;
+		node.type = nodeType;
+		node.credentials = { [CREDENTIAL_TYPE]: { id: credential.id, name: credential.name } };
+	}
+	return workflow;
 }
