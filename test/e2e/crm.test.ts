@@ -340,8 +340,12 @@ describe('CRM operations in real n8n', () => {
 			// "Find Contact by Phone" found nothing: Always Output Data gives the empty item that takes the "new customer" branch.
 			expect(outputOf(result, 'Find Contact by Phone')).toEqual([{ json: {}, pairedItem: [{ item: 0, input: 0 }] }]);
 			expect(result.run.data.resultData.runData['Update Contact']).toBeUndefined();
+			// The customer's fields, no contact ID: the "new customer" (false) branch.
+			expect(jsonOf(outputOf(result, 'Customer and Contact'))).toEqual([
+				{ name: 'Ana', lastname: 'Torres', phone: '+51 987 654 321', email: 'ana.torres@example.com' },
+			]);
 			const [known, unknown] = result.run.data.resultData.runData['Already a Contact?'][0].data.main;
-			expect([known, unknown.map((item: OutputItem) => item.pairedItem)]).toEqual([[], [{ item: 0 }]]);
+			expect([known.length, unknown.length]).toEqual([0, 1]);
 			for (const name of ['Create Contact', 'Create Opportunity', 'Log Call', 'Delete Opportunity']) {
 				expect(outputOf(result, name).map((item) => item.pairedItem)).toEqual([{ item: 0 }]);
 			}
@@ -436,7 +440,9 @@ describe('CRM operations in real n8n', () => {
 			const result = results[id];
 			expect(result.run.data.resultData.runData['Create Contact']).toBeUndefined();
 			expect(jsonOf(outputOf(result, 'Update Contact'))).toEqual([asOutput(known())]);
-			for (const name of ['Find Contact by Phone', 'Already a Contact?', 'Update Contact', 'Create Opportunity', 'Log Call', 'Delete Opportunity']) {
+			expect(outputOf(result, 'Customer and Contact')).toHaveLength(1);
+			expect(outputOf(result, 'Already a Contact?')).toHaveLength(1);
+			for (const name of ['Find Contact by Phone', 'Update Contact', 'Create Opportunity', 'Log Call', 'Delete Opportunity']) {
 				expect(outputOf(result, name).map((item) => item.pairedItem)).toEqual([{ item: 0 }]);
 			}
 		});
