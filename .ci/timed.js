@@ -7,8 +7,9 @@
  *   node .ci/timed.js "npm test"
  *
  * Stages are recognised from what the tools print anyway: npm's "> package@version script"
- * header, jest's "Running one project: …", and the n8n runtime installer's "Installing …" and
- * "n8n runtime … ready" lines. Exits with the command's exit code.
+ * header, jest's "Running one project: …", the n8n runtime installer's "Installing …" and
+ * "n8n runtime … ready" lines, and the e2e setup's "e2e on <line>:". Exits with the command's
+ * exit code.
  */
 const { spawn } = require('node:child_process');
 const readline = require('node:readline');
@@ -25,6 +26,7 @@ const MARKERS = [
 	[/^Installing .+ into \S+\/([^/\s]+)-[0-9a-f]{16}$/, (m) => `n8n runtime install, ${m[1]}`],
 	[/^Building sqlite3/, () => 'n8n runtime: build sqlite3'],
 	[/^n8n runtime \S+ ready/, () => 'e2e tests'],
+	[/^e2e on (\S+):/, (m) => `e2e tests on ${m[1]}`],
 ];
 
 const started = Date.now();
@@ -52,7 +54,8 @@ child.on('close', (code, signal) => {
 	console.log(`\nStages of "${command}" (mm:ss):`);
 	stages.forEach(([label, start], index) => {
 		const end = index + 1 < stages.length ? stages[index + 1][1] : total;
-		if (index === 0 && end - start < 1000) return;
+		// A stage that ends as it starts (two markers in a row) is noise.
+		if (end - start < 1000) return;
 		console.log(`  ${clock(end - start)}  ${label}`);
 	});
 	console.log(`  ${clock(total)}  total${code === 0 ? '' : `, FAILED (${signal ?? `exit code ${code}`})`}`);
