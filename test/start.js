@@ -204,6 +204,7 @@ async function main() {
 	while (!(await editorAnswers(baseUrl))) {
 		if (child.exitCode !== null || stopping) return;
 		if (Date.now() - waitStarted > EDITOR_WAIT_MS) {
+			await stop();
 			throw new UserError(`n8n did not answer on ${baseUrl} within ${EDITOR_WAIT_MS / 60_000} minutes; its log is above.`);
 		}
 		await new Promise((wait) => setTimeout(wait, 1000));
