@@ -2,6 +2,8 @@
  * The credential's Test button, as the n8n editor runs it when a user saves a Plazbot API
  * credential: real n8n (`n8n start`, REST API as the owner) against the stand-in.
  */
+import { createServer } from 'node:http';
+
 import { N8nInstance, type N8nServer } from './n8n';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -51,23 +53,45 @@ describe('Plazbot API credential test in real n8n', () => {
 		]);
 	});
 
-	it('fails for a wrong API key', async () => {
+	it('fails for a wrong API key, naming the API Key field', async () => {
 		expect(await testWith({ workspaceId: WORKSPACE_ID, apiKey: 'key-wrong-000', baseUrl: standInUrl })).toEqual({
 			status: 'Error',
-			message: 'Unauthorized',
+			message:
+				'Plazbot refused the API Key (HTTP 401): check the API Key field. Copy it again from Plazbot (Settings → Developers), or clear it if your workspace has none.',
 		});
 	});
 
-	it('fails for a workspace the key does not belong to', async () => {
+	it('fails for a workspace the key does not belong to, naming the Workspace ID field', async () => {
 		expect(await testWith({ workspaceId: 'ws-someone-else', apiKey: API_KEY, baseUrl: standInUrl })).toEqual({
 			status: 'Error',
-			message: 'Forbidden',
+			message: 'Plazbot refused access to this workspace (HTTP 403): check the Workspace ID field, and that the API Key belongs to that workspace.',
 		});
+	});
+
+	it('fails for a workspace Plazbot does not know (HTTP 404), naming the Workspace ID and the Base URL', async () => {
+		// The stand-in answers a wrong workspace with 403; this server answers as Plazbot does for an unknown workspace.
+		const notFound = createServer((_request, response) => {
+			response.writeHead(404, { 'content-type': 'application/json' });
+			response.end(JSON.stringify({ success: false, code: 404, errorCode: 'NOT_FOUND', message: 'Workspace no encontrado' }));
+		});
+		await new Promise<void>((listening) => notFound.listen(0, '127.0.0.1', () => listening()));
+		try {
+			const { port } = notFound.address() as { port: number };
+			expect(await testWith({ workspaceId: 'ws-typo', apiKey: API_KEY, baseUrl: `http://127.0.0.1:${port}` })).toEqual({
+				status: 'Error',
+				message: 'Plazbot found no workspace with this ID (HTTP 404): check the Workspace ID field, and that the Base URL is the Plazbot API of your region.',
+			});
+		} finally {
+			await new Promise((closed) => notFound.close(closed));
+		}
 	});
 
 	it('fails when nothing listens at the Base URL', async () => {
 		const result = await testWith({ workspaceId: WORKSPACE_ID, apiKey: API_KEY, baseUrl: 'http://127.0.0.1:9' });
 		expect(result.status).toBe('Error');
 		expect(result.message).not.toContain(API_KEY);
+		// n8n words this one itself (the connection error's code, e.g. ECONNREFUSED): a credential's
+		// rules only match HTTP answers.
+		expect(result.message).toEqual(expect.stringMatching(/\S/));
 	});
 });

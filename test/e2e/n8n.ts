@@ -5,12 +5,14 @@
  */
 import { execFile, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 export const PROJECT_ROOT = resolve(__dirname, '..', '..');
 export const NODE_TYPE = 'CUSTOM.plazbot';
+/** The node's type when installed from npm (the community-package installer), as users have it. */
+export const PUBLISHED_NODE_TYPE = 'n8n-nodes-plazbot.plazbot';
 export const CREDENTIAL_TYPE = 'plazbotApi';
 
 export interface CredentialSpec {
@@ -44,11 +46,17 @@ export interface N8nServer {
 }
 
 export interface ExecutionResult {
+	/**
+	 * The CLI's exit code, for diagnostics only: n8n's CLI sometimes exits 1, or crashes with 139
+	 * while shutting down, after printing a successful run. Judge an execution by `status`.
+	 */
 	exitCode: number;
 	stdout: string;
 	stderr: string;
 	/** The run data, parsed from the first line of stdout that is exactly "{". */
 	run?: any;
+	/** The execution's own status as n8n recorded it ('success', 'error', 'canceled', 'crashed'…); undefined when n8n printed no run. */
+	status?: string;
 }
 
 /** A port nothing listens on now: each n8n process needs its own task-broker port. */
@@ -99,7 +107,8 @@ export class N8nInstance {
 				{ env, cwd: this.userFolder, timeout: timeoutMs, maxBuffer: 512 * 1024 * 1024 },
 				(error, stdout, stderr) => {
 					const exitCode = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
-					done({ exitCode, stdout, stderr, run: parseRawOutput(stdout) });
+					const run = parseRawOutput(stdout);
+					done({ exitCode, stdout, stderr, run, status: typeof run?.status === 'string' ? run.status : undefined });
 				},
 			);
 		});
@@ -245,4 +254,45 @@ export function outputOf(result: ExecutionResult, nodeName: string): OutputItem[
 /** The error that stopped the execution, as n8n recorded it. */
 export function executionError(result: ExecutionResult): { message: string; description?: string; node?: { name: string }; [key: string]: unknown } | undefined {
 	return result.run?.data?.resultData?.error;
+}
+
+function describeExecution(result: ExecutionResult): string {
+	const summary = { status: result.status ?? 'no run printed', error: executionError(result)?.message, exitCode: result.exitCode };
+	return `${JSON.stringify(summary)}\nstdout:\n${result.stdout.slice(-3000)}\nstderr:\n${result.stderr.slice(-3000)}`;
+}
+
+/**
+ * Passes when the execution itself succeeded, whatever the CLI's exit code; otherwise throws with
+ * the end of n8n's output to tell why.
+ */
+export function expectExecutionSucceeded(result: ExecutionResult): void {
+	if (result.status !== 'success' || executionError(result) !== undefined) {
+		throw new Error(`n8n execution did not succeed: ${describeExecution(result)}`);
+	}
+}
+
+/** Passes when n8n recorded the execution as failed, and returns the error that stopped it. */
+export function expectExecutionFailed(result: ExecutionResult): NonNullable<ReturnType<typeof executionError>> {
+	const error = executionError(result);
+	if (result.status !== 'error' || error === undefined) {
+		throw new Error(`expected the n8n execution to fail, but: ${describeExecution(result)}`);
+	}
+	return error;
+}
+
+/** The example workflows users import (and `npm start` imports), as shipped. */
+export const EXAMPLES_DIR = join(PROJECT_ROOT, 'test', 'e2e', 'workflows');
+
+/**
+ * An example workflow file as a user imports it into this n8n: our nodes get `nodeType` (the
+ * files name the published type) and `credential` (the files name the demo credential).
+ */
+export function exampleWorkflow(file: string, credential: CredentialSpec, nodeType = NODE_TYPE): any {
+	const workflow = JSON.parse(readFileSync(join(EXAMPLES_DIR, file), 'utf8'));
+	for (const node of workflow.nodes) {
+		if (node.type !== PUBLISHED_NODE_TYPE) continue;
+		node.type = nodeType;
+		node.credentials = { [CREDENTIAL_TYPE]: { id: credential.id, name: credential.name } };
+	}
+	return workflow;
 }
