@@ -72,6 +72,7 @@ async function runUntilFirstFailure<T>(node: INode, count: number, completed: nu
 	} catch (caught) {
 		const error =
 			caught instanceof NodeApiError || caught instanceof NodeOperationError ? caught : new NodeOperationError(node, caught as Error);
+		if (count < 2) throw error;
 		const done = [...completed].sort((a, b) => a - b);
 		const note = done.length
 			? `The node stopped at this error. Before it, ${done.length} of ${count} items completed and reached Plazbot (they are not in the output because the node failed): ${itemRanges(done)}. Do not send them again; the items not listed did not complete.`

@@ -20,12 +20,12 @@ function containsAny(text: string, secrets: string[]): boolean {
 }
 
 /**
- * A copy of an API answer without secret-named keys at any depth, and with any field whose whole
- * value is one of the secrets the user typed masked, whatever the key it came back under. Other
- * text is the user's data and is kept as it is.
+ * A copy of an API answer without secret-named keys at any depth, in which a password or code the
+ * user typed reads *** wherever Plazbot echoes it. Nothing else is removed or rewritten: a field
+ * that merely equals some other value keeps its place.
  */
 export function withoutSecrets<T>(value: T, typedSecrets: string[] = []): T {
-	if (typeof value === 'string') return (isSecretValue(value, typedSecrets) ? REDACTED : value) as T;
+	if (typeof value === 'string') return maskTypedSecrets(value, typedSecrets) as T;
 	if (Array.isArray(value)) return value.map((entry) => withoutSecrets(entry, typedSecrets)) as T;
 	if (typeof value !== 'object' || value === null) return value;
 	const copy: Record<string, unknown> = {};
@@ -34,6 +34,16 @@ export function withoutSecrets<T>(value: T, typedSecrets: string[] = []): T {
 		copy[key] = withoutSecrets(entry, typedSecrets);
 	}
 	return copy as T;
+}
+
+/** Typed secrets of 4 characters or more are masked inside text; shorter ones only as a whole value. */
+function maskTypedSecrets(text: string, typedSecrets: string[]): string {
+	let result = text;
+	for (const secret of typedSecrets) {
+		if (secret.length >= 4) result = result.split(secret).join(REDACTED);
+		else if (secret.length > 0 && result.trim() === secret) result = REDACTED;
+	}
+	return result;
 }
 
 export function redactSecrets(text: string, secrets: string[]): string {

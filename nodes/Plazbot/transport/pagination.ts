@@ -15,8 +15,11 @@ export function pageOf(data: unknown): Page {
 	if (!isObject(data)) return { records: [] };
 	const container = data as IDataObject;
 	const records = Array.isArray(container.data) ? (container.data as IDataObject[]) : [];
-	const tokenField = NEXT_PAGE_TOKEN_FIELDS.find((field) => typeof container[field] === 'string' && container[field] !== '');
-	return { records, nextToken: tokenField ? (container[tokenField] as string) : undefined };
+	// The first token field the answer has decides, even when it is null: List Conversation's
+	// `continuationToken` is the token the page was asked with, not the next one.
+	const tokenField = NEXT_PAGE_TOKEN_FIELDS.find((field) => field in container);
+	const token = tokenField ? container[tokenField] : undefined;
+	return { records, nextToken: typeof token === 'string' && token !== '' ? token : undefined };
 }
 
 /** Pages of 20: a million records. A list longer than that is a server that never stops. */
