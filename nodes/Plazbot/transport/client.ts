@@ -149,7 +149,8 @@ export class PlazbotClient {
 	records(request: PlazbotRequest, itemIndex?: number): AsyncGenerator<IDataObject> {
 		return followPages(
 			async (token) => await this.page(request, token, itemIndex),
-			(message, description) => new NodeOperationError(this.fns.getNode(), message, { description, itemIndex }),
+			(message, description) =>
+				new NodeOperationError(this.fns.getNode(), itemIndex === undefined ? message : `${message} [item ${itemIndex}]`, { description, itemIndex }),
 		);
 	}
 

@@ -100,7 +100,7 @@ export function transportFailure(failure: TransportFailure, host: string, timeou
 	let message: string;
 	let hint: string;
 	if (failure.timedOut) {
-		message = `Plazbot did not answer within ${Math.round(timeoutMs / 1000)} s`;
+		message = `Plazbot did not answer within ${timeoutMs < 1000 ? `${timeoutMs} ms` : duration(timeoutMs)}`;
 		hint = 'The request may still have been processed. Raise the Timeout option, or check Plazbot before sending again.';
 	} else if (failure.code === 'ECONNREFUSED') {
 		message = `Could not connect to Plazbot at ${host}: the connection was refused`;

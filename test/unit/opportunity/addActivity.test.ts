@@ -73,9 +73,10 @@ describe('Opportunity → Add Activity', () => {
 		const before = Date.now();
 		const [output] = await router.call(inLima(fns));
 		expect(requests[0].body).toEqual({ workspaceId: WORKSPACE_ID, content: 'Sent the proposal', categoryType: 'Email', date: expect.any(String) });
-		const sentAt = Date.parse(String(requests[0].body.date));
+		const sent = requests[0].body as { date: string };
+		const sentAt = Date.parse(sent.date);
 		expect(sentAt).toBeGreaterThanOrEqual(before - 1000);
-		expect(requests[0].body.date).toBe(new Date(sentAt).toISOString());
+		expect(sent.date).toBe(new Date(sentAt).toISOString());
 		expect((output[0].json as { activity: { categoryType: string } }).activity.categoryType).toBe('Email');
 	});
 
@@ -108,7 +109,7 @@ describe('Opportunity → Add Activity', () => {
 			credentials: credentials(),
 		});
 		await router.call(inLima(fns));
-		expect(requests[0].body.categoryType).toBe(sent);
+		expect((requests[0].body as { categoryType: string }).categoryType).toBe(sent);
 	});
 
 	it('refuses a category Plazbot does not accept before sending, naming the field and the values', async () => {

@@ -62,8 +62,12 @@ const nodeDescription = new Plazbot().description;
  * defaults are applied and fields the description hides for this operation are dropped.
  */
 export function parametersAsN8nGives(values: Record<string, unknown>): INodeParameters {
-	const laidOut =
-		NodeHelpers.getNodeParameters(nodeDescription.properties, values as INodeParameters, true, false, TEST_NODE, nodeDescription) ?? {};
+	// A function stands for an expression: n8n lays out the saved expression text ("={{ … }}"), and
+	// shows every field that depends on an expression.
+	const saved = Object.fromEntries(
+		Object.entries(values).map(([key, value]) => [key, typeof value === 'function' ? '={{ expression }}' : value]),
+	) as INodeParameters;
+	const laidOut = NodeHelpers.getNodeParameters(nodeDescription.properties, saved, true, false, TEST_NODE, nodeDescription) ?? {};
 	// A test's values stand for what expressions resolve to (null, numbers as text, …): n8n resolves
 	// them after laying out the saved parameters, so they are kept as given wherever n8n keeps the field.
 	return overlay(laidOut, values) as INodeParameters;
@@ -172,7 +176,16 @@ export function fakeExecuteFunctions(options: FakeContextOptions): FakeContext {
 		getNode: () => TEST_NODE,
 		getNodeParameter: (name: string, itemIndex: number, fallback?: unknown) => {
 			const parameters = parametersFor(itemIndex);
-			const value = parameters[name];
+			let value = parameters[name];
+			// A function stands for an expression, evaluated when the node reads the parameter: one that
+			// throws fails as n8n's expression evaluation does.
+			if (typeof value === 'function') {
+				try {
+					value = (value as () => INodeParameters[string])();
+				} catch (error) {
+					throw new ExpressionError((error as Error).message, { itemIndex });
+				}
+			}
 			if (value === undefined) {
 				if (fallback !== undefined) return fallback;
 				throw new Error(`Could not get parameter "${name}"`);
