@@ -203,6 +203,8 @@ function createStandIn(config = {}) {
 			inFlight--;
 			record.answeredAt = Date.now();
 		});
+		// Only when an answer was really sent, not when the client gave up on it.
+		res.once('finish', () => (record.respondedAt = Date.now()));
 
 		const destination = typeof body?.destination === 'string' ? body.destination : undefined;
 		if (destination && notBefore.has(destination) && record.at < notBefore.get(destination)) earlyRetries++;
