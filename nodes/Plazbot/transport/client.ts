@@ -50,6 +50,12 @@ export interface PlazbotAnswer {
 
 type Verdict = { retryDelayMs: number } | { answer: PlazbotAnswer } | { error: NodeApiError };
 
+/** `success: false`, also as text or 0 as a loosely typed backend may write it. */
+function refused(envelope: PlazbotEnvelope): boolean {
+	const success: unknown = envelope.success;
+	return success === false || success === 0 || (typeof success === 'string' && success.trim().toLowerCase() === 'false');
+}
+
 /** What a request that got no complete answer within the Timeout option comes to. */
 const TIMED_OUT: Outcome = { kind: 'transportError', code: 'ETIMEDOUT', detail: 'no complete answer within the Timeout', timedOut: true };
 
@@ -195,7 +201,7 @@ export class PlazbotClient {
 		const ok = status >= 200 && status < 300;
 		// A delete answered "No Content" has nothing more to say: the record is gone.
 		if (status === 204 && request.method === 'DELETE' && text.trim() === '') return { answer: { status, envelope: { success: true } } };
-		if (ok && envelope && envelope.success !== false) return { answer: { status, envelope } };
+		if (ok && envelope && !refused(envelope)) return { answer: { status, envelope } };
 		// Secrets are removed before any wording cuts the text short, so no part of one is shown.
 		const shownText = this.redact(text);
 		if (ok && !envelope) return { error: this.apiError(notJsonAnswer(status, shownText), itemIndex) };

@@ -2,6 +2,7 @@ import type { ICredentialDataDecryptedObject, INode } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { DEFAULT_BASE_URL } from '../../../credentials/PlazbotApi.credentials';
+import { characterName } from '../helpers/phone';
 import { snippet } from './text';
 
 /** The credential's values, checked before any request is sent. */
@@ -23,6 +24,14 @@ export function readCredentialSettings(node: INode, credentials: ICredentialData
 		if (hasControlCharacter(value)) {
 			throw new NodeOperationError(node, `The ${label} in the Plazbot API credential contains a line break or another control character`, {
 				description: `Open the Plazbot API credential, paste the ${label} again without line breaks, and save it.`,
+			});
+		}
+		// An HTTP header carries only Latin-1: a zero-width space or a curly quote copied from a web
+		// page would fail every request with an error that does not say why.
+		const unsendable = [...value].find((character) => (character.codePointAt(0) ?? 0) > 0xff);
+		if (unsendable !== undefined) {
+			throw new NodeOperationError(node, `The ${label} in the Plazbot API credential contains ${characterName(unsendable)}, which cannot be sent in a request header`, {
+				description: `Open the Plazbot API credential, type or paste the ${label} again (copied text can carry invisible characters), and save it.`,
 			});
 		}
 	}

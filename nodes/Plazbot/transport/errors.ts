@@ -68,7 +68,7 @@ export function refusedAnswer(
 	return {
 		message,
 		description,
-		httpCode: ok ? String(envelope?.code ?? status) : String(status),
+		httpCode: ok && (typeof envelope?.code === 'number' || typeof envelope?.code === 'string') ? String(envelope.code) : String(status),
 		errorCode: typeof envelope?.errorCode === 'string' ? envelope.errorCode : undefined,
 	};
 }
@@ -132,7 +132,7 @@ function hintFor(status: number, envelope: PlazbotEnvelope | undefined): string 
 	if (status === 404) return 'Check the ID you gave and the Workspace ID in the Plazbot API credential.';
 	if (status === 429) return 'Plazbot is rate limiting this workspace. Lower the request rate in the node Options, or raise Max Attempts.';
 	if (status >= 500) return 'Plazbot had a problem processing the request. Try again later; if it persists, contact Plazbot support.';
-	if (envelope?.success === false && status < 300) return 'Plazbot refused the request. Check the values sent for this item.';
+	if (envelope && status < 300) return 'Plazbot refused the request. Check the values sent for this item.';
 	if (envelope?.message) return 'Plazbot refused a value sent for this item: correct the value its message names, then run the item again.';
 	return 'Check the values sent for this item.';
 }

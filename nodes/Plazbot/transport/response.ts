@@ -89,6 +89,6 @@ export interface PlazbotEnvelope {
 export function asEnvelope(parsed: unknown): PlazbotEnvelope | undefined {
 	if (Array.isArray(parsed)) return { success: true, data: parsed };
 	if (!isObject(parsed)) return undefined;
-	if (typeof parsed.success === 'boolean' || 'data' in parsed) return parsed as PlazbotEnvelope;
+	if ('success' in parsed || 'data' in parsed) return parsed as PlazbotEnvelope;
 	return { success: true, data: parsed };
 }

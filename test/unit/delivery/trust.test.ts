@@ -374,3 +374,35 @@ describe('plain http', () => {
 		},
 	);
 });
+
+describe('odd answers and credential values', () => {
+	async function answeredWith(body: string, status = 200) {
+		const server = http.createServer((_req, res) => {
+			res.writeHead(status, { 'Content-Type': 'application/json' });
+			res.end(body);
+		});
+		await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+		try {
+			const { fns } = campaign({ ...credentials(), baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}` }, 1);
+			return await router.call(fns).catch((caught) => caught);
+		} finally {
+			server.close();
+		}
+	}
+
+	it.each(['"false"', '0', '"FALSE"'])('success: %s is a refusal, not a delivery', async (success) => {
+		const error = await answeredWith(`{"success":${success},"code":{"odd":true},"message":"Plantilla rechazada"}`);
+		expect(error.message).toBe('Plazbot error: Plantilla rechazada');
+		expect(error.httpCode).toBe('200');
+	});
+
+	it.each([
+		['a zero-width space', `${WORKSPACE_ID}\u200b`, '"\u200b" (U+200B)'],
+		['a curly quote', `${WORKSPACE_ID}\u201d`, '"\u201d" (U+201D)'],
+	])('a Workspace ID with %s is refused before any request, naming the character', async (_what, workspaceId, named) => {
+		const { fns, requests } = campaign({ ...credentials(), workspaceId }, 1);
+		const error = await router.call(fns).catch((caught) => caught);
+		expect(error.message).toBe(`The Workspace ID in the Plazbot API credential contains ${named}, which cannot be sent in a request header`);
+		expect(requests).toHaveLength(0);
+	});
+});
