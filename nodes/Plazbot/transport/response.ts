@@ -63,7 +63,8 @@ export function bodyText(body: unknown): string {
 export function parseJson(text: string): unknown {
 	if (text.trim() === '') return undefined;
 	try {
-		return JSON.parse(text);
+		// Some servers (.NET among them) start JSON with a byte-order mark, which JSON.parse refuses.
+		return JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
 	} catch {
 		return undefined;
 	}
