@@ -44,11 +44,17 @@ export interface N8nServer {
 }
 
 export interface ExecutionResult {
+	/**
+	 * The CLI's exit code, for diagnostics only: n8n's CLI sometimes exits 1, or crashes with 139
+	 * while shutting down, after printing a successful run. Judge an execution by `status`.
+	 */
 	exitCode: number;
 	stdout: string;
 	stderr: string;
 	/** The run data, parsed from the first line of stdout that is exactly "{". */
 	run?: any;
+	/** The execution's own status as n8n recorded it ('success', 'error', 'canceled', 'crashed'…); undefined when n8n printed no run. */
+	status?: string;
 }
 
 /** A port nothing listens on now: each n8n process needs its own task-broker port. */
@@ -99,7 +105,8 @@ export class N8nInstance {
 				{ env, cwd: this.userFolder, timeout: timeoutMs, maxBuffer: 512 * 1024 * 1024 },
 				(error, stdout, stderr) => {
 					const exitCode = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
-					done({ exitCode, stdout, stderr, run: parseRawOutput(stdout) });
+					const run = parseRawOutput(stdout);
+					done({ exitCode, stdout, stderr, run, status: typeof run?.status === 'string' ? run.status : undefined });
 				},
 			);
 		});
@@ -245,4 +252,28 @@ export function outputOf(result: ExecutionResult, nodeName: string): OutputItem[
 /** The error that stopped the execution, as n8n recorded it. */
 export function executionError(result: ExecutionResult): { message: string; description?: string; node?: { name: string }; [key: string]: unknown } | undefined {
 	return result.run?.data?.resultData?.error;
+}
+
+function describeExecution(result: ExecutionResult): string {
+	const summary = { status: result.status ?? 'no run printed', error: executionError(result)?.message, exitCode: result.exitCode };
+	return `${JSON.stringify(summary)}\nstdout:\n${result.stdout.slice(-3000)}\nstderr:\n${result.stderr.slice(-3000)}`;
+}
+
+/**
+ * Passes when the execution itself succeeded, whatever the CLI's exit code; otherwise throws with
+ * the end of n8n's output to tell why.
+ */
+export function expectExecutionSucceeded(result: ExecutionResult): void {
+	if (result.status !== 'success' || executionError(result) !== undefined) {
+		throw new Error(`n8n execution did not succeed: ${describeExecution(result)}`);
+	}
+}
+
+/** Passes when n8n recorded the execution as failed, and returns the error that stopped it. */
+export function expectExecutionFailed(result: ExecutionResult): NonNullable<ReturnType<typeof executionError>> {
+	const error = executionError(result);
+	if (result.status !== 'error' || error === undefined) {
+		throw new Error(`expected the n8n execution to fail, but: ${describeExecution(result)}`);
+	}
+	return error;
 }
