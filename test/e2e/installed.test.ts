@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-hardcoded-secrets, @typescript-eslint/no-explicit-any -- test code, never shipped: n8n's rules for what a node may use apply to nodes/ and credentials/ (see DEVELOPERS.md, Lint) */
 /**
  * The package as users get it: `npm pack` of the build, installed into n8n's user folder the way
  * the Community Nodes panel installs it (no N8N_CUSTOM_EXTENSIONS), then the example campaign
