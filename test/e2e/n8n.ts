@@ -183,7 +183,11 @@ export class N8nInstance {
 		};
 		for (let waited = 0; ; waited += 500) {
 			if (child.exitCode !== null) throw new Error(`n8n start exited with ${child.exitCode}`);
-			const ready = await fetch(`${baseUrl}/healthz/readiness`).then((r) => r.ok).catch(() => false);
+			// Readiness means "database migrated"; n8n 1.x registers its REST routes later (they answer
+			// 404 until then), so wait for a REST route as well.
+			const ready =
+				(await fetch(`${baseUrl}/healthz/readiness`).then((r) => r.ok).catch(() => false)) &&
+				(await fetch(`${baseUrl}/rest/settings`).then((r) => r.ok).catch(() => false));
 			if (ready) break;
 			if (waited > 120_000) {
 				await stop();
