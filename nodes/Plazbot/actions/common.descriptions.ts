@@ -1,17 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+/** Parameter descriptions shared by several operations. What runs lives in common.runtime.ts. */
+import type { INodeProperties } from 'n8n-workflow';
 
-import type { DeliveryPolicy, PlazbotClient } from '../transport';
 import { DEFAULT_DELIVERY_POLICY } from '../transport';
-import { recordPath } from '../transport/apiContract';
 
 export const DEFAULT_CONCURRENCY = DEFAULT_DELIVERY_POLICY.maxInFlight;
-/**
- * Items handled at once, per request slot: an item waiting out a Retry-After or a backoff frees
- * its slot, and the extra items keep the slots busy meanwhile. With 4, a campaign with 10% of
- * requests answered 429 (Retry-After 1 s) ran short of items to send while the retries waited
- * (9.2 s against 8.0 s with 10, bench/run.js); an item costs only its parameters while it waits.
- */
-const ITEMS_PER_REQUEST_SLOT = 10;
 // Plain identifiers, not member expressions: n8n's lint only accepts literals or identifiers as a
 // parameter's default.
 const DEFAULT_MAX_ATTEMPTS = DEFAULT_DELIVERY_POLICY.maxAttempts;
@@ -32,6 +24,7 @@ export const deliveryOptions: INodeProperties = {
 			displayName: 'Concurrency',
 			name: 'concurrency',
 			type: 'number',
+			validateType: 'number',
 			typeOptions: { minValue: 1, maxValue: 50 },
 			default: DEFAULT_CONCURRENCY,
 			description:
@@ -41,6 +34,7 @@ export const deliveryOptions: INodeProperties = {
 			displayName: 'Delay Between Requests',
 			name: 'delayBetweenRequests',
 			type: 'number',
+			validateType: 'number',
 			typeOptions: { minValue: 0 },
 			default: 0,
 			description: 'Smallest pause between the start of one request and the next, in milliseconds',
@@ -49,15 +43,17 @@ export const deliveryOptions: INodeProperties = {
 			displayName: 'Max Attempts',
 			name: 'maxAttempts',
 			type: 'number',
+			validateType: 'number',
 			typeOptions: { minValue: 1, maxValue: 10 },
 			default: DEFAULT_MAX_ATTEMPTS,
 			description:
-				'How many times to try a request that Plazbot answers with 429 (rate limited) or 502/503/504 (temporarily unavailable). Waits as Plazbot asks (Retry-After), otherwise backs off exponentially. 1 turns retries off.',
+				'How many times to try a request that Plazbot answers with 429 (rate limited) or 503 (temporarily unavailable), and a read answered 502/504. Waits as Plazbot asks (Retry-After, up to 5 minutes), otherwise backs off exponentially. 1 turns retries off.',
 		},
 		{
 			displayName: 'Rate Limit',
 			name: 'rateLimit',
 			type: 'number',
+			validateType: 'number',
 			typeOptions: { minValue: 0 },
 			default: 0,
 			description:
@@ -78,14 +74,16 @@ export const deliveryOptions: INodeProperties = {
 			displayName: 'Retry on Connection Drop',
 			name: 'retryOnConnectionDrop',
 			type: 'boolean',
+			validateType: 'boolean',
 			default: false,
 			description:
-				'Whether to retry a request whose connection dropped or timed out after it was sent. Plazbot may already have processed it, so a retry can send the same message twice.',
+				'Whether to retry a request that sends or changes something when its connection dropped, it timed out, or a gateway answered 502/504 after it was sent. Plazbot may already have processed it, so a retry can send the same message twice.',
 		},
 		{
 			displayName: 'Timeout',
 			name: 'timeout',
 			type: 'number',
+			validateType: 'number',
 			typeOptions: { minValue: 1000 },
 			default: DEFAULT_TIMEOUT_MS,
 			description: 'How long to wait for Plazbot to answer one request, in milliseconds',
@@ -93,47 +91,13 @@ export const deliveryOptions: INodeProperties = {
 	],
 };
 
-export interface DeliverySettings {
-	/** How many items the router handles at once. */
-	itemLanes: number;
-	policy: Partial<DeliveryPolicy>;
-}
-
-export function readDeliverySettings(fns: IExecuteFunctions): DeliverySettings {
-	const options = fns.getNodeParameter('options', 0, {}) as {
-		concurrency?: number;
-		delayBetweenRequests?: number;
-		maxAttempts?: number;
-		rateLimit?: number;
-		rateLimitInterval?: 'second' | 'minute';
-		retryOnConnectionDrop?: boolean;
-		timeout?: number;
-	};
-	const intervalMs = options.rateLimitInterval === 'minute' ? 60_000 : 1_000;
-	const rateSpacing = options.rateLimit && options.rateLimit > 0 ? intervalMs / options.rateLimit : 0;
-	const concurrency = positiveInteger(options.concurrency, DEFAULT_CONCURRENCY);
-	return {
-		itemLanes: concurrency * ITEMS_PER_REQUEST_SLOT,
-		policy: {
-			maxInFlight: concurrency,
-			maxAttempts: positiveInteger(options.maxAttempts, DEFAULT_MAX_ATTEMPTS),
-			retryOnConnectionDrop: options.retryOnConnectionDrop ?? false,
-			timeoutMs: positiveInteger(options.timeout, DEFAULT_TIMEOUT_MS),
-			minSpacingMs: Math.max(rateSpacing, Math.max(0, options.delayBetweenRequests ?? 0)),
-		},
-	};
-}
-
-function positiveInteger(value: number | undefined, fallback: number): number {
-	return typeof value === 'number' && Number.isFinite(value) && value >= 1 ? Math.floor(value) : fallback;
-}
-
 /** Return All / Limit, as every n8n list operation offers them. */
 export const returnAllOrLimit: INodeProperties[] = [
 	{
 		displayName: 'Return All',
 		name: 'returnAll',
 		type: 'boolean',
+		validateType: 'boolean',
 		default: false,
 		description: 'Whether to return all results or only up to a given limit',
 	},
@@ -141,31 +105,13 @@ export const returnAllOrLimit: INodeProperties[] = [
 		displayName: 'Limit',
 		name: 'limit',
 		type: 'number',
+		validateType: 'number',
 		typeOptions: { minValue: 1 },
 		default: 50,
 		displayOptions: { show: { returnAll: [false] } },
 		description: 'Max number of results to return',
 	},
 ];
-
-/** Undefined means "all": the value the transport's `collect` takes. */
-export function readLimit(fns: IExecuteFunctions, itemIndex: number): number | undefined {
-	if (fns.getNodeParameter('returnAll', itemIndex, false) as boolean) return undefined;
-	return fns.getNodeParameter('limit', itemIndex, 50) as number;
-}
-
-/**
- * Get Many for a workspace's records at `path`: follows Plazbot's continuation tokens to the end,
- * or to the Limit, one output item per record.
- */
-export async function listWorkspaceRecords(
-	fns: IExecuteFunctions,
-	client: PlazbotClient,
-	path: string,
-	itemIndex: number,
-): Promise<IDataObject[]> {
-	return await client.collect({ method: 'GET', path, qs: { workspaceId: client.workspaceId } }, readLimit(fns, itemIndex), itemIndex);
-}
 
 /**
  * An ID field with a searchable list beside it, as Airtable v2 offers for bases and tables. Typing
@@ -203,8 +149,6 @@ export function idLocator(options: {
 	};
 }
 
-/** The contact a new record belongs to, as an optional entry of Additional Fields. */
-/** The contact picker (parameter `contactId`) every resource uses. */
 /** A required email address field named `email`, as contact and user operations take it. */
 export function emailField(description: string): INodeProperties {
 	return {
@@ -218,6 +162,7 @@ export function emailField(description: string): INodeProperties {
 	};
 }
 
+/** The contact picker (parameter `contactId`) every resource uses. */
 export function contactLocator(description: string, required = true): INodeProperties {
 	return idLocator({ name: 'contactId', displayName: 'Contact', searchListMethod: 'searchContacts', description, required });
 }
@@ -244,38 +189,3 @@ export const taskIdField: INodeProperties = {
 	placeholder: 'e.g. 65f1c0e2a9b4d3f1e2c0a9b4',
 	description: 'The Plazbot ID of the task, as Create Task returns it in taskId',
 };
-
-/**
- * Get by ID for records that live at `<collection>/<id>` (opportunities, tasks). Some of Plazbot's
- * examples wrap the record in a one-element list; the record itself is output either way.
- */
-export async function getRecordById(
-	client: PlazbotClient,
-	collectionPath: string,
-	id: string,
-	itemIndex: number,
-): Promise<IDataObject> {
-	const data = await client.requestData(
-		{ method: 'GET', path: recordPath(collectionPath, id), qs: { workspaceId: client.workspaceId } },
-		itemIndex,
-	);
-	const record: unknown = Array.isArray(data) ? data[0] : data;
-	if (typeof record !== 'object' || record === null || Array.isArray(record)) {
-		throw new Error(`Plazbot answered without a record for the ID "${id}"`);
-	}
-	return record as IDataObject;
-}
-
-/** Delete for records at `<collection>/<id>`. Plazbot's answer carries no record, so the ID is echoed. */
-export async function deleteRecordById(
-	client: PlazbotClient,
-	collectionPath: string,
-	id: string,
-	itemIndex: number,
-): Promise<IDataObject> {
-	await client.request(
-		{ method: 'DELETE', path: recordPath(collectionPath, id), qs: { workspaceId: client.workspaceId } },
-		itemIndex,
-	);
-	return { deleted: true, id };
-}
