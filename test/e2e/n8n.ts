@@ -181,17 +181,17 @@ export class N8nInstance {
 				child.kill('SIGTERM');
 			});
 		};
-		for (let waited = 0; ; waited += 500) {
+		const deadline = Date.now() + 180_000;
+		const answers = async (path: string) =>
+			await fetch(`${baseUrl}${path}`, { signal: AbortSignal.timeout(10_000) }).then((r) => r.ok).catch(() => false);
+		for (;;) {
 			if (child.exitCode !== null) throw new Error(`n8n start exited with ${child.exitCode}`);
 			// Readiness means "database migrated"; n8n 1.x registers its REST routes later (they answer
 			// 404 until then), so wait for a REST route as well.
-			const ready =
-				(await fetch(`${baseUrl}/healthz/readiness`).then((r) => r.ok).catch(() => false)) &&
-				(await fetch(`${baseUrl}/rest/settings`).then((r) => r.ok).catch(() => false));
-			if (ready) break;
-			if (waited > 120_000) {
+			if ((await answers('/healthz/readiness')) && (await answers('/rest/settings'))) break;
+			if (Date.now() > deadline) {
 				await stop();
-				throw new Error('n8n did not become ready within 2 minutes');
+				throw new Error('n8n did not become ready within 3 minutes');
 			}
 			await new Promise((resolveWait) => setTimeout(resolveWait, 500));
 		}
@@ -200,7 +200,11 @@ export class N8nInstance {
 			headers: { 'content-type': 'application/json' },
 			body: JSON.stringify({ email: 'owner@example.com', firstName: 'Test', lastName: 'Owner', password: 'Owner-Passw0rd-e2e' }),
 		});
-		if (!setup.ok) throw new Error(`owner setup failed: ${setup.status} ${await setup.text()}`);
+		if (!setup.ok) {
+			const answer = await setup.text();
+			await stop();
+			throw new Error(`owner setup failed: ${setup.status} ${answer}`);
+		}
 		const cookie = (setup.headers.get('set-cookie') ?? '').split(';')[0];
 		const rest = async (method: string, path: string, body?: unknown): Promise<any> => {
 			const response = await fetch(`${baseUrl}/rest${path}`, {
