@@ -33,7 +33,8 @@ export type LoadedAs = 'custom-extensions' | 'community-package';
 export interface CredentialSpec {
 	id: string;
 	name: string;
-	data: { workspaceId: string; apiKey?: string; baseUrl: string };
+	/** The credential's fields as saved (authentication, email, password… for other sign-in modes). */
+	data: { workspaceId: string; apiKey?: string; baseUrl: string; [field: string]: string | undefined };
 }
 
 export interface WorkflowNode {
