@@ -1,4 +1,5 @@
 import type {
+	IAuthenticateRuleResponseCode,
 	ICredentialDataDecryptedObject,
 	ICredentialTestRequest,
 	ICredentialType,
@@ -179,7 +180,32 @@ export class PlazbotApi implements ICredentialType {
 			url: '=/api/workspace/{{ encodeURIComponent($credentials.workspaceId.trim()) }}',
 			method: 'GET',
 		},
+		// n8n shows a rule's message when Plazbot answers with its status: each one names the field to
+		// check. (A node-level credentialTest could quote Plazbot's own words, but n8n gives it only
+		// the deprecated `helpers.request`, which n8n's verification refuses.) n8n's tester reads both
+		// kinds of rule from one list; its type allows only one kind per list.
 		rules: [
+			{
+				type: 'responseCode',
+				properties: {
+					value: 401,
+					message: 'Plazbot refused the API Key (HTTP 401): check the API Key field. Copy it again from Plazbot (Settings → Developers), or clear it if your workspace has none.',
+				},
+			},
+			{
+				type: 'responseCode',
+				properties: {
+					value: 403,
+					message: 'Plazbot refused access to this workspace (HTTP 403): check the Workspace ID field, and that the API Key belongs to that workspace.',
+				},
+			},
+			{
+				type: 'responseCode',
+				properties: {
+					value: 404,
+					message: 'Plazbot found no workspace with this ID (HTTP 404): check the Workspace ID field, and that the Base URL is the Plazbot API of your region.',
+				},
+			},
 			{
 				type: 'responseSuccessBody',
 				properties: {
@@ -188,6 +214,6 @@ export class PlazbotApi implements ICredentialType {
 					message: 'Plazbot refused the credential: check the Workspace ID and the API Key',
 				},
 			},
-		],
+		] as unknown as IAuthenticateRuleResponseCode[],
 	};
 }

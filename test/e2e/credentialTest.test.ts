@@ -3,7 +3,13 @@
  * The credential's Test button, as the n8n editor runs it when a user saves a Plazbot API
  * credential: real n8n (`n8n start`, REST API as the owner) against the stand-in.
  */
+<<<<<<< HEAD
 import { N8N_LINE, N8nInstance, type N8nServer } from './n8n';
+=======
+import { createServer } from 'node:http';
+
+import { N8nInstance, type N8nServer } from './n8n';
+>>>>>>> wt-a9
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { createStandIn } = require('../stand-in/server');
@@ -56,16 +62,22 @@ describe('Plazbot API credential test in real n8n', () => {
 		]);
 	});
 
-	it('fails for a wrong API key', async () => {
+	it('fails for a wrong API key, naming the API Key field', async () => {
 		expect(await testWith({ workspaceId: WORKSPACE_ID, apiKey: 'key-wrong-000', baseUrl: standInUrl })).toEqual({
 			status: 'Error',
+<<<<<<< HEAD
 			message: N8N_SAYS.unauthorized,
+=======
+			message:
+				'Plazbot refused the API Key (HTTP 401): check the API Key field. Copy it again from Plazbot (Settings → Developers), or clear it if your workspace has none.',
+>>>>>>> wt-a9
 		});
 	});
 
-	it('fails for a workspace the key does not belong to', async () => {
+	it('fails for a workspace the key does not belong to, naming the Workspace ID field', async () => {
 		expect(await testWith({ workspaceId: 'ws-someone-else', apiKey: API_KEY, baseUrl: standInUrl })).toEqual({
 			status: 'Error',
+<<<<<<< HEAD
 			message: N8N_SAYS.forbidden,
 		});
 	});
@@ -87,11 +99,36 @@ describe('Plazbot API credential test in real n8n', () => {
 		expect(result.status).toBe('Error');
 		expect(result.message).toContain('Plazbot refused the sign-in with the email and password of the Plazbot API credential (HTTP 401');
 		expect(JSON.stringify(result)).not.toContain(password);
+=======
+			message: 'Plazbot refused access to this workspace (HTTP 403): check the Workspace ID field, and that the API Key belongs to that workspace.',
+		});
+	});
+
+	it('fails for a workspace Plazbot does not know (HTTP 404), naming the Workspace ID and the Base URL', async () => {
+		// The stand-in answers a wrong workspace with 403; this server answers as Plazbot does for an unknown workspace.
+		const notFound = createServer((_request, response) => {
+			response.writeHead(404, { 'content-type': 'application/json' });
+			response.end(JSON.stringify({ success: false, code: 404, errorCode: 'NOT_FOUND', message: 'Workspace no encontrado' }));
+		});
+		await new Promise<void>((listening) => notFound.listen(0, '127.0.0.1', () => listening()));
+		try {
+			const { port } = notFound.address() as { port: number };
+			expect(await testWith({ workspaceId: 'ws-typo', apiKey: API_KEY, baseUrl: `http://127.0.0.1:${port}` })).toEqual({
+				status: 'Error',
+				message: 'Plazbot found no workspace with this ID (HTTP 404): check the Workspace ID field, and that the Base URL is the Plazbot API of your region.',
+			});
+		} finally {
+			await new Promise((closed) => notFound.close(closed));
+		}
+>>>>>>> wt-a9
 	});
 
 	it('fails when nothing listens at the Base URL', async () => {
 		const result = await testWith({ workspaceId: WORKSPACE_ID, apiKey: API_KEY, baseUrl: 'http://127.0.0.1:9' });
 		expect(result.status).toBe('Error');
 		expect(result.message).not.toContain(API_KEY);
+		// n8n words this one itself (the connection error's code, e.g. ECONNREFUSED): a credential's
+		// rules only match HTTP answers.
+		expect(result.message).toEqual(expect.stringMatching(/\S/));
 	});
 });

@@ -353,3 +353,20 @@ export function expectExecutionFailed(result: ExecutionResult): NonNullable<Retu
 	}
 	return error;
 }
+
+/** The example workflows users import (and `npm start` imports), as shipped. */
+export const EXAMPLES_DIR = join(PROJECT_ROOT, 'test', 'e2e', 'workflows');
+
+/**
+ * An example workflow file as a user imports it into this n8n: our nodes get `nodeType` (the
+ * files name the published type) and `credential` (the files name the demo credential).
+ */
+export function exampleWorkflow(file: string, credential: CredentialSpec, nodeType = NODE_TYPE): any {
+	const workflow = JSON.parse(readFileSync(join(EXAMPLES_DIR, file), 'utf8'));
+	for (const node of workflow.nodes) {
+		if (node.type !== PUBLISHED_NODE_TYPE) continue;
+		node.type = nodeType;
+		node.credentials = { [CREDENTIAL_TYPE]: { id: credential.id, name: credential.name } };
+	}
+	return workflow;
+}
