@@ -3,23 +3,15 @@
  * The credential's Test button, as the n8n editor runs it when a user saves a Plazbot API
  * credential: real n8n (`n8n start`, REST API as the owner) against the stand-in.
  */
-<<<<<<< HEAD
-import { N8N_LINE, N8nInstance, type N8nServer } from './n8n';
-=======
 import { createServer } from 'node:http';
 
 import { N8nInstance, type N8nServer } from './n8n';
->>>>>>> wt-a9
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { createStandIn } = require('../stand-in/server');
 
 const WORKSPACE_ID = 'ws-e2e-cred-81f2';
 const API_KEY = 'key-e2e-cred-6a0d93';
-/** n8n words a refused test by status itself; 1.x says more than 2.x. */
-const N8N_SAYS = N8N_LINE === 'n8n-1'
-	? { unauthorized: 'Authorization failed - please check your credentials', forbidden: 'Forbidden - perhaps check your credentials?' }
-	: { unauthorized: 'Unauthorized', forbidden: 'Forbidden' };
 
 jest.setTimeout(5 * 60_000);
 
@@ -65,41 +57,14 @@ describe('Plazbot API credential test in real n8n', () => {
 	it('fails for a wrong API key, naming the API Key field', async () => {
 		expect(await testWith({ workspaceId: WORKSPACE_ID, apiKey: 'key-wrong-000', baseUrl: standInUrl })).toEqual({
 			status: 'Error',
-<<<<<<< HEAD
-			message: N8N_SAYS.unauthorized,
-=======
 			message:
 				'Plazbot refused the API Key (HTTP 401): check the API Key field. Copy it again from Plazbot (Settings → Developers), or clear it if your workspace has none.',
->>>>>>> wt-a9
 		});
 	});
 
 	it('fails for a workspace the key does not belong to, naming the Workspace ID field', async () => {
 		expect(await testWith({ workspaceId: 'ws-someone-else', apiKey: API_KEY, baseUrl: standInUrl })).toEqual({
 			status: 'Error',
-<<<<<<< HEAD
-			message: N8N_SAYS.forbidden,
-		});
-	});
-
-	it('with Email and Password, signs in and reads the workspace with the session token', async () => {
-		standIn.reset();
-		const password = 'Secret123!';
-		const result = await testWith({ workspaceId: WORKSPACE_ID, authentication: 'emailPassword', email: 'ana@example.com', password, baseUrl: standInUrl });
-		expect(result).toEqual({ status: 'OK', message: 'Connection successful!' });
-		const [login, read] = standIn.requests;
-		expect([login.method, login.path, login.body]).toEqual(['POST', '/api/user/login', { email: 'ana@example.com', password }]);
-		expect([read.method, read.path, read.headers['x-workspace-id']]).toEqual(['GET', `/api/workspace/${WORKSPACE_ID}`, WORKSPACE_ID]);
-		expect(read.headers.authorization).toMatch(/^Bearer tok-[0-9a-f]{32}$/);
-	});
-
-	it('with a wrong password, fails without showing the password', async () => {
-		const password = 'Wr0ng-e2e-Passw0rd';
-		const result = await testWith({ workspaceId: WORKSPACE_ID, authentication: 'emailPassword', email: 'ana@example.com', password, baseUrl: standInUrl });
-		expect(result.status).toBe('Error');
-		expect(result.message).toContain('Plazbot refused the sign-in with the email and password of the Plazbot API credential (HTTP 401');
-		expect(JSON.stringify(result)).not.toContain(password);
-=======
 			message: 'Plazbot refused access to this workspace (HTTP 403): check the Workspace ID field, and that the API Key belongs to that workspace.',
 		});
 	});
@@ -120,7 +85,25 @@ describe('Plazbot API credential test in real n8n', () => {
 		} finally {
 			await new Promise((closed) => notFound.close(closed));
 		}
->>>>>>> wt-a9
+	});
+
+	it('with Email and Password, signs in and reads the workspace with the session token', async () => {
+		standIn.reset();
+		const password = 'Secret123!';
+		const result = await testWith({ workspaceId: WORKSPACE_ID, authentication: 'emailPassword', email: 'ana@example.com', password, baseUrl: standInUrl });
+		expect(result).toEqual({ status: 'OK', message: 'Connection successful!' });
+		const [login, read] = standIn.requests;
+		expect([login.method, login.path, login.body]).toEqual(['POST', '/api/user/login', { email: 'ana@example.com', password }]);
+		expect([read.method, read.path, read.headers['x-workspace-id']]).toEqual(['GET', `/api/workspace/${WORKSPACE_ID}`, WORKSPACE_ID]);
+		expect(read.headers.authorization).toMatch(/^Bearer tok-[0-9a-f]{32}$/);
+	});
+
+	it('with a wrong password, fails without showing the password', async () => {
+		const password = 'Wr0ng-e2e-Passw0rd';
+		const result = await testWith({ workspaceId: WORKSPACE_ID, authentication: 'emailPassword', email: 'ana@example.com', password, baseUrl: standInUrl });
+		expect(result.status).toBe('Error');
+		expect(result.message).toContain('Plazbot refused the sign-in with the email and password of the Plazbot API credential (HTTP 401');
+		expect(JSON.stringify(result)).not.toContain(password);
 	});
 
 	it('fails when nothing listens at the Base URL', async () => {
