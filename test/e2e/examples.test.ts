@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- test code, never shipped: n8n's rules for what a node may use apply to nodes/ and credentials/ (see DEVELOPERS.md, Lint) */
 /**
  * The example workflows users import (test/e2e/workflows/, and what `npm start` sets up) share one
  * Plazbot workspace, as they do for a user: run one after another, in either order, and again,
