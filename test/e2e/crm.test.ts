@@ -318,7 +318,7 @@ describe('CRM operations in real n8n', () => {
 				},
 				{
 					method: 'POST',
-					path: `/api/opportunity/${opportunityId()}/activities`,
+					path: `/api/opportunity/${opportunityId()}/agent/activities`,
 					query: {},
 					// 10:30 on the workflow's time zone, America/Lima (UTC-5).
 					body: {
@@ -429,7 +429,7 @@ describe('CRM operations in real n8n', () => {
 				},
 			]);
 			expect(sent(received[id]).slice(3).map((r) => `${r.method} ${r.path}`)).toEqual([
-				`POST /api/opportunity/${opportunityId()}/activities`,
+				`POST /api/opportunity/${opportunityId()}/agent/activities`,
 				`DELETE /api/opportunity/${opportunityId()}`,
 			]);
 			expect(after[id].contacts).toHaveLength(1);

@@ -114,7 +114,7 @@ describe('Example workflows in sequence, in either order, twice, on one workspac
 					// The first run of "CRM round trip first" finds no contact and creates it; every other run finds it and updates it.
 					order === 'CRM round trip first' && index === 0 ? 'POST /api/contact' : 'PUT /api/contact',
 					'POST /api/opportunity',
-					`POST /api/opportunity/${opportunityId}/activities`,
+					`POST /api/opportunity/${opportunityId}/agent/activities`,
 					`DELETE /api/opportunity/${opportunityId}`,
 				]);
 				const updates = run.requests.filter((r) => r.method === 'PUT');
