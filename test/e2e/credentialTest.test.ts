@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-hardcoded-secrets, @typescript-eslint/no-explicit-any -- test code, never shipped: n8n's rules for what a node may use apply to nodes/ and credentials/ (see DEVELOPERS.md, Lint) */
 /**
  * The credential's Test button, as the n8n editor runs it when a user saves a Plazbot API
  * credential: real n8n (`n8n start`, REST API as the owner) against the stand-in.
@@ -103,6 +104,25 @@ describe('Plazbot API credential test in real n8n', () => {
 			message: 'Connection successful!',
 		});
 		expect(standIn.requests).toHaveLength(1);
+	});
+
+	it('with Email and Password, signs in and reads the workspace with the session token', async () => {
+		standIn.reset();
+		const password = 'Secret123!';
+		const result = await testWith({ workspaceId: WORKSPACE_ID, authentication: 'emailPassword', email: 'ana@example.com', password, baseUrl: standInUrl });
+		expect(result).toEqual({ status: 'OK', message: 'Connection successful!' });
+		const [login, read] = standIn.requests;
+		expect([login.method, login.path, login.body]).toEqual(['POST', '/api/user/login', { email: 'ana@example.com', password }]);
+		expect([read.method, read.path, read.headers['x-workspace-id']]).toEqual(['GET', `/api/workspace/${WORKSPACE_ID}`, WORKSPACE_ID]);
+		expect(read.headers.authorization).toMatch(/^Bearer tok-[0-9a-f]{32}$/);
+	});
+
+	it('with a wrong password, fails without showing the password', async () => {
+		const password = 'Wr0ng-e2e-Passw0rd';
+		const result = await testWith({ workspaceId: WORKSPACE_ID, authentication: 'emailPassword', email: 'ana@example.com', password, baseUrl: standInUrl });
+		expect(result.status).toBe('Error');
+		expect(result.message).toContain('Plazbot refused the sign-in with the email and password of the Plazbot API credential (HTTP 401');
+		expect(JSON.stringify(result)).not.toContain(password);
 	});
 
 	it('fails when nothing listens at the Base URL', async () => {

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-hardcoded-secrets, @typescript-eslint/no-explicit-any -- test code, never shipped: n8n's rules for what a node may use apply to nodes/ and credentials/ (see DEVELOPERS.md, Lint) */
 /**
  * Every Plazbot operation other than Send Conversation, in real n8n 2.x against the stand-in: a CRM
  * round trip in one workflow, paginated contact lists, one chain per remaining resource, and the
@@ -428,7 +429,7 @@ describe('CRM operations in real n8n', () => {
 				},
 			]);
 			expect(sent(received[id]).slice(3).map((r) => `${r.method} ${r.path}`)).toEqual([
-				`POST /api/opportunity/${opportunityId()}/activities`,
+				`POST /api/opportunity/${opportunityId()}/agent/activities`,
 				`DELETE /api/opportunity/${opportunityId()}`,
 			]);
 			expect(after[id].contacts).toHaveLength(1);

@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- test code, never shipped: n8n's rules for what a node may use apply to nodes/ and credentials/ (see DEVELOPERS.md, Lint) */
 /**
  * The example workflows users import (test/e2e/workflows/, and what `npm start` sets up) share one
  * Plazbot workspace, as they do for a user: run one after another, in either order, and again,
@@ -113,7 +114,7 @@ describe('Example workflows in sequence, in either order, twice, on one workspac
 					// The first run of "CRM round trip first" finds no contact and creates it; every other run finds it and updates it.
 					order === 'CRM round trip first' && index === 0 ? 'POST /api/contact' : 'PUT /api/contact',
 					'POST /api/opportunity',
-					`POST /api/opportunity/${opportunityId}/activities`,
+					`POST /api/opportunity/${opportunityId}/agent/activities`,
 					`DELETE /api/opportunity/${opportunityId}`,
 				]);
 				const updates = run.requests.filter((r) => r.method === 'PUT');

@@ -1,11 +1,15 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-dangerous-functions, @n8n/community-nodes/no-hardcoded-secrets, @typescript-eslint/no-explicit-any -- test code, never shipped: n8n's rules for what a node may use apply to nodes/ and credentials/ (see DEVELOPERS.md, Lint) */
 /**
  * Drives real n8n headlessly, the way a self-hosted user's instance runs our package: the built
- * `dist/` is loaded as custom extensions (node type `CUSTOM.plazbot`), credentials and workflows
- * are imported through n8n's CLI, and `n8n execute --rawOutput` runs them.
+ * `dist/` is loaded as custom extensions (node type `CUSTOM.plazbot`), or the packed tarball is
+ * installed the way n8n's community-package installer installs it (node type
+ * `n8n-nodes-plazbot.plazbot`); credentials and workflows are imported through n8n's CLI, and
+ * `n8n execute --rawOutput` runs them. The n8n line (PLAZBOT_N8N_LINE: n8n-2 or n8n-1) is chosen
+ * by the e2e globalSetup, which installs its runtime.
  */
-import { execFile, spawn } from 'node:child_process';
+import { execFile, execFileSync, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -15,10 +19,22 @@ export const NODE_TYPE = 'CUSTOM.plazbot';
 export const PUBLISHED_NODE_TYPE = 'n8n-nodes-plazbot.plazbot';
 export const CREDENTIAL_TYPE = 'plazbotApi';
 
+/** The n8n line under test: `n8n-2` (default) or `n8n-1`, a folder of pins in test/n8n-runtime/. */
+export const N8N_LINE = process.env.PLAZBOT_N8N_LINE || 'n8n-2';
+
+/** The version of the n8n under test, e.g. "1.123.81". */
+export function n8nVersion(): string {
+	return JSON.parse(readFileSync(join(runtimeDir(), 'node_modules', 'n8n', 'package.json'), 'utf8')).version;
+}
+
+/** How the package reaches n8n: the repo's build as custom extensions, or the tarball as users install it. */
+export type LoadedAs = 'custom-extensions' | 'community-package';
+
 export interface CredentialSpec {
 	id: string;
 	name: string;
-	data: { workspaceId: string; apiKey?: string; baseUrl: string };
+	/** The credential's fields as saved (authentication, email, password… for other sign-in modes). */
+	data: { workspaceId: string; apiKey?: string; baseUrl: string; [field: string]: string | undefined };
 }
 
 export interface WorkflowNode {
@@ -79,14 +95,26 @@ function runtimeDir(): string {
 
 export class N8nInstance {
 	readonly userFolder = mkdtempSync(join(tmpdir(), 'plazbot-n8n-'));
+	/** The type our node has in this n8n's workflows. */
+	readonly nodeType: string;
 	private readonly env: NodeJS.ProcessEnv;
 
-	constructor() {
+	/**
+	 * `community-package` installs `tarball` (see `packTarball`) into the user folder's `nodes/`
+	 * as n8n's installer does, instead of loading `dist/` as custom extensions.
+	 */
+	constructor(options: { loadedAs?: LoadedAs; tarball?: string } = {}) {
+		const loadedAs = options.loadedAs ?? 'custom-extensions';
+		if (loadedAs === 'community-package') {
+			if (!options.tarball) throw new Error('a community-package install needs the packed tarball (packTarball())');
+			installCommunityPackage(this.userFolder, options.tarball);
+		}
+		this.nodeType = loadedAs === 'community-package' ? PUBLISHED_NODE_TYPE : NODE_TYPE;
 		this.env = {
 			PATH: process.env.PATH,
 			HOME: this.userFolder,
 			N8N_USER_FOLDER: this.userFolder,
-			N8N_CUSTOM_EXTENSIONS: join(PROJECT_ROOT, 'dist'),
+			...(loadedAs === 'custom-extensions' ? { N8N_CUSTOM_EXTENSIONS: join(PROJECT_ROOT, 'dist') } : {}),
 			N8N_ENCRYPTION_KEY: 'plazbot-e2e-encryption-key',
 			N8N_DIAGNOSTICS_ENABLED: 'false',
 			N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
@@ -154,13 +182,17 @@ export class N8nInstance {
 				child.kill('SIGTERM');
 			});
 		};
-		for (let waited = 0; ; waited += 500) {
+		const deadline = Date.now() + 180_000;
+		const answers = async (path: string) =>
+			await fetch(`${baseUrl}${path}`, { signal: AbortSignal.timeout(10_000) }).then((r) => r.ok).catch(() => false);
+		for (;;) {
 			if (child.exitCode !== null) throw new Error(`n8n start exited with ${child.exitCode}`);
-			const ready = await fetch(`${baseUrl}/healthz/readiness`).then((r) => r.ok).catch(() => false);
-			if (ready) break;
-			if (waited > 120_000) {
+			// Readiness means "database migrated"; n8n 1.x registers its REST routes later (they answer
+			// 404 until then), so wait for a REST route as well.
+			if ((await answers('/healthz/readiness')) && (await answers('/rest/settings'))) break;
+			if (Date.now() > deadline) {
 				await stop();
-				throw new Error('n8n did not become ready within 2 minutes');
+				throw new Error('n8n did not become ready within 3 minutes');
 			}
 			await new Promise((resolveWait) => setTimeout(resolveWait, 500));
 		}
@@ -169,7 +201,11 @@ export class N8nInstance {
 			headers: { 'content-type': 'application/json' },
 			body: JSON.stringify({ email: 'owner@example.com', firstName: 'Test', lastName: 'Owner', password: 'Owner-Passw0rd-e2e' }),
 		});
-		if (!setup.ok) throw new Error(`owner setup failed: ${setup.status} ${await setup.text()}`);
+		if (!setup.ok) {
+			const answer = await setup.text();
+			await stop();
+			throw new Error(`owner setup failed: ${setup.status} ${answer}`);
+		}
 		const cookie = (setup.headers.get('set-cookie') ?? '').split(';')[0];
 		const rest = async (method: string, path: string, body?: unknown): Promise<any> => {
 			const response = await fetch(`${baseUrl}/rest${path}`, {
@@ -185,6 +221,44 @@ export class N8nInstance {
 	dispose(): void {
 		rmSync(this.userFolder, { recursive: true, force: true });
 	}
+}
+
+/** `npm pack` of the built package into a temp folder: the file users download from npm. */
+export function packTarball(): string {
+	const destination = mkdtempSync(join(tmpdir(), 'plazbot-pack-'));
+	const output = execFileSync('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', destination], {
+		cwd: PROJECT_ROOT,
+		encoding: 'utf8',
+	});
+	return join(destination, JSON.parse(output)[0].filename);
+}
+
+/**
+ * Installs the tarball the way n8n's community-package installer does (CommunityPackagesService
+ * downloadPackage, n8n 1.123 and 2.41): unpacked into `<user folder>/.n8n/nodes/node_modules/<name>`,
+ * its package.json stripped of devDependencies, peerDependencies and optionalDependencies, then
+ * `npm install` there with n8n's flags (so only runtime dependencies would be installed: we
+ * have none), and recorded in `nodes/package.json`. n8n loads every package in that folder at start.
+ */
+function installCommunityPackage(userFolder: string, tarball: string): void {
+	const nodesDir = join(userFolder, '.n8n', 'nodes');
+	const name = 'n8n-nodes-plazbot';
+	const packageDir = join(nodesDir, 'node_modules', name);
+	mkdirSync(packageDir, { recursive: true });
+	execFileSync('tar', ['-xzf', tarball, '-C', packageDir, '--strip-components=1']);
+	const manifestPath = join(packageDir, 'package.json');
+	// eslint-disable-next-line @typescript-eslint/no-unused-vars
+	const { devDependencies, peerDependencies, optionalDependencies, ...manifest } = JSON.parse(readFileSync(manifestPath, 'utf8'));
+	writeFileSync(manifestPath, JSON.stringify(manifest, null, 2));
+	execFileSync(
+		'npm',
+		['install', '--audit=false', '--fund=false', '--bin-links=false', '--install-strategy=shallow', '--ignore-scripts=true', '--package-lock=false'],
+		{ cwd: packageDir, stdio: ['ignore', 'ignore', 'inherit'] },
+	);
+	writeFileSync(
+		join(nodesDir, 'package.json'),
+		JSON.stringify({ name: 'installed-nodes', private: true, dependencies: { [name]: manifest.version } }, null, 2),
+	);
 }
 
 export function parseRawOutput(stdout: string): any {

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-hardcoded-secrets, @typescript-eslint/no-explicit-any -- test code, never shipped: n8n's rules for what a node may use apply to nodes/ and credentials/ (see DEVELOPERS.md, Lint) */
 /**
  * Send Conversation in real n8n 2.x against the Plazbot stand-in: the workflow a user builds in
  * the editor, and the requests Plazbot receives from it.

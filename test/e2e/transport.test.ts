@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-hardcoded-secrets, @typescript-eslint/no-explicit-any -- test code, never shipped: n8n's rules for what a node may use apply to nodes/ and credentials/ (see DEVELOPERS.md, Lint) */
 /**
  * Issue 10 where the behaviour depends on n8n itself: its HTTP stack (redirects, timeouts), its
  * expression engine and parameter handling (values from expressions arrive as text), in real

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, no-console -- test code, never shipped: n8n's rules for what a node may use apply to nodes/ and credentials/ (see DEVELOPERS.md, Lint) */
 /**
  * The live contract check, for whoever has a Plazbot account: the read-only requests of the node
  * (and one Send Conversation to a number you name) against the real API and against the stand-in,

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @typescript-eslint/no-explicit-any -- test code, never shipped: n8n's rules for what a node may use apply to nodes/ and credentials/ (see DEVELOPERS.md, Lint) */
 /**
  * How fast the node sends: Concurrency bounds the requests in flight, Rate Limit spaces their
  * starts, and cancelling the execution stops the queue. Judged by counts and order, and by the

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @typescript-eslint/no-explicit-any -- test code, never shipped: n8n's rules for what a node may use apply to nodes/ and credentials/ (see DEVELOPERS.md, Lint) */
 /**
  * Issue 10, against the stand-in: nothing sent twice, nothing reported as sent that was not,
  * nothing lost, nothing hung, no secret shown, parameters read as n8n hands them over.

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- test code, never shipped: n8n's rules for what a node may use apply to nodes/ and credentials/ (see DEVELOPERS.md, Lint) */
 /**
  * n8n-workflow 1.x's `sleep(ms, signal)` ignores its signal. Every wait of the node must still end
  * at once on cancel: here `sleep` is replaced by one that ignores its signal, as on 1.x.
