@@ -5,7 +5,7 @@ import { asItemError } from '../helpers/errors';
 import { readingFixedParametersOnce } from '../helpers/fixedParameters';
 import { mapItemsConcurrently } from '../helpers/runItems';
 import { PlazbotClient } from '../transport';
-import { readDeliverySettings } from './common.descriptions';
+import { readDeliverySettings } from './common.runtime';
 import { resources } from './resources';
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

@@ -3,7 +3,7 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { asLocatorId } from '../../helpers/parameters';
 import type { PlazbotClient } from '../../transport';
-import { CONTACT_PATH } from '../../transport/apiContract';
+import { contactPath } from '../../transport/apiContract';
 import { contactLocatorField, contactsIn } from './contact.common';
 
 const properties: INodeProperties[] = [
@@ -20,7 +20,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, client
 	// workspaceId goes in the query as well, as the hub's example sends it; contactsIn reads both
 	// documented answer shapes.
 	const data = await client.requestData(
-		{ method: 'GET', path: `${CONTACT_PATH}/${encodeURIComponent(contactId)}`, qs: { workspaceId: client.workspaceId } },
+		{ method: 'GET', path: contactPath(contactId), qs: { workspaceId: client.workspaceId } },
 		itemIndex,
 	);
 	const [contact] = contactsIn(data);
