@@ -1,5 +1,7 @@
 /** Unit tests run in-process; e2e tests drive real n8n (installed by test/n8n-runtime/ensure.sh). */
 const tsJest = ['ts-jest', { tsconfig: 'test/tsconfig.json' }];
+// Each n8n line's pins are a package.json with the same name; they are not test code.
+const modulePathIgnorePatterns = ['<rootDir>/test/n8n-runtime/'];
 
 module.exports = {
 	projects: [
@@ -8,6 +10,7 @@ module.exports = {
 			testMatch: ['<rootDir>/test/unit/**/*.test.ts'],
 			transform: { '^.+\\.ts$': tsJest },
 			testEnvironment: 'node',
+			modulePathIgnorePatterns,
 		},
 		{
 			displayName: 'e2e',
@@ -16,6 +19,7 @@ module.exports = {
 			testEnvironment: 'node',
 			globalSetup: '<rootDir>/test/e2e/globalSetup.js',
 			slowTestThreshold: 60,
+			modulePathIgnorePatterns,
 		},
 	],
 };
