@@ -21,5 +21,12 @@ module.exports = {
 			slowTestThreshold: 60,
 			modulePathIgnorePatterns,
 		},
+		{
+			// npm run test:live: the real Plazbot API against the stand-in. Never in CI.
+			displayName: 'live',
+			testMatch: ['<rootDir>/test/live/**/*.test.ts'],
+			transform: { '^.+\\.ts$': tsJest },
+			testEnvironment: 'node',
+		},
 	],
 };
