@@ -51,6 +51,7 @@ const WORKSPACE_ID = 'ws-bench';
 const API_KEY = 'bench-key-7c41';
 const SEND_PATH = '/api/message/conversation';
 const CREDENTIAL = { id: 'benchPlazbotCred', name: 'Plazbot bench' };
+const DEFAULT_MAX_ATTEMPTS_NOTE = 'on every one of its attempts (Max Attempts, default 5)';
 
 function log(message) {
 	process.stderr.write(`[bench] ${message}\n`);
@@ -419,9 +420,20 @@ async function main() {
 		for (const scenario of scenarios) {
 			const repeat = scenario.repeat ?? REPEAT;
 			log(`running: ${scenario.label} (${repeat}×)`);
+			// A run that fails (an item giving up after Max Attempts of 429s, say) is a figure too: it is
+			// reported with the row, and another run takes its place, up to as many failures as runs.
 			const runs = [];
-			for (let repetition = 0; repetition < repeat; repetition++) runs.push(await runScenario(scenario));
-			results[scenario.key] = medianRun(runs);
+			const failures = [];
+			while (runs.length < repeat && failures.length <= repeat) {
+				try {
+					runs.push(await runScenario(scenario));
+				} catch (error) {
+					failures.push(String(error.message).split('\n')[0]);
+					log(`  run failed: ${failures[failures.length - 1]}`);
+				}
+			}
+			if (!runs.length) throw new Error(`${scenario.label}: every run failed: ${failures[0]}`);
+			results[scenario.key] = { ...medianRun(runs), failures };
 		}
 		// n8n's CPU per item, over what starting, running the Code node and stopping cost with as many items.
 		for (const result of Object.values(results)) {
@@ -464,7 +476,8 @@ function render({ results, machine, n8nVersion, concurrency, loadBefore, loadAft
 		if (!r.exactlyOnce) return 'NO: not exactly once';
 		if (r.inOrder === false) return 'NO: output out of order';
 		// Outside n8n there are no output items; a loop's output is its batches', not checked here.
-		return r.inOrder ? 'yes' : 'once each (order not checked)';
+		const cell = r.inOrder ? 'yes' : 'once each (order not checked)';
+		return r.failures?.length ? `${cell}; ${r.failures.length} more run(s) failed: ${r.failures.join('; ')}` : cell;
 	};
 	const rows = Object.values(results).map((r) => {
 		const floor = floorFor(r);
@@ -607,7 +620,10 @@ function findingsOf(results, concurrency, idealMs, floorFor) {
 		findings.push(
 			`The 429 run: ${faults429.faulted429} of ${faults429.requests} requests were answered 429 and retried after Retry-After ` +
 				`(early retries: ${faults429.earlyRetries}), ${seconds(faults429.nodeMs)} in all` +
-				(standard ? `, ${seconds(faults429.nodeMs - standard.nodeMs)} more than without faults: an item waiting out its Retry-After frees its request slot.` : '.'),
+				(standard ? `, ${seconds(faults429.nodeMs - standard.nodeMs)} more than without faults: an item waiting out its Retry-After frees its request slot.` : '.') +
+				(faults429.failures.length
+					? ` ${faults429.failures.length} further run(s) stopped at an item that was answered 429 ${DEFAULT_MAX_ATTEMPTS_NOTE}: ${faults429.failures[0]}`
+					: ''),
 		);
 	}
 	const memory = Object.values(results).filter((r) => r.key.startsWith('memory'));
