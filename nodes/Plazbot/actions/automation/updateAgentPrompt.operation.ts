@@ -1,4 +1,5 @@
-// Documented body: { workspaceId, urlDocument }. A typed prompt is undocumented; saved workflows still send it as `prompt` (apiContract.ts).
+// Documented body: { workspaceId, urlDocument }. A typed prompt is undocumented; saved workflows
+// still send it as `prompt` (apiContract.ts).
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 

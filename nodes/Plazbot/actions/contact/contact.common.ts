@@ -1,9 +1,8 @@
+/** What the contact operations share: the contact picker and the reading of Plazbot's answers. */
 import type { IDataObject } from 'n8n-workflow';
 
 import type { PlazbotClient, PlazbotRequest } from '../../transport';
 import { contactLocator } from '../common.descriptions';
-
-/** What the contact operations share: the contact picker and the reading of Plazbot's answers. */
 
 export const contactLocatorField = contactLocator('The contact, picked from the list or given by its Plazbot ID');
 
@@ -44,8 +43,9 @@ const NOT_FOUND = 404;
 
 /**
  * Runs a search that may find several contacts. A search that finds nothing gives no contacts,
- * whether Plazbot answers 404 or an empty list, so the item produces no output. The 404 is
- * declared as an expected answer, so it never counts as an error that stops the run.
+ * whether Plazbot answers 404 or an empty list, so the item produces no output, as n8n's own
+ * search operations do (Get by ID, which names one record, fails instead). The 404 is declared
+ * as an expected answer, so it never counts as an error that stops the run.
  */
 export async function searchContactsBy(
 	client: PlazbotClient,

@@ -1,4 +1,3 @@
-// SDK 1.1.5 sends workspaceId, recipientPhone and content: contactId is optional (apiContract.ts); content is capped at WhatsApp's 4096-character text limit.
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
@@ -76,7 +75,11 @@ export interface SendMessageInput {
 	additionalFields?: IDataObject;
 }
 
-/** The request body of Send Message, from the node's parameters as n8n hands them over. */
+/**
+ * The request body of Send Message, from the node's parameters as n8n hands them over. Plazbot's
+ * SDK 1.1.5 sends workspaceId, recipientPhone and content; contactId is optional (apiContract.ts).
+ * Content is capped at WhatsApp's text limit.
+ */
 export function buildSendMessageBody(input: SendMessageInput, workspaceId: string): IDataObject {
 	const contactId = asOptionalLocatorId(input.contactId, 'Contact');
 	const body: IDataObject = {

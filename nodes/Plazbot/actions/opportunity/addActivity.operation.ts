@@ -1,4 +1,5 @@
-// Contract: POST /api/opportunity/{id}/agent/activities with workspaceId, content, date, categoryType, all required (apiContract.ts).
+// Contract: POST /api/opportunity/{id}/agent/activities with workspaceId, content, date and
+// categoryType, all required (apiContract.ts).
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
