@@ -70,3 +70,34 @@ export const workspacePath = (workspaceId: string): string => `/api/workspace/${
  */
 export const agentPromptPath = (nodeId: string): string => `/api/automation/node/${encodeURIComponent(nodeId)}/prompt`;
 export const AGENT_PROMPT_BODY_FIELD = 'prompt';
+
+/**
+ * Reading a List Conversation record (../shared/plazbot-api.md): `campaignName` is the name the
+ * send carried; the destination is read from `requestBody` (the Send Conversation body Plazbot
+ * stored, as JSON text or as an object), because `platformSenderPhone` is documented only by name
+ * and may be the workspace's own sending number; `responseStatus` (text or number) is Plazbot's
+ * answer to that send, absent on records that do not carry it.
+ */
+export function conversationCampaignName(record: Record<string, unknown>): string | undefined {
+	return typeof record.campaignName === 'string' ? record.campaignName.trim() : undefined;
+}
+
+export function conversationDestination(record: Record<string, unknown>): unknown {
+	let body: unknown = record.requestBody;
+	if (typeof body === 'string') {
+		try {
+			body = JSON.parse(body);
+		} catch {
+			return undefined;
+		}
+	}
+	return typeof body === 'object' && body !== null ? (body as Record<string, unknown>).destination : undefined;
+}
+
+/** A send Plazbot answered with an error did not go out; absent means the record does not say. */
+export function conversationWasSent(record: Record<string, unknown>): boolean {
+	const status = record.responseStatus;
+	if (status === undefined || status === null || status === '') return true;
+	const code = Number(status);
+	return Number.isFinite(code) && code >= 200 && code < 300;
+}

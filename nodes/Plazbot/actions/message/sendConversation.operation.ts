@@ -6,6 +6,7 @@ import { asOptionalText, asRequiredText, asWhatsappNumber, definedFields } from 
 import type { PlazbotClient } from '../../transport';
 import { SEND_CONVERSATION_PATH, SEND_TYPE_BODY_FIELD, SEND_TYPE_CODES, type SendType } from '../../transport/apiContract';
 import { envelopeOutput } from '../output';
+import { skipAlreadySentField, skipIfAlreadySent } from './alreadySent';
 
 const templateVariablesField = (name: string, displayName: string, placement: string): INodeProperties => ({
 	displayName,
@@ -80,6 +81,7 @@ const properties: INodeProperties[] = [
 		displayOptions: { show: { sendType: ['campaign', 'api'] } },
 		description: 'Groups the conversations under this campaign name in Plazbot',
 	},
+	skipAlreadySentField,
 	templateVariablesField('variablesBody', 'Body Variables', 'body'),
 	templateVariablesField('variablesHeader', 'Header Variables', 'header'),
 	{
@@ -232,6 +234,10 @@ export async function execute(
 		},
 		client.workspaceId,
 	);
+	if (this.getNodeParameter('skipAlreadySent', itemIndex, false)) {
+		const skipped = await skipIfAlreadySent(client, body, itemIndex);
+		if (skipped) return skipped;
+	}
 	const envelope = await client.request({ method: 'POST', path: SEND_CONVERSATION_PATH, body }, itemIndex);
 	return envelopeOutput(envelope);
 }
