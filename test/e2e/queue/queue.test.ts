@@ -16,17 +16,39 @@ import {
 	WEBHOOK_PATH,
 	type QueueStand,
 } from './stand';
+import type { N8nProcess } from '../n8n';
 
 jest.setTimeout(20 * 60_000);
+
+const RESUME_PATH = 'plazbot-queue-resume';
+
+/** Executions a worker logged as started and not as finished. */
+function unfinishedOn(worker: N8nProcess): string[] {
+	const finished = new Set([...worker.log().matchAll(/Worker finished execution (\d+)/g)].map((match) => match[1]));
+	return executionsRunBy(worker).filter((id) => !finished.has(id));
+}
+
+async function waitFor(condition: () => boolean, what: string, timeoutMs = 5 * 60_000): Promise<void> {
+	for (let waited = 0; !condition(); waited += 100) {
+		if (waited > timeoutMs) throw new Error(`Timed out waiting for ${what}`);
+		await new Promise((resolveWait) => setTimeout(resolveWait, 100));
+	}
+}
 
 describe('A campaign on n8n queue mode (main + 2 workers, PostgreSQL, Redis)', () => {
 	let stand: QueueStand;
 
 	beforeAll(async () => {
-		stand = await startQueueStand((credential) => [webhookCampaignWorkflow('wfQueue', WEBHOOK_PATH, credential)], {
+		stand = await startQueueStand(
+			(credential) => [
+				webhookCampaignWorkflow('wfQueue', WEBHOOK_PATH, credential),
+				webhookCampaignWorkflow('wfResume', RESUME_PATH, credential, { skipAlreadySent: true }),
+			],
+			{
 			// Each request takes 20 ms, so the executions overlap and both workers get some.
-			standIn: { latencyMs: 20 },
-		});
+				standIn: { latencyMs: 20 },
+			},
+		);
 	});
 
 	afterAll(async () => {
@@ -54,5 +76,45 @@ describe('A campaign on n8n queue mode (main + 2 workers, PostgreSQL, Redis)', (
 		expect(first.length).toBeGreaterThan(0);
 		expect(second.length).toBeGreaterThan(0);
 		expect([...first, ...second].sort()).toEqual(executions.map((e) => e.id).sort());
+	});
+
+	it('resumes after a worker is killed mid-campaign (kill -9): the same input again, every destination exactly once', async () => {
+		stand.standIn.reset();
+		// Slower answers, so that the kill finds executions half-way through their customers.
+		stand.standIn.setFaults({ latencyMs: 50 });
+		const [victim, survivor] = stand.workers;
+		const batches = Array.from({ length: EXECUTIONS }, (_, batch) => customerBatch(batch, 51_800_000_000));
+		const campaign = () => Promise.all(batches.map((customers) => postWebhook(stand.server, RESUME_PATH, { campaign: 'Queue resume', customers })));
+		const deliveries: Map<string, number> = stand.standIn.state.deliveries;
+
+		await campaign();
+		await waitFor(() => deliveries.size >= 200 && unfinishedOn(victim).length > 0, 'the campaign to be under way on both workers');
+		const killedWhileRunning = unfinishedOn(victim);
+		await victim.stop('SIGKILL');
+
+		// As the README says: wait until every execution of the campaign has ended; the dead
+		// worker's end in error once their lock runs out.
+		const crashed = await finishedExecutions(stand.server, 'wfResume', EXECUTIONS);
+		const failed = crashed.filter((e) => e.status !== 'success').map((e) => e.id);
+		expect(failed.length).toBeGreaterThan(0);
+		expect(killedWhileRunning.every((id) => failed.includes(id))).toBe(true);
+		const sentBeforeResume = deliveries.size;
+		expect(sentBeforeResume).toBeLessThan(EXECUTIONS * CUSTOMERS_PER_EXECUTION);
+		expect([...deliveries.values()].every((count) => count === 1)).toBe(true);
+		stand.standIn.requests.length = 0;
+
+		// The resume: the whole campaign posted again, with Skip Destinations Already Sent on.
+		await campaign();
+		const all = await finishedExecutions(stand.server, 'wfResume', 2 * EXECUTIONS);
+		const resumed = all.filter((e) => !crashed.some((c) => c.id === e.id));
+		expect(resumed).toHaveLength(EXECUTIONS);
+		expect(resumed.filter((e) => e.status !== 'success')).toEqual([]);
+		expect(executionsRunBy(survivor)).toEqual(expect.arrayContaining(resumed.map((e) => e.id)));
+
+		const expected = batches.flat().map((c) => c.phone).sort();
+		expect([...deliveries.keys()].sort()).toEqual(expected);
+		expect([...deliveries.entries()].filter(([, count]) => count !== 1)).toEqual([]);
+		const resumeSends = stand.standIn.requestsTo('/api/message/conversation').filter((r: any) => r.method === 'POST');
+		expect(resumeSends).toHaveLength(EXECUTIONS * CUSTOMERS_PER_EXECUTION - sentBeforeResume);
 	});
 });
