@@ -4,6 +4,8 @@
  * postgresql), apart so that the e2e tests need neither.
  */
 const tsJest = ['ts-jest', { tsconfig: 'test/tsconfig.json' }];
+// Each n8n line's pins are a package.json with the same name; they are not test code.
+const modulePathIgnorePatterns = ['<rootDir>/test/n8n-runtime/'];
 
 module.exports = {
 	projects: [
@@ -12,6 +14,7 @@ module.exports = {
 			testMatch: ['<rootDir>/test/unit/**/*.test.ts'],
 			transform: { '^.+\\.ts$': tsJest },
 			testEnvironment: 'node',
+			modulePathIgnorePatterns,
 		},
 		{
 			displayName: 'e2e',
@@ -21,6 +24,7 @@ module.exports = {
 			testEnvironment: 'node',
 			globalSetup: '<rootDir>/test/e2e/globalSetup.js',
 			slowTestThreshold: 60,
+			modulePathIgnorePatterns,
 		},
 		{
 			displayName: 'queue',
@@ -29,6 +33,7 @@ module.exports = {
 			testEnvironment: 'node',
 			globalSetup: '<rootDir>/test/e2e/globalSetup.js',
 			slowTestThreshold: 300,
+			modulePathIgnorePatterns,
 		},
 	],
 };

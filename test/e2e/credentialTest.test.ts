@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-hardcoded-secrets, @typescript-eslint/no-explicit-any -- test code, never shipped: n8n's rules for what a node may use apply to nodes/ and credentials/ (see DEVELOPERS.md, Lint) */
 /**
  * The credential's Test button, as the n8n editor runs it when a user saves a Plazbot API
  * credential: real n8n (`n8n start`, REST API as the owner) against the stand-in.

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-hardcoded-secrets, @typescript-eslint/no-explicit-any -- test code, never shipped: n8n's rules for what a node may use apply to nodes/ and credentials/ (see DEVELOPERS.md, Lint) */
 /**
  * Every Plazbot operation other than Send Conversation, in real n8n 2.x against the stand-in: a CRM
  * round trip in one workflow, paginated contact lists, one chain per remaining resource, and the
@@ -9,7 +10,7 @@ import { join } from 'node:path';
 import {
 	chainWorkflow,
 	CREDENTIAL_TYPE,
-	executionError,
+	expectExecutionSucceeded,
 	N8nInstance,
 	NODE_TYPE,
 	outputOf,
@@ -45,13 +46,6 @@ const jsonOf = (items: OutputItem[]) => items.map((item) => item.json);
 /** The credential's Workspace ID and API Key never reach output: the node writes *** instead. */
 const REDACTED = '***';
 const asOutput = <T>(records: T): T => redactSecretsDeep(records, [WORKSPACE_ID, API_KEY]);
-/** Exit code 0 and no error, or the end of n8n's output to tell why. */
-function expectSuccess(result: ExecutionResult): void {
-	const summary = { exitCode: result.exitCode, error: executionError(result)?.message };
-	if (summary.exitCode !== 0 || summary.error !== undefined) {
-		throw new Error(`n8n execution failed: ${JSON.stringify(summary)}\nstdout:\n${result.stdout.slice(-3000)}\nstderr:\n${result.stderr.slice(-3000)}`);
-	}
-}
 /** What the stand-in received, without the headers and timings that are asserted elsewhere. */
 const sent = (requests: any[]) => requests.map(({ method, path, query, body }) => ({ method, path, query, body }));
 
@@ -286,7 +280,7 @@ describe('CRM operations in real n8n', () => {
 		const opportunityId = () => outputOf(results[id], 'Create Opportunity')[0].json.id as string;
 
 		it('runs to the end', () => {
-			expectSuccess(results[id]);
+			expectExecutionSucceeded(results[id]);
 		});
 
 		it('sends create, search by phone, update, create opportunity, activity and delete, in that order, exactly', () => {
@@ -412,7 +406,7 @@ describe('CRM operations in real n8n', () => {
 
 		it('with Return All (list-contacts.json) follows the continuation tokens: 3 requests, 45 items in order', () => {
 			const id = 'PlzListContacts1';
-			expectSuccess(results[id]);
+			expectExecutionSucceeded(results[id]);
 			expect(sent(received[id])).toEqual([listRequest(), listRequest('20'), listRequest('40')]);
 			const items = outputOf(results[id], 'Get Many Contacts');
 			expect(items).toHaveLength(45);
@@ -423,7 +417,7 @@ describe('CRM operations in real n8n', () => {
 
 		it('with Limit 25 stops after the page that reaches the limit: 2 requests, 25 items', () => {
 			const id = 'wfContactsLimit';
-			expectSuccess(results[id]);
+			expectExecutionSucceeded(results[id]);
 			expect(sent(received[id])).toEqual([listRequest(), listRequest('20')]);
 			const items = outputOf(results[id], 'Get Many Contacts');
 			expect(items.map((item) => item.json.name)).toEqual(names(25));
@@ -439,7 +433,7 @@ describe('CRM operations in real n8n', () => {
 		const opportunityId = () => out('Create Opportunity')[0].id as string;
 
 		it('runs to the end', () => {
-			expectSuccess(results[id]);
+			expectExecutionSucceeded(results[id]);
 		});
 
 		it('sends each operation its documented request, with IDs mapped from the previous outputs', () => {
@@ -556,7 +550,7 @@ describe('CRM operations in real n8n', () => {
 		const out = (name: string) => jsonOf(outputOf(results[id], name));
 
 		it('runs to the end', () => {
-			expectSuccess(results[id]);
+			expectExecutionSucceeded(results[id]);
 		});
 
 		it('sends create, get by email, login, send reset and update password as documented', () => {
@@ -700,7 +694,7 @@ describe('CRM operations in real n8n', () => {
 
 		it('send-campaign.json sends the three customers with variables from expressions, type API and campaign name', () => {
 			const id = 'PlzSendCampaign1';
-			expectSuccess(results[id]);
+			expectExecutionSucceeded(results[id]);
 			const body = (destination: string, name: string, order: string) => ({
 				workspaceId: WORKSPACE_ID,
 				template: 'order_confirmation',
@@ -730,7 +724,7 @@ describe('CRM operations in real n8n', () => {
 
 		it('list-contacts.json and crm-round-trip.json run successfully (asserted in detail above)', () => {
 			for (const id of ['PlzListContacts1', 'PlzCrmRoundTrip1']) {
-				expectSuccess(results[id]);
+				expectExecutionSucceeded(results[id]);
 			}
 			expect(outputOf(results.PlzListContacts1, 'Get Many Contacts')).toHaveLength(45);
 		});

@@ -1,17 +1,34 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-dangerous-functions, @n8n/community-nodes/no-hardcoded-secrets, @typescript-eslint/no-explicit-any -- test code, never shipped: n8n's rules for what a node may use apply to nodes/ and credentials/ (see DEVELOPERS.md, Lint) */
 /**
  * Drives real n8n headlessly, the way a self-hosted user's instance runs our package: the built
- * `dist/` is loaded as custom extensions (node type `CUSTOM.plazbot`), credentials and workflows
- * are imported through n8n's CLI, and `n8n execute --rawOutput` runs them.
+ * `dist/` is loaded as custom extensions (node type `CUSTOM.plazbot`), or the packed tarball is
+ * installed the way n8n's community-package installer installs it (node type
+ * `n8n-nodes-plazbot.plazbot`); credentials and workflows are imported through n8n's CLI, and
+ * `n8n execute --rawOutput` runs them. The n8n line (PLAZBOT_N8N_LINE: n8n-2 or n8n-1) is chosen
+ * by the e2e globalSetup, which installs its runtime.
  */
-import { execFile, spawn } from 'node:child_process';
+import { execFile, execFileSync, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 export const PROJECT_ROOT = resolve(__dirname, '..', '..');
 export const NODE_TYPE = 'CUSTOM.plazbot';
+/** The node's type when installed from npm (the community-package installer), as users have it. */
+export const PUBLISHED_NODE_TYPE = 'n8n-nodes-plazbot.plazbot';
 export const CREDENTIAL_TYPE = 'plazbotApi';
+
+/** The n8n line under test: `n8n-2` (default) or `n8n-1`, a folder of pins in test/n8n-runtime/. */
+export const N8N_LINE = process.env.PLAZBOT_N8N_LINE || 'n8n-2';
+
+/** The version of the n8n under test, e.g. "1.123.81". */
+export function n8nVersion(): string {
+	return JSON.parse(readFileSync(join(runtimeDir(), 'node_modules', 'n8n', 'package.json'), 'utf8')).version;
+}
+
+/** How the package reaches n8n: the repo's build as custom extensions, or the tarball as users install it. */
+export type LoadedAs = 'custom-extensions' | 'community-package';
 
 export interface CredentialSpec {
 	id: string;
@@ -53,11 +70,17 @@ export interface N8nProcess {
 }
 
 export interface ExecutionResult {
+	/**
+	 * The CLI's exit code, for diagnostics only: n8n's CLI sometimes exits 1, or crashes with 139
+	 * while shutting down, after printing a successful run. Judge an execution by `status`.
+	 */
 	exitCode: number;
 	stdout: string;
 	stderr: string;
 	/** The run data, parsed from the first line of stdout that is exactly "{". */
 	run?: any;
+	/** The execution's own status as n8n recorded it ('success', 'error', 'canceled', 'crashed'…); undefined when n8n printed no run. */
+	status?: string;
 }
 
 /** A port nothing listens on now: each n8n process needs its own task-broker port. */
@@ -80,21 +103,33 @@ function runtimeDir(): string {
 
 export class N8nInstance {
 	readonly userFolder = mkdtempSync(join(tmpdir(), 'plazbot-n8n-'));
+	/** The type our node has in this n8n's workflows. */
+	readonly nodeType: string;
 	private readonly env: NodeJS.ProcessEnv;
 
-	/** `env` is added to every n8n process of this instance: queue mode, another database. */
-	constructor(env: NodeJS.ProcessEnv = {}) {
+	/**
+	 * `community-package` installs `tarball` (see `packTarball`) into the user folder's `nodes/`
+	 * as n8n's installer does, instead of loading `dist/` as custom extensions. `env` is added to
+	 * every n8n process of this instance: queue mode, another database.
+	 */
+	constructor(options: { loadedAs?: LoadedAs; tarball?: string; env?: NodeJS.ProcessEnv } = {}) {
+		const loadedAs = options.loadedAs ?? 'custom-extensions';
+		if (loadedAs === 'community-package') {
+			if (!options.tarball) throw new Error('a community-package install needs the packed tarball (packTarball())');
+			installCommunityPackage(this.userFolder, options.tarball);
+		}
+		this.nodeType = loadedAs === 'community-package' ? PUBLISHED_NODE_TYPE : NODE_TYPE;
 		this.env = {
 			PATH: process.env.PATH,
 			HOME: this.userFolder,
 			N8N_USER_FOLDER: this.userFolder,
-			N8N_CUSTOM_EXTENSIONS: join(PROJECT_ROOT, 'dist'),
+			...(loadedAs === 'custom-extensions' ? { N8N_CUSTOM_EXTENSIONS: join(PROJECT_ROOT, 'dist') } : {}),
 			N8N_ENCRYPTION_KEY: 'plazbot-e2e-encryption-key',
 			N8N_DIAGNOSTICS_ENABLED: 'false',
 			N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
 			N8N_PERSONALIZATION_ENABLED: 'false',
 			DB_SQLITE_POOL_SIZE: '2',
-			...env,
+			...options.env,
 		};
 	}
 
@@ -110,7 +145,8 @@ export class N8nInstance {
 				{ env, cwd: this.userFolder, timeout: timeoutMs, maxBuffer: 512 * 1024 * 1024 },
 				(error, stdout, stderr) => {
 					const exitCode = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
-					done({ exitCode, stdout, stderr, run: parseRawOutput(stdout) });
+					const run = parseRawOutput(stdout);
+					done({ exitCode, stdout, stderr, run, status: typeof run?.status === 'string' ? run.status : undefined });
 				},
 			);
 		});
@@ -214,6 +250,44 @@ export class N8nInstance {
 	}
 }
 
+/** `npm pack` of the built package into a temp folder: the file users download from npm. */
+export function packTarball(): string {
+	const destination = mkdtempSync(join(tmpdir(), 'plazbot-pack-'));
+	const output = execFileSync('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', destination], {
+		cwd: PROJECT_ROOT,
+		encoding: 'utf8',
+	});
+	return join(destination, JSON.parse(output)[0].filename);
+}
+
+/**
+ * Installs the tarball the way n8n's community-package installer does (CommunityPackagesService
+ * downloadPackage, n8n 1.123 and 2.41): unpacked into `<user folder>/.n8n/nodes/node_modules/<name>`,
+ * its package.json stripped of devDependencies, peerDependencies and optionalDependencies, then
+ * `npm install` there with n8n's flags (so only runtime dependencies would be installed: we
+ * have none), and recorded in `nodes/package.json`. n8n loads every package in that folder at start.
+ */
+function installCommunityPackage(userFolder: string, tarball: string): void {
+	const nodesDir = join(userFolder, '.n8n', 'nodes');
+	const name = 'n8n-nodes-plazbot';
+	const packageDir = join(nodesDir, 'node_modules', name);
+	mkdirSync(packageDir, { recursive: true });
+	execFileSync('tar', ['-xzf', tarball, '-C', packageDir, '--strip-components=1']);
+	const manifestPath = join(packageDir, 'package.json');
+	// eslint-disable-next-line @typescript-eslint/no-unused-vars
+	const { devDependencies, peerDependencies, optionalDependencies, ...manifest } = JSON.parse(readFileSync(manifestPath, 'utf8'));
+	writeFileSync(manifestPath, JSON.stringify(manifest, null, 2));
+	execFileSync(
+		'npm',
+		['install', '--audit=false', '--fund=false', '--bin-links=false', '--install-strategy=shallow', '--ignore-scripts=true', '--package-lock=false'],
+		{ cwd: packageDir, stdio: ['ignore', 'ignore', 'inherit'] },
+	);
+	writeFileSync(
+		join(nodesDir, 'package.json'),
+		JSON.stringify({ name: 'installed-nodes', private: true, dependencies: { [name]: manifest.version } }, null, 2),
+	);
+}
+
 export function parseRawOutput(stdout: string): any {
 	const lines = stdout.split('\n');
 	const start = lines.findIndex((line) => line === '{');
@@ -281,4 +355,28 @@ export function outputOf(result: ExecutionResult, nodeName: string): OutputItem[
 /** The error that stopped the execution, as n8n recorded it. */
 export function executionError(result: ExecutionResult): { message: string; description?: string; node?: { name: string }; [key: string]: unknown } | undefined {
 	return result.run?.data?.resultData?.error;
+}
+
+function describeExecution(result: ExecutionResult): string {
+	const summary = { status: result.status ?? 'no run printed', error: executionError(result)?.message, exitCode: result.exitCode };
+	return `${JSON.stringify(summary)}\nstdout:\n${result.stdout.slice(-3000)}\nstderr:\n${result.stderr.slice(-3000)}`;
+}
+
+/**
+ * Passes when the execution itself succeeded, whatever the CLI's exit code; otherwise throws with
+ * the end of n8n's output to tell why.
+ */
+export function expectExecutionSucceeded(result: ExecutionResult): void {
+	if (result.status !== 'success' || executionError(result) !== undefined) {
+		throw new Error(`n8n execution did not succeed: ${describeExecution(result)}`);
+	}
+}
+
+/** Passes when n8n recorded the execution as failed, and returns the error that stopped it. */
+export function expectExecutionFailed(result: ExecutionResult): NonNullable<ReturnType<typeof executionError>> {
+	const error = executionError(result);
+	if (result.status !== 'error' || error === undefined) {
+		throw new Error(`expected the n8n execution to fail, but: ${describeExecution(result)}`);
+	}
+	return error;
 }

@@ -1,10 +1,12 @@
+/* eslint-disable @n8n/community-nodes/no-hardcoded-secrets, @typescript-eslint/no-explicit-any -- test code, never shipped: n8n's rules for what a node may use apply to nodes/ and credentials/ (see DEVELOPERS.md, Lint) */
 /**
  * Send Conversation in real n8n 2.x against the Plazbot stand-in: the workflow a user builds in
  * the editor, and the requests Plazbot receives from it.
  */
 import {
 	chainWorkflow,
-	executionError,
+	expectExecutionFailed,
+	expectExecutionSucceeded,
 	N8nInstance,
 	outputOf,
 	plazbotNode,
@@ -139,7 +141,7 @@ describe('Send Conversation in real n8n', () => {
 	});
 
 	it('outputs one item per customer, in order, paired, with the contact Plazbot returned', () => {
-		expect(results.wfCampaign.exitCode).toBe(0);
+		expectExecutionSucceeded(results.wfCampaign);
 		const items = outputOf(results.wfCampaign, 'Send Conversation');
 		expect(items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
 		const contactIdOf = (phone: string) => contactsAfter.wfCampaign.find((c) => c.platformSenderPhone === phone)?.id;
@@ -152,7 +154,7 @@ describe('Send Conversation in real n8n', () => {
 	});
 
 	it('with Continue On Fail, an empty destination becomes an error item in its place and the rest are sent', () => {
-		expect(results.wfContinueOnFail.exitCode).toBe(0);
+		expectExecutionSucceeded(results.wfContinueOnFail);
 		const items = outputOf(results.wfContinueOnFail, 'Send Conversation');
 		expect(items).toHaveLength(3);
 		expect(items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
@@ -163,16 +165,14 @@ describe('Send Conversation in real n8n', () => {
 	});
 
 	it("stops the workflow on a 400 with Plazbot's own message and the HTTP status", () => {
-		expect(results.wfApi400.exitCode).not.toBe(0);
-		const error = executionError(results.wfApi400);
-		expect(error?.message).toBe('Plazbot error 400: La plantilla no_such_template no existe o no está aprobada');
+		const error = expectExecutionFailed(results.wfApi400);
+		expect(error.message).toBe('Plazbot error 400: La plantilla no_such_template no existe o no está aprobada');
 		expect(error).toMatchObject({ httpCode: '400', node: expect.objectContaining({ name: 'Send Conversation' }) });
 		expect(received.wfApi400).toHaveLength(1);
 	});
 
 	it('sends nothing after the item it stopped at, not even the items already queued behind it', () => {
-		expect(results.wfStopsAtError.exitCode).not.toBe(0);
-		expect(executionError(results.wfStopsAtError)?.message).toBe('Plazbot error 400: La plantilla no_such_template no existe o no está aprobada');
+		expect(expectExecutionFailed(results.wfStopsAtError).message).toBe('Plazbot error 400: La plantilla no_such_template no existe o no está aprobada');
 		// Eleven more customers were queued: a message sent after the stop would be in no output,
 		// and sent again when the user re-runs the workflow.
 		expect(received.wfStopsAtError.map((request) => request.body.destination)).toEqual(['51900000000']);
@@ -191,10 +191,9 @@ describe('Send Conversation in real n8n', () => {
 	});
 
 	it('reports a wrong API key as a 401 that points at the credential, and never prints the key', () => {
-		expect(results.wfWrongKey.exitCode).not.toBe(0);
-		const error = executionError(results.wfWrongKey);
-		expect(error?.message).toBe('Plazbot error 401: Token inválido o expirado');
-		expect(error?.description).toContain('Check the API Key in the Plazbot API credential');
+		const error = expectExecutionFailed(results.wfWrongKey);
+		expect(error.message).toBe('Plazbot error 401: Token inválido o expirado');
+		expect(error.description).toContain('Check the API Key in the Plazbot API credential');
 		for (const result of Object.values(results)) {
 			const everything = result.stdout + result.stderr;
 			expect(everything).not.toContain(WRONG_KEY);

@@ -2,7 +2,8 @@
  * Campaigns on n8n's queue mode: a webhook-triggered campaign of 20 executions × 50 customers,
  * run by two workers against the Plazbot stand-in.
  *
- * Runs on the n8n 2.x line only (the pinned runtime of test/n8n-runtime/n8n-2).
+ * Runs on the n8n 2.x line only (test/n8n-runtime/n8n-2): with PLAZBOT_N8N_LINE=n8n-1 it is
+ * skipped, and says so.
  */
 import {
 	CUSTOMERS_PER_EXECUTION,
@@ -16,7 +17,7 @@ import {
 	WEBHOOK_PATH,
 	type QueueStand,
 } from './stand';
-import type { N8nProcess } from '../n8n';
+import { N8N_LINE, type N8nProcess } from '../n8n';
 
 jest.setTimeout(20 * 60_000);
 
@@ -35,7 +36,10 @@ async function waitFor(condition: () => boolean, what: string, timeoutMs = 5 * 6
 	}
 }
 
-describe('A campaign on n8n queue mode (main + 2 workers, PostgreSQL, Redis)', () => {
+// n8n 1.x activates workflows and words its worker logs differently; queue mode is proven on 2.x.
+const describeOnN8n2 = N8N_LINE === 'n8n-2' ? describe : describe.skip;
+
+describeOnN8n2('A campaign on n8n queue mode (main + 2 workers, PostgreSQL, Redis)', () => {
 	let stand: QueueStand;
 
 	beforeAll(async () => {

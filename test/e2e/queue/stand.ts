@@ -112,7 +112,7 @@ export async function startQueueStand(
 		started.push(postgres);
 		const redis: Service = await startRedis();
 		started.push(redis);
-		const n8n = new N8nInstance(queueModeEnv(postgres, redis));
+		const n8n = new N8nInstance({ env: queueModeEnv(postgres, redis) });
 		started.push({ stop: () => n8n.dispose() });
 		const credential: CredentialSpec = { id: 'cred-queue', name: 'Plazbot stand-in', data: { workspaceId: WORKSPACE_ID, apiKey: API_KEY, baseUrl: url } };
 		await n8n.importCredentials([credential]);

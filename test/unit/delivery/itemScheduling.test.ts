@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- test code, never shipped: n8n's rules for what a node may use apply to nodes/ and credentials/ (see DEVELOPERS.md, Lint) */
 /**
  * The order in which a campaign's work runs on n8n's single thread: an item's parameters are read
  * only after network work that was already waiting (an answer, a request just given a freed slot),

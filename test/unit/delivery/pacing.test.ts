@@ -1,10 +1,11 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- test code, never shipped: n8n's rules for what a node may use apply to nodes/ and credentials/ (see DEVELOPERS.md, Lint) */
 /**
  * How fast the node sends: Concurrency bounds the requests in flight, Rate Limit spaces their
  * starts, and cancelling the execution stops the queue. Timings are read from the stand-in's
  * arrival times, not from the test's clock.
  */
 import { router } from '../../../nodes/Plazbot/actions/router';
-import { campaign, destinationOf } from '../support/campaign';
+import { campaign } from '../support/campaign';
 import { startStandIn } from '../support/standIn';
 
 const { standIn, credentials } = startStandIn();

@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- test code, never shipped: n8n's rules for what a node may use apply to nodes/ and credentials/ (see DEVELOPERS.md, Lint) */
 import { router } from '../../../nodes/Plazbot/actions/router';
 import { buildSendConversationBody } from '../../../nodes/Plazbot/actions/message/sendConversation.operation';
 import { fakeExecuteFunctions } from '../support/fakeExecuteFunctions';

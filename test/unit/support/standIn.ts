@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-hardcoded-secrets, @typescript-eslint/no-explicit-any -- test code, never shipped: n8n's rules for what a node may use apply to nodes/ and credentials/ (see DEVELOPERS.md, Lint) */
 /** Starts the Plazbot stand-in in-process for a test file, on a free loopback port. */
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { createStandIn } = require('../../stand-in/server');
