@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @typescript-eslint/no-explicit-any -- test code, never shipped: n8n's rules for what a node may use apply to nodes/ and credentials/ (see DEVELOPERS.md, Lint) */
 /**
  * Campaigns on n8n's queue mode: a webhook-triggered campaign of 20 executions × 50 customers,
  * run by two workers against the Plazbot stand-in.

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-hardcoded-secrets, @n8n/community-nodes/require-node-api-error, @typescript-eslint/no-explicit-any -- test code, never shipped: n8n's rules for what a node may use apply to nodes/ and credentials/ (see DEVELOPERS.md, Lint) */
 /**
  * n8n in queue mode, as users run it when one process is not enough: `n8n start` (main) takes the
  * webhooks and queues the executions in Redis, `n8n worker`s run them, PostgreSQL holds
