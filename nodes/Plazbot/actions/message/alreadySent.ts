@@ -3,8 +3,12 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { InvalidInput } from '../../helpers/errors';
 import { normalizeWhatsappNumber } from '../../helpers/phone';
 import type { PlazbotClient } from '../../transport';
-import { conversationCampaignName, conversationDestination, conversationWasSent } from '../../transport/apiContract';
-import { LIST_CONVERSATIONS_PATH } from './getConversations.operation';
+import {
+	conversationCampaignName,
+	conversationDestination,
+	conversationWasSent,
+	LIST_CONVERSATIONS_PATH,
+} from '../../transport/apiContract';
 
 /**
  * "Skip Destinations Already Sent": the safe way to resume a campaign whose execution died (an
