@@ -13,6 +13,9 @@ const { URL } = require('node:url');
 const { createState } = require('./state');
 const { HttpFailure, envelope, failure } = require('./contract');
 
+/** Route files added for the AI agents, templates and the newer endpoints (issue 14). */
+const EXTRA_ROUTES = ['agent', 'template', 'messageHistory', 'contactBatch', 'opportunityUpdate', 'workspaceUsers'];
+
 const DEFAULTS = {
 	workspaceId: 'ws-demo',
 	apiKey: 'demo-key',
@@ -107,7 +110,7 @@ function createStandIn(config = {}) {
 	let maxInFlight = 0;
 
 	const helpers = { envelope, failure, HttpFailure, state, settings };
-	for (const resource of ['message', 'workspace', 'contact', 'opportunity', 'task', 'user', 'automation']) {
+	for (const resource of ['message', 'workspace', 'contact', 'opportunity', 'task', 'user', 'automation', ...EXTRA_ROUTES]) {
 		let module;
 		try {
 			module = require(`./routes/${resource}`);

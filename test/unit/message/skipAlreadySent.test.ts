@@ -58,7 +58,13 @@ describe('Send Conversation with Skip Destinations Already Sent', () => {
 		expect(output).toHaveLength(30);
 		expect(output.map((item) => item.pairedItem)).toEqual(all.map((_, item) => ({ item })));
 		expect(output.slice(0, 25).map((item) => item.json)).toEqual(
-			all.slice(0, 25).map((destination) => ({ skipped: true, reason: 'Already sent under this campaign name', destination, campaignName: 'Cyber Wow' })),
+			all.slice(0, 25).map((destination) => ({
+				skipped: true,
+				reason: 'Already sent under this campaign name',
+				destination,
+				template: 'promo_campaign',
+				campaignName: 'Cyber Wow',
+			})),
 		);
 		expect(output.slice(25).every((item) => item.json.skipped === undefined && typeof item.json.contactId === 'string')).toBe(true);
 		expect([...standIn().state.deliveries.values()].every((count: number) => count === 1)).toBe(true);

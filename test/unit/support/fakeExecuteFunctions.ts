@@ -27,6 +27,10 @@ export interface FakeContextOptions {
 	cancelSignal?: AbortSignal;
 	/** The workflow's time zone, as n8n's getTimezone() gives it. */
 	timezone?: string;
+	/** The execution's ID, as n8n's getExecutionId() gives it. */
+	executionId?: string;
+	/** The node's version (typeVersion), 1 unless given. */
+	typeVersion?: number;
 }
 
 export interface FakeContext {
@@ -91,7 +95,8 @@ export function fakeExecuteFunctions(options: FakeContextOptions): FakeContext {
 
 	const fns = {
 		getInputData: () => items,
-		getNode: () => TEST_NODE,
+		getNode: () => ({ ...TEST_NODE, typeVersion: options.typeVersion ?? TEST_NODE.typeVersion }),
+		getExecutionId: () => options.executionId ?? 'exec-unit-1',
 		getNodeParameter: (name: string, itemIndex: number, fallback?: unknown) => {
 			const value = parametersFor(itemIndex)[name];
 			if (value === undefined) {

@@ -31,7 +31,7 @@ export const skipAlreadySentField: INodeProperties = {
  * its place (`skipped: true`); undefined when the message is to be sent.
  */
 export async function skipIfAlreadySent(client: PlazbotClient, body: IDataObject, itemIndex: number): Promise<IDataObject | undefined> {
-	const { campaignName, destination } = body;
+	const { campaignName, destination, template } = body;
 	if (typeof campaignName !== 'string') {
 		throw new InvalidInput(
 			'Campaign Name',
@@ -40,7 +40,7 @@ export async function skipIfAlreadySent(client: PlazbotClient, body: IDataObject
 		);
 	}
 	if (!(await alreadySent(client, campaignName, String(destination), itemIndex))) return undefined;
-	return { skipped: true, reason: 'Already sent under this campaign name', destination, campaignName };
+	return { skipped: true, reason: 'Already sent under this campaign name', destination, template, campaignName };
 }
 
 /**
