@@ -4,7 +4,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import type { DeliveryPolicy, PlazbotClient } from '../transport';
 import { DEFAULT_DELIVERY_POLICY } from '../transport';
 import { recordPath } from '../transport/apiContract';
-import { DEFAULT_CONCURRENCY } from './common.descriptions';
+import { DEFAULT_CONCURRENCY, RATE_CONTROL_DEFAULT_FROM_V2, RATE_CONTROL_DEFAULT_V1 } from './common.descriptions';
 
 /**
  * Items handled at once, per request slot: an item waiting out a Retry-After or a backoff frees
@@ -31,6 +31,7 @@ export function readDeliverySettings(fns: IExecuteFunctions): DeliverySettings {
 		rateLimitInterval?: 'second' | 'minute';
 		retryOnConnectionDrop?: boolean;
 		timeout?: number;
+		rateControl?: string;
 	};
 	const intervalMs = options.rateLimitInterval === 'minute' ? 60_000 : 1_000;
 	const rateSpacing = options.rateLimit && options.rateLimit > 0 ? intervalMs / options.rateLimit : 0;
@@ -43,8 +44,14 @@ export function readDeliverySettings(fns: IExecuteFunctions): DeliverySettings {
 			retryOnConnectionDrop: options.retryOnConnectionDrop ?? false,
 			timeoutMs: positiveInteger(options.timeout, DEFAULT_TIMEOUT_MS),
 			minSpacingMs: Math.max(rateSpacing, Math.max(0, options.delayBetweenRequests ?? 0)),
+			adaptive: rateControlFor(fns.getNode().typeVersion, options.rateControl) === 'adaptive',
 		},
 	};
+}
+
+/** The Rate Control a run uses: the option when set, otherwise its default for the node's version. */
+export function rateControlFor(typeVersion: number, option: string | undefined): string {
+	return option ?? (typeVersion >= 2 ? RATE_CONTROL_DEFAULT_FROM_V2 : RATE_CONTROL_DEFAULT_V1);
 }
 
 function positiveInteger(value: number | undefined, fallback: number): number {

@@ -21,6 +21,7 @@ import type { Page } from './pagination';
 import { collectRecords, followPages, pageOf } from './pagination';
 import type { Outcome, PlazbotEnvelope } from './response';
 import { bodyText, describeTransportError, isObject, parseJson } from './response';
+import { AdaptiveRate, DEFAULT_ADAPTIVE_RATE } from './adaptiveRate';
 import { RequestPacer } from './requestPacer';
 import { RequestSlots } from './requestSlots';
 import { retryDelay } from './retryPolicy';
@@ -57,6 +58,8 @@ export class PlazbotClient {
 		 * credential again for every request: about a fifth of n8n's CPU per request in a campaign.
 		 */
 		private readonly credentials: ICredentialsDecrypted,
+		/** Rate Control "Adaptive" only: learns from every answer, paces through `pacer`. */
+		private readonly adaptive?: AdaptiveRate,
 	) {}
 
 	/** Aborted by `stopSending()`: requests waiting for a slot, a throttle turn or a retry give up. */
@@ -69,13 +72,14 @@ export class PlazbotClient {
 		const credentials = await fns.getCredentials(CREDENTIAL_TYPE);
 		const settings = readCredentialSettings(fns.getNode(), credentials);
 		const fullPolicy = { ...DEFAULT_DELIVERY_POLICY, ...policy };
+		const adaptive = fullPolicy.adaptive ? new AdaptiveRate({ ...DEFAULT_ADAPTIVE_RATE, maxInFlight: fullPolicy.maxInFlight }) : undefined;
 		return new PlazbotClient(
 			fns,
 			settings.workspaceId,
 			settings.baseUrl,
 			settings.secrets,
 			fullPolicy,
-			new RequestPacer(fullPolicy.minSpacingMs),
+			new RequestPacer(fullPolicy.minSpacingMs, adaptive && (() => adaptive.spacingMs())),
 			new RequestSlots(fullPolicy.maxInFlight),
 			{
 				id: fns.getNode().credentials?.[CREDENTIAL_TYPE]?.id ?? '',
@@ -83,6 +87,7 @@ export class PlazbotClient {
 				type: CREDENTIAL_TYPE,
 				data: credentials,
 			},
+			adaptive,
 		);
 	}
 
@@ -102,7 +107,10 @@ export class PlazbotClient {
 			const verdict = await this.slots.run(async () => {
 				await this.pacer.wait(signal);
 				signal.throwIfAborted();
-				const judged = this.judge(await this.send(request), attempt, itemIndex);
+				const sentAt = Date.now();
+				const outcome = await this.send(request);
+				this.adaptive?.onAnswer(sentAt, outcome.kind === 'response' ? outcome.response.statusCode : undefined);
+				const judged = this.judge(outcome, attempt, itemIndex);
 				// Decided before the slot passes on: otherwise the request waiting for it would already
 				// be on its way when the run stops at this error.
 				if ('error' in judged && this.policy.stopAtFirstError) this.stopSending();
