@@ -23,6 +23,9 @@ import { N8N_LINE, type N8nProcess } from '../n8n';
 jest.setTimeout(20 * 60_000);
 
 const RESUME_PATH = 'plazbot-queue-resume';
+const ADAPTIVE_PATH = 'plazbot-queue-adaptive';
+/** Plazbot's limit in the Rate Control test, across all callers. */
+const LIMIT_PER_SECOND = 50;
 
 /** Executions a worker logged as started and not as finished. */
 function unfinishedOn(worker: N8nProcess): string[] {
@@ -48,6 +51,14 @@ describeOnN8n2('A campaign on n8n queue mode (main + 2 workers, PostgreSQL, Redi
 			(credential) => [
 				webhookCampaignWorkflow('wfQueue', WEBHOOK_PATH, credential),
 				webhookCampaignWorkflow('wfResume', RESUME_PATH, credential, { skipAlreadySent: true }),
+				// Node version 2 with no options set: Rate Control is Adaptive by default.
+				webhookCampaignWorkflow(
+					'wfAdaptive',
+					ADAPTIVE_PATH,
+					credential,
+					{ template: { __rl: true, mode: 'name', value: 'promo_campaign' }, variablesBody: undefined },
+					2,
+				),
 			],
 			{
 			// Each request takes 20 ms, so the executions overlap and both workers get some.
@@ -83,6 +94,42 @@ describeOnN8n2('A campaign on n8n queue mode (main + 2 workers, PostgreSQL, Redi
 		expect([...first, ...second].sort()).toEqual(executions.map((e) => e.id).sort());
 	});
 
+	it('ten executions at once on two workers settle under a limit of 50 requests per second (node version 2: Rate Control Adaptive)', async () => {
+		stand.standIn.reset();
+		stand.standIn.setFaults({ rateLimitPerSecond: LIMIT_PER_SECOND, latencyMs: 20, retryAfterSeconds: 1 });
+		// Two workers at concurrency 5 run ten executions at once, 100 messages each: about 20 s at the limit.
+		const batches = Array.from({ length: 10 }, (_, batch) => customerBatch(batch, 51_700_000_000, 100));
+		await Promise.all(batches.map((customers) => postWebhook(stand.server, ADAPTIVE_PATH, { campaign: 'Queue adaptive', customers })));
+
+		const executions = await finishedExecutions(stand.server, 'wfAdaptive', batches.length);
+		expect(executions.filter((e) => e.status !== 'success')).toEqual([]);
+		const deliveries: Map<string, number> = stand.standIn.state.deliveries;
+		expect([...deliveries.keys()].sort()).toEqual(batches.flat().map((c) => c.phone).sort());
+		expect([...deliveries.values()].every((count) => count === 1)).toBe(true);
+
+		// n8n starts queued executions seconds apart: judge the time when all ten were sending,
+		// from 4 s after the last one's first request to the first one's last request.
+		const received: Array<{ at: number; fault: string | null; body: { destination: string } }> = stand.standIn.requestsTo('/api/message/conversation');
+		const ofBatch = batches.map((customers) => {
+			const phones = new Set(customers.map((c) => c.phone));
+			return received.filter((request) => phones.has(request.body.destination)).map((request) => request.at);
+		});
+		const from = Math.max(...ofBatch.map((times) => Math.min(...times))) + 4_000;
+		const to = Math.min(...ofBatch.map((times) => Math.max(...times)));
+		const together = received.filter((request) => request.at >= from && request.at <= to);
+		const refused = together.filter((request) => request.fault === '429').length;
+		const acceptedPerSecond = (together.length - refused) / ((to - from) / 1000);
+		process.stderr.write(
+			`Rate Control Adaptive in queue mode: ${received.length} requests for ${deliveries.size} messages, ` +
+				`${received.filter((request) => request.fault === '429').length} answered 429; while all ten ran (${((to - from) / 1000).toFixed(1)} s): ` +
+				`${refused} of ${together.length} answered 429, ${acceptedPerSecond.toFixed(1)} accepted per second of ${LIMIT_PER_SECOND}\n`,
+		);
+		expect(together.length).toBeGreaterThan(100);
+		expect(refused / together.length).toBeLessThan(0.1);
+		expect(acceptedPerSecond).toBeGreaterThan(0.6 * LIMIT_PER_SECOND);
+		expect(acceptedPerSecond).toBeLessThan(1.2 * LIMIT_PER_SECOND);
+	});
+
 	it('resumes after a worker is killed mid-campaign (kill -9): the same input again, every destination exactly once', async () => {
 		stand.standIn.reset();
 		// Slower answers, so that the kill finds executions half-way through their customers.
@@ -110,8 +157,7 @@ describeOnN8n2('A campaign on n8n queue mode (main + 2 workers, PostgreSQL, Redi
 
 		// The resume: the whole campaign posted again, with Skip Destinations Already Sent on.
 		await campaign();
-		const all = await finishedExecutions(stand.server, 'wfResume', 2 * EXECUTIONS);
-		const resumed = all.filter((e) => !crashed.some((c) => c.id === e.id));
+		const resumed = await finishedExecutions(stand.server, 'wfResume', EXECUTIONS, crashed);
 		expect(resumed).toHaveLength(EXECUTIONS);
 		expect(resumed.filter((e) => e.status !== 'success')).toEqual([]);
 		expect(executionsRunBy(survivor)).toEqual(expect.arrayContaining(resumed.map((e) => e.id)));
@@ -121,5 +167,9 @@ describeOnN8n2('A campaign on n8n queue mode (main + 2 workers, PostgreSQL, Redi
 		expect([...deliveries.entries()].filter(([, count]) => count !== 1)).toEqual([]);
 		const resumeSends = stand.standIn.requestsTo('/api/message/conversation').filter((r: any) => r.method === 'POST');
 		expect(resumeSends).toHaveLength(EXECUTIONS * CUSTOMERS_PER_EXECUTION - sentBeforeResume);
+		process.stderr.write(
+			`Worker killed with ${killedWhileRunning.length} executions running; ${failed.length} executions failed; ` +
+				`${sentBeforeResume} of ${EXECUTIONS * CUSTOMERS_PER_EXECUTION} sent before the resume, ${resumeSends.length} by it\n`,
+		);
 	});
 });

@@ -21,10 +21,10 @@ export interface Customer {
 	name: string;
 }
 
-/** Batch `batch` of a campaign: 50 distinct customers, numbered from `firstPhone`. */
-export function customerBatch(batch: number, firstPhone = 51_900_000_000): Customer[] {
-	return Array.from({ length: CUSTOMERS_PER_EXECUTION }, (_, index) => {
-		const n = batch * CUSTOMERS_PER_EXECUTION + index;
+/** Batch `batch` of a campaign: `size` distinct customers, numbered from `firstPhone`. */
+export function customerBatch(batch: number, firstPhone = 51_900_000_000, size = CUSTOMERS_PER_EXECUTION): Customer[] {
+	return Array.from({ length: size }, (_, index) => {
+		const n = batch * size + index;
 		return { phone: String(firstPhone + n), name: `Customer ${n}` };
 	});
 }
@@ -33,7 +33,13 @@ export function customerBatch(batch: number, firstPhone = 51_900_000_000): Custo
  * Webhook (answers at once; the execution is queued) → Split Out the posted customers → Send
  * Conversation, one item per customer.
  */
-export function webhookCampaignWorkflow(id: string, path: string, credential: CredentialSpec, sendParameters: Record<string, unknown> = {}): object {
+export function webhookCampaignWorkflow(
+	id: string,
+	path: string,
+	credential: CredentialSpec,
+	sendParameters: Record<string, unknown> = {},
+	typeVersion = 1,
+): object {
 	return {
 		id,
 		name: `queue ${id}`,
@@ -60,7 +66,7 @@ export function webhookCampaignWorkflow(id: string, path: string, credential: Cr
 				id: `${id}-send`,
 				name: 'Send Conversation',
 				type: NODE_TYPE,
-				typeVersion: 1,
+				typeVersion,
 				position: [440, 0],
 				parameters: {
 					resource: 'message',
@@ -89,6 +95,8 @@ export interface QueueStand {
 	server: N8nServer;
 	workers: N8nProcess[];
 	credential: CredentialSpec;
+	/** Starts one more worker (stopped with the rest). */
+	addWorker(): Promise<N8nProcess>;
 	stop(): Promise<void>;
 }
 
@@ -122,12 +130,14 @@ export async function startQueueStand(
 		const server = await n8n.startServer();
 		started.push(server);
 		for (const { id } of definitions) await activate(server, id);
-		for (let index = 0; index < (options.workerCount ?? 2); index++) {
+		const addWorker = async () => {
 			const worker = await n8n.startWorker(options.workerConcurrency ?? 5);
 			started.push(worker);
 			stand.workers.push(worker);
-		}
-		return { standIn, n8n, server, workers: stand.workers, credential, stop };
+			return worker;
+		};
+		for (let index = 0; index < (options.workerCount ?? 2); index++) await addWorker();
+		return { standIn, n8n, server, workers: stand.workers, credential, addWorker, stop };
 	} catch (error) {
 		await stop();
 		throw error;
@@ -166,13 +176,25 @@ export interface ExecutionSummary {
 
 const FINISHED = new Set(['success', 'error', 'crashed', 'canceled']);
 
-/** Waits until `count` executions of the workflow exist and all have finished; returns them. */
-export async function finishedExecutions(server: N8nServer, workflowId: string, count: number, timeoutMs = 10 * 60_000): Promise<ExecutionSummary[]> {
+/**
+ * Waits until `count` executions of the workflow, leaving out those in `earlier`, exist and all
+ * have finished; returns them. n8n lists at most 100 at a time, the newest first.
+ */
+export async function finishedExecutions(
+	server: N8nServer,
+	workflowId: string,
+	count: number,
+	earlier: ExecutionSummary[] = [],
+	timeoutMs = 10 * 60_000,
+): Promise<ExecutionSummary[]> {
 	const filter = encodeURIComponent(JSON.stringify({ workflowId }));
+	const known = new Set(earlier.map((e) => e.id));
 	let seen: ExecutionSummary[] = [];
 	for (let waited = 0; waited <= timeoutMs; waited += 1000) {
 		const answer = await server.rest('GET', `/executions?filter=${filter}&limit=100`);
-		seen = (answer.data?.results ?? []).map((e: { id: string; status: string }) => ({ id: String(e.id), status: e.status }));
+		seen = (answer.data?.results ?? [])
+			.map((e: { id: string; status: string }) => ({ id: String(e.id), status: e.status }))
+			.filter((e: ExecutionSummary) => !known.has(e.id));
 		if (seen.length >= count && seen.every((e) => FINISHED.has(e.status))) return seen;
 		await new Promise((resolveWait) => setTimeout(resolveWait, 1000));
 	}
