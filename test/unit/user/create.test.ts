@@ -19,7 +19,7 @@ const baseParameters = {
 	additionalFields: {},
 };
 
-describe('User → Create User', () => {
+describe('User → Create', () => {
 	it('sends the documented body and outputs the new user ID and email', async () => {
 		const { fns, requests } = fakeExecuteFunctions({ parameters: baseParameters, credentials: credentials() });
 

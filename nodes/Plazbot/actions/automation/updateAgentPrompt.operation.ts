@@ -1,4 +1,3 @@
-// The documented example body has only `workspaceId` and `urlDocument`; the prompt text goes as `prompt` (see apiContract.ts).
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 

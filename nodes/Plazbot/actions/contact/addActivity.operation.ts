@@ -1,4 +1,3 @@
-// Choice: path and body from Plazbot's Spanish API reference (`POST /api/contact/{id}/activities`, `{ workspaceId, content }`); the crawled hub page lacks them.
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 

@@ -1,10 +1,9 @@
+/** What the contact operations share: the contact picker and the reading of Plazbot's answers. */
 import type { IDataObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
 import type { PlazbotClient, PlazbotRequest } from '../../transport';
 import { contactLocator } from '../common.descriptions';
-
-/** What the contact operations share: the contact picker and the reading of Plazbot's answers. */
 
 export const contactLocatorField = contactLocator('The contact, picked from the list or given by its Plazbot ID');
 
@@ -42,7 +41,8 @@ export function contactsIn(data: unknown): IDataObject[] {
 
 /**
  * Runs a search that may find several contacts. A search that finds nothing gives no contacts,
- * whether Plazbot answers 404 or an empty list, so the item produces no output.
+ * whether Plazbot answers 404 or an empty list, so the item produces no output, as n8n's own
+ * search operations do (Get by ID, which names one record, fails instead).
  */
 export async function searchContactsBy(
 	client: PlazbotClient,

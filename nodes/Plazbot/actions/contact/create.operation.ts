@@ -1,4 +1,3 @@
-// Choice: the answer's `{ id, contact }` (shown for Update; Create's is undocumented) is output as the contact itself.
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
@@ -139,5 +138,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, client
 		client.workspaceId,
 	);
 	const envelope = await client.request({ method: 'POST', path: CONTACT_PATH, body }, itemIndex);
+	// Create's answer is undocumented; Update's is `{ id, contact }`. Either way the contact itself
+	// is output.
 	return contactsIn(envelope.data)[0] ?? envelopeOutput(envelope);
 }

@@ -1,4 +1,3 @@
-// Choices: workspaceId is also sent as a query parameter, as the hub example does; both documented answer shapes are accepted.
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
@@ -18,6 +17,8 @@ export const description = updateDisplayOptions({ show: { resource: ['contact'],
 
 export async function execute(this: IExecuteFunctions, itemIndex: number, client: PlazbotClient): Promise<IDataObject> {
 	const contactId = asLocatorId(this.getNodeParameter('contactId', itemIndex, ''), 'Contact');
+	// workspaceId goes in the query as well, as the hub's example sends it; contactsIn reads both
+	// documented answer shapes.
 	const data = await client.requestData(
 		{ method: 'GET', path: contactPath(contactId), qs: { workspaceId: client.workspaceId } },
 		itemIndex,

@@ -1,4 +1,3 @@
-// Choice: no match (Plazbot's 404 or an empty list) gives no item, as n8n's search operations do; Get by ID fails instead.
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 

@@ -1,4 +1,3 @@
-// Choices: the phone goes in `cellphone` (Plazbot's Spanish API reference; the English pages omit it); no match (404 or empty list) gives no item.
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 

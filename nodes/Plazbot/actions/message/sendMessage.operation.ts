@@ -1,4 +1,3 @@
-// Docs are silent on required fields: contactId, content and recipientPhone are required (the API needs all three to address the message); content is capped at WhatsApp's 4096-character text limit.
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
@@ -76,7 +75,11 @@ export interface SendMessageInput {
 	additionalFields?: IDataObject;
 }
 
-/** The request body of Send Message, from the node's parameters as n8n hands them over. */
+/**
+ * The request body of Send Message, from the node's parameters as n8n hands them over. Plazbot's
+ * docs do not say which fields are required; all three of contact, content and recipient phone
+ * are, since the message cannot be addressed without them.
+ */
 export function buildSendMessageBody(input: SendMessageInput, workspaceId: string): IDataObject {
 	const body: IDataObject = {
 		contactId: asLocatorId(input.contactId, 'Contact'),

@@ -1,5 +1,5 @@
-// Path chosen: POST /api/opportunity/{id}/activities, body { workspaceId, content, categoryType, date } (the hub's
-// "Create Activity for Opportunity" page is not readable; the fields are those of Plazbot's activity records).
+// The hub's "Create Activity for Opportunity" page is not readable: the body's fields (content,
+// categoryType, date) are those of Plazbot's activity records; the path is in apiContract.ts.
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 

@@ -47,7 +47,7 @@ const properties: INodeProperties[] = [
 				name: 'assignedComercialId',
 				type: 'string',
 				default: '',
-				description: 'Plazbot user ID of the salesperson in charge. User → Get Information by Email gives it.',
+				description: 'Plazbot user ID of the salesperson in charge. User → Get by Email gives it.',
 			},
 			contactOption,
 		],

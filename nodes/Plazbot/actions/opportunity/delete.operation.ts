@@ -1,4 +1,3 @@
-// Path chosen: DELETE /api/opportunity/{id}?workspaceId= (the hub's page is not readable; REST-style).
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 

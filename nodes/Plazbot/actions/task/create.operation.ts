@@ -38,7 +38,7 @@ const properties: INodeProperties[] = [
 				name: 'assignedUserId',
 				type: 'string',
 				default: '',
-				description: 'Plazbot user ID of the person who must do the task. User → Get Information by Email gives it.',
+				description: 'Plazbot user ID of the person who must do the task. User → Get by Email gives it.',
 			},
 			contactOption,
 			{

@@ -19,7 +19,7 @@ export const description: INodeProperties[] = [
 		displayOptions: { show: { resource: ['user'] } },
 		options: [
 			{
-				name: 'Create User',
+				name: 'Create',
 				value: 'create',
 				description: 'Create a Plazbot user account',
 				action: 'Create a user',

@@ -1,4 +1,3 @@
-// The hub's page is unreadable: path and `email` query from the white-label copy of Plazbot's API reference (GET /api/user/email).
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 

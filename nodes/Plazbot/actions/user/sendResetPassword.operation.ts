@@ -1,4 +1,3 @@
-// The hub's page is unreadable: path and body `{ email, company }` from the white-label copy of Plazbot's API reference.
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 

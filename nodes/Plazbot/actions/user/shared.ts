@@ -32,7 +32,7 @@ export function asCompany(value: unknown): string {
 
 /**
  * The user record in an answer. Plazbot documents it in `data` as an object, as a one-element
- * list (Update Password), or as the whole answer without an envelope (Get User By Email).
+ * list (Update Password), or as the whole answer without an envelope (Get by Email).
  */
 export function userRecord(envelope: PlazbotEnvelope): IDataObject | undefined {
 	const bare = !('data' in envelope) && ('id' in envelope || 'email' in envelope);

@@ -28,6 +28,9 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, client
 	const newPassword = asSecret(this.getNodeParameter('newPassword', itemIndex, ''), 'New Password');
 	const verificationId = asRequiredText(this.getNodeParameter('verificationId', itemIndex, ''), 'Verification ID');
 	const secrets = [newPassword, verificationId];
+	// Plazbot's "Update Password" is its resetPassword endpoint: it finishes the reset that Send
+	// Reset Password started, with the verification ID from that email. Plazbot has no endpoint that
+	// changes a password with the current one, so the operation keeps the name its docs give it.
 	const envelope = await guardSecrets(
 		this.getNode(),
 		itemIndex,
