@@ -89,6 +89,7 @@ describeOnN8n2('A campaign on n8n queue mode (main + 2 workers, PostgreSQL, Redi
 
 		// Which worker ran which execution, as each logged it: together all 20, each some, none twice.
 		const [first, second] = stand.workers.map(executionsRunBy);
+		process.stderr.write(`Queue campaign: worker 1 ran ${first.length} executions, worker 2 ran ${second.length}\n`);
 		expect(first.length).toBeGreaterThan(0);
 		expect(second.length).toBeGreaterThan(0);
 		expect([...first, ...second].sort()).toEqual(executions.map((e) => e.id).sort());
