@@ -16,6 +16,7 @@ const {
 	customerBatch,
 	EXECUTIONS,
 	CUSTOMERS_PER_EXECUTION,
+	executionsRunBy,
 	finishedExecutions,
 	postWebhook,
 	startQueueStand,
@@ -48,6 +49,9 @@ async function campaignRun(stand, run) {
 	if (deliveries.size !== MESSAGES || [...deliveries.values()].some((n) => n !== 1) || failed.length > 0) {
 		throw new Error(`run ${run}: ${deliveries.size} destinations reached, ${failed.length} executions failed`);
 	}
+	const ran = new Set(all.map((e) => e.id));
+	const perWorker = stand.workers.map((worker) => executionsRunBy(worker).filter((id) => ran.has(id)).length);
+	process.stderr.write(`run ${run}: ${seconds.toFixed(2)} s, executions per worker ${perWorker.join(' + ')}\n`);
 	return seconds;
 }
 
@@ -58,6 +62,7 @@ function median(values) {
 
 async function main() {
 	await ensureRuntime();
+	const loadBefore = require('node:os').loadavg().map((n) => n.toFixed(1)).join(', ');
 	const stand = await startQueueStand(
 		(credential) => [webhookCampaignWorkflow('wfBench', PATH, credential)],
 		{ workerCount: 1, workerConcurrency: WORKER_CONCURRENCY, standIn: { latencyMs: LATENCY_MS } },
@@ -70,12 +75,14 @@ async function main() {
 			const times = [];
 			for (let i = 0; i < RUNS; i++) times.push(await campaignRun(stand, run++));
 			rows.push({ workers, times });
-			process.stderr.write(`${workers} worker(s): ${times.map((t) => t.toFixed(2)).join(' s, ')} s\n`);
 		}
 	} finally {
 		await stand.stop();
 	}
-	console.log(`\nQueue mode: ${EXECUTIONS} webhook executions × ${CUSTOMERS_PER_EXECUTION} messages, ${LATENCY_MS} ms per request, worker concurrency ${WORKER_CONCURRENCY}, median of ${RUNS}\n`);
+	console.log(
+		`\nQueue mode: ${EXECUTIONS} webhook executions × ${CUSTOMERS_PER_EXECUTION} messages, ${LATENCY_MS} ms per request, ` +
+			`worker concurrency ${WORKER_CONCURRENCY}, median of ${RUNS}; load average before the runs: ${loadBefore}\n`,
+	);
 	console.log('| Workers | Sending time | Messages per second |');
 	console.log('| --- | --- | --- |');
 	for (const { workers, times } of rows) {
