@@ -35,5 +35,12 @@ module.exports = {
 			slowTestThreshold: 300,
 			modulePathIgnorePatterns,
 		},
+		{
+			// npm run test:live: the real Plazbot API against the stand-in. Never in CI.
+			displayName: 'live',
+			testMatch: ['<rootDir>/test/live/**/*.test.ts'],
+			transform: { '^.+\\.ts$': tsJest },
+			testEnvironment: 'node',
+		},
 	],
 };

@@ -140,17 +140,20 @@ function customersNode(items) {
 	};
 }
 
-function plazbotSender(options) {
+/** The same message to one number for every item: what the node costs without n8n evaluating expressions. */
+const FIXED_DESTINATION = '51900000000';
+
+function plazbotSender(options, { expressions = true } = {}) {
 	return plazbotNode(
 		'Plazbot',
 		{
 			resource: 'message',
 			operation: 'sendConversation',
 			template: 'promo_campaign',
-			destination: '={{ $json.phone }}',
+			destination: expressions ? '={{ $json.phone }}' : FIXED_DESTINATION,
 			sendType: 'campaign',
 			campaignName: 'Bench',
-			variablesBody: { variable: [{ variable: '1', value: '={{ $json.name }}' }] },
+			variablesBody: { variable: [{ variable: '1', value: expressions ? '={{ $json.name }}' : 'Customer' }] },
 			options,
 		},
 		CREDENTIAL,
@@ -217,9 +220,10 @@ async function runHelperFloor(transport, runtime, baseUrl, items, concurrency) {
 	return { nodeMs: Math.round(wallMs), floorCpuMs: cpu, cliMs: Date.now() - started };
 }
 
-/** Every destination exactly once at the stand-in. */
-function deliveredExactlyOnce(standIn, items) {
+/** Every destination exactly once at the stand-in (the fixed-values row: its one destination, once per item). */
+function deliveredExactlyOnce(standIn, items, fixedDestination = false) {
 	const deliveries = standIn.state.deliveries;
+	if (fixedDestination) return deliveries.size === 1 && deliveries.get(FIXED_DESTINATION) === items;
 	return deliveries.size === items && Array.from({ length: items }, (_, i) => deliveries.get(destinationOf(i))).every((times) => times === 1);
 }
 
@@ -284,6 +288,15 @@ async function main() {
 	const scenarios = [
 		{ key: 'baseline', label: 'No sender (n8n start, Code node, stop)', items: N, latencyMs: L, sender: undefined, baselineOf: N },
 		{ key: 'default', label: `Plazbot, default options (Concurrency ${concurrency})`, items: N, latencyMs: L, sender: plazbotSender({}), ...plazbot },
+		{
+			key: 'fixedValues',
+			label: 'Plazbot, default options, no expressions (one message, N times)',
+			items: N,
+			latencyMs: L,
+			sender: plazbotSender({}, { expressions: false }),
+			fixedValues: true,
+			...plazbot,
+		},
 		{ key: 'serial', label: 'Plazbot, Concurrency 1', items: N, latencyMs: L, sender: plazbotSender({ concurrency: 1 }), ...plazbot },
 		{
 			key: 'faults429',
@@ -395,7 +408,7 @@ async function main() {
 				faulted429: received.filter((request) => request.fault === '429').length,
 				earlyRetries: standIn.earlyRetries,
 				maxInFlight: standIn.maxInFlight,
-				exactlyOnce: scenario.baselineOf ? received.length === 0 : deliveredExactlyOnce(standIn, items),
+				exactlyOnce: scenario.baselineOf ? received.length === 0 : deliveredExactlyOnce(standIn, items, scenario.fixedValues),
 				inOrder,
 			};
 			log(`  ${seconds(nodeMs)} (sending), ${received.length} requests, max ${standIn.maxInFlight} in flight, peak RSS ${mib(measured.peakRssKb)}`);
@@ -540,6 +553,19 @@ function findingsOf(results, concurrency, idealMs, floorFor) {
 				(floor ? ` and ${ratio(standard.nodeMs / floor.nodeMs)} n8n's HTTP helper alone sending the same requests ${concurrency} at a time (${seconds(floor.nodeMs)}).` : '.'),
 		);
 	}
+	const { fixedValues } = results;
+	if (standard && fixedValues) {
+		const floor = floorFor(fixedValues);
+		findings.push(
+			`Without expressions (every item the same fixed message) the node took ${seconds(fixedValues.nodeMs)}` +
+				(floor ? `, ${ratio(fixedValues.nodeMs / floor.nodeMs)} n8n's HTTP helper alone` : '') +
+				`: the rest of the default run's time is n8n evaluating each item's two expressions (destination and a body variable) ` +
+				'on the thread that also carries the requests' +
+				(standard.cpuPerItemMs !== undefined && fixedValues.cpuPerItemMs !== undefined
+					? ` (${(standard.cpuPerItemMs - fixedValues.cpuPerItemMs).toFixed(1)} ms of CPU per item).`
+					: '.'),
+		);
+	}
 	if (standard && serial) {
 		findings.push(
 			`Concurrency 1 takes ${ratio(serial.nodeMs / standard.nodeMs)} as long as the default, ${((serial.nodeMs - serial.items * serial.latencyMs) / serial.items).toFixed(1)} ms per message ` +
@@ -570,7 +596,7 @@ function findingsOf(results, concurrency, idealMs, floorFor) {
 				(standard ? ` against the Plazbot node's ${seconds(standard.nodeMs)} (each batch waits for its slowest answer; the node starts a request as soon as any slot frees).` : '.'),
 		);
 	}
-	const cpu = ['default', 'serial', 'faults429', 'httpBatched', 'loopHttp', 'realistic']
+	const cpu = ['default', 'fixedValues', 'serial', 'faults429', 'httpBatched', 'loopHttp', 'realistic']
 		.filter((key) => results[key]?.cpuPerItemMs !== undefined)
 		.map((key) => `${results[key].label} ${results[key].cpuPerItemMs.toFixed(1)} ms`);
 	if (cpu.length) {

