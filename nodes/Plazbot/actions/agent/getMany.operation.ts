@@ -3,7 +3,8 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { PlazbotClient } from '../../transport';
 import { AGENT_LIST_PATH } from '../../transport/apiContract';
-import { readLimit, returnAllOrLimit } from '../common.descriptions';
+import { returnAllOrLimit } from '../common.descriptions';
+import { readLimit } from '../common.runtime';
 import { agentsIn } from './agent.common';
 
 const properties: INodeProperties[] = [...returnAllOrLimit];

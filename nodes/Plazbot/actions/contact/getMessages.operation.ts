@@ -4,7 +4,8 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { asLocatorId } from '../../helpers/parameters';
 import type { PlazbotClient } from '../../transport';
 import { MESSAGE_PATH } from '../../transport/apiContract';
-import { readLimit, returnAllOrLimit } from '../common.descriptions';
+import { returnAllOrLimit } from '../common.descriptions';
+import { readLimit } from '../common.runtime';
 import { contactLocatorField } from './contact.common';
 
 const properties: INodeProperties[] = [

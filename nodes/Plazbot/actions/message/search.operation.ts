@@ -4,7 +4,8 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { asOptionalLocatorId, asRequiredText, definedFields } from '../../helpers/parameters';
 import type { PlazbotClient } from '../../transport';
 import { MESSAGE_SEARCH_PATH } from '../../transport/apiContract';
-import { contactOption, readLimit, returnAllOrLimit } from '../common.descriptions';
+import { contactOption, returnAllOrLimit } from '../common.descriptions';
+import { readLimit } from '../common.runtime';
 
 const properties: INodeProperties[] = [
 	{

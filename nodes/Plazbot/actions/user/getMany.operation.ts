@@ -3,7 +3,8 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { PlazbotClient } from '../../transport';
 import { workspaceUsersPath } from '../../transport/apiContract';
-import { readLimit, returnAllOrLimit } from '../common.descriptions';
+import { returnAllOrLimit } from '../common.descriptions';
+import { readLimit } from '../common.runtime';
 import { safeUser } from './shared';
 
 const properties: INodeProperties[] = [...returnAllOrLimit];
