@@ -5,7 +5,6 @@ import {
 	searchContacts,
 	searchSegmentations,
 	searchStages,
-	searchTags,
 	searchTemplates,
 	searchUsers,
 } from '../../../nodes/Plazbot/methods/listSearch';
@@ -48,7 +47,7 @@ describe('Pickers', () => {
 		expect(result).toEqual({ results: [], paginationToken: '200' });
 	});
 
-	it('lists agents, users, stages, segmentations and tags by name with their IDs, filtered by the text typed', async () => {
+	it('lists agents, users, stages and segmentations by name with their IDs, filtered by the text typed', async () => {
 		const { fns } = context();
 		expect(await searchAgents.call(fns)).toEqual({ results: [{ name: 'Sales assistant', value: 'agent-demo-1' }] });
 		expect(await searchAgents.call(fns, 'support')).toEqual({ results: [] });
@@ -58,7 +57,6 @@ describe('Pickers', () => {
 			{ name: 'Won', value: 'stage-won' },
 		]);
 		expect((await searchSegmentations.call(fns)).results).toEqual([{ name: 'VIP', value: 'seg-vip' }]);
-		expect((await searchTags.call(fns)).results).toEqual([{ name: 'Lead', value: 'tag-lead' }]);
 	});
 
 	it('lists templates by name, saying which need a File URL', async () => {

@@ -7,6 +7,7 @@ import type { PlazbotClient } from '../../transport';
 import { SEND_CONVERSATION_PATH, SEND_TYPE_BODY_FIELD, SEND_TYPE_CODES, type SendType } from '../../transport/apiContract';
 import { TEMPLATE_FIELD_PREFIX } from '../../methods/templates';
 import { envelopeOutput } from '../output';
+import { FROM_VERSION_2, VERSION_1 } from '../pickers.descriptions';
 
 const templateVariablesField = (name: string, displayName: string, placement: string): INodeProperties => ({
 	displayName,
@@ -41,8 +42,6 @@ const templateVariablesField = (name: string, displayName: string, placement: st
 	],
 });
 
-/** Version 2 onwards (version 1 keeps its saved parameters exactly as they were). */
-const FROM_VERSION_2 = { '@version': [{ _cnd: { gte: 2 } }] };
 
 const properties: INodeProperties[] = [
 	{
@@ -53,7 +52,7 @@ const properties: INodeProperties[] = [
 		default: '',
 		placeholder: 'order_confirmation',
 		description: 'Name of the approved WhatsApp template in Plazbot',
-		displayOptions: { show: { '@version': [1] } },
+		displayOptions: { show: VERSION_1 },
 	},
 	{
 		displayName: 'Template',
