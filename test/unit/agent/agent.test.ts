@@ -1,5 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { agentsIn } from '../../../nodes/Plazbot/actions/agent/agent.common';
 import { router } from '../../../nodes/Plazbot/actions/router';
 import { fakeExecuteFunctions } from '../support/fakeExecuteFunctions';
 import { expectedOutput, startStandIn, WORKSPACE_ID } from '../support/standIn';
@@ -126,5 +127,13 @@ describe('AI Agent → Update Instructions, Persona, Fallback Answers, Rules', (
 		await result;
 		expect(requests.map((r) => [r.url, r.body])).toEqual([[path, { agentId: AGENT, workspaceId: WORKSPACE_ID, ...fields }]]);
 		expect(standIn().state.agents.get(AGENT)[stored]).toEqual(fields);
+	});
+});
+
+describe('agentsIn', () => {
+	it("reads the list from the API reference's data or from the SDK's agent", () => {
+		expect(agentsIn({ success: true, data: [{ id: 'a' }] } as never)).toEqual([{ id: 'a' }]);
+		expect(agentsIn({ success: true, agent: [{ id: 'b' }, 'junk'] } as never)).toEqual([{ id: 'b' }]);
+		expect(agentsIn({ success: true, data: null } as never)).toEqual([]);
 	});
 });
