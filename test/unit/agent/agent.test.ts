@@ -48,7 +48,7 @@ describe('AI Agent → Ask', () => {
 			agentId: AGENT,
 			question: '  Price of the annual plan?  ',
 			sessionId: ' +51987654321 ',
-			askOptions: { multipleAnswers: true, file: 'https://example.com/quote.pdf' },
+			additionalFields: { multipleAnswers: true, file: 'https://example.com/quote.pdf' },
 		});
 		const [output] = await result;
 		expect(requests[0].body).toEqual({

@@ -39,7 +39,7 @@ describe('Send Conversation, version 2: the template picker and its variables', 
 		const { fns } = loadOptions({ template: template('appointment_reminder', 'name') });
 		const result = await getTemplateFields.call(fns);
 		expect(result.fields.map((field) => field.id)).toEqual(['body:1', 'body:2', 'file:fileUrl', 'file:fileName']);
-		expect(result.fields[2].displayName).toBe('File URL (public URL of the document in the header)');
+		expect(result.fields[2].displayName).toBe('File URL (document)');
 	});
 
 	it('says what to do when the template is unknown or comes from an expression', async () => {
