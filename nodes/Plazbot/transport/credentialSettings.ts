@@ -34,7 +34,8 @@ export function readCredentialSettings(node: INode, credentials: ICredentialData
 	return { workspaceId, apiKey, baseUrl, secrets: [workspaceId, apiKey].filter((secret) => secret.length >= 4) };
 }
 
-function checkBaseUrl(node: INode, raw: string): string {
+/** The Base URL without a trailing slash; https, or plain http to this machine only. */
+export function checkBaseUrl(node: INode, raw: string): string {
 	let url: URL;
 	try {
 		url = new URL(raw);
@@ -43,13 +44,23 @@ function checkBaseUrl(node: INode, raw: string): string {
 			description: `Use ${DEFAULT_BASE_URL} unless Plazbot gave you another address.`,
 		});
 	}
-	const loopback = ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname) || url.hostname.startsWith('127.');
-	if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) {
+	if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopbackHost(url.hostname))) {
 		throw new NodeOperationError(node, `The Base URL "${url.origin}" in the Plazbot API credential must start with https://`, {
-			description: 'Plain http is accepted only for a server on this machine (localhost or 127.0.0.1), such as the Plazbot stand-in.',
+			description: 'Plain http is accepted only for a server on this machine (localhost, ::1 or an address 127.x.x.x), such as the Plazbot stand-in.',
 		});
 	}
 	return url.href.replace(/\/+$/, '');
+}
+
+/**
+ * Whether a URL's host name is this machine: localhost, ::1, or an IPv4 address in 127.0.0.0/8.
+ * The WHATWG URL parser has already turned "127.1" or "0x7f.1" into "127.0.0.1"; a name such as
+ * "127.0.0.1.example.com" is a host on the internet and does not count.
+ */
+export function isLoopbackHost(hostname: string): boolean {
+	if (hostname === 'localhost' || hostname === '[::1]') return true;
+	const octets = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(hostname);
+	return octets !== null && octets[1] === '127' && octets.slice(2).every((octet) => Number(octet) <= 255);
 }
 
 function hasControlCharacter(text: string): boolean {

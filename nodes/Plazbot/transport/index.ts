@@ -13,7 +13,7 @@
  *   requestPacer.ts        smallest gap between request starts
  *   apiContract.ts         every path, field name and choice between Plazbot's sources
  */
-export { CREDENTIAL_TYPE, PlazbotClient, type PlazbotFunctions, type PlazbotRequest } from './client';
+export { CREDENTIAL_TYPE, PlazbotClient, type PlazbotAnswer, type PlazbotFunctions, type PlazbotRequest } from './client';
 export { DEFAULT_DELIVERY_POLICY, type DeliveryPolicy } from './deliveryPolicy';
 export type { PlazbotEnvelope } from './response';
 export { parseRetryAfter } from './retryPolicy';

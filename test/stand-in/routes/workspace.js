@@ -1,9 +1,10 @@
 'use strict';
 
-function register(router, { envelope, HttpFailure, settings }) {
+function register(router, { HttpFailure, settings }) {
 	router.get('/api/workspace/:id', ({ params }) => {
 		if (params.id !== settings.workspaceId) throw new HttpFailure(404, 'Workspace no encontrado', 'NOT_FOUND');
-		return envelope({
+		// The hub's example answer is the workspace in a bare JSON array, without the envelope.
+		return { status: 200, body: [{
 			id: settings.workspaceId,
 			name: 'Demo workspace',
 			masterOfStates: [
@@ -14,7 +15,7 @@ function register(router, { envelope, HttpFailure, settings }) {
 			segmentations: [{ id: 'seg-vip', name: 'VIP' }],
 			tags: [{ id: 'tag-lead', name: 'Lead', color: '#ffaa00' }],
 			integrations: [],
-		});
+		}] };
 	});
 }
 
