@@ -131,7 +131,7 @@ async function workspaceRecord(client: PlazbotClient): Promise<IDataObject> {
 	return isRecord(record) ? record : {};
 }
 
-/** Stages, segmentations and tags come with Workspace → Get; one picker per list. */
+/** Stages and segmentations come with Workspace → Get; one picker per list. */
 function workspaceListSearch(field: string, alternatives: string[] = []) {
 	return async function (this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
 		return await searchWholeList(
@@ -149,7 +149,6 @@ function workspaceListSearch(field: string, alternatives: string[] = []) {
 
 export const searchStages = workspaceListSearch('masterOfStates', ['stages']);
 export const searchSegmentations = workspaceListSearch('segmentations', ['masterOfSegmentations']);
-export const searchTags = workspaceListSearch('tags', ['masterOfTags']);
 
 /**
  * Templates by name (Send Conversation sends the name). When Plazbot does not list them, the

@@ -75,7 +75,7 @@ export function templateFields(template: IDataObject): ResourceMapperField[] {
 	const type = String(template.templateType ?? '').toUpperCase();
 	if ((MEDIA_TEMPLATE_TYPES as readonly string[]).includes(type)) {
 		const kind = type.toLowerCase();
-		fields.push(field(`${TEMPLATE_FIELD_PREFIX.file}fileUrl`, `File URL (public URL of the ${kind} in the header)`, true));
+		fields.push(field(`${TEMPLATE_FIELD_PREFIX.file}fileUrl`, `File URL (${kind})`, true));
 		fields.push(field(`${TEMPLATE_FIELD_PREFIX.file}fileName`, 'File Name', false));
 	}
 	return fields;

@@ -186,11 +186,11 @@ export const MESSAGE_PATH = '/api/message';
 export const MESSAGE_SEARCH_PATH = '/api/message/get-query-messages';
 
 /**
- * Opportunity update (white-label copy and the API reference): `PUT /api/opportunity?id&workspaceId`
- * with the fields to change by name, as Update Contact. The white-label page also shows a
- * `paramToUpdate` naming one field; Update Contact works without it, so it is not sent.
+ * Opportunity update (white-label copy and the API reference): `PUT` on OPPORTUNITY_PATH with
+ * `?id&workspaceId` and the fields to change by name (`name, description, amount, stageId,
+ * assignedAgentId, expirationDate, contactId`), as Update Contact. The white-label page also shows
+ * a `paramToUpdate` naming one field; Update Contact works without it, so it is not sent.
  */
-export const OPPORTUNITY_UPDATABLE_FIELDS = ['name', 'description', 'amount', 'stageId', 'assignedAgentId', 'expirationDate', 'contactId'] as const;
 
 /** The workspace's users (API reference "Listar Usuarios"): `GET /api/workspace/usersByWorkspaceId/{id}`, `data` is the list. */
 export const workspaceUsersPath = (workspaceId: string): string => `/api/workspace/usersByWorkspaceId/${encodeURIComponent(workspaceId)}`;

@@ -31,10 +31,10 @@ const properties: INodeProperties[] = [
 			'Keeps a conversation: questions with the same session ID share the agent\'s memory of it. Use one per customer (their phone number, for example). Empty: one session for each workflow execution.',
 	},
 	{
-		displayName: 'Options',
-		name: 'askOptions',
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
 		type: 'collection',
-		placeholder: 'Add option',
+		placeholder: 'Add Field',
 		default: {},
 		options: [
 			{
@@ -67,15 +67,15 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, client
 	const agentId = readAgentId(this, itemIndex);
 	const question = asRequiredLongText(this.getNodeParameter('question', itemIndex, ''), 'Question', MAX_QUESTION_LENGTH);
 	const sessionId = asOptionalText(this.getNodeParameter('sessionId', itemIndex, ''), 'Session ID') ?? executionSessionId(this);
-	const askOptions = this.getNodeParameter('askOptions', itemIndex, {}) as IDataObject;
+	const additionalFields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 	const body: IDataObject = {
 		agentId,
 		workspaceId: client.workspaceId,
 		question,
 		sessionId,
 		...definedFields({
-			file: asOptionalText(askOptions.file, 'File URL'),
-			multipleAnswers: askOptions.multipleAnswers === true ? true : undefined,
+			file: asOptionalText(additionalFields.file, 'File URL'),
+			multipleAnswers: additionalFields.multipleAnswers === true ? true : undefined,
 		}),
 	};
 	const answer = (await client.request({ method: 'POST', path: AGENT_ASK_PATH, body }, itemIndex)) as unknown as IDataObject;

@@ -8,6 +8,7 @@ import type { PlazbotClient } from '../../transport';
 import { SEND_CONVERSATION_PATH, SEND_TYPE_BODY_FIELD, SEND_TYPE_CODES, type SendType } from '../../transport/apiContract';
 import { TEMPLATE_FIELD_PREFIX } from '../../methods/templates';
 import { envelopeOutput } from '../output';
+import { FROM_VERSION_2, VERSION_1 } from '../pickers.descriptions';
 import { skipAlreadySentField, skipIfAlreadySent } from './alreadySent';
 
 const templateVariablesField = (name: string, displayName: string, placement: string): INodeProperties => ({
@@ -43,8 +44,6 @@ const templateVariablesField = (name: string, displayName: string, placement: st
 	],
 });
 
-/** Version 2 onwards (version 1 keeps its saved parameters exactly as they were). */
-const FROM_VERSION_2 = { '@version': [{ _cnd: { gte: 2 } }] };
 
 const properties: INodeProperties[] = [
 	{
@@ -55,7 +54,7 @@ const properties: INodeProperties[] = [
 		default: '',
 		placeholder: 'order_confirmation',
 		description: 'Name of the approved WhatsApp template in Plazbot',
-		displayOptions: { show: { '@version': [1] } },
+		displayOptions: { show: VERSION_1 },
 	},
 	{
 		displayName: 'Template',
@@ -124,6 +123,7 @@ const properties: INodeProperties[] = [
 			resourceMapper: {
 				resourceMapperMethod: 'getTemplateFields',
 				mode: 'add',
+				valuesLabel: 'Template Variables',
 				fieldWords: { singular: 'variable', plural: 'variables' },
 				addAllFields: true,
 				multiKeyMatch: false,
@@ -301,8 +301,12 @@ export function mappedTemplateFields(raw: unknown): MappedTemplateFields {
 		}
 		const side = placement === TEMPLATE_FIELD_PREFIX.header ? 'header' : placement === TEMPLATE_FIELD_PREFIX.body ? 'body' : undefined;
 		if (!side) continue;
-		const value = asOptionalText(rawValue, `Template Variables "${side === 'header' ? 'Header' : 'Body'} {{${name}}}"`);
-		if (value !== undefined) result[side].push({ variable: name, value });
+		const label = `Template Variables "${side === 'header' ? 'Header' : 'Body'} {{${name}}}"`;
+		const value = asOptionalText(rawValue, label);
+		if (value === undefined) continue;
+		const problem = whatsappVariableProblem(value, side === 'header' ? WHATSAPP_HEADER_VARIABLE_MAX : WHATSAPP_BODY_VARIABLE_MAX);
+		if (problem) throw new InvalidInput(label, problem.problem, problem.hint);
+		result[side].push({ variable: name, value });
 	}
 	return result;
 }

@@ -7,6 +7,7 @@ import type { PlazbotClient } from '../../transport';
 import { OPPORTUNITY_PATH } from '../../transport/apiContract';
 import { contactOption, opportunityLocator } from '../common.descriptions';
 import { envelopeOutput } from '../output';
+import { stageLocator, userLocator } from '../pickers.descriptions';
 
 const properties: INodeProperties[] = [
 	opportunityLocator,
@@ -19,24 +20,12 @@ const properties: INodeProperties[] = [
 		description: 'The fields to change; fields not added here keep their value',
 		options: [
 			{ displayName: 'Amount', name: 'amount', type: 'number', typeOptions: { numberPrecision: 2 }, default: 0, description: 'Value of the deal' },
-			{
-				displayName: 'Assigned Sales Rep ID',
-				name: 'assignedAgentId',
-				type: 'string',
-				default: '',
-				description: 'Plazbot user ID of the salesperson in charge. User → Get Many lists the users.',
-			},
+			userLocator('assignedAgentId', 'Assigned Sales Rep', 'The Plazbot user in charge of the opportunity'),
 			contactOption,
 			{ displayName: 'Description', name: 'description', type: 'string', typeOptions: { rows: 2 }, default: '', description: 'Description of the opportunity' },
 			{ displayName: 'Expiration Date', name: 'expirationDate', type: 'dateTime', default: '', description: 'When the opportunity expires' },
 			{ displayName: 'Name', name: 'name', type: 'string', default: '', description: 'Name of the opportunity' },
-			{
-				displayName: 'Stage ID',
-				name: 'stageId',
-				type: 'string',
-				default: '',
-				description: 'ID of the pipeline stage to move the opportunity to. Workspace → Get lists the stages.',
-			},
+			stageLocator('The pipeline stage to move the opportunity to'),
 		],
 	},
 ];
@@ -52,8 +41,8 @@ export function buildUpdateOpportunityBody(fields: IDataObject, timeZone: string
 	set('name', asOptionalText(fields.name, 'Name'));
 	set('description', asOptionalText(fields.description, 'Description'));
 	if (fields.amount !== undefined && fields.amount !== '') set('amount', asRequiredNumber(fields.amount, 'Amount'));
-	set('stageId', asOptionalText(fields.stageId, 'Stage ID'));
-	set('assignedAgentId', asOptionalText(fields.assignedAgentId, 'Assigned Sales Rep ID'));
+	set('stageId', asOptionalLocatorId(fields.stageId, 'Stage'));
+	set('assignedAgentId', asOptionalLocatorId(fields.assignedAgentId, 'Assigned Sales Rep'));
 	set('expirationDate', asOptionalDateTime(fields.expirationDate, 'Expiration Date', timeZone));
 	set('contactId', asOptionalLocatorId(fields.contactId, 'Contact'));
 	if (Object.keys(body).length === 0) {
