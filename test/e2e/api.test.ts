@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-hardcoded-secrets, @typescript-eslint/no-explicit-any -- test code, never shipped: n8n's rules for what a node may use apply to nodes/ and credentials/ (see DEVELOPERS.md, Lint) */
 /**
  * The AI agents, the newer endpoints and Send Conversation version 2 (template picker and its
  * variables), in real n8n against the stand-in: three workflows, so the file runs fast.

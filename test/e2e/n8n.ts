@@ -200,13 +200,17 @@ export class N8nInstance {
 		const child = await this.spawn(['start'], { N8N_PORT: String(port), N8N_SECURE_COOKIE: 'false' });
 		const baseUrl = `http://127.0.0.1:${port}`;
 		const stop = () => child.stop();
-		for (let waited = 0; ; waited += 500) {
+		const deadline = Date.now() + 180_000;
+		const answers = async (path: string) =>
+			await fetch(`${baseUrl}${path}`, { signal: AbortSignal.timeout(10_000) }).then((r) => r.ok).catch(() => false);
+		for (;;) {
 			if (child.exited()) throw new Error(`n8n start exited:\n${child.log().slice(-3000)}`);
-			const ready = await fetch(`${baseUrl}/healthz/readiness`).then((r) => r.ok).catch(() => false);
-			if (ready) break;
-			if (waited > 120_000) {
+			// Readiness means "database migrated"; n8n 1.x registers its REST routes later (they answer
+			// 404 until then), so wait for a REST route as well.
+			if ((await answers('/healthz/readiness')) && (await answers('/rest/settings'))) break;
+			if (Date.now() > deadline) {
 				await stop();
-				throw new Error('n8n did not become ready within 2 minutes');
+				throw new Error('n8n did not become ready within 3 minutes');
 			}
 			await new Promise((resolveWait) => setTimeout(resolveWait, 500));
 		}
@@ -215,7 +219,11 @@ export class N8nInstance {
 			headers: { 'content-type': 'application/json' },
 			body: JSON.stringify({ email: 'owner@example.com', firstName: 'Test', lastName: 'Owner', password: 'Owner-Passw0rd-e2e' }),
 		});
-		if (!setup.ok) throw new Error(`owner setup failed: ${setup.status} ${await setup.text()}`);
+		if (!setup.ok) {
+			const answer = await setup.text();
+			await stop();
+			throw new Error(`owner setup failed: ${setup.status} ${answer}`);
+		}
 		const cookie = (setup.headers.get('set-cookie') ?? '').split(';')[0];
 		const rest = async (method: string, path: string, body?: unknown): Promise<any> => {
 			const response = await fetch(`${baseUrl}/rest${path}`, {

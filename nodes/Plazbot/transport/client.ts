@@ -10,6 +10,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
+import { assertSupportedN8n } from '../helpers/n8nSupport';
 import { maskSecretValues, redactSecrets, redactSecretsDeep } from '../helpers/secrets';
 import { waitFor } from '../helpers/wait';
 import { CONTINUATION_TOKEN_QUERY } from './apiContract';
@@ -84,6 +85,7 @@ export class PlazbotClient {
 	private readonly baseHost = new URL(this.baseUrl).hostname;
 
 	static async create(fns: PlazbotFunctions, policy: Partial<DeliveryPolicy> = {}): Promise<PlazbotClient> {
+		assertSupportedN8n(fns.getNode());
 		const credentials = await fns.getCredentials(CREDENTIAL_TYPE);
 		const settings = readCredentialSettings(fns.getNode(), credentials);
 		const fullPolicy = { ...DEFAULT_DELIVERY_POLICY, ...policy };

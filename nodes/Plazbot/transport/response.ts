@@ -25,8 +25,11 @@ export const DROPPED_CONNECTION_CODES = new Set([
 export const TLS_CODE_PATTERN = /CERT|SSL|TLS|EPROTO|SELF_SIGNED|UNABLE_TO_VERIFY/;
 /** Our code for a redirect to another host, which n8n refuses because of `allowedDomains`. */
 export const REDIRECTED_ELSEWHERE = 'REDIRECTED_TO_OTHER_HOST';
-/** How n8n words that refusal (n8n-workflow's assertUrlAllowed). */
-const N8N_DOMAIN_REFUSAL = /^Domain not allowed:/;
+/**
+ * How n8n words that refusal: "Domain not allowed: …" on 2.x; n8n 1.x wraps it as
+ * "Redirected request failed: Domain not allowed: …".
+ */
+const N8N_DOMAIN_REFUSAL = /(?:^|: )Domain not allowed:/;
 
 /** The code and message of a failure thrown by n8n's HTTP helper, whatever it is wrapped in. */
 export function describeTransportError(error: unknown, redact: (text: string) => string = (text) => text): TransportFailure {
