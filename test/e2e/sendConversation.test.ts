@@ -140,15 +140,15 @@ describe('Send Conversation in real n8n', () => {
 		]);
 	});
 
-	it('outputs one item per customer, in order, paired, with the contact Plazbot returned', () => {
+	it('outputs one item per customer, in order, paired, with the contact Plazbot returned, the number as sent and the template', () => {
 		expectExecutionSucceeded(results.wfCampaign);
 		const items = outputOf(results.wfCampaign, 'Send Conversation');
 		expect(items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
 		const contactIdOf = (phone: string) => contactsAfter.wfCampaign.find((c) => c.platformSenderPhone === phone)?.id;
 		expect(items.map((item) => item.json)).toEqual([
-			{ contactId: contactIdOf('51987654321') },
-			{ contactId: contactIdOf('51912345678') },
-			{ contactId: contactIdOf('51955111222') },
+			{ contactId: contactIdOf('51987654321'), destination: '51987654321', template: 'order_confirmation' },
+			{ contactId: contactIdOf('51912345678'), destination: '51912345678', template: 'order_confirmation' },
+			{ contactId: contactIdOf('51955111222'), destination: '51955111222', template: 'order_confirmation' },
 		]);
 		expect(new Set(items.map((item) => item.json.contactId)).size).toBe(3);
 	});

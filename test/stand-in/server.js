@@ -15,6 +15,9 @@ const { createState } = require('./state');
 const { HttpFailure, envelope, failure } = require('./contract');
 const { faultAfterProcessing, faultBeforeProcessing } = require('./faults');
 
+/** Route files added for the AI agents, templates and the newer endpoints (issue 14). */
+const EXTRA_ROUTES = ['agent', 'template', 'messageHistory', 'contactBatch', 'opportunityUpdate', 'workspaceUsers'];
+
 const DEFAULTS = {
 	workspaceId: 'ws-demo',
 	apiKey: 'demo-key',
@@ -55,6 +58,11 @@ const NO_FAULTS = {
 	/** Every request for one Send Conversation destination gets a fixed fault: { "<digits>": "429" | ... }. */
 	byDestination: {},
 	seed: 42,
+	/**
+	 * Plazbot's limit across all callers: at most this many API requests per second (a bucket that
+	 * holds one second's worth and refills continuously); beyond it, 429 with Retry-After. 0: none.
+	 */
+	rateLimitPerSecond: 0,
 };
 
 function sendJson(res, status, body, headers = {}) {
@@ -106,6 +114,8 @@ function createStandIn(config = {}) {
 	/** Per destination: when the last 429 said the client may retry. */
 	const notBefore = new Map();
 	let earlyRetries = 0;
+	/** Requests the rate limit still lets through now, and when that was counted. */
+	let bucket = { tokens: 0, at: 0 };
 	/** API requests being handled right now, and the most there were at once since the last reset. */
 	let inFlight = 0;
 	let maxInFlight = 0;
@@ -121,7 +131,7 @@ function createStandIn(config = {}) {
 	}
 
 	const helpers = { envelope, failure, HttpFailure, state, settings, issueSessionToken };
-	for (const resource of ['message', 'workspace', 'contact', 'opportunity', 'task', 'user', 'automation']) {
+	for (const resource of ['message', 'workspace', 'contact', 'opportunity', 'task', 'user', 'automation', ...EXTRA_ROUTES]) {
 		let module;
 		try {
 			module = require(`./routes/${resource}`);
@@ -161,6 +171,18 @@ function createStandIn(config = {}) {
 	function setFaults(next) {
 		faults = { ...NO_FAULTS, latencyMs: settings.latencyMs, ...next };
 		random = seededRandom(faults.seed);
+		bucket = { tokens: faults.rateLimitPerSecond, at: Date.now() };
+	}
+
+	/** Whether a request arriving at `at` is within `rateLimitPerSecond` (always, without one). */
+	function withinRateLimit(at) {
+		const limit = faults.rateLimitPerSecond;
+		if (!(limit > 0)) return true;
+		bucket.tokens = Math.min(limit, bucket.tokens + ((at - bucket.at) / 1000) * limit);
+		bucket.at = Math.max(bucket.at, at);
+		if (bucket.tokens < 1) return false;
+		bucket.tokens -= 1;
+		return true;
 	}
 
 	/** Decides the fault for this request, if any: '429', '5xx', 'drop', 'html', 'empty' or undefined. */
@@ -225,13 +247,14 @@ function createStandIn(config = {}) {
 			record.status = res.statusCode;
 		});
 
+		const overLimit = !withinRateLimit(record.at);
 		const destination = typeof body?.destination === 'string' ? body.destination : undefined;
 		if (destination && notBefore.has(destination) && record.at < notBefore.get(destination)) earlyRetries++;
 
 		if (faults.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, faults.latencyMs));
 
 		// The request a redirect fault sent the client to is answered normally.
-		const fault = url.searchParams.has('redirected') ? undefined : drawFault(count, destination);
+		const fault = overLimit ? '429' : url.searchParams.has('redirected') ? undefined : drawFault(count, destination);
 		record.fault = fault ?? null;
 		if (fault === '429') {
 			const waitMs = faults.retryAfterSeconds * 1000;

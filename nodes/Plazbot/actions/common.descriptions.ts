@@ -1,5 +1,5 @@
 /** Parameter descriptions shared by several operations. What runs lives in common.runtime.ts. */
-import type { INodeProperties } from 'n8n-workflow';
+import type { DisplayCondition, INodeProperties } from 'n8n-workflow';
 
 import { DEFAULT_DELIVERY_POLICY } from '../transport';
 
@@ -8,6 +8,34 @@ export const DEFAULT_CONCURRENCY = DEFAULT_DELIVERY_POLICY.maxInFlight;
 // parameter's default.
 const DEFAULT_MAX_ATTEMPTS = DEFAULT_DELIVERY_POLICY.maxAttempts;
 const DEFAULT_TIMEOUT_MS = DEFAULT_DELIVERY_POLICY.timeoutMs;
+
+/**
+ * Rate Control. Version 1 keeps "Fixed", what it always did; version 2 starts "Adaptive". n8n
+ * does not save an option left at its default, so the default per version is also the one
+ * common.runtime.ts applies when the option is absent (rateControlFor).
+ */
+export const RATE_CONTROL_DEFAULT_V1 = 'fixed';
+export const RATE_CONTROL_DEFAULT_FROM_V2 = 'adaptive';
+
+function rateControlOption(defaultValue: string, versions: Array<number | DisplayCondition>): INodeProperties {
+	return {
+		displayName: 'Rate Control',
+		name: 'rateControl',
+		type: 'options',
+		options: [
+			{
+				name: 'Adaptive',
+				value: 'adaptive',
+				description:
+					"Start slowly, raise the request rate while Plazbot answers well, halve it when Plazbot answers 429 or slows down. Within Concurrency and Rate Limit. Each execution adapts on its own, so many executions settle under Plazbot's limit together.",
+			},
+			{ name: 'Fixed', value: 'fixed', description: 'Send as fast as Concurrency, Rate Limit and Delay Between Requests allow' },
+		],
+		default: defaultValue,
+		displayOptions: { show: { '@version': versions } },
+		description: 'How this execution paces its requests to Plazbot',
+	};
+}
 
 /**
  * Delivery options shared by every operation: how many requests run at once, throttling and
@@ -20,6 +48,8 @@ export const deliveryOptions: INodeProperties = {
 	placeholder: 'Add option',
 	default: {},
 	options: [
+		rateControlOption(RATE_CONTROL_DEFAULT_V1, [1]),
+		rateControlOption(RATE_CONTROL_DEFAULT_FROM_V2, [{ _cnd: { gte: 2 } }]),
 		{
 			displayName: 'Concurrency',
 			name: 'concurrency',

@@ -5,7 +5,8 @@ import type { DeliveryPolicy, PlazbotClient } from '../transport';
 import { DEFAULT_DELIVERY_POLICY } from '../transport';
 import { recordPath } from '../transport/apiContract';
 import { asBoolean, asNumber } from '../helpers/coerce';
-import { DEFAULT_CONCURRENCY, deliveryOptions } from './common.descriptions';
+import { InvalidInput } from '../helpers/errors';
+import { DEFAULT_CONCURRENCY, deliveryOptions, RATE_CONTROL_DEFAULT_FROM_V2, RATE_CONTROL_DEFAULT_V1 } from './common.descriptions';
 
 /**
  * Items handled at once, per request slot: an item waiting out a Retry-After or a backoff frees
@@ -39,8 +40,19 @@ export function readDeliverySettings(fns: IExecuteFunctions): DeliverySettings {
 			retryOnConnectionDrop: asBoolean(options.retryOnConnectionDrop, field('retryOnConnectionDrop'), false),
 			timeoutMs: asNumber(options.timeout, field('timeout'), DEFAULT_TIMEOUT_MS, { min: 1, integer: true }),
 			minSpacingMs: Math.max(rateSpacing, asNumber(options.delayBetweenRequests, field('delayBetweenRequests'), 0, { min: 0 })),
+			adaptive: rateControlFor(fns.getNode().typeVersion, options.rateControl, field('rateControl')) === 'adaptive',
 		},
 	};
+}
+
+/**
+ * The Rate Control a run uses: the option when set, otherwise its default for the node's version
+ * (n8n does not save an option left at its default).
+ */
+export function rateControlFor(typeVersion: number, option: unknown, field = 'Options → Rate Control'): string {
+	if (option === undefined || option === null || option === '') return typeVersion >= 2 ? RATE_CONTROL_DEFAULT_FROM_V2 : RATE_CONTROL_DEFAULT_V1;
+	if (option === 'adaptive' || option === 'fixed') return option;
+	throw new InvalidInput(field, `is "${String(option)}", not adaptive or fixed`, 'Choose Adaptive or Fixed.');
 }
 
 function deliveryOptionLabel(name: string): string {

@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import * as agent from './agent/Agent.resource';
 import * as automation from './automation/Automation.resource';
 import * as contact from './contact/Contact.resource';
 import * as message from './message/Message.resource';
@@ -11,6 +12,7 @@ import * as workspace from './workspace/Workspace.resource';
 
 /** Every resource of the node, by its value in workflow JSON, in the order the editor lists them. */
 export const resources: Record<string, { displayName: string; operations: PlazbotResource; description: INodeProperties[] }> = {
+	agent: { displayName: 'AI Agent', ...agent },
 	automation: { displayName: 'Automation', ...automation },
 	contact: { displayName: 'Contact', ...contact },
 	message: { displayName: 'Message', ...message },

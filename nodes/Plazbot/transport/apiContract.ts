@@ -96,6 +96,106 @@ export const AGENT_PROMPT_DOCUMENT_FIELD = 'urlDocument';
 export const AGENT_PROMPT_BODY_FIELD = 'prompt';
 
 /**
+ * Reading a List Conversation record (../shared/plazbot-api.md): `campaignName` is the name the
+ * send carried; the destination is read from `requestBody` (the Send Conversation body Plazbot
+ * stored, as JSON text or as an object), because `platformSenderPhone` is documented only by name
+ * and may be the workspace's own sending number; `responseStatus` (text or number) is Plazbot's
+ * answer to that send, absent on records that do not carry it.
+ */
+export function conversationCampaignName(record: Record<string, unknown>): string | undefined {
+	return typeof record.campaignName === 'string' ? record.campaignName.trim() : undefined;
+}
+
+export function conversationDestination(record: Record<string, unknown>): unknown {
+	let body: unknown = record.requestBody;
+	if (typeof body === 'string') {
+		try {
+			body = JSON.parse(body);
+		} catch {
+			return undefined;
+		}
+	}
+	return typeof body === 'object' && body !== null ? (body as Record<string, unknown>).destination : undefined;
+}
+
+/** A send Plazbot answered with an error did not go out; absent means the record does not say. */
+export function conversationWasSent(record: Record<string, unknown>): boolean {
+	const status = record.responseStatus;
+	if (status === undefined || status === null || status === '') return true;
+	const code = Number(status);
+	return Number.isFinite(code) && code >= 200 && code < 300;
+}
+
+/*
+ * AI agents, templates and the newer endpoints (issue 14). Sources, best first: Plazbot SDK 1.1.5
+ * (plazbot/plazbot-sdk-examples, node_modules/plazbot/dist/core/agent.js at commit ca97ec0),
+ * docs.plazbot.com/api-reference, the white-label copy isaacbeatbit/wabotify-docs.
+ */
+
+/**
+ * AI agents (SDK 1.1.5 agent.js). Get Agent: the SDK sends the agent as `id`, the API reference
+ * as `agentId`; the SDK is code that runs against the API, so `id`. Get Agents: the API reference
+ * answers the list in `data`, the SDK reads `agent` from the body; both are accepted.
+ */
+export const AGENT_LIST_PATH = '/api/agent/get-agents';
+export const AGENT_GET_PATH = '/api/agent/get-agent';
+export const AGENT_GET_ID_QUERY = 'id';
+export const AGENT_LIST_BODY_FIELDS = ['data', 'agent'] as const;
+/** Ask: `{ agentId, workspaceId, question, sessionId, file?, multipleAnswers? }` → `{ success, answer }` (SDK 1.1.5 onMessage; Wabotify lists the same body). */
+export const AGENT_ASK_PATH = '/api/agent/on-message';
+/**
+ * The agent's settings, each `POST` with `{ agentId, workspaceId, ...fields }` (SDK 1.1.5
+ * setInstructions/setPersona/setFallbacks/setRules). The fields are those of the SDK README's
+ * agent.config.json (`instructions`, `person`, `fallbacks`, `rules`).
+ */
+export const AGENT_SETTINGS_PATHS = {
+	instructions: '/api/agent/set-instructions',
+	persona: '/api/agent/set-persona',
+	fallbacks: '/api/agent/set-fallbacks',
+	rules: '/api/agent/set-rules',
+} as const;
+
+/**
+ * WhatsApp templates. The API reference documents `POST /api/template` (create) and
+ * `PUT /api/template/{id}` (update); SDK 2.x lists them (`getTemplates`) without its REST path
+ * being published. The collection path with `?workspaceId`, as every other list of the API takes
+ * it, is the one these imply. A template: `{ id, elementName, languageCode, category,
+ * templateType (TEXT|IMAGE|VIDEO|DOCUMENT), status, components[{ type, format, text,
+ * variables[{ variable, example }] }] }`.
+ */
+export const TEMPLATE_PATH = '/api/template';
+/** Template types whose header carries a file (Send Conversation's File URL). */
+export const MEDIA_TEMPLATE_TYPES = ['IMAGE', 'VIDEO', 'DOCUMENT'] as const;
+
+/**
+ * Task list (API reference): `GET /api/task?workspaceId&contactId&name&projectStatusId&pageNumber
+ * (default 1)&pageSize (default 10)`, `data` is the page. Paged by page number, unlike contacts.
+ */
+export const TASK_PAGE_SIZE = 50;
+
+/**
+ * Contact delete: only the white-label copy documents a body, `{ workspaceId, contactIds: [{ ids:
+ * "<contact id>" }] }` (each entry an object with `ids`); the API reference names the path only.
+ */
+export const CONTACT_DELETE_BATCH_PATH = '/api/contact/delete-batch';
+export const contactDeleteBatchEntry = (contactId: string): { ids: string } => ({ ids: contactId });
+
+/** A contact's messages (white-label copy "Get Messages"): `GET /api/message?contactId&continuationToken`, paged like contacts. */
+export const MESSAGE_PATH = '/api/message';
+/** Search (API reference "Buscar Mensajes"): `GET /api/message/get-query-messages?query&workspaceId&contactId?`, `data` is the list. */
+export const MESSAGE_SEARCH_PATH = '/api/message/get-query-messages';
+
+/**
+ * Opportunity update (white-label copy and the API reference): `PUT` on OPPORTUNITY_PATH with
+ * `?id&workspaceId` and the fields to change by name (`name, description, amount, stageId,
+ * assignedAgentId, expirationDate, contactId`), as Update Contact. The white-label page also shows
+ * a `paramToUpdate` naming one field; Update Contact works without it, so it is not sent.
+ */
+
+/** The workspace's users (API reference "Listar Usuarios"): `GET /api/workspace/usersByWorkspaceId/{id}`, `data` is the list. */
+export const workspaceUsersPath = (workspaceId: string): string => `/api/workspace/usersByWorkspaceId/${encodeURIComponent(workspaceId)}`;
+
+/**
  * Answers. Plazbot wraps most answers in `{ success, code, errorCode, message, data }`; the
  * documented Workspace by ID (hub) and Opportunity by ID (white-label copy) examples are a bare
  * JSON array or object: an answer without `success` or `data` is the data itself

@@ -23,6 +23,7 @@ import type { Page } from './pagination';
 import { collectRecords, followPages, pageOf } from './pagination';
 import type { Outcome, PlazbotEnvelope } from './response';
 import { asEnvelope, bodyText, describeTransportError, headerValue, parseJson } from './response';
+import { AdaptiveRate, DEFAULT_ADAPTIVE_RATE } from './adaptiveRate';
 import { RequestPacer } from './requestPacer';
 import { RequestSlots } from './requestSlots';
 import { Session } from './session';
@@ -80,6 +81,8 @@ export class PlazbotClient {
 		 * credential again for every request: about a fifth of n8n's CPU per request in a campaign.
 		 */
 		private readonly credentials: ICredentialsDecrypted,
+		/** Rate Control "Adaptive" only: learns from every answer, paces through `pacer`. */
+		private readonly adaptive?: AdaptiveRate,
 	) {}
 
 	/** Aborted by `stopSending()`: requests waiting for a slot, a throttle turn or a retry give up. */
@@ -95,13 +98,14 @@ export class PlazbotClient {
 		const credentials = await fns.getCredentials(CREDENTIAL_TYPE);
 		const settings = readCredentialSettings(fns.getNode(), credentials);
 		const fullPolicy = { ...DEFAULT_DELIVERY_POLICY, ...policy };
+		const adaptive = fullPolicy.adaptive ? new AdaptiveRate({ ...DEFAULT_ADAPTIVE_RATE, maxInFlight: fullPolicy.maxInFlight }) : undefined;
 		return new PlazbotClient(
 			fns,
 			settings.workspaceId,
 			settings.baseUrl,
 			settings.secrets,
 			fullPolicy,
-			new RequestPacer(fullPolicy.minSpacingMs),
+			new RequestPacer(fullPolicy.minSpacingMs, adaptive && (() => adaptive.spacingMs())),
 			new RequestSlots(fullPolicy.maxInFlight),
 			{
 				id: fns.getNode().credentials?.[CREDENTIAL_TYPE]?.id ?? '',
@@ -109,6 +113,7 @@ export class PlazbotClient {
 				type: CREDENTIAL_TYPE,
 				data: credentials,
 			},
+			adaptive,
 		);
 	}
 
@@ -139,7 +144,9 @@ export class PlazbotClient {
 			const verdict = await this.slots.run(async (): Promise<Verdict | { signInAgain: true }> => {
 				await this.pacer.wait(signal);
 				signal.throwIfAborted();
+				const sentAt = Date.now();
 				const { outcome, tokenSent } = await this.session.send(async () => await this.send(request));
+				this.adaptive?.onAnswer(sentAt, outcome.kind === 'response' ? outcome.response.statusCode : undefined);
 				// An expired session token: sign in again and send once more (Plazbot did not act on it).
 				if (signInsLeft > 0 && this.session.refused(outcome, tokenSent)) {
 					signInsLeft--;

@@ -13,6 +13,8 @@ export interface DeliveryPolicy {
 	backoffBaseMs: number;
 	/** The run ends at the first failed item (Continue On Fail off): send nothing after it. */
 	stopAtFirstError: boolean;
+	/** Rate Control "Adaptive": the request rate follows Plazbot's answers (adaptiveRate.ts). */
+	adaptive: boolean;
 }
 
 export const DEFAULT_DELIVERY_POLICY: DeliveryPolicy = {
@@ -23,4 +25,5 @@ export const DEFAULT_DELIVERY_POLICY: DeliveryPolicy = {
 	maxInFlight: 5,
 	backoffBaseMs: 1_000,
 	stopAtFirstError: false,
+	adaptive: false,
 };

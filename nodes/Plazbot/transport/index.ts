@@ -11,6 +11,7 @@
  *   credentialSettings.ts  the credential's values and Base URL, checked before any request
  *   requestSlots.ts        most requests on the wire at once
  *   requestPacer.ts        smallest gap between request starts
+ *   adaptiveRate.ts        Rate Control "Adaptive": the request rate follows Plazbot's answers (AIMD)
  *   apiContract.ts         every path, field name and choice between Plazbot's sources
  */
 export { CREDENTIAL_TYPE, PlazbotClient, type PlazbotAnswer, type PlazbotFunctions, type PlazbotRequest } from './client';

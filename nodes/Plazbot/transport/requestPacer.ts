@@ -10,10 +10,14 @@ export class RequestPacer {
 	private lastStart = Number.NEGATIVE_INFINITY;
 	private queue: Promise<void> = Promise.resolve();
 
-	constructor(private readonly minSpacingMs: number) {}
+	/** `adaptiveSpacingMs`: a spacing that changes as the run goes (Rate Control "Adaptive"); the larger one applies. */
+	constructor(
+		private readonly minSpacingMs: number,
+		private readonly adaptiveSpacingMs?: () => number,
+	) {}
 
 	async wait(signal?: AbortSignal): Promise<void> {
-		if (this.minSpacingMs <= 0) return;
+		if (this.minSpacingMs <= 0 && !this.adaptiveSpacingMs) return;
 		const turn = this.queue.then(async () => {
 			// A timer may fire a millisecond early by Date.now(), so check again after it.
 			for (let remaining = this.remaining(); remaining > 0; remaining = this.remaining()) {
@@ -31,6 +35,7 @@ export class RequestPacer {
 	 * closer in truth: one more keeps every real gap at or above the spacing.
 	 */
 	private remaining(): number {
-		return this.lastStart + this.minSpacingMs + 1 - Date.now();
+		const spacing = Math.max(this.minSpacingMs, this.adaptiveSpacingMs?.() ?? 0);
+		return this.lastStart + spacing + 1 - Date.now();
 	}
 }

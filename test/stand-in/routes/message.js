@@ -106,6 +106,7 @@ function register(router, { envelope, HttpFailure, state, settings }) {
 			answerAgentId: body.agentSendedId ?? null,
 			answerType: body.agentSendedId ? 'agent' : 'api',
 		};
+		state.messages?.push({ ...message, type: 'text', from: 'agent', timestamp: state.now() });
 		return envelope({ contactId: contact.id, message }, 'Message sent successfully.');
 	});
 }

@@ -215,7 +215,7 @@ describe('dropped connections', () => {
 		const [output] = await router.call(fns);
 
 		expect(standIn().requestsTo(SEND_PATH).map((r) => r.fault)).toEqual(['drop', null]);
-		expect(output).toEqual([{ json: { contactId: expect.any(String) }, pairedItem: { item: 0 } }]);
+		expect(output).toEqual([{ json: { contactId: expect.any(String), destination: destinations[0], template: 'hello_world' }, pairedItem: { item: 0 } }]);
 		expect(deliveries(destinations[0])).toBe(1);
 	}, 10_000);
 

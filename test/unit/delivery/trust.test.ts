@@ -158,7 +158,7 @@ describe('answers without the envelope', () => {
 		standIn().setFaults({ script: { '1': 'bare' } });
 		const { fns } = campaign(credentials(), 1);
 		const [output] = await router.call(fns);
-		expect(output).toEqual([{ json: { contactId: expect.any(String) }, pairedItem: { item: 0 } }]);
+		expect(output).toEqual([{ json: { contactId: expect.any(String), destination: expect.any(String), template: expect.any(String) }, pairedItem: { item: 0 } }]);
 	});
 });
 

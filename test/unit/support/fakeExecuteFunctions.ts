@@ -37,6 +37,10 @@ export interface FakeContextOptions {
 	cancelSignal?: AbortSignal;
 	/** The workflow's time zone, as n8n's getTimezone() gives it. */
 	timezone?: string;
+	/** The execution's ID, as n8n's getExecutionId() gives it. */
+	executionId?: string;
+	/** The node's version (typeVersion), 1 unless given. */
+	typeVersion?: number;
 }
 
 export interface FakeContext {
@@ -62,13 +66,13 @@ const nodeDescription = new Plazbot().description;
  * resolved) values laid over the node description by n8n's own NodeHelpers.getNodeParameters, so
  * defaults are applied and fields the description hides for this operation are dropped.
  */
-export function parametersAsN8nGives(values: Record<string, unknown>): INodeParameters {
+export function parametersAsN8nGives(values: Record<string, unknown>, node: INode = TEST_NODE): INodeParameters {
 	// A function stands for an expression: n8n lays out the saved expression text ("={{ … }}"), and
 	// shows every field that depends on an expression.
 	const saved = Object.fromEntries(
 		Object.entries(values).map(([key, value]) => [key, typeof value === 'function' ? '={{ expression }}' : value]),
 	) as INodeParameters;
-	const laidOut = NodeHelpers.getNodeParameters(nodeDescription.properties, saved, true, false, TEST_NODE, nodeDescription) ?? {};
+	const laidOut = NodeHelpers.getNodeParameters(nodeDescription.properties, saved, true, false, node, nodeDescription) ?? {};
 	// A test's values stand for what expressions resolve to (null, numbers as text, …): n8n resolves
 	// them after laying out the saved parameters, so they are kept as given wherever n8n keeps the field.
 	return overlay(laidOut, values) as INodeParameters;
@@ -89,9 +93,9 @@ function overlay(laidOut: unknown, given: unknown): unknown {
  * `validateType`, at the top level or inside a collection, are read with validateFieldType, so
  * "false" from an expression arrives as false and "ten" for a number fails naming the field.
  */
-function validateAsN8nDoes(name: string, value: unknown, itemIndex: number, parameters: INodeParameters): unknown {
+function validateAsN8nDoes(name: string, value: unknown, itemIndex: number, parameters: INodeParameters, node: INode = TEST_NODE): unknown {
 	const property = nodeDescription.properties.find(
-		(candidate) => candidate.name === name && NodeHelpers.displayParameter(parameters, candidate, TEST_NODE, nodeDescription),
+		(candidate) => candidate.name === name && NodeHelpers.displayParameter(parameters, candidate, node, nodeDescription),
 	);
 	if (!property) return value;
 	if (property.validateType) {
@@ -120,6 +124,7 @@ function validateAsN8nDoes(name: string, value: unknown, itemIndex: number, para
 export function fakeExecuteFunctions(options: FakeContextOptions): FakeContext {
 	const items: INodeExecutionData[] = (options.items ?? [{}]).map((json) => ({ json }));
 	const requests: IHttpRequestOptions[] = [];
+	const node: INode = { ...TEST_NODE, typeVersion: options.typeVersion ?? TEST_NODE.typeVersion };
 
 	const resolved = new Map<number, INodeParameters>();
 	const parametersFor = (itemIndex: number): INodeParameters => {
@@ -127,7 +132,7 @@ export function fakeExecuteFunctions(options: FakeContextOptions): FakeContext {
 		if (!parameters) {
 			const values =
 				typeof options.parameters === 'function' ? options.parameters(itemIndex, items[itemIndex]?.json ?? {}) : options.parameters;
-			parameters = parametersAsN8nGives(values);
+			parameters = parametersAsN8nGives(values, node);
 			resolved.set(itemIndex, parameters);
 		}
 		return parameters;
@@ -174,7 +179,8 @@ export function fakeExecuteFunctions(options: FakeContextOptions): FakeContext {
 
 	const fns = {
 		getInputData: () => items,
-		getNode: () => TEST_NODE,
+		getNode: () => node,
+		getExecutionId: () => options.executionId ?? 'exec-unit-1',
 		getNodeParameter: (name: string, itemIndex: number, fallback?: unknown) => {
 			const parameters = parametersFor(itemIndex);
 			let value = parameters[name];
@@ -191,7 +197,7 @@ export function fakeExecuteFunctions(options: FakeContextOptions): FakeContext {
 				if (fallback !== undefined) return fallback;
 				throw new Error(`Could not get parameter "${name}"`);
 			}
-			return validateAsN8nDoes(name, value, itemIndex, parameters);
+			return validateAsN8nDoes(name, value, itemIndex, parameters, node);
 		},
 		getCredentials: async () => ({ ...options.credentials }),
 		continueOnFail: () => options.continueOnFail ?? false,

@@ -172,7 +172,7 @@ describe('a successful send', () => {
 		const run = await runCase(success, env(), credentials(), false);
 
 		expect(run.error).toBeUndefined();
-		expect(run.output?.map((item) => Object.keys(item.json))).toEqual([['contactId'], ['contactId'], ['contactId']]);
+		expect(run.output?.map((item) => Object.keys(item.json))).toEqual(Array(3).fill(['contactId', 'destination', 'template']));
 		expectNoSecrets(run);
 		expectCleanOptions(run.requests, SECRET_WORKSPACE_ID);
 		const received = standIn().requestsTo(SEND_PATH);

@@ -121,7 +121,7 @@ describe.each(CASES.map((testCase) => [testCase.id, testCase] as const))('%s', (
 				expectReadable(item.json.error);
 				expectReadable(item.json.description);
 			} else {
-				expect(item.json).toEqual({ contactId: expect.any(String) });
+				expect(item.json).toEqual({ contactId: expect.any(String), destination: expect.stringMatching(/^\d+$/), template: expect.any(String) });
 			}
 		});
 

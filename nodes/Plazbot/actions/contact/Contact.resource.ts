@@ -3,13 +3,15 @@ import type { INodeProperties } from 'n8n-workflow';
 import type { PlazbotResource } from '../operation.types';
 import * as addActivity from './addActivity.operation';
 import * as create from './create.operation';
+import * as del from './delete.operation';
 import * as get from './get.operation';
 import * as getByEmail from './getByEmail.operation';
 import * as getByPhone from './getByPhone.operation';
 import * as getMany from './getMany.operation';
+import * as getMessages from './getMessages.operation';
 import * as update from './update.operation';
 
-export const operations: PlazbotResource = { addActivity, create, get, getByEmail, getByPhone, getMany, update };
+export const operations: PlazbotResource = { addActivity, create, delete: del, get, getByEmail, getByPhone, getMany, getMessages, update };
 
 export const description: INodeProperties[] = [
 	{
@@ -30,6 +32,12 @@ export const description: INodeProperties[] = [
 				value: 'create',
 				description: 'Create a contact on a channel',
 				action: 'Create a contact',
+			},
+			{
+				name: 'Delete',
+				value: 'delete',
+				description: 'Delete a contact',
+				action: 'Delete a contact',
 			},
 			{
 				name: 'Get',
@@ -56,6 +64,12 @@ export const description: INodeProperties[] = [
 				action: 'Get many contacts',
 			},
 			{
+				name: 'Get Messages',
+				value: 'getMessages',
+				description: "Get a contact's messages, newest pages first as Plazbot gives them",
+				action: 'Get the messages of a contact',
+			},
+			{
 				name: 'Update',
 				value: 'update',
 				description: "Change a contact's name, email, stage or segmentation",
@@ -70,5 +84,7 @@ export const description: INodeProperties[] = [
 	...getByEmail.description,
 	...getByPhone.description,
 	...getMany.description,
+	...getMessages.description,
+	...del.description,
 	...update.description,
 ];

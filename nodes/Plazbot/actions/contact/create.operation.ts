@@ -2,11 +2,12 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { InvalidInput } from '../../helpers/errors';
-import { asEmail, asOptionalEmail, asOptionalText, asRequiredText, asWhatsappNumber, definedFields } from '../../helpers/parameters';
+import { asEmail, asOptionalEmail, asOptionalLocatorId, asOptionalText, asRequiredText, asWhatsappNumber, definedFields } from '../../helpers/parameters';
 import type { PlazbotClient } from '../../transport';
 import { CONTACT_PATH } from '../../transport/apiContract';
 import { emailField } from '../common.descriptions';
 import { envelopeOutput } from '../output';
+import { stageLocator, withPickersFromVersion2 } from '../pickers.descriptions';
 import { CHANNEL_CODES, channelOptions, contactsIn } from './contact.common';
 
 const properties: INodeProperties[] = [
@@ -43,6 +44,7 @@ const properties: INodeProperties[] = [
 		...emailField("The contact's email address; Plazbot requires it for channels other than WhatsApp"),
 		displayOptions: { hide: { platformId: [CHANNEL_CODES.whatsapp] } },
 	},
+	...withPickersFromVersion2(
 	{
 		displayName: 'Additional Fields',
 		name: 'additionalFields',
@@ -75,6 +77,8 @@ const properties: INodeProperties[] = [
 			},
 		],
 	},
+		{ stageId: stageLocator('The pipeline stage to put the contact in') },
+	),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['contact'], operation: ['create'] } }, properties);
@@ -107,7 +111,7 @@ export function buildCreateContactBody(input: CreateContactInput, workspaceId: s
 		body,
 		definedFields({
 			lastname: asOptionalText(extra.lastname, 'Last Name'),
-			stageId: asOptionalText(extra.stageId, 'Stage ID'),
+			stageId: asOptionalLocatorId(extra.stageId, 'Stage ID'),
 		}),
 	);
 	return body;

@@ -2,14 +2,16 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { InvalidInput } from '../../helpers/errors';
-import { asLocatorId, asOptionalEmail, asOptionalText } from '../../helpers/parameters';
+import { asLocatorId, asOptionalEmail, asOptionalLocatorId } from '../../helpers/parameters';
 import type { PlazbotClient } from '../../transport';
 import { CONTACT_PATH } from '../../transport/apiContract';
 import { envelopeOutput } from '../output';
+import { segmentationLocator, stageLocator, withPickersFromVersion2 } from '../pickers.descriptions';
 import { contactLocatorField, contactsIn } from './contact.common';
 
 const properties: INodeProperties[] = [
 	contactLocatorField,
+	...withPickersFromVersion2(
 	{
 		displayName: 'Update Fields',
 		name: 'updateFields',
@@ -56,6 +58,11 @@ const properties: INodeProperties[] = [
 			},
 		],
 	},
+		{
+			stageId: stageLocator('The pipeline stage to move the contact to'),
+			segmentationId: segmentationLocator('The segmentation to put the contact in'),
+		},
+	),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['contact'], operation: ['update'] } }, properties);
@@ -73,7 +80,7 @@ const UPDATABLE_FIELDS: Array<{ name: string; label: string }> = [
 export function buildUpdateContactBody(updateFields: IDataObject): IDataObject {
 	const body: IDataObject = {};
 	for (const { name, label } of UPDATABLE_FIELDS) {
-		const value = name === 'email' ? asOptionalEmail(updateFields[name], label) : asOptionalText(updateFields[name], label);
+		const value = name === 'email' ? asOptionalEmail(updateFields[name], label) : asOptionalLocatorId(updateFields[name], label);
 		if (value !== undefined) body[name] = value;
 	}
 	if (Object.keys(body).length === 0) {

@@ -2,10 +2,11 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import type { PlazbotResource } from '../operation.types';
 import * as getConversations from './getConversations.operation';
+import * as search from './search.operation';
 import * as sendConversation from './sendConversation.operation';
 import * as sendMessage from './sendMessage.operation';
 
-export const operations: PlazbotResource = { getConversations, sendConversation, sendMessage };
+export const operations: PlazbotResource = { getConversations, search, sendConversation, sendMessage };
 
 export const description: INodeProperties[] = [
 	{
@@ -20,6 +21,12 @@ export const description: INodeProperties[] = [
 				value: 'getConversations',
 				description: 'List the WhatsApp template conversations sent from the workspace',
 				action: 'List sent template conversations',
+			},
+			{
+				name: 'Search',
+				value: 'search',
+				description: 'Find messages containing a text, in the whole workspace or one contact',
+				action: 'Search messages',
 			},
 			{
 				name: 'Send Conversation',
@@ -40,4 +47,5 @@ export const description: INodeProperties[] = [
 	...sendConversation.description,
 	...sendMessage.description,
 	...getConversations.description,
+	...search.description,
 ];

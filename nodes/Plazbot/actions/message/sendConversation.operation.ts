@@ -6,7 +6,10 @@ import { characterName } from '../../helpers/phone';
 import { asOptionalText, asRequiredText, asWhatsappNumber, definedFields } from '../../helpers/parameters';
 import type { PlazbotClient } from '../../transport';
 import { SEND_CONVERSATION_PATH, SEND_TYPE_BODY_FIELD, SEND_TYPE_CODES, type SendType } from '../../transport/apiContract';
+import { TEMPLATE_FIELD_PREFIX } from '../../methods/templates';
 import { envelopeOutput } from '../output';
+import { FROM_VERSION_2, VERSION_1 } from '../pickers.descriptions';
+import { skipAlreadySentField, skipIfAlreadySent } from './alreadySent';
 
 const templateVariablesField = (name: string, displayName: string, placement: string): INodeProperties => ({
 	displayName,
@@ -41,6 +44,7 @@ const templateVariablesField = (name: string, displayName: string, placement: st
 	],
 });
 
+
 const properties: INodeProperties[] = [
 	{
 		displayName: 'Template Name',
@@ -50,6 +54,30 @@ const properties: INodeProperties[] = [
 		default: '',
 		placeholder: 'order_confirmation',
 		description: 'Name of the approved WhatsApp template in Plazbot',
+		displayOptions: { show: VERSION_1 },
+	},
+	{
+		displayName: 'Template',
+		name: 'template',
+		type: 'resourceLocator',
+		required: true,
+		default: { mode: 'list', value: '' },
+		description: 'The approved WhatsApp template to send, picked from Plazbot or given by its name',
+		displayOptions: { show: FROM_VERSION_2 },
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				typeOptions: { searchListMethod: 'searchTemplates', searchable: true },
+			},
+			{
+				displayName: 'By Name',
+				name: 'name',
+				type: 'string',
+				placeholder: 'e.g. order_confirmation',
+			},
+		],
 	},
 	{
 		displayName: 'Destination',
@@ -80,6 +108,28 @@ const properties: INodeProperties[] = [
 		default: '',
 		displayOptions: { show: { sendType: ['campaign', 'api'] } },
 		description: 'Groups the conversations under this campaign name in Plazbot',
+	},
+	skipAlreadySentField,
+	{
+		displayName: 'Template Variables',
+		name: 'templateFields',
+		type: 'resourceMapper',
+		noDataExpression: true,
+		default: { mappingMode: 'defineBelow', value: null },
+		description: "The picked template's variables, each with the template's example, and its File URL when it has an image, video or document header",
+		displayOptions: { show: FROM_VERSION_2 },
+		typeOptions: {
+			loadOptionsDependsOn: ['template.value'],
+			resourceMapper: {
+				resourceMapperMethod: 'getTemplateFields',
+				mode: 'add',
+				valuesLabel: 'Template Variables',
+				fieldWords: { singular: 'variable', plural: 'variables' },
+				addAllFields: true,
+				multiKeyMatch: false,
+				supportAutoMap: false,
+			},
+		},
 	},
 	templateVariablesField('variablesBody', 'Body Variables', 'body'),
 	templateVariablesField('variablesHeader', 'Header Variables', 'header'),
@@ -177,6 +227,8 @@ export interface SendConversationInput {
 	campaignName?: unknown;
 	variablesBody?: unknown;
 	variablesHeader?: unknown;
+	/** Version 2's Template Variables (a resource mapper): `{ value: { 'body:1': 'Ana', 'file:fileUrl': … } }`. */
+	templateFields?: unknown;
 	additionalFields?: IDataObject;
 }
 
@@ -190,18 +242,23 @@ export function buildSendConversationBody(input: SendConversationInput, workspac
 	const sendType = asSendType(input.sendType);
 	const body: IDataObject = {
 		workspaceId,
-		template: asRequiredText(input.template, 'Template Name', 'Enter the name of an approved WhatsApp template.'),
+		template: asRequiredText(locatorValue(input.template), 'Template Name', 'Enter the name of an approved WhatsApp template.'),
 		destination: asWhatsappNumber(input.destination, 'Destination'),
 	};
-	const variablesBody = templateVariables(input.variablesBody, 'Body Variables', WHATSAPP_BODY_VARIABLE_MAX);
-	const variablesHeader = templateVariables(input.variablesHeader, 'Header Variables', WHATSAPP_HEADER_VARIABLE_MAX);
+	const mapped = mappedTemplateFields(input.templateFields);
+	const variablesBody = joinVariables(templateVariables(input.variablesBody, 'Body Variables', WHATSAPP_BODY_VARIABLE_MAX), mapped.body, 'Body');
+	const variablesHeader = joinVariables(
+		templateVariables(input.variablesHeader, 'Header Variables', WHATSAPP_HEADER_VARIABLE_MAX),
+		mapped.header,
+		'Header',
+	);
 	if (variablesBody.length) body.variablesBody = variablesBody;
 	if (variablesHeader.length) body.variablesHeader = variablesHeader;
 	body[SEND_TYPE_BODY_FIELD] = SEND_TYPE_CODES[sendType];
 
 	const extra = input.additionalFields ?? {};
-	const fileUrl = asOptionalText(extra.fileUrl, 'File URL');
-	const fileName = asOptionalText(extra.fileName, 'File Name');
+	const fileUrl = oneOf(asOptionalText(extra.fileUrl, 'File URL'), mapped.fileUrl, 'File URL');
+	const fileName = oneOf(asOptionalText(extra.fileName, 'File Name'), mapped.fileName, 'File Name');
 	if (fileName && !fileUrl) throw new InvalidInput('File Name', 'is set but File URL is empty', 'Add the File URL of the media, or remove File Name.');
 	return Object.assign(
 		body,
@@ -213,6 +270,65 @@ export function buildSendConversationBody(input: SendConversationInput, workspac
 			reference3: asOptionalText(extra.reference3, 'Reference 3'),
 		}),
 	);
+}
+
+/** The value of a resource locator (version 2's Template) or the plain value (version 1's Template Name). */
+function locatorValue(raw: unknown): unknown {
+	return typeof raw === 'object' && raw !== null && !Array.isArray(raw) && 'value' in raw ? (raw as { value: unknown }).value : raw;
+}
+
+interface MappedTemplateFields {
+	header: TemplateVariable[];
+	body: TemplateVariable[];
+	fileUrl?: string;
+	fileName?: string;
+}
+
+/** Version 2's Template Variables, by the field IDs methods/templates.ts gives them; blank ones are left out. */
+export function mappedTemplateFields(raw: unknown): MappedTemplateFields {
+	const result: MappedTemplateFields = { header: [], body: [] };
+	const values = (raw as { value?: unknown } | undefined)?.value;
+	if (typeof values !== 'object' || values === null) return result;
+	const entries = Object.entries(values as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b, 'en', { numeric: true }));
+	for (const [id, rawValue] of entries) {
+		const [placement, name] = [id.slice(0, id.indexOf(':') + 1), id.slice(id.indexOf(':') + 1)];
+		if (placement === TEMPLATE_FIELD_PREFIX.file) {
+			const label = name === 'fileName' ? 'File Name' : 'File URL';
+			const value = asOptionalText(rawValue, `Template Variables "${label}"`);
+			if (name === 'fileName') result.fileName = value;
+			else result.fileUrl = value;
+			continue;
+		}
+		const side = placement === TEMPLATE_FIELD_PREFIX.header ? 'header' : placement === TEMPLATE_FIELD_PREFIX.body ? 'body' : undefined;
+		if (!side) continue;
+		const label = `Template Variables "${side === 'header' ? 'Header' : 'Body'} {{${name}}}"`;
+		const value = asOptionalText(rawValue, label);
+		if (value === undefined) continue;
+		const problem = whatsappVariableProblem(value, side === 'header' ? WHATSAPP_HEADER_VARIABLE_MAX : WHATSAPP_BODY_VARIABLE_MAX);
+		if (problem) throw new InvalidInput(label, problem.problem, problem.hint);
+		result[side].push({ variable: name, value });
+	}
+	return result;
+}
+
+/** The fixed-collection variables and the mapped ones together; one variable given in both is refused. */
+function joinVariables(listed: TemplateVariable[], mapped: TemplateVariable[], placement: string): TemplateVariable[] {
+	const twice = mapped.find((entry) => listed.some((other) => other.variable === entry.variable));
+	if (twice) {
+		throw new InvalidInput(
+			`${placement} variable "${twice.variable}"`,
+			`is set both in Template Variables and in ${placement} Variables`,
+			'Keep one of the two values.',
+		);
+	}
+	return [...listed, ...mapped];
+}
+
+function oneOf(fromAdditional: string | undefined, fromMapper: string | undefined, label: string): string | undefined {
+	if (fromAdditional !== undefined && fromMapper !== undefined && fromAdditional !== fromMapper) {
+		throw new InvalidInput(label, 'is set both in Template Variables and in Additional Fields, with different values', 'Keep one of the two values.');
+	}
+	return fromMapper ?? fromAdditional;
 }
 
 function asSendType(value: unknown): SendType {
@@ -260,6 +376,7 @@ export async function execute(
 	itemIndex: number,
 	client: PlazbotClient,
 ): Promise<IDataObject> {
+	const fromVersion2 = this.getNode().typeVersion >= 2;
 	const body = buildSendConversationBody(
 		{
 			template: this.getNodeParameter('template', itemIndex, ''),
@@ -268,10 +385,17 @@ export async function execute(
 			campaignName: this.getNodeParameter('campaignName', itemIndex, ''),
 			variablesBody: this.getNodeParameter('variablesBody', itemIndex, {}),
 			variablesHeader: this.getNodeParameter('variablesHeader', itemIndex, {}),
+			templateFields: fromVersion2 ? this.getNodeParameter('templateFields', itemIndex, {}) : undefined,
 			additionalFields: this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject,
 		},
 		client.workspaceId,
 	);
+	if (this.getNodeParameter('skipAlreadySent', itemIndex, false)) {
+		const skipped = await skipIfAlreadySent(client, body, itemIndex);
+		if (skipped) return skipped;
+	}
 	const envelope = await client.request({ method: 'POST', path: SEND_CONVERSATION_PATH, body }, itemIndex);
-	return envelopeOutput(envelope);
+	// What happened to this row, so that a result can be matched to its spreadsheet row: the
+	// number as it was sent (normalised) and the template, after Plazbot's own answer.
+	return { ...envelopeOutput(envelope), destination: body.destination as string, template: body.template as string };
 }

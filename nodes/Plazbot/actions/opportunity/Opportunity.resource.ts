@@ -6,8 +6,9 @@ import * as create from './create.operation';
 import * as del from './delete.operation';
 import * as get from './get.operation';
 import * as getMany from './getMany.operation';
+import * as update from './update.operation';
 
-export const operations: PlazbotResource = { addActivity, create, delete: del, get, getMany };
+export const operations: PlazbotResource = { addActivity, create, delete: del, get, getMany, update };
 
 export const description: INodeProperties[] = [
 	{
@@ -47,11 +48,18 @@ export const description: INodeProperties[] = [
 				description: 'List the opportunities of the workspace',
 				action: 'Get many opportunities',
 			},
+			{
+				name: 'Update',
+				value: 'update',
+				description: "Change an opportunity's name, amount, stage, sales rep or other fields",
+				action: 'Update an opportunity',
+			},
 		],
 		default: 'create',
 	},
 	...create.description,
 	...getMany.description,
+	...update.description,
 	...get.description,
 	...del.description,
 	...addActivity.description,

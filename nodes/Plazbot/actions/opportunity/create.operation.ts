@@ -1,11 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { asOptionalLocatorId, asOptionalText, asRequiredNumber, asRequiredText, definedFields } from '../../helpers/parameters';
+import { asOptionalLocatorId, asRequiredNumber, asRequiredText, definedFields } from '../../helpers/parameters';
 import type { PlazbotClient } from '../../transport';
 import { OPPORTUNITY_PATH } from '../../transport/apiContract';
 import { contactOption } from '../common.descriptions';
 import { envelopeOutput } from '../output';
+import { userLocator, withPickersFromVersion2 } from '../pickers.descriptions';
 
 const properties: INodeProperties[] = [
 	{
@@ -35,6 +36,7 @@ const properties: INodeProperties[] = [
 		default: 0,
 		description: 'Expected value of the opportunity',
 	},
+	...withPickersFromVersion2(
 	{
 		displayName: 'Additional Fields',
 		name: 'additionalFields',
@@ -52,6 +54,8 @@ const properties: INodeProperties[] = [
 			contactOption,
 		],
 	},
+		{ assignedComercialId: userLocator('assignedComercialId', 'Assigned Salesperson', 'The Plazbot user in charge of the opportunity') },
+	),
 ];
 
 export const description = updateDisplayOptions(
@@ -74,7 +78,7 @@ export async function execute(
 	Object.assign(
 		body,
 		definedFields({
-			assignedComercialId: asOptionalText(extra.assignedComercialId, 'Assigned Salesperson ID'),
+			assignedComercialId: asOptionalLocatorId(extra.assignedComercialId, 'Assigned Salesperson ID'),
 			contactId: asOptionalLocatorId(extra.contactId, 'Contact'),
 		}),
 	);

@@ -4,8 +4,9 @@ import type { PlazbotResource } from '../operation.types';
 import * as create from './create.operation';
 import * as del from './delete.operation';
 import * as get from './get.operation';
+import * as getMany from './getMany.operation';
 
-export const operations: PlazbotResource = { create, delete: del, get };
+export const operations: PlazbotResource = { create, delete: del, get, getMany };
 
 export const description: INodeProperties[] = [
 	{
@@ -33,10 +34,17 @@ export const description: INodeProperties[] = [
 				description: 'Get a task by its ID',
 				action: 'Get a task',
 			},
+			{
+				name: 'Get Many',
+				value: 'getMany',
+				description: 'List tasks, optionally of one contact, by name or by project status',
+				action: 'Get many tasks',
+			},
 		],
 		default: 'create',
 	},
 	...create.description,
 	...get.description,
+	...getMany.description,
 	...del.description,
 ];

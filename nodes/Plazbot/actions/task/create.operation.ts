@@ -6,6 +6,7 @@ import type { PlazbotClient } from '../../transport';
 import { TASK_PATH } from '../../transport/apiContract';
 import { contactOption } from '../common.descriptions';
 import { envelopeOutput } from '../output';
+import { userLocator, withPickersFromVersion2 } from '../pickers.descriptions';
 
 const properties: INodeProperties[] = [
 	{
@@ -26,6 +27,7 @@ const properties: INodeProperties[] = [
 		default: '',
 		description: 'What has to be done',
 	},
+	...withPickersFromVersion2(
 	{
 		displayName: 'Additional Fields',
 		name: 'additionalFields',
@@ -58,6 +60,8 @@ const properties: INodeProperties[] = [
 			},
 		],
 	},
+		{ assignedUserId: userLocator('assignedUserId', 'Assigned User', 'The Plazbot user who must do the task') },
+	),
 ];
 
 export const description = updateDisplayOptions(
@@ -81,7 +85,7 @@ export async function execute(
 		definedFields({
 			notes: asOptionalText(extra.notes, 'Notes'),
 			expirationDate: asOptionalDateTime(extra.expirationDate, 'Expiration Date', this.getTimezone()),
-			assignedUserId: asOptionalText(extra.assignedUserId, 'Assigned User ID'),
+			assignedUserId: asOptionalLocatorId(extra.assignedUserId, 'Assigned User ID'),
 			contactId: asOptionalLocatorId(extra.contactId, 'Contact'),
 		}),
 	);

@@ -3,11 +3,12 @@ import type { INodeProperties } from 'n8n-workflow';
 import type { PlazbotResource } from '../operation.types';
 import * as create from './create.operation';
 import * as getByEmail from './getByEmail.operation';
+import * as getMany from './getMany.operation';
 import * as login from './login.operation';
 import * as sendResetPassword from './sendResetPassword.operation';
 import * as updatePassword from './updatePassword.operation';
 
-export const operations: PlazbotResource = { create, getByEmail, login, sendResetPassword, updatePassword };
+export const operations: PlazbotResource = { create, getByEmail, getMany, login, sendResetPassword, updatePassword };
 
 export const description: INodeProperties[] = [
 	{
@@ -28,6 +29,12 @@ export const description: INodeProperties[] = [
 				value: 'getByEmail',
 				description: 'Get a user by their email address, for example to find the ID to assign tasks to',
 				action: 'Get a user by email',
+			},
+			{
+				name: 'Get Many',
+				value: 'getMany',
+				description: "List the workspace's users, with the IDs that sales rep and task assignee fields take",
+				action: 'Get many users',
 			},
 			{
 				name: 'Login',
@@ -52,6 +59,7 @@ export const description: INodeProperties[] = [
 	},
 	...create.description,
 	...getByEmail.description,
+	...getMany.description,
 	...login.description,
 	...sendResetPassword.description,
 	...updatePassword.description,
