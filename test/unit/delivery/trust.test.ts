@@ -393,7 +393,7 @@ describe('odd answers and credential values', () => {
 
 	it('JSON that starts with a byte-order mark is read', async () => {
 		const output = await answeredWith('\ufeff{"success":true,"code":200,"data":{"contactId":"c-bom"}}');
-		expect(output).toEqual([[{ json: { contactId: 'c-bom' }, pairedItem: { item: 0 } }]]);
+		expect(output).toEqual([[{ json: { contactId: 'c-bom', destination: '51900000000', template: 'promo_campaign' }, pairedItem: { item: 0 } }]]);
 	});
 
 	it.each(['"false"', '0', '"FALSE"'])('success: %s is a refusal, not a delivery', async (success) => {
