@@ -46,6 +46,9 @@ export function describeTransportError(error: unknown, redact: (text: string) =>
 	const code =
 		(detail && N8N_DOMAIN_REFUSAL.test(detail) ? REDIRECTED_ELSEWHERE : undefined) ??
 		chain.map((link) => link.code).find((value): value is string => typeof value === 'string') ??
+		// n8n 1.x wraps a connection error in a NodeApiError without a cause and keeps only its code,
+		// as `httpCode` (e.g. "ECONNRESET").
+		chain.map((link) => link.httpCode).find((value): value is string => typeof value === 'string' && /^E[A-Z_]+$/.test(value)) ??
 		'UNKNOWN';
 	const timedOut = (code === 'ECONNABORTED' && /timeout/i.test(detail ?? '')) || code === 'ETIMEDOUT';
 	return { kind: 'transportError', code, detail: snippet(redact(detail ?? 'no details')), timedOut };
