@@ -59,3 +59,4 @@ export async function searchOpportunities(
 		paginationToken,
 	);
 }
+export { searchWhatsappNumbers } from './whatsappNumbers';

@@ -2,6 +2,7 @@ import type {
 	ICredentialsDecrypted,
 	IDataObject,
 	IExecuteFunctions,
+	IHookFunctions,
 	IHttpRequestMethods,
 	IHttpRequestOptions,
 	ILoadOptionsFunctions,
@@ -18,7 +19,8 @@ import { RequestSlots } from './requestSlots';
 
 export const CREDENTIAL_TYPE = 'plazbotApi';
 
-export type PlazbotFunctions = IExecuteFunctions | ILoadOptionsFunctions;
+/** Hook functions: the Plazbot Trigger registers and removes its webhook through this client too. */
+export type PlazbotFunctions = IExecuteFunctions | ILoadOptionsFunctions | IHookFunctions;
 
 export interface PlazbotRequest {
 	method: IHttpRequestMethods;

@@ -1,0 +1,20 @@
+import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
+
+import { whatsappNumbersOf } from '../helpers/whatsappNumbers';
+import { PlazbotClient } from '../transport';
+import { workspacePath } from '../transport/apiContract';
+
+/**
+ * The workspace's WhatsApp numbers, read from Get Workspace's integrations: a picker for any
+ * field that takes one of the workspace's own numbers (the Plazbot Trigger's number, for one).
+ */
+export async function searchWhatsappNumbers(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
+	const client = await PlazbotClient.create(this, { maxAttempts: 2 });
+	const envelope = await client.request({ method: 'GET', path: workspacePath(client.workspaceId) });
+	// The white-label reference shows Get Workspace without the envelope; read either shape.
+	const numbers = whatsappNumbersOf(envelope.data !== undefined ? envelope.data : envelope);
+	const needle = filter?.trim().toLowerCase().replace(/^\+/, '');
+	return {
+		results: needle ? numbers.filter((entry) => entry.name.toLowerCase().includes(needle) || entry.value.includes(needle)) : numbers,
+	};
+}
