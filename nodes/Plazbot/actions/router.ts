@@ -4,7 +4,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { asItemError } from '../helpers/errors';
 import { mapItemsConcurrently } from '../helpers/runItems';
 import { PlazbotClient } from '../transport';
-import { readDeliverySettings } from './common.descriptions';
+import { readDeliverySettings } from './common.runtime';
 import { resources } from './resources';
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

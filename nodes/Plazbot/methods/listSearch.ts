@@ -1,6 +1,7 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
 import { PlazbotClient, type PlazbotRequest } from '../transport';
+import { CONTACT_PATH, OPPORTUNITY_PATH } from '../transport/apiContract';
 
 async function searchRecords(
 	fns: ILoadOptionsFunctions,
@@ -36,7 +37,7 @@ export async function searchContacts(
 ): Promise<INodeListSearchResult> {
 	return await searchRecords(
 		this,
-		(workspaceId) => ({ method: 'GET', path: '/api/contact', qs: { workspaceId } }),
+		(workspaceId) => ({ method: 'GET', path: CONTACT_PATH, qs: { workspaceId } }),
 		(contact) => ({
 			name: contactLabel(contact),
 			value: String(contact.id),
@@ -53,7 +54,7 @@ export async function searchOpportunities(
 ): Promise<INodeListSearchResult> {
 	return await searchRecords(
 		this,
-		(workspaceId) => ({ method: 'GET', path: '/api/opportunity', qs: { workspaceId } }),
+		(workspaceId) => ({ method: 'GET', path: OPPORTUNITY_PATH, qs: { workspaceId } }),
 		(opportunity) => ({ name: text(opportunity.name) || String(opportunity.id), value: String(opportunity.id) }),
 		filter,
 		paginationToken,

@@ -19,6 +19,12 @@ export const SEND_TYPE_CODES = {
 
 export type SendType = keyof typeof SEND_TYPE_CODES;
 
+/** Send Message (free text inside WhatsApp's 24-hour window). */
+export const SEND_MESSAGE_PATH = '/api/message';
+
+/** List Conversation: the same path as the hub's send, read with GET. */
+export const LIST_CONVERSATIONS_PATH = '/api/message/conversation';
+
 /**
  * Lists page in blocks of 20 with a continuation token. Contacts and opportunities return the
  * next token as `data.continuationToken`, List Conversation as `data.newContinuationToken`.
@@ -29,6 +35,7 @@ export const NEXT_PAGE_TOKEN_FIELDS = ['continuationToken', 'newContinuationToke
 /** Contacts. Get by ID is documented with two answers: the contact in `data` (newer docs) or
  * `{ contactId, data: [contact] }` (hub); the contact operations accept both. */
 export const CONTACT_PATH = '/api/contact';
+export const contactPath = (contactId: string): string => recordPath(CONTACT_PATH, contactId);
 export const CONTACT_SEARCH_BY_EMAIL_PATH = '/api/contact/searchByEmail';
 export const CONTACT_SEARCH_BY_PHONE_PATH = '/api/contact/searchByCellphone';
 /** Neither doc page shows it; Plazbot's Spanish API reference names the phone query parameter `cellphone`. */

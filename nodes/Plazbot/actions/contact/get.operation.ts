@@ -4,7 +4,7 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { asLocatorId } from '../../helpers/parameters';
 import type { PlazbotClient } from '../../transport';
-import { CONTACT_PATH } from '../../transport/apiContract';
+import { contactPath } from '../../transport/apiContract';
 import { contactLocatorField, contactsIn } from './contact.common';
 
 const properties: INodeProperties[] = [
@@ -19,7 +19,7 @@ export const description = updateDisplayOptions({ show: { resource: ['contact'],
 export async function execute(this: IExecuteFunctions, itemIndex: number, client: PlazbotClient): Promise<IDataObject> {
 	const contactId = asLocatorId(this.getNodeParameter('contactId', itemIndex, ''), 'Contact');
 	const data = await client.requestData(
-		{ method: 'GET', path: `${CONTACT_PATH}/${encodeURIComponent(contactId)}`, qs: { workspaceId: client.workspaceId } },
+		{ method: 'GET', path: contactPath(contactId), qs: { workspaceId: client.workspaceId } },
 		itemIndex,
 	);
 	const [contact] = contactsIn(data);

@@ -3,7 +3,8 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { PlazbotClient } from '../../transport';
 import { CONTACT_PATH } from '../../transport/apiContract';
-import { listWorkspaceRecords, returnAllOrLimit } from '../common.descriptions';
+import { returnAllOrLimit } from '../common.descriptions';
+import { listWorkspaceRecords } from '../common.runtime';
 
 const properties: INodeProperties[] = [...returnAllOrLimit];
 

@@ -2,9 +2,9 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { PlazbotClient } from '../../transport';
-import { listWorkspaceRecords, returnAllOrLimit } from '../common.descriptions';
-
-export const LIST_CONVERSATIONS_PATH = '/api/message/conversation';
+import { LIST_CONVERSATIONS_PATH } from '../../transport/apiContract';
+import { returnAllOrLimit } from '../common.descriptions';
+import { listWorkspaceRecords } from '../common.runtime';
 
 const properties: INodeProperties[] = [...returnAllOrLimit];
 

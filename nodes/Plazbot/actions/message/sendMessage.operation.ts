@@ -4,10 +4,9 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { asLocatorId, asOptionalText, asRequiredLongText, asWhatsappNumber, definedFields } from '../../helpers/parameters';
 import type { PlazbotClient } from '../../transport';
+import { SEND_MESSAGE_PATH } from '../../transport/apiContract';
 import { contactLocator } from '../common.descriptions';
 import { envelopeOutput } from '../output';
-
-export const SEND_MESSAGE_PATH = '/api/message';
 
 /** WhatsApp refuses text messages longer than this. */
 export const WHATSAPP_TEXT_MAX_LENGTH = 4096;

@@ -5,7 +5,8 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { asLocatorId } from '../../helpers/parameters';
 import type { PlazbotClient } from '../../transport';
 import { OPPORTUNITY_PATH } from '../../transport/apiContract';
-import { deleteRecordById, opportunityLocator } from '../common.descriptions';
+import { opportunityLocator } from '../common.descriptions';
+import { deleteRecordById } from '../common.runtime';
 
 const properties: INodeProperties[] = [opportunityLocator];
 

@@ -5,7 +5,8 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { asRequiredText } from '../../helpers/parameters';
 import type { PlazbotClient } from '../../transport';
 import { TASK_PATH } from '../../transport/apiContract';
-import { getRecordById, taskIdField } from '../common.descriptions';
+import { taskIdField } from '../common.descriptions';
+import { getRecordById } from '../common.runtime';
 
 const properties: INodeProperties[] = [taskIdField];
 

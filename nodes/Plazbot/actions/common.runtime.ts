@@ -1,0 +1,106 @@
+/** What several operations run: delivery settings, lists, get and delete by ID. */
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
+import type { DeliveryPolicy, PlazbotClient } from '../transport';
+import { DEFAULT_DELIVERY_POLICY } from '../transport';
+import { recordPath } from '../transport/apiContract';
+import { DEFAULT_CONCURRENCY } from './common.descriptions';
+
+/**
+ * Items handled at once, per request slot: an item waiting out a Retry-After or a backoff frees
+ * its slot, and the extra items keep the slots busy meanwhile. With 4, a campaign with 10% of
+ * requests answered 429 (Retry-After 1 s) ran short of items to send while the retries waited
+ * (9.2 s against 8.0 s with 10, bench/run.js); an item costs only its parameters while it waits.
+ */
+const ITEMS_PER_REQUEST_SLOT = 10;
+const DEFAULT_MAX_ATTEMPTS = DEFAULT_DELIVERY_POLICY.maxAttempts;
+const DEFAULT_TIMEOUT_MS = DEFAULT_DELIVERY_POLICY.timeoutMs;
+
+export interface DeliverySettings {
+	/** How many items the router handles at once. */
+	itemLanes: number;
+	policy: Partial<DeliveryPolicy>;
+}
+
+export function readDeliverySettings(fns: IExecuteFunctions): DeliverySettings {
+	const options = fns.getNodeParameter('options', 0, {}) as {
+		concurrency?: number;
+		delayBetweenRequests?: number;
+		maxAttempts?: number;
+		rateLimit?: number;
+		rateLimitInterval?: 'second' | 'minute';
+		retryOnConnectionDrop?: boolean;
+		timeout?: number;
+	};
+	const intervalMs = options.rateLimitInterval === 'minute' ? 60_000 : 1_000;
+	const rateSpacing = options.rateLimit && options.rateLimit > 0 ? intervalMs / options.rateLimit : 0;
+	const concurrency = positiveInteger(options.concurrency, DEFAULT_CONCURRENCY);
+	return {
+		itemLanes: concurrency * ITEMS_PER_REQUEST_SLOT,
+		policy: {
+			maxInFlight: concurrency,
+			maxAttempts: positiveInteger(options.maxAttempts, DEFAULT_MAX_ATTEMPTS),
+			retryOnConnectionDrop: options.retryOnConnectionDrop ?? false,
+			timeoutMs: positiveInteger(options.timeout, DEFAULT_TIMEOUT_MS),
+			minSpacingMs: Math.max(rateSpacing, Math.max(0, options.delayBetweenRequests ?? 0)),
+		},
+	};
+}
+
+function positiveInteger(value: number | undefined, fallback: number): number {
+	return typeof value === 'number' && Number.isFinite(value) && value >= 1 ? Math.floor(value) : fallback;
+}
+
+/** Undefined means "all": the value the transport's `collect` takes. */
+export function readLimit(fns: IExecuteFunctions, itemIndex: number): number | undefined {
+	if (fns.getNodeParameter('returnAll', itemIndex, false) as boolean) return undefined;
+	return fns.getNodeParameter('limit', itemIndex, 50) as number;
+}
+
+/**
+ * Get Many for a workspace's records at `path`: follows Plazbot's continuation tokens to the end,
+ * or to the Limit, one output item per record.
+ */
+export async function listWorkspaceRecords(
+	fns: IExecuteFunctions,
+	client: PlazbotClient,
+	path: string,
+	itemIndex: number,
+): Promise<IDataObject[]> {
+	return await client.collect({ method: 'GET', path, qs: { workspaceId: client.workspaceId } }, readLimit(fns, itemIndex), itemIndex);
+}
+
+/**
+ * Get by ID for records that live at `<collection>/<id>` (opportunities, tasks). Some of Plazbot's
+ * examples wrap the record in a one-element list; the record itself is output either way.
+ */
+export async function getRecordById(
+	client: PlazbotClient,
+	collectionPath: string,
+	id: string,
+	itemIndex: number,
+): Promise<IDataObject> {
+	const data = await client.requestData(
+		{ method: 'GET', path: recordPath(collectionPath, id), qs: { workspaceId: client.workspaceId } },
+		itemIndex,
+	);
+	const record: unknown = Array.isArray(data) ? data[0] : data;
+	if (typeof record !== 'object' || record === null || Array.isArray(record)) {
+		throw new Error(`Plazbot answered without a record for the ID "${id}"`);
+	}
+	return record as IDataObject;
+}
+
+/** Delete for records at `<collection>/<id>`. Plazbot's answer carries no record, so the ID is echoed. */
+export async function deleteRecordById(
+	client: PlazbotClient,
+	collectionPath: string,
+	id: string,
+	itemIndex: number,
+): Promise<IDataObject> {
+	await client.request(
+		{ method: 'DELETE', path: recordPath(collectionPath, id), qs: { workspaceId: client.workspaceId } },
+		itemIndex,
+	);
+	return { deleted: true, id };
+}

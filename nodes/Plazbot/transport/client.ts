@@ -1,0 +1,237 @@
+import type {
+	ICredentialsDecrypted,
+	IDataObject,
+	IExecuteFunctions,
+	IHookFunctions,
+	IHttpRequestMethods,
+	IHttpRequestOptions,
+	ILoadOptionsFunctions,
+	IN8nHttpFullResponse,
+	JsonObject,
+} from 'n8n-workflow';
+import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
+
+import { redactSecrets, redactSecretsDeep } from '../helpers/secrets';
+import { CONTINUATION_TOKEN_QUERY } from './apiContract';
+import { readCredentialSettings, safeHost } from './credentialSettings';
+import type { DeliveryPolicy } from './deliveryPolicy';
+import { DEFAULT_DELIVERY_POLICY } from './deliveryPolicy';
+import type { ErrorWording } from './errors';
+import { notJsonAnswer, refusedAnswer, transportFailure } from './errors';
+import type { Page } from './pagination';
+import { collectRecords, followPages, pageOf } from './pagination';
+import type { Outcome, PlazbotEnvelope } from './response';
+import { bodyText, describeTransportError, isObject, parseJson } from './response';
+import { RequestPacer } from './requestPacer';
+import { RequestSlots } from './requestSlots';
+import { retryDelay } from './retryPolicy';
+
+export const CREDENTIAL_TYPE = 'plazbotApi';
+
+/** Hook functions too: the Plazbot Trigger registers and removes its webhook through this client. */
+export type PlazbotFunctions = IExecuteFunctions | ILoadOptionsFunctions | IHookFunctions;
+
+export interface PlazbotRequest {
+	method: IHttpRequestMethods;
+	path: string;
+	body?: IDataObject;
+	qs?: IDataObject;
+}
+
+type Verdict = { retryDelayMs: number } | { envelope: PlazbotEnvelope } | { error: NodeApiError };
+
+/**
+ * The one way this package talks to Plazbot: authentication through n8n's credential helper,
+ * throttling, retries of answers that mean "try later", and the mapping of every failure to an
+ * error that names the item and never a secret.
+ */
+export class PlazbotClient {
+	private constructor(
+		private readonly fns: PlazbotFunctions,
+		readonly workspaceId: string,
+		private readonly baseUrl: string,
+		private readonly secrets: string[],
+		private readonly policy: DeliveryPolicy,
+		private readonly pacer: RequestPacer,
+		private readonly slots: RequestSlots,
+		/**
+		 * Handed to httpRequestWithAuthentication so that n8n does not read and decrypt the
+		 * credential again for every request: about a fifth of n8n's CPU per request in a campaign.
+		 */
+		private readonly credentials: ICredentialsDecrypted,
+	) {}
+
+	/** Aborted by `stopSending()`: requests waiting for a slot, a throttle turn or a retry give up. */
+	private readonly stop = new AbortController();
+	private combinedWaitSignal?: AbortSignal;
+	/** The only host the credential is sent to (see REDIRECTED_ELSEWHERE). */
+	private readonly baseHost = new URL(this.baseUrl).hostname;
+
+	static async create(fns: PlazbotFunctions, policy: Partial<DeliveryPolicy> = {}): Promise<PlazbotClient> {
+		const credentials = await fns.getCredentials(CREDENTIAL_TYPE);
+		const settings = readCredentialSettings(fns.getNode(), credentials);
+		const fullPolicy = { ...DEFAULT_DELIVERY_POLICY, ...policy };
+		return new PlazbotClient(
+			fns,
+			settings.workspaceId,
+			settings.baseUrl,
+			settings.secrets,
+			fullPolicy,
+			new RequestPacer(fullPolicy.minSpacingMs),
+			new RequestSlots(fullPolicy.maxInFlight),
+			{
+				id: fns.getNode().credentials?.[CREDENTIAL_TYPE]?.id ?? '',
+				name: fns.getNode().credentials?.[CREDENTIAL_TYPE]?.name ?? '',
+				type: CREDENTIAL_TYPE,
+				data: credentials,
+			},
+		);
+	}
+
+	/**
+	 * No request starts after this: the ones on the wire finish, the ones still waiting are not
+	 * sent. For a run that stops at a failed item, a message sent afterwards would be missing from
+	 * the node's output and sent again when the user re-runs the workflow.
+	 */
+	stopSending(): void {
+		this.stop.abort(new NodeOperationError(this.fns.getNode(), 'Not sent: the node stopped at an earlier error'));
+	}
+
+	/** Sends one request and returns Plazbot's envelope; any failure becomes a node error. */
+	async request(request: PlazbotRequest, itemIndex?: number): Promise<PlazbotEnvelope> {
+		const signal = this.waitSignal();
+		for (let attempt = 1; ; attempt++) {
+			const verdict = await this.slots.run(async () => {
+				await this.pacer.wait(signal);
+				signal.throwIfAborted();
+				const judged = this.judge(await this.send(request), attempt, itemIndex);
+				// Decided before the slot passes on: otherwise the request waiting for it would already
+				// be on its way when the run stops at this error.
+				if ('error' in judged && this.policy.stopAtFirstError) this.stopSending();
+				return judged;
+			}, signal);
+			if ('retryDelayMs' in verdict) {
+				await sleep(verdict.retryDelayMs, signal);
+				continue;
+			}
+			if ('error' in verdict) throw verdict.error;
+			return verdict.envelope;
+		}
+	}
+
+	/** The envelope's `data`, for operations whose answer is a single record. */
+	async requestData(request: PlazbotRequest, itemIndex?: number): Promise<unknown> {
+		return (await this.request(request, itemIndex)).data;
+	}
+
+	/** Every record of a continuation-token list, fetched page by page as they are consumed. */
+	records(request: PlazbotRequest, itemIndex?: number): AsyncGenerator<IDataObject> {
+		return followPages(async (token) => await this.page(request, token, itemIndex));
+	}
+
+	/** One page of a continuation-token list; `nextToken` is undefined on the last page. */
+	async page(request: PlazbotRequest, token?: string, itemIndex?: number): Promise<Page> {
+		const qs = { ...(request.qs ?? {}), ...(token ? { [CONTINUATION_TOKEN_QUERY]: token } : {}) };
+		return pageOf((await this.request({ ...request, qs }, itemIndex)).data);
+	}
+
+	async collect(request: PlazbotRequest, limit: number | undefined, itemIndex?: number): Promise<IDataObject[]> {
+		return await collectRecords(this.records(request, itemIndex), limit);
+	}
+
+	/** Removes the credential's secrets from any text that may reach the user. */
+	redact(text: string): string {
+		return redactSecrets(text, this.secrets);
+	}
+
+	/**
+	 * Output records may echo the credential (contacts carry `workspaceId`); the Workspace ID and
+	 * API Key are secrets, so they never reach workflow data.
+	 */
+	redactRecord<T>(record: T): T {
+		return redactSecretsDeep(record, this.secrets);
+	}
+
+	private judge(outcome: Outcome, attempt: number, itemIndex?: number): Verdict {
+		const retryDelayMs = retryDelay(this.policy, outcome, attempt);
+		if (retryDelayMs !== undefined) return { retryDelayMs };
+		if (outcome.kind === 'transportError') {
+			return { error: this.apiError(transportFailure(outcome, safeHost(this.baseUrl), this.policy.timeoutMs, attempt), itemIndex) };
+		}
+		return this.readAnswer(outcome.response, attempt, itemIndex);
+	}
+
+	private readAnswer(response: IN8nHttpFullResponse, attempts: number, itemIndex?: number): Verdict {
+		const status = response.statusCode;
+		const text = bodyText(response.body);
+		const parsed = parseJson(text);
+		const envelope = isObject(parsed) ? (parsed as PlazbotEnvelope) : undefined;
+		const ok = status >= 200 && status < 300;
+		if (ok && envelope && envelope.success !== false) return { envelope };
+		if (ok && !envelope) return { error: this.apiError(notJsonAnswer(status, text), itemIndex) };
+		return { error: this.apiError(refusedAnswer(status, text, envelope, attempts), itemIndex) };
+	}
+
+	private cancelSignal(): AbortSignal | undefined {
+		const fns = this.fns as Partial<IExecuteFunctions>;
+		return typeof fns.getExecutionCancelSignal === 'function' ? fns.getExecutionCancelSignal() : undefined;
+	}
+
+	/**
+	 * Ends any wait before a request: the execution is cancelled, or the node stopped sending.
+	 * Combined once per run: a combined signal per request would add a listener to the
+	 * execution's signal for each of a campaign's thousands of requests.
+	 */
+	private waitSignal(): AbortSignal {
+		if (!this.combinedWaitSignal) {
+			const cancel = this.cancelSignal();
+			this.combinedWaitSignal = cancel ? AbortSignal.any([cancel, this.stop.signal]) : this.stop.signal;
+		}
+		return this.combinedWaitSignal;
+	}
+
+	private async send(request: PlazbotRequest): Promise<Outcome> {
+		const options: IHttpRequestOptions = {
+			method: request.method,
+			baseURL: this.baseUrl,
+			url: request.path,
+			// n8n follows redirects and would carry the credential's headers along to any host: a
+			// redirect away from the Base URL's host is refused instead (see REDIRECTED_ELSEWHERE).
+			allowedDomains: this.baseHost,
+			qs: request.qs,
+			body: request.body,
+			json: true,
+			// Plazbot's error pages are not always JSON: read text and parse it ourselves.
+			encoding: 'text',
+			returnFullResponse: true,
+			ignoreHttpStatusErrors: true,
+			timeout: this.policy.timeoutMs,
+		};
+		try {
+			const response = (await this.fns.helpers.httpRequestWithAuthentication.call(
+				this.fns,
+				CREDENTIAL_TYPE,
+				options,
+				{ credentialsDecrypted: this.credentials },
+			)) as IN8nHttpFullResponse;
+			return { kind: 'response', response };
+		} catch (error) {
+			if (this.cancelSignal()?.aborted) {
+				throw new NodeOperationError(this.fns.getNode(), 'The execution was cancelled');
+			}
+			return describeTransportError(error);
+		}
+	}
+
+	/** A node error from the wording, with the credential's secrets removed from all its text. */
+	private apiError(wording: ErrorWording, itemIndex: number | undefined): NodeApiError {
+		const { httpCode, errorCode } = wording;
+		const message = this.redact(wording.message);
+		const description = this.redact(errorCode ? `${wording.description} Plazbot error code: ${errorCode}.` : wording.description);
+		return new NodeApiError(
+			this.fns.getNode(),
+			{ message, description, ...(httpCode ? { httpCode } : {}) } as JsonObject,
+			{ message, description, httpCode, itemIndex },
+		);
+	}
+}

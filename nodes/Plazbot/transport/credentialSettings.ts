@@ -1,0 +1,69 @@
+import type { ICredentialDataDecryptedObject, INode } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { DEFAULT_BASE_URL } from '../../../credentials/PlazbotApi.credentials';
+import { snippet } from './text';
+
+/** The credential's values, checked before any request is sent. */
+export interface CredentialSettings {
+	workspaceId: string;
+	apiKey: string;
+	/** Without a trailing slash. */
+	baseUrl: string;
+	/** The values that must never be shown back: in errors, logs or output. */
+	secrets: string[];
+}
+
+export function readCredentialSettings(node: INode, credentials: ICredentialDataDecryptedObject): CredentialSettings {
+	const workspaceId = String(credentials.workspaceId ?? '').trim();
+	const apiKey = String(credentials.apiKey ?? '').trim();
+	const baseUrl = checkBaseUrl(node, String(credentials.baseUrl ?? '').trim() || DEFAULT_BASE_URL);
+	// Refused here, before any request: in a header, a line break would let the value add headers of its own.
+	for (const [label, value] of [['Workspace ID', workspaceId], ['API Key', apiKey]]) {
+		if (hasControlCharacter(value)) {
+			throw new NodeOperationError(node, `The ${label} in the Plazbot API credential contains a line break or another control character`, {
+				description: `Open the Plazbot API credential, paste the ${label} again without line breaks, and save it.`,
+			});
+		}
+	}
+	if (!workspaceId) {
+		throw new NodeOperationError(node, 'The Plazbot API credential has no Workspace ID', {
+			description: 'Open the credential and fill in the Workspace ID from Plazbot (Settings → Developers).',
+		});
+	}
+	return { workspaceId, apiKey, baseUrl, secrets: [workspaceId, apiKey].filter((secret) => secret.length >= 4) };
+}
+
+function checkBaseUrl(node: INode, raw: string): string {
+	let url: URL;
+	try {
+		url = new URL(raw);
+	} catch {
+		throw new NodeOperationError(node, `The Base URL "${snippet(raw)}" in the Plazbot API credential is not a valid URL`, {
+			description: `Use ${DEFAULT_BASE_URL} unless Plazbot gave you another address.`,
+		});
+	}
+	const loopback = ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname) || url.hostname.startsWith('127.');
+	if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) {
+		throw new NodeOperationError(node, `The Base URL "${url.origin}" in the Plazbot API credential must start with https://`, {
+			description: 'Plain http is accepted only for a server on this machine (localhost or 127.0.0.1), such as the Plazbot stand-in.',
+		});
+	}
+	return url.href.replace(/\/+$/, '');
+}
+
+function hasControlCharacter(text: string): boolean {
+	for (let index = 0; index < text.length; index++) {
+		const code = text.charCodeAt(index);
+		if (code < 0x20 || code === 0x7f) return true;
+	}
+	return false;
+}
+
+export function safeHost(baseUrl: string): string {
+	try {
+		return new URL(baseUrl).host;
+	} catch {
+		return 'the configured Base URL';
+	}
+}

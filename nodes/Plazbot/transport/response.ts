@@ -1,0 +1,83 @@
+import type { IN8nHttpFullResponse } from 'n8n-workflow';
+
+import { snippet } from './text';
+
+/** What one try of a request came to: an answer, or no answer and why. */
+export type Outcome =
+	| { kind: 'response'; response: IN8nHttpFullResponse }
+	| TransportFailure;
+
+export interface TransportFailure {
+	kind: 'transportError';
+	code: string;
+	detail: string;
+	timedOut: boolean;
+}
+
+export const DROPPED_CONNECTION_CODES = new Set([
+	'ECONNRESET',
+	'EPIPE',
+	'ECONNABORTED',
+	'ETIMEDOUT',
+	'ESOCKETTIMEDOUT',
+	'ERR_STREAM_PREMATURE_CLOSE',
+]);
+export const TLS_CODE_PATTERN = /CERT|SSL|TLS|EPROTO|SELF_SIGNED|UNABLE_TO_VERIFY/;
+/** Our code for a redirect to another host, which n8n refuses because of `allowedDomains`. */
+export const REDIRECTED_ELSEWHERE = 'REDIRECTED_TO_OTHER_HOST';
+/** How n8n words that refusal (n8n-workflow's assertUrlAllowed). */
+const N8N_DOMAIN_REFUSAL = /^Domain not allowed:/;
+
+/** The code and message of a failure thrown by n8n's HTTP helper, whatever it is wrapped in. */
+export function describeTransportError(error: unknown): TransportFailure {
+	const chain: Array<Record<string, unknown>> = [];
+	let current: unknown = error;
+	while (current && typeof current === 'object' && chain.length < 5) {
+		chain.push(current as Record<string, unknown>);
+		current = (current as { cause?: unknown }).cause;
+	}
+	const detail = chain
+		.map((link) => link.message)
+		.filter((value): value is string => typeof value === 'string' && value.length > 0)
+		.pop();
+	const code =
+		(detail && N8N_DOMAIN_REFUSAL.test(detail) ? REDIRECTED_ELSEWHERE : undefined) ??
+		chain.map((link) => link.code).find((value): value is string => typeof value === 'string') ??
+		'UNKNOWN';
+	const timedOut = (code === 'ECONNABORTED' && /timeout/i.test(detail ?? '')) || code === 'ETIMEDOUT';
+	return { kind: 'transportError', code, detail: snippet(detail ?? 'no details'), timedOut };
+}
+
+export function headerValue(headers: IN8nHttpFullResponse['headers'] | undefined, name: string): string | undefined {
+	if (!headers) return undefined;
+	const entry = Object.entries(headers).find(([key]) => key.toLowerCase() === name);
+	const value = entry?.[1];
+	return Array.isArray(value) ? String(value[0]) : value === undefined ? undefined : String(value);
+}
+
+export function bodyText(body: unknown): string {
+	if (body === undefined || body === null) return '';
+	return typeof body === 'string' ? body : JSON.stringify(body);
+}
+
+export function parseJson(text: string): unknown {
+	if (text.trim() === '') return undefined;
+	try {
+		return JSON.parse(text);
+	} catch {
+		return undefined;
+	}
+}
+
+export function isObject(value: unknown): value is Record<string, unknown> {
+	return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Plazbot wraps its answers in this envelope. */
+export interface PlazbotEnvelope {
+	success?: boolean;
+	code?: number;
+	errorCode?: string | null;
+	message?: string;
+	data?: unknown;
+}
