@@ -5,7 +5,8 @@
  * injectable latency and faults. Users point the credential's Base URL at it to try the node
  * without an account; the tests assert on the requests it records.
  *
- * Routes live in ./routes/<resource>.js, each exporting `register(router)`.
+ * Routes live in ./routes/<resource>.js, each exporting `register(router, helpers)`; `helpers.control`
+ * adds a route under /__standin/ (routes/webhook.js sends incoming messages that way).
  */
 const http = require('node:http');
 const { URL } = require('node:url');
@@ -106,8 +107,10 @@ function createStandIn(config = {}) {
 	let inFlight = 0;
 	let maxInFlight = 0;
 
-	const helpers = { envelope, failure, HttpFailure, state, settings };
-	for (const resource of ['message', 'workspace', 'contact', 'opportunity', 'task', 'user', 'automation']) {
+	/** Routes under /__standin/ that a route module adds (`control(method, pattern, handler)`). */
+	const controls = createRouter();
+	const helpers = { envelope, failure, HttpFailure, state, settings, control: (method, pattern, handler) => controls[method.toLowerCase()](pattern, handler) };
+	for (const resource of ['message', 'workspace', 'contact', 'opportunity', 'task', 'user', 'automation', 'webhook']) {
 		let module;
 		try {
 			module = require(`./routes/${resource}`);
@@ -130,6 +133,13 @@ function createStandIn(config = {}) {
 		if (url.pathname === '/__standin/faults' && req.method === 'POST') {
 			setFaults(body ?? {});
 			return sendJson(res, 200, faults);
+		}
+		const found = controls.match(req.method, url.pathname);
+		if (found) {
+			return Promise.resolve(found.route.handler({ params: found.params, body: body ?? {} })).then(
+				(result) => sendJson(res, result.status ?? 200, result.body),
+				(error) => sendJson(res, error.status ?? 500, { error: error.message }),
+			);
 		}
 		return sendJson(res, 404, { error: 'unknown control route' });
 	}
