@@ -97,7 +97,7 @@ describe('Plazbot Trigger in real n8n', () => {
 			body: JSON.stringify({ text, from: '+51 987 654 321', name: 'Ana Torres' }),
 		});
 		// `status` and `delivered`: what n8n answered the stand-in; `standInStatus`: the stand-in's own answer.
-		return { standInStatus: response.status, ...(await response.json()) };
+		return { standInStatus: response.status, ...((await response.json()) as Record<string, any>) };
 	};
 	const callDirectly = async (url: string, body: string | Buffer, contentType = 'application/json') => {
 		const response = await fetch(url, { method: 'POST', headers: { 'content-type': contentType }, body });
