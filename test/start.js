@@ -22,7 +22,7 @@ const standInPort = Number(process.env.PLAZBOT_STANDIN_PORT || 4010);
 const userFolder = process.env.PLAZBOT_DEV_FOLDER || join(homedir(), '.cache', 'n8n-nodes-plazbot', 'dev-n8n');
 
 const DEMO_CREDENTIAL = { id: 'plazbot-demo', name: 'Plazbot stand-in (demo)' };
-const EXAMPLES = ['send-campaign.json', 'crm-round-trip.json', 'list-contacts.json'];
+const EXAMPLES = ['send-campaign.json', 'crm-round-trip.json', 'list-contacts.json', 'incoming-message.json'];
 
 function step(message) {
 	console.log(`\n▶ ${message}`);

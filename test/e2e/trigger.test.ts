@@ -10,6 +10,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:net';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { N8nInstance, type N8nServer } from './n8n';
@@ -48,6 +49,7 @@ describe('Plazbot Trigger in real n8n', () => {
 	let server: N8nServer;
 	let port: number;
 	let workflow: { id: string; versionId: string; [key: string]: unknown };
+	let credential: { id: string; name: string };
 	// n8n writes execution data with flatted; read it with n8n's own copy.
 	let flatted: { parse(text: string): any };
 
@@ -57,29 +59,29 @@ describe('Plazbot Trigger in real n8n', () => {
 		await eventually(`${count} webhook request(s) at the stand-in`, async () => (webhookRequests().length >= count ? webhookRequests() : undefined));
 	const registeredUrl = (): string | undefined => standIn.state.whatsappWebhooks.get(NUMBER);
 
-	const activate = async () => {
-		const answer = await server.rest('POST', `/workflows/${workflow.id}/activate`, { versionId: workflow.versionId });
+	const activate = async (target = workflow) => {
+		const answer = await server.rest('POST', `/workflows/${target.id}/activate`, { versionId: target.versionId });
 		if (answer?.data === undefined && /not found|cannot post/i.test(JSON.stringify(answer))) {
-			return ok(await server.rest('PATCH', `/workflows/${workflow.id}`, { active: true, versionId: workflow.versionId }), 'activation (1.x)');
+			return ok(await server.rest('PATCH', `/workflows/${target.id}`, { active: true, versionId: target.versionId }), 'activation (1.x)');
 		}
 		return ok(answer, 'activation');
 	};
-	const deactivate = async () => {
-		const answer = await server.rest('POST', `/workflows/${workflow.id}/deactivate`, {});
+	const deactivate = async (target = workflow) => {
+		const answer = await server.rest('POST', `/workflows/${target.id}/deactivate`, {});
 		if (answer?.data === undefined && /not found|cannot post/i.test(JSON.stringify(answer))) {
-			return ok(await server.rest('PATCH', `/workflows/${workflow.id}`, { active: false, versionId: workflow.versionId }), 'deactivation (1.x)');
+			return ok(await server.rest('PATCH', `/workflows/${target.id}`, { active: false, versionId: target.versionId }), 'deactivation (1.x)');
 		}
 		return ok(answer, 'deactivation');
 	};
 
-	const executions = async (): Promise<Array<{ id: string; mode: string; status: string }>> => {
-		const filter = encodeURIComponent(JSON.stringify({ workflowId: workflow.id }));
+	const executions = async (target = workflow): Promise<Array<{ id: string; mode: string; status: string }>> => {
+		const filter = encodeURIComponent(JSON.stringify({ workflowId: target.id }));
 		return ok(await server.rest('GET', `/executions?filter=${filter}&limit=100`), 'execution list').results;
 	};
 	/** Waits until `count` executions of the workflow have finished, then gives them newest first. */
-	const finishedExecutions = async (count: number) =>
+	const finishedExecutions = async (count: number, target = workflow) =>
 		await eventually(`${count} finished execution(s)`, async () => {
-			const list = await executions();
+			const list = await executions(target);
 			const finished = list.filter((execution) => !['new', 'running', 'waiting'].includes(execution.status));
 			return finished.length >= count ? list : undefined;
 		});
@@ -90,11 +92,11 @@ describe('Plazbot Trigger in real n8n', () => {
 	};
 
 	/** Plazbot's side: a customer writes to the number, the stand-in posts to the registered URL. */
-	const customerWrites = async (text: string): Promise<Record<string, any>> => {
+	const customerWrites = async (text: string, from = '+51 987 654 321', name = 'Ana Torres'): Promise<Record<string, any>> => {
 		const response = await fetch(`${standIn.url}/__standin/whatsapp/${NUMBER}/incoming`, {
 			method: 'POST',
 			headers: { 'content-type': 'application/json' },
-			body: JSON.stringify({ text, from: '+51 987 654 321', name: 'Ana Torres' }),
+			body: JSON.stringify({ text, from, name }),
 		});
 		// `status` and `delivered`: what n8n answered the stand-in; `standInStatus`: the stand-in's own answer.
 		return { standInStatus: response.status, ...((await response.json()) as Record<string, any>) };
@@ -111,7 +113,7 @@ describe('Plazbot Trigger in real n8n', () => {
 		const standInUrl = await standIn.start(0);
 		server = await n8n.startServer();
 		port = Number(new URL(server.baseUrl).port);
-		const credential = ok(
+		credential = ok(
 			await server.rest('POST', '/credentials', {
 				name: 'Plazbot',
 				type: 'plazbotApi',
@@ -284,5 +286,45 @@ describe('Plazbot Trigger in real n8n', () => {
 
 		await deactivate();
 		expect((await webhookRequestsOnceThere(3)).map(([method]: [string]) => method)).toEqual(['POST', 'POST', 'DELETE']);
+	});
+
+	it('the example workflow (incoming-message.json) creates the contact on its first message and records each message as an activity', async () => {
+		standIn.reset();
+		const example = JSON.parse(
+			readFileSync(join(__dirname, 'workflows', 'incoming-message.json'), 'utf8')
+				.split('n8n-nodes-plazbot.plazbot')
+				.join('CUSTOM.plazbot')
+				.split('"plazbot-demo"')
+				.join(JSON.stringify(credential.id)),
+		);
+		const { id: _fixedId, ...fields } = example;
+		const imported = ok(await server.rest('POST', '/workflows', fields), 'example import');
+		await activate(imported);
+		await webhookRequestsOnceThere(1);
+
+		const phone = '51955501234';
+		const first = await customerWrites('Hola, quiero cotizar 3 cajas', `+${phone}`, 'Rosa Quispe');
+		expect(first).toMatchObject({ delivered: true });
+		const [run1] = await finishedExecutions(1, imported);
+		expect(run1.status).toBe('success');
+		const created = [...standIn.state.contacts.values()].filter((contact: any) => contact.internalWhatsappNumber === phone);
+		expect(created).toHaveLength(1);
+		expect(created[0].name).toBe('Rosa Quispe');
+		expect(standIn.state.contactActivities(created[0].id).map((a: any) => a.content)).toEqual(['WhatsApp message: Hola, quiero cotizar 3 cajas']);
+
+		// The contact exists now: found by phone, not created again.
+		const second = await customerWrites('¿Hacen factura?', `+${phone}`, 'Rosa Quispe');
+		expect(second).toMatchObject({ delivered: true, payload: { contact: { id: created[0].id } } });
+		const [run2] = await finishedExecutions(2, imported);
+		expect(run2.status).toBe('success');
+		expect([...standIn.state.contacts.values()].filter((contact: any) => contact.internalWhatsappNumber === phone)).toHaveLength(1);
+		expect(standIn.state.contactActivities(created[0].id).map((a: any) => a.content)).toEqual([
+			'WhatsApp message: Hola, quiero cotizar 3 cajas',
+			'WhatsApp message: ¿Hacen factura?',
+		]);
+		expect(standIn.requests.filter((r: any) => r.method === 'POST' && r.path === '/api/contact')).toHaveLength(1);
+
+		await deactivate(imported);
+		await webhookRequestsOnceThere(2);
 	});
 });
