@@ -290,8 +290,21 @@ describe('Plazbot Trigger in real n8n', () => {
 
 	it('the example workflow (incoming-message.json) creates the contact on its first message and records each message as an activity', async () => {
 		standIn.reset();
+		const text = readFileSync(join(__dirname, 'workflows', 'incoming-message.json'), 'utf8');
+		// As users import it: the published node types and npm start's demo credential.
+		expect(text).not.toContain('CUSTOM.');
+		expect(
+			JSON.parse(text)
+				.nodes.filter((node: any) => !node.type.startsWith('n8n-nodes-base.'))
+				.map((node: any) => [node.type, node.credentials.plazbotApi.id]),
+		).toEqual([
+			['n8n-nodes-plazbot.plazbotTrigger', 'plazbot-demo'],
+			['n8n-nodes-plazbot.plazbot', 'plazbot-demo'],
+			['n8n-nodes-plazbot.plazbot', 'plazbot-demo'],
+			['n8n-nodes-plazbot.plazbot', 'plazbot-demo'],
+		]);
 		const example = JSON.parse(
-			readFileSync(join(__dirname, 'workflows', 'incoming-message.json'), 'utf8')
+			text
 				.split('n8n-nodes-plazbot.plazbot')
 				.join('CUSTOM.plazbot')
 				.split('"plazbot-demo"')
