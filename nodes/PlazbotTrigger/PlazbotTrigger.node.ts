@@ -116,7 +116,7 @@ export class PlazbotTrigger implements INodeType {
 			givenSecret: (this.getQueryData() as IDataObject)[SECRET_QUERY_PARAMETER],
 			expectedSecret: registration?.secret,
 			contentType: request.headers['content-type'],
-			rawLength: (request as { rawBody?: { length: number } }).rawBody?.length ?? 0,
+			rawLength: (request as { rawBody?: { length: number } }).rawBody?.length,
 			body: this.getBodyData(),
 		});
 		if (!verdict.accept) {

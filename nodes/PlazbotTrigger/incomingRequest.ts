@@ -62,8 +62,8 @@ export interface IncomingRequest {
 	/** Undefined when this node has registered nothing: then every call is refused. */
 	expectedSecret: string | undefined;
 	contentType: string | undefined;
-	/** The body's size in bytes as received. */
-	rawLength: number;
+	/** The body's size in bytes as received; undefined when n8n did not keep the raw body. */
+	rawLength: number | undefined;
 	/** The body as n8n parsed it (JSON for application/json). */
 	body: unknown;
 }

@@ -59,20 +59,20 @@ describe('Plazbot Trigger in real n8n', () => {
 		await eventually(`${count} webhook request(s) at the stand-in`, async () => (webhookRequests().length >= count ? webhookRequests() : undefined));
 	const registeredUrl = (): string | undefined => standIn.state.whatsappWebhooks.get(NUMBER);
 
-	const activate = async (target = workflow) => {
-		const answer = await server.rest('POST', `/workflows/${target.id}/activate`, { versionId: target.versionId });
-		if (answer?.data === undefined && /not found|cannot post/i.test(JSON.stringify(answer))) {
-			return ok(await server.rest('PATCH', `/workflows/${target.id}`, { active: true, versionId: target.versionId }), 'activation (1.x)');
-		}
-		return ok(answer, 'activation');
+	/**
+	 * n8n 2.x: POST /workflows/:id/activate and /deactivate. n8n 1.x has neither (404): there,
+	 * PATCH /workflows/:id { active } with the workflow's current versionId.
+	 */
+	const setActive = async (target: { id: string; versionId: string }, active: boolean) => {
+		const answer = await server
+			.rest('POST', `/workflows/${target.id}/${active ? 'activate' : 'deactivate'}`, active ? { versionId: target.versionId } : {})
+			.catch(() => undefined);
+		if (answer !== undefined && !(answer.code === 404 && answer.data === undefined)) return ok(answer, active ? 'activation' : 'deactivation');
+		const current = ok(await server.rest('GET', `/workflows/${target.id}`), 'workflow read');
+		return ok(await server.rest('PATCH', `/workflows/${target.id}`, { active, versionId: current.versionId }), `${active ? 'activation' : 'deactivation'} (1.x)`);
 	};
-	const deactivate = async (target = workflow) => {
-		const answer = await server.rest('POST', `/workflows/${target.id}/deactivate`, {});
-		if (answer?.data === undefined && /not found|cannot post/i.test(JSON.stringify(answer))) {
-			return ok(await server.rest('PATCH', `/workflows/${target.id}`, { active: false, versionId: target.versionId }), 'deactivation (1.x)');
-		}
-		return ok(answer, 'deactivation');
-	};
+	const activate = async (target = workflow) => await setActive(target, true);
+	const deactivate = async (target = workflow) => await setActive(target, false);
 
 	const executions = async (target = workflow): Promise<Array<{ id: string; mode: string; status: string }>> => {
 		const filter = encodeURIComponent(JSON.stringify({ workflowId: target.id }));

@@ -161,7 +161,8 @@ interface CallOptions {
 	token?: unknown;
 	contentType?: string;
 	body?: unknown;
-	rawBody?: string;
+	/** null: n8n kept no raw body. */
+	rawBody?: string | null;
 	staticData?: IDataObject;
 }
 
@@ -180,7 +181,7 @@ function incomingCall({ token, contentType = 'application/json', body = {}, rawB
 	};
 	const raw = rawBody ?? (typeof body === 'string' ? body : JSON.stringify(body));
 	const context = {
-		getRequestObject: () => ({ headers: contentType ? { 'content-type': contentType } : {}, rawBody: Buffer.from(raw) }),
+		getRequestObject: () => ({ headers: contentType ? { 'content-type': contentType } : {}, ...(raw === null ? {} : { rawBody: Buffer.from(raw) }) }),
 		getResponseObject: () => response,
 		getQueryData: () => (token === undefined ? {} : { token }),
 		getBodyData: () => body,
@@ -245,6 +246,11 @@ describe('Plazbot Trigger → a call to the registered URL', () => {
 		const { context, answer } = incomingCall({ token: SECRET, body: {}, rawBody: '', staticData: registered() });
 		expect(await trigger.webhook.call(context)).toEqual({ noWebhookResponse: true });
 		expect(answer).toEqual({ status: 400, json: { message: expect.stringMatching(/^The body is empty/) } });
+	});
+
+	it('judges by the parsed body when n8n kept no raw body', async () => {
+		const { context } = incomingCall({ token: SECRET, body: MESSAGE, rawBody: null, staticData: registered() });
+		expect(await trigger.webhook.call(context)).toEqual({ workflowData: [[{ json: MESSAGE }]] });
 	});
 
 	it('accepts JSON with a charset parameter', async () => {
