@@ -96,7 +96,10 @@ export class PlazbotTrigger implements INodeType {
 				return true;
 			},
 
-			/** Removes only what this workflow registered: a URL set by anyone else is left alone. */
+			/**
+			 * Removes the number's URL only when this workflow registered one. Plazbot cannot tell
+			 * whose URL is set now, so a number this workflow never registered is left alone.
+			 */
 			async delete(this: IHookFunctions): Promise<boolean> {
 				const staticData = this.getWorkflowStaticData('node');
 				const registration = readRegistration(staticData[REGISTRATION]);
