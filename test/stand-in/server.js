@@ -5,8 +5,8 @@
  * injectable latency and faults. Users point the credential's Base URL at it to try the node
  * without an account; the tests assert on the requests it records.
  *
- * Routes live in ./routes/<resource>.js, each exporting `register(router, helpers)`; `helpers.control`
- * adds a route under /__standin/ (routes/webhook.js sends incoming messages that way).
+ * Routes live in ./routes/<resource>.js, each exporting `register(router)`; routes/webhook.js also
+ * gets `control`, which adds a route under /__standin/ (it plays incoming WhatsApp messages).
  */
 const http = require('node:http');
 const { URL } = require('node:url');
@@ -107,10 +107,8 @@ function createStandIn(config = {}) {
 	let inFlight = 0;
 	let maxInFlight = 0;
 
-	/** Routes under /__standin/ that a route module adds (`control(method, pattern, handler)`). */
-	const controls = createRouter();
-	const helpers = { envelope, failure, HttpFailure, state, settings, control: (method, pattern, handler) => controls[method.toLowerCase()](pattern, handler) };
-	for (const resource of ['message', 'workspace', 'contact', 'opportunity', 'task', 'user', 'automation', 'webhook']) {
+	const helpers = { envelope, failure, HttpFailure, state, settings };
+	for (const resource of ['message', 'workspace', 'contact', 'opportunity', 'task', 'user', 'automation']) {
 		let module;
 		try {
 			module = require(`./routes/${resource}`);
@@ -120,6 +118,11 @@ function createStandIn(config = {}) {
 		}
 		module.register(router, helpers);
 	}
+	/** Routes under /__standin/ that a route module adds: `control(method, pattern, handler)`. */
+	const controls = createRouter();
+	const control = (method, pattern, handler) => controls[method.toLowerCase()](pattern, handler);
+	// WhatsApp number webhooks, and the control route that plays an incoming message.
+	require('./routes/webhook').register(router, { ...helpers, control });
 
 	function controlRoute(req, res, url, body) {
 		if (url.pathname === '/__standin/requests' && req.method === 'GET') return sendJson(res, 200, requests);

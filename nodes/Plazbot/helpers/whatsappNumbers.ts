@@ -31,12 +31,15 @@ function isWhatsapp(integration: IDataObject): boolean {
 }
 
 /**
- * The WhatsApp numbers of a workspace as Get Workspace returns it, once each, in the order
+ * The WhatsApp numbers of a workspace as Get Workspace returns it (the object, or a list holding
+ * it), once each, in the order
  * Plazbot lists them. Integrations of other channels, and entries without a usable number, are
  * left out; a disabled integration stays in the list, marked, since its number can still be chosen.
  */
 export function whatsappNumbersOf(workspace: unknown): WhatsappNumberEntry[] {
-	const integrations = isObject(workspace) && Array.isArray(workspace.integrations) ? workspace.integrations : [];
+	// The hub's example answer is the workspace inside a bare array; the reference's, the object.
+	const workspaces = Array.isArray(workspace) ? workspace : [workspace];
+	const integrations = workspaces.flatMap((entry) => (isObject(entry) && Array.isArray(entry.integrations) ? entry.integrations : []));
 	const entries: WhatsappNumberEntry[] = [];
 	for (const integration of integrations) {
 		if (!isObject(integration) || !isWhatsapp(integration)) continue;

@@ -60,4 +60,3 @@ export async function searchOpportunities(
 		paginationToken,
 	);
 }
-export { searchWhatsappNumbers } from './whatsappNumbers';

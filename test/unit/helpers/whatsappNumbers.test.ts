@@ -27,6 +27,12 @@ describe('whatsappNumbersOf (the WhatsApp numbers in Get Workspace)', () => {
 		).toEqual(['Second (+34600000001)', 'WhatsApp (+51922222222)']);
 	});
 
+	it('reads the workspace inside a bare array, as the developer hub shows Get Workspace', () => {
+		expect(whatsappNumbersOf([{ id: 'ws', integrations: [{ name: 'Ventas', type: 'whatsapp', config: { phoneNumber: '51987654321' } }] }])).toEqual([
+			{ name: 'Ventas (+51987654321)', value: '51987654321' },
+		]);
+	});
+
 	it.each([[undefined], [null], ['text'], [{}], [{ integrations: 'none' }], [[{ type: 'whatsapp' }]]])('gives no numbers for %p', (workspace) => {
 		expect(whatsappNumbersOf(workspace)).toEqual([]);
 	});
