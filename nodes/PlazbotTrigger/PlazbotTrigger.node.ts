@@ -57,7 +57,9 @@ export class PlazbotTrigger implements INodeType {
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'plazbotApi', required: true }],
-		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }],
+		// Answered as soon as the execution starts, with an empty 200: Plazbot needs only the status.
+		// (Without responseData, n8n 2.41 answers with the text "firstEntryJson".)
+		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', responseData: 'noData', path: 'webhook' }],
 		properties: [
 			{
 				displayName:
