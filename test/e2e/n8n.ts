@@ -163,7 +163,12 @@ export class N8nInstance {
 		let session = await post('/owner/setup', { ...owner, firstName: 'Test', lastName: 'Owner' });
 		// An owner exists already when this user folder's n8n ran before: log in instead.
 		if (session.status === 400) session = await post('/login', { emailOrLdapLoginId: owner.email, password: owner.password });
-		if (!session.ok) throw new Error(`owner setup failed: ${session.status} ${await session.text()}`);
+		if (!session.ok) {
+			const answer = `${session.status} ${await session.text()}`;
+			// A running n8n would keep jest from ever finishing.
+			await stop();
+			throw new Error(`owner setup failed: ${answer}`);
+		}
 		const cookie = (session.headers.get('set-cookie') ?? '').split(';')[0];
 		const rest = async (method: string, path: string, body?: unknown): Promise<any> => {
 			const response = await fetch(`${baseUrl}/rest${path}`, {
