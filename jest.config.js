@@ -17,5 +17,12 @@ module.exports = {
 			globalSetup: '<rootDir>/test/e2e/globalSetup.js',
 			slowTestThreshold: 60,
 		},
+		{
+			// npm run test:live: the real Plazbot API against the stand-in. Never in CI.
+			displayName: 'live',
+			testMatch: ['<rootDir>/test/live/**/*.test.ts'],
+			transform: { '^.+\\.ts$': tsJest },
+			testEnvironment: 'node',
+		},
 	],
 };

@@ -58,7 +58,7 @@ export class PlazbotApi implements ICredentialType {
 			type: 'string',
 			default: DEFAULT_BASE_URL,
 			description:
-				'Plazbot API address. Change it for a regional host (https://api.plazbot.io for Latin America, https://apieu.plazbot.io for Europe) or to a test server on this machine (http://127.0.0.1:…).',
+				'Plazbot API address: https://api.plazbot.com (Latin America, the default) or https://apieu.plazbot.com (Europe), the regional hosts of Plazbot\'s SDK. Plain http is accepted only for a test server on this machine (http://127.0.0.1:…).',
 		},
 	];
 
@@ -80,7 +80,8 @@ export class PlazbotApi implements ICredentialType {
 
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL: `={{ ($credentials.baseUrl || "${DEFAULT_BASE_URL}").replace(/\\/+$/, "") }}`,
+			// The node's rule (transport/credentialSettings.ts): https, or plain http only to this machine.
+			baseURL: `={{ (url => /^https:\\/\\//i.test(url) || /^http:\\/\\/(localhost|127(\\.\\d{1,3}){3}|\\[::1\\])(:\\d+)?(\\/.*)?$/i.test(url) ? url : (() => { throw new Error("The Base URL must start with https:// (plain http only for localhost or 127.x.x.x)"); })())(($credentials.baseUrl || "${DEFAULT_BASE_URL}").trim().replace(/\\/+$/, "")) }}`,
 			url: '=/api/workspace/{{ encodeURIComponent($credentials.workspaceId.trim()) }}',
 			method: 'GET',
 		},

@@ -65,6 +65,25 @@ describe('Plazbot API credential test in real n8n', () => {
 		});
 	});
 
+	it('refuses plain http to a host that is not this machine, as the node does, before any request', async () => {
+		standIn.reset();
+		const port = new URL(standInUrl).port;
+		// Only the forms the node accepts pass (localhost, ::1, 127.x.x.x). The IPv4-mapped address
+		// reaches the stand-in, so without the rule the test request would have been sent over plain http.
+		for (const baseUrl of [`http://[::ffff:127.0.0.1]:${port}`, `http://127.0.0.1.nip.io:${port}`]) {
+			const result = await testWith({ workspaceId: WORKSPACE_ID, apiKey: API_KEY, baseUrl });
+			expect(result.status).toBe('Error');
+			expect(result.message).not.toContain(API_KEY);
+		}
+		expect(standIn.requests).toHaveLength(0);
+		// Loopback addresses other than 127.0.0.1 are this machine too.
+		expect(await testWith({ workspaceId: WORKSPACE_ID, apiKey: API_KEY, baseUrl: `http://localhost:${port}` })).toEqual({
+			status: 'OK',
+			message: 'Connection successful!',
+		});
+		expect(standIn.requests).toHaveLength(1);
+	});
+
 	it('fails when nothing listens at the Base URL', async () => {
 		const result = await testWith({ workspaceId: WORKSPACE_ID, apiKey: API_KEY, baseUrl: 'http://127.0.0.1:9' });
 		expect(result.status).toBe('Error');

@@ -325,7 +325,7 @@ describe('CRM operations in real n8n', () => {
 				},
 				{
 					method: 'POST',
-					path: `/api/opportunity/${opportunityId()}/activities`,
+					path: `/api/opportunity/${opportunityId()}/agent/activities`,
 					query: {},
 					// 10:30 on the workflow's time zone, America/Lima (UTC-5).
 					body: {

@@ -13,6 +13,7 @@ const { URL } = require('node:url');
 
 const { createState } = require('./state');
 const { HttpFailure, envelope, failure } = require('./contract');
+const { faultAfterProcessing, faultBeforeProcessing } = require('./faults');
 
 const DEFAULTS = {
 	workspaceId: 'ws-demo',
@@ -46,7 +47,7 @@ const NO_FAULTS = {
 	dropAfterProcessing: false,
 	/**
 	 * Requests (by count from the start) that get a fixed fault: { "<n>": "429" | "503" | "drop" |
-	 * "html" | "empty" | "redirectSameHost" | "redirectOtherHost" }.
+	 * "html" | "empty" | "redirectSameHost" | "redirectOtherHost" | any fault of ./faults.js }.
 	 */
 	script: {},
 	/** Every request for one Send Conversation destination gets a fixed fault: { "<digits>": "429" | ... }. */
@@ -215,6 +216,8 @@ function createStandIn(config = {}) {
 			inFlight--;
 			record.answeredAt = Date.now();
 		});
+		// Only when an answer was really sent, not when the client gave up on it.
+		res.once('finish', () => (record.respondedAt = Date.now()));
 
 		const destination = typeof body?.destination === 'string' ? body.destination : undefined;
 		if (destination && notBefore.has(destination) && record.at < notBefore.get(destination)) earlyRetries++;
@@ -258,6 +261,7 @@ function createStandIn(config = {}) {
 			return res.end();
 		}
 		if (fault === 'drop' && !faults.dropAfterProcessing) return req.socket.destroy();
+		if (faultBeforeProcessing(fault, req, res, url, faults)) return;
 
 		try {
 			authenticate(req);
@@ -275,6 +279,7 @@ function createStandIn(config = {}) {
 				workspaceId: req.headers['x-workspace-id'],
 			});
 			if (fault === 'drop') return req.socket.destroy();
+			if (faultAfterProcessing(fault, res, result.status ?? 200, result.body ?? result, faults)) return;
 			return sendJson(res, result.status ?? 200, result.body ?? result);
 		} catch (error) {
 			if (error instanceof HttpFailure) return sendJson(res, error.status, failure(error.status, error.message, error.errorCode));

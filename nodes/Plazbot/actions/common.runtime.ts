@@ -4,7 +4,8 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import type { DeliveryPolicy, PlazbotClient } from '../transport';
 import { DEFAULT_DELIVERY_POLICY } from '../transport';
 import { recordPath } from '../transport/apiContract';
-import { DEFAULT_CONCURRENCY } from './common.descriptions';
+import { asBoolean, asNumber } from '../helpers/coerce';
+import { DEFAULT_CONCURRENCY, deliveryOptions } from './common.descriptions';
 
 /**
  * Items handled at once, per request slot: an item waiting out a Retry-After or a backoff frees
@@ -22,39 +23,35 @@ export interface DeliverySettings {
 	policy: Partial<DeliveryPolicy>;
 }
 
+/** The delivery Options, read once per run from the first item. */
 export function readDeliverySettings(fns: IExecuteFunctions): DeliverySettings {
-	const options = fns.getNodeParameter('options', 0, {}) as {
-		concurrency?: number;
-		delayBetweenRequests?: number;
-		maxAttempts?: number;
-		rateLimit?: number;
-		rateLimitInterval?: 'second' | 'minute';
-		retryOnConnectionDrop?: boolean;
-		timeout?: number;
-	};
+	const options = (fns.getNodeParameter('options', 0, {}) ?? {}) as IDataObject;
+	const field = (name: string) => `Options → ${deliveryOptionLabel(name)}`;
 	const intervalMs = options.rateLimitInterval === 'minute' ? 60_000 : 1_000;
-	const rateSpacing = options.rateLimit && options.rateLimit > 0 ? intervalMs / options.rateLimit : 0;
-	const concurrency = positiveInteger(options.concurrency, DEFAULT_CONCURRENCY);
+	const rateLimit = asNumber(options.rateLimit, field('rateLimit'), 0, { min: 0 });
+	const rateSpacing = rateLimit > 0 ? intervalMs / rateLimit : 0;
+	const concurrency = asNumber(options.concurrency, field('concurrency'), DEFAULT_CONCURRENCY, { min: 1, max: 50, integer: true });
 	return {
 		itemLanes: concurrency * ITEMS_PER_REQUEST_SLOT,
 		policy: {
 			maxInFlight: concurrency,
-			maxAttempts: positiveInteger(options.maxAttempts, DEFAULT_MAX_ATTEMPTS),
-			retryOnConnectionDrop: options.retryOnConnectionDrop ?? false,
-			timeoutMs: positiveInteger(options.timeout, DEFAULT_TIMEOUT_MS),
-			minSpacingMs: Math.max(rateSpacing, Math.max(0, options.delayBetweenRequests ?? 0)),
+			maxAttempts: asNumber(options.maxAttempts, field('maxAttempts'), DEFAULT_MAX_ATTEMPTS, { min: 1, max: 10, integer: true }),
+			retryOnConnectionDrop: asBoolean(options.retryOnConnectionDrop, field('retryOnConnectionDrop'), false),
+			timeoutMs: asNumber(options.timeout, field('timeout'), DEFAULT_TIMEOUT_MS, { min: 1, integer: true }),
+			minSpacingMs: Math.max(rateSpacing, asNumber(options.delayBetweenRequests, field('delayBetweenRequests'), 0, { min: 0 })),
 		},
 	};
 }
 
-function positiveInteger(value: number | undefined, fallback: number): number {
-	return typeof value === 'number' && Number.isFinite(value) && value >= 1 ? Math.floor(value) : fallback;
+function deliveryOptionLabel(name: string): string {
+	const option = deliveryOptions.options?.find((entry) => entry.name === name);
+	return option && 'displayName' in option ? option.displayName : name;
 }
 
 /** Undefined means "all": the value the transport's `collect` takes. */
 export function readLimit(fns: IExecuteFunctions, itemIndex: number): number | undefined {
-	if (fns.getNodeParameter('returnAll', itemIndex, false) as boolean) return undefined;
-	return fns.getNodeParameter('limit', itemIndex, 50) as number;
+	if (asBoolean(fns.getNodeParameter('returnAll', itemIndex, false), 'Return All', false)) return undefined;
+	return asNumber(fns.getNodeParameter('limit', itemIndex, 50), 'Limit', 50, { min: 1, integer: true });
 }
 
 /**

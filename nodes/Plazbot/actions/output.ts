@@ -15,3 +15,15 @@ export function envelopeOutput(envelope: PlazbotEnvelope): IDataObject {
 		...(data !== undefined && data !== null ? { data: data as IDataObject } : {}),
 	};
 }
+
+/**
+ * What a get-one operation outputs: the record, also when Plazbot answers it as the only entry of
+ * a bare list (the documented Workspace by ID and Opportunity by ID answers).
+ */
+export function recordOutput(envelope: PlazbotEnvelope): IDataObject {
+	const { data } = envelope;
+	if (Array.isArray(data) && data.length === 1 && typeof data[0] === 'object' && data[0] !== null && !Array.isArray(data[0])) {
+		return data[0] as IDataObject;
+	}
+	return envelopeOutput(envelope);
+}

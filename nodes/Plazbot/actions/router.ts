@@ -1,10 +1,11 @@
-import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import type { IExecuteFunctions, INode, INodeExecutionData } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { asItemError } from '../helpers/errors';
 import { mapItemsConcurrently } from '../helpers/runItems';
 import { PlazbotClient } from '../transport';
 import { readDeliverySettings } from './common.runtime';
+import { itemContext } from './itemContext';
 import { resources } from './resources';
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
@@ -16,17 +17,27 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		throw new NodeOperationError(this.getNode(), `The operation "${operationName}" is not supported for the resource "${resource}"`);
 	}
 
-	const settings = readDeliverySettings(this);
+	const context = itemContext(this, resource, operationName);
+	let settings: ReturnType<typeof readDeliverySettings>;
+	try {
+		settings = readDeliverySettings(context);
+	} catch (error) {
+		// The Options are read from the first item.
+		throw asItemError(this.getNode(), error, 0);
+	}
 	const client = await PlazbotClient.create(this, { ...settings.policy, stopAtFirstError: !this.continueOnFail() });
 	const node = this.getNode();
+	/** Items whose operation completed: named in the error when the run stops at a failed item. */
+	const completed: number[] = [];
 
-	const perItem = await mapItemsConcurrently(
+	const perItem = await runUntilFirstFailure(node, items.length, completed, async () => await mapItemsConcurrently(
 		items.length,
 		settings.itemLanes,
 		async (itemIndex): Promise<INodeExecutionData[]> => {
 			const pairedItem = { item: itemIndex };
 			try {
-				const result = await operation.execute.call(this, itemIndex, client);
+				const result = await operation.execute.call(context, itemIndex, client);
+				completed.push(itemIndex);
 				const records = Array.isArray(result) ? result : [result];
 				return records.map((json) => ({ json: client.redactRecord(json), pairedItem }));
 			} catch (caught) {
@@ -46,6 +57,42 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		},
 		this.getExecutionCancelSignal?.(),
 		() => client.stopSending(),
-	);
+	));
 	return [perItem.flat()];
+}
+
+/**
+ * With Continue On Fail off, n8n discards the output of a node that fails, so a user re-running
+ * the workflow would send again what already went out. mapItemsConcurrently waits for the
+ * requests on the wire before the error surfaces; the error then names the items that completed.
+ */
+async function runUntilFirstFailure<T>(node: INode, count: number, completed: number[], run: () => Promise<T>): Promise<T> {
+	try {
+		return await run();
+	} catch (caught) {
+		const error =
+			caught instanceof NodeApiError || caught instanceof NodeOperationError ? caught : new NodeOperationError(node, caught as Error);
+		if (count < 2) throw error;
+		const done = [...completed].sort((a, b) => a - b);
+		const note = done.length
+			? `The node stopped at this error. Before it, ${done.length} of ${count} items completed and reached Plazbot (they are not in the output because the node failed): ${itemRanges(done)}. Do not send them again; the items not listed did not complete.`
+			: 'The node stopped at this error. No item had completed before it.';
+		error.description = error.description ? `${error.description}\n\n${note}` : note;
+		throw error;
+	}
+}
+
+/** "items 0–3, 5 and 7": item indexes as n8n numbers them, in runs. */
+export function itemRanges(indexes: number[]): string {
+	const runs: string[] = [];
+	for (let start = 0; start < indexes.length; ) {
+		let end = start;
+		while (end + 1 < indexes.length && indexes[end + 1] === indexes[end] + 1) end++;
+		runs.push(end === start ? String(indexes[start]) : `${indexes[start]}–${indexes[end]}`);
+		start = end + 1;
+	}
+	const MAX_RUNS = 100;
+	if (runs.length > MAX_RUNS) runs.splice(MAX_RUNS, runs.length - MAX_RUNS, `… (${runs.length - MAX_RUNS} more runs)`);
+	const list = runs.length > 1 ? `${runs.slice(0, -1).join(', ')} and ${runs[runs.length - 1]}` : runs[0];
+	return `${indexes.length === 1 ? 'item' : 'items'} ${list}`;
 }

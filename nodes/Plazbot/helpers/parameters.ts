@@ -3,8 +3,6 @@ import type { IDataObject } from 'n8n-workflow';
 import { InvalidInput } from './errors';
 import { describeType, normalizeWhatsappNumber } from './phone';
 
-/** The longest text a WhatsApp template parameter accepts. */
-export const MAX_TEXT_LENGTH = 1024;
 
 /** Accepts text (trimmed) or a number from an expression; anything else names the field. */
 export function asRequiredText(value: unknown, field: string, hint?: string): string {
@@ -21,9 +19,6 @@ export function asOptionalText(value: unknown, field: string): string | undefine
 		throw new InvalidInput(field, `must be text, but the expression gave ${describeType(value)}`, 'Map a single text value, for example {{ $json.name }}.');
 	}
 	const trimmed = value.trim();
-	if (trimmed.length > MAX_TEXT_LENGTH) {
-		throw new InvalidInput(field, `is ${trimmed.length} characters long; Plazbot accepts at most ${MAX_TEXT_LENGTH}`, 'Shorten the value.');
-	}
 	return trimmed === '' ? undefined : trimmed;
 }
 
@@ -43,7 +38,7 @@ export function asLocatorId(raw: unknown, field: string): string {
 
 /**
  * Required free text with its own length limit (a message body, for example), for fields that may
- * exceed MAX_TEXT_LENGTH. Line breaks inside the text are kept; only the ends are trimmed.
+ * be long. Line breaks inside the text are kept; only the ends are trimmed.
  */
 export function asRequiredLongText(value: unknown, field: string, maxLength: number, hint?: string): string {
 	if (typeof value === 'number' || typeof value === 'boolean') return String(value);
@@ -56,6 +51,12 @@ export function asRequiredLongText(value: unknown, field: string, maxLength: num
 		throw new InvalidInput(field, `is ${trimmed.length} characters long; at most ${maxLength} are accepted`, 'Shorten the text, or split it into several messages.');
 	}
 	return trimmed;
+}
+
+/** Like asRequiredLongText, but undefined for an absent or blank value. */
+export function asOptionalLongText(value: unknown, field: string, maxLength: number): string | undefined {
+	if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) return undefined;
+	return asRequiredLongText(value, field, maxLength);
 }
 
 /** A deliberately loose shape check: it catches mapping mistakes, not every invalid address. */

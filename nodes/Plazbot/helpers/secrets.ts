@@ -20,23 +20,30 @@ function containsAny(text: string, secrets: string[]): boolean {
 }
 
 /**
- * A copy of an API answer without secret-named keys at any depth, and without any text that
- * contains one of the secrets the user typed, whatever the key it came back under.
+ * A copy of an API answer without secret-named keys at any depth, in which a password or code the
+ * user typed reads *** wherever Plazbot echoes it. Nothing else is removed or rewritten: a field
+ * that merely equals some other value keeps its place.
  */
 export function withoutSecrets<T>(value: T, typedSecrets: string[] = []): T {
-	if (Array.isArray(value)) {
-		return value
-			.filter((entry) => !(typeof entry === 'string' && containsAny(entry, typedSecrets)))
-			.map((entry) => withoutSecrets(entry, typedSecrets)) as T;
-	}
+	if (typeof value === 'string') return maskTypedSecrets(value, typedSecrets) as T;
+	if (Array.isArray(value)) return value.map((entry) => withoutSecrets(entry, typedSecrets)) as T;
 	if (typeof value !== 'object' || value === null) return value;
 	const copy: Record<string, unknown> = {};
 	for (const [key, entry] of Object.entries(value as Record<string, unknown>)) {
 		if (isSecretKey(key)) continue;
-		if (typeof entry === 'string' && containsAny(entry, typedSecrets)) continue;
 		copy[key] = withoutSecrets(entry, typedSecrets);
 	}
 	return copy as T;
+}
+
+/** Typed secrets of 4 characters or more are masked inside text; shorter ones only as a whole value. */
+function maskTypedSecrets(text: string, typedSecrets: string[]): string {
+	let result = text;
+	for (const secret of typedSecrets) {
+		if (secret.length >= 4) result = result.split(secret).join(REDACTED);
+		else if (secret.length > 0 && result.trim() === secret) result = REDACTED;
+	}
+	return result;
 }
 
 export function redactSecrets(text: string, secrets: string[]): string {
@@ -45,7 +52,26 @@ export function redactSecrets(text: string, secrets: string[]): string {
 		.reduce((result, secret) => result.split(secret).join(REDACTED), text);
 }
 
-/** A copy of an output record in which every text containing a secret has it replaced by ***. */
+/**
+ * A copy of an output record in which every field whose whole value is a secret reads ***. Text
+ * that merely contains a secret is the user's data (a file URL with the workspace ID in its path)
+ * and is left as it is.
+ */
+export function maskSecretValues<T>(value: T, secrets: string[]): T {
+	if (typeof value === 'string') return (isSecretValue(value, secrets) ? REDACTED : value) as T;
+	if (Array.isArray(value)) return value.map((entry) => maskSecretValues(entry, secrets)) as T;
+	if (typeof value !== 'object' || value === null) return value;
+	return Object.fromEntries(
+		Object.entries(value as Record<string, unknown>).map(([key, entry]) => [key, maskSecretValues(entry, secrets)]),
+	) as T;
+}
+
+function isSecretValue(text: string, secrets: string[]): boolean {
+	const trimmed = text.trim();
+	return secrets.some((secret) => secret.length > 0 && (trimmed === secret || trimmed === `Bearer ${secret}`));
+}
+
+/** A copy of a value for error and log text, in which every text containing a secret has it replaced by ***. */
 export function redactSecretsDeep<T>(value: T, secrets: string[]): T {
 	if (typeof value === 'string') return redactSecrets(value, secrets) as T;
 	if (Array.isArray(value)) return value.map((entry) => redactSecretsDeep(entry, secrets)) as T;

@@ -4,7 +4,7 @@
  * future change in the API is a one-line edit. See ../shared/plazbot-api.md.
  */
 
-/** The hub's path; the newer docs show `/api/conversation`. */
+/** The hub's path (the owner's page); the newer docs and SDK 1.1.5 show `/api/conversation`. */
 export const SEND_CONVERSATION_PATH = '/api/message/conversation';
 
 /** The hub names the send type field `type`; the newer docs call it `sendType`. */
@@ -19,7 +19,10 @@ export const SEND_TYPE_CODES = {
 
 export type SendType = keyof typeof SEND_TYPE_CODES;
 
-/** Send Message (free text inside WhatsApp's 24-hour window). */
+/**
+ * Send Message (free text inside WhatsApp's 24-hour window). SDK 1.1.5 sends only
+ * `workspaceId, recipientPhone, content`: `contactId` is optional.
+ */
 export const SEND_MESSAGE_PATH = '/api/message';
 
 /** List Conversation: the same path as the hub's send, read with GET. */
@@ -27,10 +30,12 @@ export const LIST_CONVERSATIONS_PATH = '/api/message/conversation';
 
 /**
  * Lists page in blocks of 20 with a continuation token. Contacts and opportunities return the
- * next token as `data.continuationToken`, List Conversation as `data.newContinuationToken`.
+ * next token as `data.continuationToken`, List Conversation as `data.newContinuationToken`; an
+ * answer with both means the new one (List Conversation's `continuationToken` is the token the
+ * page was asked with), so `newContinuationToken` is read first.
  */
 export const CONTINUATION_TOKEN_QUERY = 'continuationToken';
-export const NEXT_PAGE_TOKEN_FIELDS = ['continuationToken', 'newContinuationToken'] as const;
+export const NEXT_PAGE_TOKEN_FIELDS = ['newContinuationToken', 'continuationToken'] as const;
 
 /** Contacts. Get by ID is documented with two answers: the contact in `data` (newer docs) or
  * `{ contactId, data: [contact] }` (hub); the contact operations accept both. */
@@ -52,7 +57,15 @@ export const contactActivitiesPath = (contactId: string): string => `${CONTACT_P
 export const OPPORTUNITY_PATH = '/api/opportunity';
 export const TASK_PATH = '/api/task';
 export const recordPath = (collectionPath: string, id: string): string => `${collectionPath}/${encodeURIComponent(id)}`;
-export const opportunityActivityPath = (opportunityId: string): string => `${recordPath(OPPORTUNITY_PATH, opportunityId)}/activities`;
+/**
+ * Create Activity for Opportunity (white-label copy of Plazbot's reference, consistent with the
+ * newer docs' GET on the same path): body `workspaceId, content, date (ISO 8601), categoryType`,
+ * all required, categoryType one of ACTIVITY_CATEGORIES. Before this choice the node posted to
+ * `/activities` without the `/agent` segment, which no source shows.
+ */
+export const opportunityActivityPath = (opportunityId: string): string => `${recordPath(OPPORTUNITY_PATH, opportunityId)}/agent/activities`;
+export const ACTIVITY_CATEGORIES = ['Calls', 'Meeting', 'Whatsapp', 'Email'] as const;
+export type ActivityCategory = (typeof ACTIVITY_CATEGORIES)[number];
 
 /**
  * Users. The hub lists Get Information by Email and Send Reset Password without readable pages;
@@ -71,12 +84,24 @@ export const workspacePath = (workspaceId: string): string => `/api/workspace/${
 
 /**
  * "Update Agente IA Prompt": the AI agent is an AI Agent node of an automation, addressed by its
- * node ID. The documented example body shows only `workspaceId` and `urlDocument` (a document to
- * take the prompt from); the prompt text is sent as `prompt`, the name Plazbot's agent endpoints
- * use for it.
+ * node ID. The documented body is `{ workspaceId, urlDocument }` (a document the agent takes its
+ * prompt from): the node sends that. A prompt typed as text appears in no source; workflows saved
+ * with one still send it, as `prompt`, and the UI says it is undocumented.
  */
 export const agentPromptPath = (nodeId: string): string => `/api/automation/node/${encodeURIComponent(nodeId)}/prompt`;
+export const AGENT_PROMPT_DOCUMENT_FIELD = 'urlDocument';
 export const AGENT_PROMPT_BODY_FIELD = 'prompt';
+
+/**
+ * Answers. Plazbot wraps most answers in `{ success, code, errorCode, message, data }`; the
+ * documented Workspace by ID (hub) and Opportunity by ID (white-label copy) examples are a bare
+ * JSON array or object: an answer without `success` or `data` is the data itself
+ * (transport/response.ts). A delete answered 204 No Content succeeded.
+ *
+ * Regional hosts (SDK 1.1.5, `zone`): https://api.plazbot.com (LA, the default) and
+ * https://apieu.plazbot.com (EU); the `.io` hosts were SDK 1.0.4's.
+ */
+export const REGIONAL_HOSTS = { latinAmerica: 'https://api.plazbot.com', europe: 'https://apieu.plazbot.com' } as const;
 
 /**
  * Incoming-message webhooks, one URL per WhatsApp number of the workspace. Plazbot SDK 1.1.5

@@ -9,22 +9,23 @@ import type {
 	IN8nHttpFullResponse,
 	JsonObject,
 } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { redactSecrets, redactSecretsDeep } from '../helpers/secrets';
+import { maskSecretValues, redactSecrets, redactSecretsDeep } from '../helpers/secrets';
+import { waitFor } from '../helpers/wait';
 import { CONTINUATION_TOKEN_QUERY } from './apiContract';
 import { readCredentialSettings, safeHost } from './credentialSettings';
 import type { DeliveryPolicy } from './deliveryPolicy';
 import { DEFAULT_DELIVERY_POLICY } from './deliveryPolicy';
 import type { ErrorWording } from './errors';
-import { notJsonAnswer, refusedAnswer, transportFailure } from './errors';
+import { notJsonAnswer, redirectAnswer, refusedAnswer, transportFailure } from './errors';
 import type { Page } from './pagination';
 import { collectRecords, followPages, pageOf } from './pagination';
 import type { Outcome, PlazbotEnvelope } from './response';
-import { bodyText, describeTransportError, isObject, parseJson } from './response';
+import { asEnvelope, bodyText, describeTransportError, headerValue, parseJson } from './response';
 import { RequestPacer } from './requestPacer';
 import { RequestSlots } from './requestSlots';
-import { retryDelay } from './retryPolicy';
+import { retryDecision } from './retryPolicy';
 
 export const CREDENTIAL_TYPE = 'plazbotApi';
 
@@ -36,9 +37,29 @@ export interface PlazbotRequest {
 	path: string;
 	body?: IDataObject;
 	qs?: IDataObject;
+	/**
+	 * Statuses that are a normal answer to this request, not a failure: a lookup's 404 means "no
+	 * match". Such an answer is returned by `answer()`, never retried, and never stops the run.
+	 */
+	expectedStatuses?: readonly number[];
 }
 
-type Verdict = { retryDelayMs: number } | { envelope: PlazbotEnvelope } | { error: NodeApiError };
+/** An answer as an operation sees it: the HTTP status and Plazbot's envelope. */
+export interface PlazbotAnswer {
+	status: number;
+	envelope: PlazbotEnvelope;
+}
+
+type Verdict = { retryDelayMs: number } | { answer: PlazbotAnswer } | { error: NodeApiError };
+
+/** `success: false`, also as text or 0 as a loosely typed backend may write it. */
+function refused(envelope: PlazbotEnvelope): boolean {
+	const success: unknown = envelope.success;
+	return success === false || success === 0 || (typeof success === 'string' && success.trim().toLowerCase() === 'false');
+}
+
+/** What a request that got no complete answer within the Timeout option comes to. */
+const TIMED_OUT: Outcome = { kind: 'transportError', code: 'ETIMEDOUT', detail: 'no complete answer within the Timeout', timedOut: true };
 
 /**
  * The one way this package talks to Plazbot: authentication through n8n's credential helper,
@@ -99,23 +120,31 @@ export class PlazbotClient {
 
 	/** Sends one request and returns Plazbot's envelope; any failure becomes a node error. */
 	async request(request: PlazbotRequest, itemIndex?: number): Promise<PlazbotEnvelope> {
+		return (await this.answer(request, itemIndex)).envelope;
+	}
+
+	/**
+	 * Sends one request and returns the status and envelope of a successful or expected answer
+	 * (see `expectedStatuses`); any other outcome becomes a node error.
+	 */
+	async answer(request: PlazbotRequest, itemIndex?: number): Promise<PlazbotAnswer> {
 		const signal = this.waitSignal();
 		for (let attempt = 1; ; attempt++) {
 			const verdict = await this.slots.run(async () => {
 				await this.pacer.wait(signal);
 				signal.throwIfAborted();
-				const judged = this.judge(await this.send(request), attempt, itemIndex);
+				const judged = this.judge(request, await this.send(request), attempt, itemIndex);
 				// Decided before the slot passes on: otherwise the request waiting for it would already
 				// be on its way when the run stops at this error.
 				if ('error' in judged && this.policy.stopAtFirstError) this.stopSending();
 				return judged;
 			}, signal);
 			if ('retryDelayMs' in verdict) {
-				await sleep(verdict.retryDelayMs, signal);
+				await waitFor(verdict.retryDelayMs, signal);
 				continue;
 			}
 			if ('error' in verdict) throw verdict.error;
-			return verdict.envelope;
+			return verdict.answer;
 		}
 	}
 
@@ -126,7 +155,11 @@ export class PlazbotClient {
 
 	/** Every record of a continuation-token list, fetched page by page as they are consumed. */
 	records(request: PlazbotRequest, itemIndex?: number): AsyncGenerator<IDataObject> {
-		return followPages(async (token) => await this.page(request, token, itemIndex));
+		return followPages(
+			async (token) => await this.page(request, token, itemIndex),
+			(message, description) =>
+				new NodeOperationError(this.fns.getNode(), itemIndex === undefined ? message : `${message} [item ${itemIndex}]`, { description, itemIndex }),
+		);
 	}
 
 	/** One page of a continuation-token list; `nextToken` is undefined on the last page. */
@@ -145,31 +178,37 @@ export class PlazbotClient {
 	}
 
 	/**
-	 * Output records may echo the credential (contacts carry `workspaceId`); the Workspace ID and
-	 * API Key are secrets, so they never reach workflow data.
+	 * Output records are the user's data: text inside them is never rewritten. Only a field whose
+	 * whole value is the Workspace ID or the API Key (contacts carry `workspaceId`) is masked.
 	 */
 	redactRecord<T>(record: T): T {
-		return redactSecretsDeep(record, this.secrets);
+		return maskSecretValues(record, this.secrets);
 	}
 
-	private judge(outcome: Outcome, attempt: number, itemIndex?: number): Verdict {
-		const retryDelayMs = retryDelay(this.policy, outcome, attempt);
-		if (retryDelayMs !== undefined) return { retryDelayMs };
+	private judge(request: PlazbotRequest, outcome: Outcome, attempt: number, itemIndex?: number): Verdict {
+		const decision = retryDecision(this.policy, request.method, outcome, attempt);
+		if (decision.retry) return { retryDelayMs: decision.delayMs };
 		if (outcome.kind === 'transportError') {
 			return { error: this.apiError(transportFailure(outcome, safeHost(this.baseUrl), this.policy.timeoutMs, attempt), itemIndex) };
 		}
-		return this.readAnswer(outcome.response, attempt, itemIndex);
-	}
-
-	private readAnswer(response: IN8nHttpFullResponse, attempts: number, itemIndex?: number): Verdict {
+		const { response } = outcome;
 		const status = response.statusCode;
 		const text = bodyText(response.body);
-		const parsed = parseJson(text);
-		const envelope = isObject(parsed) ? (parsed as PlazbotEnvelope) : undefined;
+		const envelope = asEnvelope(parseJson(text));
+		if (request.expectedStatuses?.includes(status)) return { answer: { status, envelope: envelope ?? {} } };
+		if (status >= 300 && status < 400) {
+			const location = headerValue(response.headers, 'location');
+			return { error: this.apiError(redirectAnswer(status, location && this.redact(location), request.method), itemIndex) };
+		}
 		const ok = status >= 200 && status < 300;
-		if (ok && envelope && envelope.success !== false) return { envelope };
-		if (ok && !envelope) return { error: this.apiError(notJsonAnswer(status, text), itemIndex) };
-		return { error: this.apiError(refusedAnswer(status, text, envelope, attempts), itemIndex) };
+		// A delete answered "No Content" has nothing more to say: the record is gone.
+		if (status === 204 && request.method === 'DELETE' && text.trim() === '') return { answer: { status, envelope: { success: true } } };
+		if (ok && envelope && !refused(envelope)) return { answer: { status, envelope } };
+		// Secrets are removed before any wording cuts the text short, so no part of one is shown.
+		const shownText = this.redact(text);
+		if (ok && !envelope) return { error: this.apiError(notJsonAnswer(status, shownText), itemIndex) };
+		const shownEnvelope = envelope && redactSecretsDeep(envelope, this.secrets);
+		return { error: this.apiError(refusedAnswer(status, shownText, shownEnvelope, attempt, decision), itemIndex) };
 	}
 
 	private cancelSignal(): AbortSignal | undefined {
@@ -190,7 +229,30 @@ export class PlazbotClient {
 		return this.combinedWaitSignal;
 	}
 
+	/**
+	 * One try of the request. The Timeout option bounds the whole of it, reading the body included:
+	 * n8n's timeout only notices a silent connection, so a server trickling bytes could otherwise
+	 * hold the item for as long as it likes.
+	 */
 	private async send(request: PlazbotRequest): Promise<Outcome> {
+		const finished = new AbortController();
+		const deadline = waitFor(this.policy.timeoutMs, finished.signal).then(
+			() => TIMED_OUT,
+			() => undefined,
+		);
+		const attempt = this.sendOnce(request);
+		try {
+			const first = await Promise.race([attempt, deadline]);
+			if (first) return first;
+			return await attempt;
+		} finally {
+			finished.abort();
+			// An attempt given up at the deadline may still fail later: nobody is waiting for it.
+			attempt.catch(() => undefined);
+		}
+	}
+
+	private async sendOnce(request: PlazbotRequest): Promise<Outcome> {
 		const options: IHttpRequestOptions = {
 			method: request.method,
 			baseURL: this.baseUrl,
@@ -198,6 +260,9 @@ export class PlazbotClient {
 			// n8n follows redirects and would carry the credential's headers along to any host: a
 			// redirect away from the Base URL's host is refused instead (see REDIRECTED_ELSEWHERE).
 			allowedDomains: this.baseHost,
+			// n8n re-sends a POST redirected with 301/302/303 as a GET, which a list endpoint answers
+			// with success although nothing was sent: only a read follows a redirect.
+			disableFollowRedirect: request.method !== 'GET',
 			qs: request.qs,
 			body: request.body,
 			json: true,
@@ -219,7 +284,7 @@ export class PlazbotClient {
 			if (this.cancelSignal()?.aborted) {
 				throw new NodeOperationError(this.fns.getNode(), 'The execution was cancelled');
 			}
-			return describeTransportError(error);
+			return describeTransportError(error, (text) => this.redact(text));
 		}
 	}
 

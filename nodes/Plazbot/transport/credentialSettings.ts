@@ -2,6 +2,7 @@ import type { ICredentialDataDecryptedObject, INode } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { DEFAULT_BASE_URL } from '../../../credentials/PlazbotApi.credentials';
+import { characterName } from '../helpers/phone';
 import { snippet } from './text';
 
 /** The credential's values, checked before any request is sent. */
@@ -25,6 +26,14 @@ export function readCredentialSettings(node: INode, credentials: ICredentialData
 				description: `Open the Plazbot API credential, paste the ${label} again without line breaks, and save it.`,
 			});
 		}
+		// An HTTP header carries only Latin-1: a zero-width space or a curly quote copied from a web
+		// page would fail every request with an error that does not say why.
+		const unsendable = [...value].find((character) => (character.codePointAt(0) ?? 0) > 0xff);
+		if (unsendable !== undefined) {
+			throw new NodeOperationError(node, `The ${label} in the Plazbot API credential contains ${characterName(unsendable)}, which cannot be sent in a request header`, {
+				description: `Open the Plazbot API credential, type or paste the ${label} again (copied text can carry invisible characters), and save it.`,
+			});
+		}
 	}
 	if (!workspaceId) {
 		throw new NodeOperationError(node, 'The Plazbot API credential has no Workspace ID', {
@@ -34,7 +43,8 @@ export function readCredentialSettings(node: INode, credentials: ICredentialData
 	return { workspaceId, apiKey, baseUrl, secrets: [workspaceId, apiKey].filter((secret) => secret.length >= 4) };
 }
 
-function checkBaseUrl(node: INode, raw: string): string {
+/** The Base URL without a trailing slash; https, or plain http to this machine only. */
+export function checkBaseUrl(node: INode, raw: string): string {
 	let url: URL;
 	try {
 		url = new URL(raw);
@@ -43,13 +53,23 @@ function checkBaseUrl(node: INode, raw: string): string {
 			description: `Use ${DEFAULT_BASE_URL} unless Plazbot gave you another address.`,
 		});
 	}
-	const loopback = ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname) || url.hostname.startsWith('127.');
-	if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) {
+	if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopbackHost(url.hostname))) {
 		throw new NodeOperationError(node, `The Base URL "${url.origin}" in the Plazbot API credential must start with https://`, {
-			description: 'Plain http is accepted only for a server on this machine (localhost or 127.0.0.1), such as the Plazbot stand-in.',
+			description: 'Plain http is accepted only for a server on this machine (localhost, ::1 or an address 127.x.x.x), such as the Plazbot stand-in.',
 		});
 	}
 	return url.href.replace(/\/+$/, '');
+}
+
+/**
+ * Whether a URL's host name is this machine: localhost, ::1, or an IPv4 address in 127.0.0.0/8.
+ * The WHATWG URL parser has already turned "127.1" or "0x7f.1" into "127.0.0.1"; a name such as
+ * "127.0.0.1.example.com" is a host on the internet and does not count.
+ */
+export function isLoopbackHost(hostname: string): boolean {
+	if (hostname === 'localhost' || hostname === '[::1]') return true;
+	const octets = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(hostname);
+	return octets !== null && octets[1] === '127' && octets.slice(2).every((octet) => Number(octet) <= 255);
 }
 
 function hasControlCharacter(text: string): boolean {

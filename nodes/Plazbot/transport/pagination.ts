@@ -15,24 +15,49 @@ export function pageOf(data: unknown): Page {
 	if (!isObject(data)) return { records: [] };
 	const container = data as IDataObject;
 	const records = Array.isArray(container.data) ? (container.data as IDataObject[]) : [];
-	const tokenField = NEXT_PAGE_TOKEN_FIELDS.find((field) => typeof container[field] === 'string' && container[field] !== '');
-	return { records, nextToken: tokenField ? (container[tokenField] as string) : undefined };
+	// The first token field the answer has decides, even when it is null: List Conversation's
+	// `continuationToken` is the token the page was asked with, not the next one.
+	const tokenField = NEXT_PAGE_TOKEN_FIELDS.find((field) => field in container);
+	const token = tokenField ? container[tokenField] : undefined;
+	return { records, nextToken: typeof token === 'string' && token !== '' ? token : undefined };
 }
+
+/** Pages of 20: a million records. A list longer than that is a server that never stops. */
+export const MAX_PAGES = 50_000;
+
+/** Why a list was stopped before Plazbot said it ended. */
+export type ListFailure = (message: string, description: string) => Error;
 
 /**
  * Follows continuation tokens, yielding one record at a time so that a caller with a limit stops
- * fetching as soon as it has enough.
+ * fetching as soon as it has enough. A page without records ends the list whatever token it
+ * carries; a token seen before, or more than MAX_PAGES pages, fails with `fail`: a server that
+ * loops would otherwise hold the item (and fill memory) for ever.
  */
-export async function* followPages(fetchPage: (token?: string) => Promise<Page>): AsyncGenerator<IDataObject> {
+export async function* followPages(fetchPage: (token?: string) => Promise<Page>, fail: ListFailure): AsyncGenerator<IDataObject> {
 	const seenTokens = new Set<string>();
 	let token: string | undefined;
-	do {
+	let records = 0;
+	for (let pages = 1; ; pages++) {
 		const page = await fetchPage(token);
 		for (const record of page.records) yield record;
+		records += page.records.length;
 		token = page.nextToken;
-		if (token && seenTokens.has(token)) break;
-		if (token) seenTokens.add(token);
-	} while (token);
+		if (!token || page.records.length === 0) return;
+		if (seenTokens.has(token)) {
+			throw fail(
+				`Plazbot sent the same next-page token twice (after ${records} records); the list was stopped so that it does not repeat for ever`,
+				'Use Limit instead of Return All to take the records you need, and report the list to Plazbot support.',
+			);
+		}
+		if (pages >= MAX_PAGES) {
+			throw fail(
+				`The list was stopped after ${MAX_PAGES} pages (${records} records): Plazbot kept sending a next-page token`,
+				'Use Limit instead of Return All to take the records you need.',
+			);
+		}
+		seenTokens.add(token);
+	}
 }
 
 /** Up to `limit` records (all when undefined). */

@@ -1,4 +1,4 @@
-import { sleep } from 'n8n-workflow';
+import { waitFor } from '../helpers/wait';
 
 /**
  * Spaces the starts of requests at least `minSpacingMs` apart, across all the requests that
@@ -17,7 +17,7 @@ export class RequestPacer {
 		const turn = this.queue.then(async () => {
 			// A timer may fire a millisecond early by Date.now(), so check again after it.
 			for (let remaining = this.remaining(); remaining > 0; remaining = this.remaining()) {
-				await sleep(remaining, signal);
+				await waitFor(remaining, signal);
 			}
 			this.lastStart = Date.now();
 		});

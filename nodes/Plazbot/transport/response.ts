@@ -29,7 +29,7 @@ export const REDIRECTED_ELSEWHERE = 'REDIRECTED_TO_OTHER_HOST';
 const N8N_DOMAIN_REFUSAL = /^Domain not allowed:/;
 
 /** The code and message of a failure thrown by n8n's HTTP helper, whatever it is wrapped in. */
-export function describeTransportError(error: unknown): TransportFailure {
+export function describeTransportError(error: unknown, redact: (text: string) => string = (text) => text): TransportFailure {
 	const chain: Array<Record<string, unknown>> = [];
 	let current: unknown = error;
 	while (current && typeof current === 'object' && chain.length < 5) {
@@ -45,7 +45,7 @@ export function describeTransportError(error: unknown): TransportFailure {
 		chain.map((link) => link.code).find((value): value is string => typeof value === 'string') ??
 		'UNKNOWN';
 	const timedOut = (code === 'ECONNABORTED' && /timeout/i.test(detail ?? '')) || code === 'ETIMEDOUT';
-	return { kind: 'transportError', code, detail: snippet(detail ?? 'no details'), timedOut };
+	return { kind: 'transportError', code, detail: snippet(redact(detail ?? 'no details')), timedOut };
 }
 
 export function headerValue(headers: IN8nHttpFullResponse['headers'] | undefined, name: string): string | undefined {
@@ -63,7 +63,8 @@ export function bodyText(body: unknown): string {
 export function parseJson(text: string): unknown {
 	if (text.trim() === '') return undefined;
 	try {
-		return JSON.parse(text);
+		// Some servers (.NET among them) start JSON with a byte-order mark, which JSON.parse refuses.
+		return JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
 	} catch {
 		return undefined;
 	}
@@ -80,4 +81,15 @@ export interface PlazbotEnvelope {
 	errorCode?: string | null;
 	message?: string;
 	data?: unknown;
+}
+
+/**
+ * The envelope of a JSON answer. Some documented answers (Workspace by ID, Opportunity by ID) are
+ * the record or a list itself, without `{ success, data }`: those are the data.
+ */
+export function asEnvelope(parsed: unknown): PlazbotEnvelope | undefined {
+	if (Array.isArray(parsed)) return { success: true, data: parsed };
+	if (!isObject(parsed)) return undefined;
+	if ('success' in parsed || 'data' in parsed) return parsed as PlazbotEnvelope;
+	return { success: true, data: parsed };
 }

@@ -1,27 +1,49 @@
+import type { IHttpRequestMethods } from 'n8n-workflow';
+
 import type { DeliveryPolicy } from './deliveryPolicy';
 import type { Outcome } from './response';
 import { DROPPED_CONNECTION_CODES, headerValue } from './response';
 
-const RETRYABLE_STATUSES = new Set([429, 502, 503, 504]);
+/** Answers that mean "not processed, try later": safe to repeat any request. */
+const NOT_PROCESSED_STATUSES = new Set([429, 503]);
+/**
+ * A gateway's 502/504 can come after Plazbot accepted the request: like a dropped connection, it
+ * is repeated for a request that creates or sends only when the user opted in.
+ */
+const GATEWAY_STATUSES = new Set([502, 504]);
 const MAX_BACKOFF_MS = 30_000;
-/** A Retry-After longer than this is not waited for: the item fails and says so. */
-const MAX_RETRY_AFTER_MS = 5 * 60_000;
+/** A Retry-After longer than this is not waited for: the item fails and says how long Plazbot asked for. */
+export const MAX_RETRY_AFTER_MS = 5 * 60_000;
 
-/** How long to wait before trying again, or undefined when this outcome is final. */
-export function retryDelay(policy: DeliveryPolicy, outcome: Outcome, attempt: number): number | undefined {
-	if (attempt >= policy.maxAttempts) return undefined;
-	const backoff = jitteredBackoff(policy.backoffBaseMs, attempt);
+export type RetryDecision =
+	| { retry: true; delayMs: number }
+	| { retry: false; reason?: 'ambiguous' | 'retryAfterTooLong'; retryAfterMs?: number };
+
+/** Whether to try again, after how long, or why not. */
+export function retryDecision(
+	policy: DeliveryPolicy,
+	method: IHttpRequestMethods,
+	outcome: Outcome,
+	attempt: number,
+): RetryDecision {
+	const mayRepeat = method === 'GET' || policy.retryOnConnectionDrop;
 	if (outcome.kind === 'transportError') {
 		const dropped = DROPPED_CONNECTION_CODES.has(outcome.code) || outcome.timedOut;
-		return dropped && policy.retryOnConnectionDrop ? backoff : undefined;
+		if (!dropped || attempt >= policy.maxAttempts) return { retry: false };
+		return policy.retryOnConnectionDrop ? { retry: true, delayMs: jitteredBackoff(policy.backoffBaseMs, attempt) } : { retry: false };
 	}
 	const status = outcome.response.statusCode;
-	if (!RETRYABLE_STATUSES.has(status)) return undefined;
+	const gateway = GATEWAY_STATUSES.has(status);
+	if (!NOT_PROCESSED_STATUSES.has(status) && !gateway) return { retry: false };
+	if (gateway && !mayRepeat) return { retry: false, reason: 'ambiguous' };
 	const retryAfter = parseRetryAfter(headerValue(outcome.response.headers, 'retry-after'));
-	if (retryAfter === undefined) return backoff;
-	if (retryAfter > MAX_RETRY_AFTER_MS) return undefined;
+	if (retryAfter !== undefined && retryAfter > MAX_RETRY_AFTER_MS) {
+		return { retry: false, reason: 'retryAfterTooLong', retryAfterMs: retryAfter };
+	}
+	if (attempt >= policy.maxAttempts) return { retry: false };
 	// A little extra on top of Retry-After so that no retry lands before the server allows it.
-	return retryAfter + Math.round(Math.random() * 100);
+	if (retryAfter !== undefined) return { retry: true, delayMs: retryAfter + Math.round(Math.random() * 100) };
+	return { retry: true, delayMs: jitteredBackoff(policy.backoffBaseMs, attempt) };
 }
 
 function jitteredBackoff(baseMs: number, attempt: number): number {
@@ -34,6 +56,8 @@ export function parseRetryAfter(value: string | undefined, now = Date.now()): nu
 	if (value === undefined || value.trim() === '') return undefined;
 	const trimmed = value.trim();
 	if (/^\d+(\.\d+)?$/.test(trimmed)) return Math.ceil(Number(trimmed) * 1000);
+	// Only a real HTTP date: Date.parse reads "1 2" or "99" as dates too.
+	if (trimmed.length > 64 || !/[A-Za-z]{3}/.test(trimmed)) return undefined;
 	const date = Date.parse(trimmed);
 	if (Number.isNaN(date)) return undefined;
 	return Math.max(0, date - now);

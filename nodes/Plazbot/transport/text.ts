@@ -1,28 +1,98 @@
 /**
- * Reading text that a server sent (error bodies, HTML pages) for an error message. Everything
- * here must stay linear in the length of the text: a hostile server chooses it.
+ * Reading text that a server sent (error bodies, HTML pages, Plazbot's `message`) for an error
+ * message. A hostile server chooses this text, so everything here reads at most READ_LIMIT
+ * characters, once, with no backtracking: a 1 MB error page costs what its first 64 KB cost.
  */
 
+/** How much of a server's text is ever read for an error message. */
+const READ_LIMIT = 64 * 1024;
+
+/** The text on one line, at most `max` characters. */
 export function snippet(text: string, max = 120): string {
-	const flat = text.replace(/\s+/g, ' ').trim();
+	const flat = text.slice(0, Math.min(READ_LIMIT, max * 8)).replace(/\s+/g, ' ').trim();
 	return flat.length > max ? `${flat.slice(0, max)}…` : flat;
 }
+
+const ENTITIES: Record<string, string> = { nbsp: ' ', lt: '<', gt: '>', quot: '"', '#39': "'", apos: "'", amp: '&' };
 
 /**
  * What a person would read on an HTML page (a proxy's error page, a website's front page), or
  * undefined when the text is not HTML. Markup in an error message is noise.
  */
 export function htmlPageText(text: string): string | undefined {
-	if (!/^\s*(<!doctype html|<html|<head|<body)/i.test(text)) return undefined;
-	const title = /<title[^>]*>([\s\S]*?)<\/title>/i.exec(text)?.[1];
-	const heading = /<h1[^>]*>([\s\S]*?)<\/h1>/i.exec(text)?.[1];
-	const readable = (title ?? heading ?? text.replace(/<(script|style)[^>]*>[\s\S]*?<\/\1>/gi, ' '))
-		.replace(/<[^>]*>/g, ' ')
-		.replace(/&nbsp;/g, ' ')
-		.replace(/&lt;/g, '<')
-		.replace(/&gt;/g, '>')
-		.replace(/&quot;/g, '"')
-		.replace(/&#39;/g, "'")
-		.replace(/&amp;/g, '&');
-	return snippet(readable);
+	const head = text.slice(0, READ_LIMIT);
+	if (!/^\s*(<!doctype html|<html|<head|<body)/i.test(head.slice(0, 1024))) return undefined;
+	const lower = head.toLowerCase();
+	const readable = elementText(head, lower, 'title') ?? elementText(head, lower, 'h1') ?? withoutTags(head, lower);
+	return snippet(readable.replace(/&(nbsp|lt|gt|quot|#39|apos|amp);/g, (_match, name: string) => ENTITIES[name]));
+}
+
+/** The text of the first `<tag>…</tag>`, found with forward scans only. */
+function elementText(text: string, lower: string, tag: string): string | undefined {
+	const open = lower.indexOf(`<${tag}`);
+	if (open < 0) return undefined;
+	const start = lower.indexOf('>', open);
+	if (start < 0) return undefined;
+	const end = lower.indexOf(`</${tag}`, start);
+	if (end < 0) return undefined;
+	return withoutTags(text.slice(start + 1, end), lower.slice(start + 1, end));
+}
+
+/** The text between tags, without script and style contents, in one forward pass. */
+function withoutTags(text: string, lower: string): string {
+	let result = '';
+	let position = 0;
+	while (position < text.length) {
+		const open = text.indexOf('<', position);
+		if (open < 0) {
+			result += text.slice(position);
+			break;
+		}
+		result += `${text.slice(position, open)} `;
+		let close = text.indexOf('>', open);
+		if (close < 0) break;
+		for (const hidden of ['script', 'style']) {
+			if (lower.startsWith(hidden, open + 1)) {
+				const end = lower.indexOf(`</${hidden}`, close);
+				close = end < 0 ? text.length : Math.max(close, text.indexOf('>', end));
+				if (close < 0) close = text.length;
+			}
+		}
+		position = close + 1;
+	}
+	return result;
+}
+
+/**
+ * Plazbot's `message` as readable text: usually a string, but validation failures can carry an
+ * object (`{ destination: ["required"] }`) or a list, which would otherwise show as
+ * "[object Object]". Undefined when there is nothing to show.
+ */
+export function messageText(value: unknown, max = 500): string | undefined {
+	const parts: string[] = [];
+	let length = 0;
+	const visit = (entry: unknown, label: string | undefined, depth: number): void => {
+		if (length > max) return;
+		if (entry === undefined || entry === null || entry === '') return;
+		if (typeof entry === 'string' || typeof entry === 'number' || typeof entry === 'boolean') {
+			const text = `${label ? `${label}: ` : ''}${snippet(String(entry), max)}`;
+			parts.push(text);
+			length += text.length + 2;
+			return;
+		}
+		if (depth >= 3) return;
+		if (Array.isArray(entry)) {
+			for (const item of entry.slice(0, 50)) visit(item, label, depth + 1);
+			return;
+		}
+		if (typeof entry === 'object') {
+			for (const [key, item] of Object.entries(entry as Record<string, unknown>).slice(0, 50)) {
+				visit(item, label ? `${label}.${key}` : key, depth + 1);
+			}
+		}
+	};
+	visit(value, undefined, 0);
+	if (!parts.length) return undefined;
+	const joined = parts.join('; ');
+	return joined.length > max ? `${joined.slice(0, max)}…` : joined;
 }

@@ -1,7 +1,5 @@
-import { NodeApiError } from 'n8n-workflow';
-
 import { WEBHOOK_URL_BODY_FIELD, whatsappNumberWebhookPath } from './apiContract';
-import type { PlazbotClient } from './index';
+import type { PlazbotClient } from './client';
 
 /** Points the number's incoming messages at `url`, replacing any URL set before. */
 export async function registerWhatsappWebhook(client: PlazbotClient, number: string, url: string): Promise<void> {
@@ -14,14 +12,13 @@ export async function registerWhatsappWebhook(client: PlazbotClient, number: str
 
 /**
  * Removes the number's webhook. A 404 means there is none (already removed in Plazbot, or the
- * number left the workspace): the goal is reached, so it is not an error.
+ * number left the workspace): the goal is reached, so it is an expected answer, not an error.
  */
 export async function removeWhatsappWebhook(client: PlazbotClient, number: string): Promise<'removed' | 'absent'> {
-	return await client
-		.request({ method: 'DELETE', path: whatsappNumberWebhookPath(client.workspaceId, number) })
-		.then(() => 'removed' as const)
-		.catch((error: unknown) => {
-			if (error instanceof NodeApiError && String(error.httpCode) === '404') return 'absent' as const;
-			throw error;
-		});
+	const { status } = await client.answer({
+		method: 'DELETE',
+		path: whatsappNumberWebhookPath(client.workspaceId, number),
+		expectedStatuses: [404],
+	});
+	return status === 404 ? 'absent' : 'removed';
 }

@@ -72,12 +72,17 @@ function register(router, { envelope, HttpFailure, state, settings }) {
 	router.get('/api/message/conversation', ({ query, workspaceId }) => {
 		requireWorkspace(query, workspaceId);
 		const page = pageOf(state.conversations, query.continuationToken);
-		return envelope({ workspaceId, newContinuationToken: page.next, data: page.data.map(conversationRecord) }, 'List obtained successfully.');
+		// The token the page was asked with comes back as continuationToken; the next one is newContinuationToken.
+		return envelope(
+			{ workspaceId, continuationToken: query.continuationToken ?? null, newContinuationToken: page.next, data: page.data.map(conversationRecord) },
+			'List obtained successfully.',
+		);
 	});
 
 	router.post('/api/message', ({ body, workspaceId }) => {
 		requireWorkspace(body, workspaceId);
-		requireText(body, 'contactId');
+		// SDK 1.1.5 sends only workspaceId, recipientPhone and content: contactId is optional.
+		optionalText(body, 'contactId');
 		requireText(body, 'content');
 		requireText(body, 'recipientPhone');
 		if (!/^\d{8,15}$/.test(body.recipientPhone)) {
@@ -87,8 +92,8 @@ function register(router, { envelope, HttpFailure, state, settings }) {
 			throw new HttpFailure(400, `El contenido supera los ${WHATSAPP_TEXT_MAX_LENGTH} caracteres`, 'VALIDATION_ERROR');
 		}
 		for (const field of ['externalReferenceId', 'agentSendedId']) optionalText(body, field);
-		const contact = state.contacts.get(body.contactId);
-		if (!contact) throw new HttpFailure(404, `Contacto no encontrado: ${body.contactId}`, 'CONTACT_NOT_FOUND');
+		const contact = body.contactId ? state.contacts.get(body.contactId) : state.findContactByPhone(body.recipientPhone);
+		if (!contact) throw new HttpFailure(404, `Contacto no encontrado: ${body.contactId ?? body.recipientPhone}`, 'CONTACT_NOT_FOUND');
 		const message = {
 			id: state.newId('m'),
 			messageWhatsappId: `wamid.${state.newId('w')}`,

@@ -74,7 +74,8 @@ function register(router, { envelope, HttpFailure, state }) {
 
 	router.get('/api/opportunity/:id', ({ params, query, workspaceId }) => {
 		if (query.workspaceId !== undefined) requireWorkspace(query, workspaceId);
-		return envelope(findOpportunity(params.id, workspaceId), 'Opportunity obtained successfully.');
+		// Documented (white-label reference) as a bare JSON array holding the opportunity, without the envelope.
+		return { status: 200, body: [findOpportunity(params.id, workspaceId)] };
 	});
 
 	router.delete('/api/opportunity/:id', ({ params, query, workspaceId }) => {
@@ -84,20 +85,26 @@ function register(router, { envelope, HttpFailure, state }) {
 		return envelope(null, 'Opportunity successfully deleted.');
 	});
 
-	router.post('/api/opportunity/:id/activities', ({ params, body, workspaceId }) => {
+	// Create Activity for Opportunity: workspaceId, content, date (ISO 8601) and categoryType are all
+	// required; categoryType is one of Calls, Meeting, Whatsapp, Email (white-label reference).
+	router.post('/api/opportunity/:id/agent/activities', ({ params, body, workspaceId }) => {
 		requireWorkspace(body, workspaceId);
 		requireText(body, 'content');
-		optionalText(body, 'categoryType');
-		if (body.date !== undefined && body.date !== null && (typeof body.date !== 'string' || Number.isNaN(Date.parse(body.date)))) {
-			throw new HttpFailure(400, `La fecha no es válida: ${body.date}`, 'VALIDATION_ERROR');
+		requireText(body, 'date');
+		requireText(body, 'categoryType');
+		if (!/^\d{4}-\d{2}-\d{2}T/.test(body.date) || Number.isNaN(Date.parse(body.date))) {
+			throw new HttpFailure(422, `La fecha no es válida: ${body.date}`, 'VALIDATION_ERROR');
+		}
+		if (!ACTIVITY_CATEGORIES.includes(body.categoryType)) {
+			throw new HttpFailure(422, `Categoría no permitida: ${body.categoryType}`, 'VALIDATION_ERROR');
 		}
 		const opportunity = findOpportunity(params.id, workspaceId);
 		const now = state.now();
 		const activity = {
 			id: state.newId('a'),
-			categoryType: body.categoryType ?? null,
+			categoryType: body.categoryType,
 			content: body.content,
-			date: body.date ?? now,
+			date: body.date,
 			createdBy: null,
 			creationDate: now,
 		};
@@ -106,5 +113,7 @@ function register(router, { envelope, HttpFailure, state }) {
 		return envelope({ opportunityId: opportunity.id, activity }, 'Activity successfully created.');
 	});
 }
+
+const ACTIVITY_CATEGORIES = ['Calls', 'Meeting', 'Whatsapp', 'Email'];
 
 module.exports = { register, PAGE_SIZE };

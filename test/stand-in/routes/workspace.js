@@ -1,9 +1,10 @@
 'use strict';
 
-function register(router, { envelope, HttpFailure, settings, state }) {
+function register(router, { HttpFailure, settings, state }) {
 	router.get('/api/workspace/:id', ({ params }) => {
 		if (params.id !== settings.workspaceId) throw new HttpFailure(404, 'Workspace no encontrado', 'NOT_FOUND');
-		return envelope({
+		// The hub's example answer is the workspace in a bare JSON array, without the envelope.
+		return { status: 200, body: [{
 			id: settings.workspaceId,
 			name: 'Demo workspace',
 			masterOfStates: [
@@ -13,7 +14,7 @@ function register(router, { envelope, HttpFailure, settings, state }) {
 			projects: [],
 			segmentations: [{ id: 'seg-vip', name: 'VIP' }],
 			tags: [{ id: 'tag-lead', name: 'Lead', color: '#ffaa00' }],
-			// The shape of the white-label API reference's Get Workspace example.
+			// Each integration in the shape of the white-label API reference's Get Workspace example.
 			integrations: state.whatsappNumbers.map(({ id, name, number, enabled }) => ({
 				id,
 				name,
@@ -21,7 +22,7 @@ function register(router, { envelope, HttpFailure, settings, state }) {
 				enabled,
 				config: { phoneNumber: number, provider: 'Meta' },
 			})),
-		});
+		}] };
 	});
 }
 

@@ -41,7 +41,7 @@ describe('Contact → Get by Phone', () => {
 
 	it.each([
 		['', 'Phone is empty [item 0]'],
-		['51-abc-123', 'Phone "51-abc-123" contains characters other than digits, spaces, dashes, dots, parentheses and a leading + [item 0]'],
+		['51-abc-123', 'Phone "51-abc-123" contains "a" (U+0061), which is not part of a phone number [item 0]'],
 	])('refuses %j before sending', async (phone, message) => {
 		const { run, requests } = contactNode(credentials(), 'getByPhone', { phone });
 		await expect(run()).rejects.toThrow(message);

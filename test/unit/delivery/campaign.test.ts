@@ -106,12 +106,11 @@ describe('a campaign that stops on an error (Continue On Fail off)', () => {
 	it('stops an item that is waiting out a Retry-After when another item fails', async () => {
 		standIn().setFaults({ latencyMs: 30, byDestination: { [destinationOf(0)]: '429', [destinationOf(1)]: 'empty' }, retryAfterSeconds: 30 });
 		const { fns } = campaign(credentials(), 10, { concurrency: 1 });
-		const started = Date.now();
 
+		// Settling at all proves the 30 s wait was cut short: the test's timeout is 20 s.
 		const error = await router.call(fns).catch((caught) => caught);
 
 		expect(error.context.itemIndex).toBe(1);
-		expect(Date.now() - started).toBeLessThan(10_000);
 		expect(standIn().requestsTo(SEND_PATH).map((request) => request.body.destination)).toEqual([destinationOf(0), destinationOf(1)]);
 	}, 20_000);
 });

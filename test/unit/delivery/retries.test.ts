@@ -53,13 +53,53 @@ describe('attempt budget', () => {
 		expect(standIn().requestsTo(SEND_PATH)).toHaveLength(4);
 	});
 
-	it('retries 502 HTML error pages, 503 and 504, then succeeds once', async () => {
+	it('retries a read answered with a 502 HTML error page, 503 and 504, then succeeds once', async () => {
 		standIn().setFaults({ script: { '1': 'html', '2': '503', '3': '504' } });
 		const { client } = await directClient({ backoffBaseMs: 5 });
 
+		await expect(client.request({ method: 'GET', path: SEND_PATH, qs: { workspaceId: client.workspaceId } }, 0)).resolves.toMatchObject({
+			success: true,
+		});
+		expect(standIn().requestsTo(SEND_PATH).map((r) => [r.method, r.fault])).toEqual([
+			['GET', 'html'],
+			['GET', '503'],
+			['GET', '504'],
+			['GET', null],
+		]);
+	});
+
+	it('retries a send answered 503 (not processed), then succeeds once', async () => {
+		standIn().setFaults({ script: { '1': '503', '2': '503' } });
+		const { client } = await directClient({ backoffBaseMs: 5 });
+
 		await expect(sendOne(client)).resolves.toMatchObject({ success: true, data: { contactId: expect.any(String) } });
-		expect(standIn().requestsTo(SEND_PATH).map((r) => r.fault)).toEqual(['html', '503', '504', null]);
+		expect(standIn().requestsTo(SEND_PATH).map((r) => r.fault)).toEqual(['503', '503', null]);
 		expect(deliveries(destinations[0])).toBe(1);
+	});
+
+	it.each(['502AfterAccept', '504AfterAccept'])(
+		'does not repeat a send answered %s by default: it was delivered once, and the error says it may have gone out',
+		async (fault) => {
+			standIn().setFaults({ script: { '1': fault } });
+			const { client } = await directClient({ backoffBaseMs: 5 });
+
+			const error = await sendOne(client).catch((caught) => caught);
+
+			expect(error.message).toBe(`Plazbot answered HTTP ${fault.slice(0, 3)} with an HTML page instead of JSON: "${fault.slice(0, 3)} Gateway Error"`);
+			expect(error.description).toContain('it was not repeated automatically');
+			expect(error.description).toContain('Retry on Connection Drop');
+			expect(standIn().requestsTo(SEND_PATH)).toHaveLength(1);
+			expect(deliveries(destinations[0])).toBe(1);
+		},
+	);
+
+	it('repeats a send answered 502 only with Retry on Connection Drop (which can send it twice)', async () => {
+		standIn().setFaults({ script: { '1': '502AfterAccept' } });
+		const { client } = await directClient({ backoffBaseMs: 5, retryOnConnectionDrop: true });
+
+		await expect(sendOne(client)).resolves.toMatchObject({ success: true });
+		expect(standIn().requestsTo(SEND_PATH).map((r) => r.fault)).toEqual(['502AfterAccept', null]);
+		expect(deliveries(destinations[0])).toBe(2);
 	});
 
 	it('Max Attempts 1 turns retries off', async () => {

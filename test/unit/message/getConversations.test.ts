@@ -73,8 +73,9 @@ describe('List Conversations through the router', () => {
 				type: 3,
 				campaignName: 'Black Friday',
 				agentSenderId: null,
+				// Text that contains the workspace ID is the user's data: only a whole-value field is masked.
 				requestBody: JSON.stringify({
-					workspaceId: '***',
+					workspaceId: WORKSPACE_ID,
 					template: 'order_confirmation',
 					destination: sent[0].platformSenderPhone,
 					type: '3',

@@ -127,8 +127,18 @@ describe('Send Message through the router', () => {
 		expect(output[0].json.message).toMatchObject({ content: 'Hola', externalReferenceId: null, answerAgentId: null });
 	});
 
+	it('sends without a contact when Contact is empty, as the SDK does: Plazbot finds the contact by the phone', async () => {
+		const contactId = await contactFor('51900000004');
+		const { fns, requests } = fakeExecuteFunctions({
+			parameters: { resource: 'message', operation: 'sendMessage', contactId: locator(''), content: 'Hola', recipientPhone: '+51 900 000 004' },
+			credentials: credentials(),
+		});
+		const [output] = await router.call(fns);
+		expect(requests[0].body).toEqual({ content: 'Hola', recipientPhone: '51900000004', workspaceId: WORKSPACE_ID });
+		expect(output[0].json.contactId).toBe(contactId);
+	});
+
 	it.each([
-		['Contact', { contactId: locator('') }, 'Contact is empty [item 1]'],
 		['Content', { content: ' \n ' }, 'Content is empty [item 1]'],
 		['Recipient Phone', { recipientPhone: '' }, 'Recipient Phone is empty [item 1]'],
 	])('refuses a blank %s before sending, naming the field and the item', async (_field, blank, message) => {

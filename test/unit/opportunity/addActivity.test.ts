@@ -37,9 +37,9 @@ describe('Opportunity → Add Activity', () => {
 			date: '2026-05-01T15:00:00.000Z',
 		};
 		expect(requests).toHaveLength(1);
-		expect(requests[0]).toMatchObject({ method: 'POST', url: `/api/opportunity/${id}/activities` });
+		expect(requests[0]).toMatchObject({ method: 'POST', url: `/api/opportunity/${id}/agent/activities` });
 		expect(requests[0].body).toEqual(expectedBody);
-		expect(standIn().requestsTo(`/api/opportunity/${id}/activities`).map((r) => r.body)).toEqual([expectedBody]);
+		expect(standIn().requestsTo(`/api/opportunity/${id}/agent/activities`).map((r) => r.body)).toEqual([expectedBody]);
 
 		expect(output).toHaveLength(1);
 		expect(output[0].pairedItem).toEqual({ item: 0 });
@@ -57,7 +57,7 @@ describe('Opportunity → Add Activity', () => {
 		expect(standIn().state.opportunities.get(id).activities).toEqual([(output[0].json as { activity: unknown }).activity]);
 	});
 
-	it('sends only the content when the additional fields are unset', async () => {
+	it('sends every field Plazbot requires: the Category field, and the time the item runs when Date is empty', async () => {
 		const [created] = await createOpportunities(credentials(), 1);
 		const { fns, requests } = fakeExecuteFunctions({
 			parameters: {
@@ -65,12 +65,62 @@ describe('Opportunity → Add Activity', () => {
 				operation: 'addActivity',
 				opportunityId: String(created.id),
 				content: 'Sent the proposal',
+				category: 'Email',
 				additionalFields: { categoryType: '', date: '' },
 			},
 			credentials: credentials(),
 		});
+		const before = Date.now();
+		const [output] = await router.call(inLima(fns));
+		expect(requests[0].body).toEqual({ workspaceId: WORKSPACE_ID, content: 'Sent the proposal', categoryType: 'Email', date: expect.any(String) });
+		const sent = requests[0].body as { date: string };
+		const sentAt = Date.parse(sent.date);
+		expect(sentAt).toBeGreaterThanOrEqual(before - 1000);
+		expect(sent.date).toBe(new Date(sentAt).toISOString());
+		expect((output[0].json as { activity: { categoryType: string } }).activity.categoryType).toBe('Email');
+	});
+
+	it('a workflow saved without any category still runs: the Category field defaults to Calls', async () => {
+		const [created] = await createOpportunities(credentials(), 1);
+		const { fns, requests } = fakeExecuteFunctions({
+			parameters: { resource: 'opportunity', operation: 'addActivity', opportunityId: String(created.id), content: 'Visited' },
+			credentials: credentials(),
+		});
 		await router.call(inLima(fns));
-		expect(requests[0].body).toEqual({ workspaceId: WORKSPACE_ID, content: 'Sent the proposal' });
+		expect(requests[0].body).toMatchObject({ categoryType: 'Calls' });
+	});
+
+	it.each([
+		['calls', 'Calls'],
+		['Call', 'Calls'],
+		['WhatsApp', 'Whatsapp'],
+		['e-mail', 'Email'],
+		['MEETING', 'Meeting'],
+	])('reads the text category "%s" of a saved workflow as %s', async (saved, sent) => {
+		const [created] = await createOpportunities(credentials(), 1);
+		const { fns, requests } = fakeExecuteFunctions({
+			parameters: {
+				resource: 'opportunity',
+				operation: 'addActivity',
+				opportunityId: String(created.id),
+				content: 'x',
+				additionalFields: { categoryType: saved, date: '2026-05-01T10:00:00Z' },
+			},
+			credentials: credentials(),
+		});
+		await router.call(inLima(fns));
+		expect((requests[0].body as { categoryType: string }).categoryType).toBe(sent);
+	});
+
+	it('refuses a category Plazbot does not accept before sending, naming the field and the values', async () => {
+		const { fns, requests } = fakeExecuteFunctions({
+			parameters: { resource: 'opportunity', operation: 'addActivity', opportunityId: 'o-1', content: 'x', additionalFields: { categoryType: 'Lunch' } },
+			credentials: credentials(),
+		});
+		const error = await router.call(inLima(fns)).catch((caught) => caught);
+		expect(error.message).toBe('Category (Text) "Lunch" is not a category Plazbot accepts [item 0]');
+		expect(error.description).toBe('Use one of Calls, Meeting, Whatsapp, Email.');
+		expect(requests).toHaveLength(0);
 	});
 
 	it('refuses empty content before sending anything', async () => {

@@ -5,10 +5,20 @@
  * can assert on exactly what the node asked n8n to send.
  */
 import axios, { type AxiosRequestConfig } from 'axios';
-import type { IDataObject, IExecuteFunctions, IHttpRequestOptions, INode, INodeExecutionData } from 'n8n-workflow';
-import { NodeApiError } from 'n8n-workflow';
+import type {
+	FieldType,
+	IDataObject,
+	IExecuteFunctions,
+	IHttpRequestOptions,
+	INode,
+	INodeExecutionData,
+	INodeParameters,
+	INodeProperties,
+} from 'n8n-workflow';
+import { ExpressionError, NodeApiError, NodeHelpers, validateFieldType } from 'n8n-workflow';
 
 import { PlazbotApi } from '../../../credentials/PlazbotApi.credentials';
+import { Plazbot } from '../../../nodes/Plazbot/Plazbot.node';
 
 export interface FakeCredentials {
 	workspaceId: string;
@@ -44,19 +54,89 @@ export const TEST_NODE: INode = {
 };
 
 const credentialType = new PlazbotApi();
+const nodeDescription = new Plazbot().description;
+
+/**
+ * The node's parameters for one item as n8n hands them to the node: the saved (or expression-
+ * resolved) values laid over the node description by n8n's own NodeHelpers.getNodeParameters, so
+ * defaults are applied and fields the description hides for this operation are dropped.
+ */
+export function parametersAsN8nGives(values: Record<string, unknown>): INodeParameters {
+	// A function stands for an expression: n8n lays out the saved expression text ("={{ … }}"), and
+	// shows every field that depends on an expression.
+	const saved = Object.fromEntries(
+		Object.entries(values).map(([key, value]) => [key, typeof value === 'function' ? '={{ expression }}' : value]),
+	) as INodeParameters;
+	const laidOut = NodeHelpers.getNodeParameters(nodeDescription.properties, saved, true, false, TEST_NODE, nodeDescription) ?? {};
+	// A test's values stand for what expressions resolve to (null, numbers as text, …): n8n resolves
+	// them after laying out the saved parameters, so they are kept as given wherever n8n keeps the field.
+	return overlay(laidOut, values) as INodeParameters;
+}
+
+function overlay(laidOut: unknown, given: unknown): unknown {
+	const isRecord = (value: unknown): value is Record<string, unknown> =>
+		typeof value === 'object' && value !== null && !Array.isArray(value) && !('__rl' in value);
+	if (given === undefined) return laidOut;
+	if (!isRecord(laidOut) || !isRecord(given)) return given;
+	const result: Record<string, unknown> = { ...laidOut };
+	for (const key of Object.keys(laidOut)) if (key in given) result[key] = overlay(laidOut[key], given[key]);
+	return result;
+}
+
+/**
+ * n8n's type validation of a parameter (n8n-core's validateValueAgainstSchema): fields with a
+ * `validateType`, at the top level or inside a collection, are read with validateFieldType, so
+ * "false" from an expression arrives as false and "ten" for a number fails naming the field.
+ */
+function validateAsN8nDoes(name: string, value: unknown, itemIndex: number, parameters: INodeParameters): unknown {
+	const property = nodeDescription.properties.find(
+		(candidate) => candidate.name === name && NodeHelpers.displayParameter(parameters, candidate, TEST_NODE, nodeDescription),
+	);
+	if (!property) return value;
+	if (property.validateType) {
+		const result = validateFieldType(name, value, property.validateType as FieldType);
+		if (!result.valid) throw new ExpressionError(`Invalid input for '${property.displayName}' [item ${itemIndex}]`, { description: result.errorMessage, itemIndex });
+		return result.newValue;
+	}
+	if (property.type === 'collection' && typeof value === 'object' && value !== null) {
+		const copy = { ...(value as IDataObject) };
+		for (const option of (property.options ?? []) as INodeProperties[]) {
+			if (!option.validateType || copy[option.name] === undefined) continue;
+			const result = validateFieldType(option.name, copy[option.name], option.validateType as FieldType);
+			if (!result.valid) {
+				throw new ExpressionError(`Invalid input for field '${option.displayName}' inside '${property.displayName}' in [item ${itemIndex}]`, {
+					description: result.errorMessage,
+					itemIndex,
+				});
+			}
+			copy[option.name] = result.newValue as IDataObject[string];
+		}
+		return copy;
+	}
+	return value;
+}
 
 export function fakeExecuteFunctions(options: FakeContextOptions): FakeContext {
 	const items: INodeExecutionData[] = (options.items ?? [{}]).map((json) => ({ json }));
 	const requests: IHttpRequestOptions[] = [];
 
-	const parametersFor = (itemIndex: number): Record<string, unknown> =>
-		typeof options.parameters === 'function'
-			? options.parameters(itemIndex, items[itemIndex]?.json ?? {})
-			: options.parameters;
+	const resolved = new Map<number, INodeParameters>();
+	const parametersFor = (itemIndex: number): INodeParameters => {
+		let parameters = resolved.get(itemIndex);
+		if (!parameters) {
+			const values =
+				typeof options.parameters === 'function' ? options.parameters(itemIndex, items[itemIndex]?.json ?? {}) : options.parameters;
+			parameters = parametersAsN8nGives(values);
+			resolved.set(itemIndex, parameters);
+		}
+		return parameters;
+	};
 
 	const httpRequestWithAuthentication = async (type: string, requestOptions: IHttpRequestOptions) => {
 		if (type !== 'plazbotApi') throw new Error(`unexpected credential type ${type}`);
 		requests.push(JSON.parse(JSON.stringify(requestOptions)));
+		// n8n replaces any abort signal of the node's with the execution's cancel signal.
+		requestOptions = { ...requestOptions, abortSignal: options.cancelSignal };
 		const signed = await credentialType.authenticate({ ...options.credentials }, {
 			...requestOptions,
 		});
@@ -72,6 +152,9 @@ export function fakeExecuteFunctions(options: FakeContextOptions): FakeContext {
 			validateStatus: signed.ignoreHttpStatusErrors ? () => true : undefined,
 			timeout: signed.timeout,
 			signal: options.cancelSignal,
+			// As n8n's HTTP helper: disableFollowRedirect stops at the 3xx, otherwise axios follows
+			// redirects and turns a POST answered 301/302/303 into a GET.
+			...(signed.disableFollowRedirect ? { maxRedirects: 0 } : {}),
 		};
 		try {
 			const response = await axios.request(config);
@@ -92,12 +175,22 @@ export function fakeExecuteFunctions(options: FakeContextOptions): FakeContext {
 		getInputData: () => items,
 		getNode: () => TEST_NODE,
 		getNodeParameter: (name: string, itemIndex: number, fallback?: unknown) => {
-			const value = parametersFor(itemIndex)[name];
+			const parameters = parametersFor(itemIndex);
+			let value = parameters[name];
+			// A function stands for an expression, evaluated when the node reads the parameter: one that
+			// throws fails as n8n's expression evaluation does.
+			if (typeof value === 'function') {
+				try {
+					value = (value as () => INodeParameters[string])();
+				} catch (error) {
+					throw new ExpressionError((error as Error).message, { itemIndex });
+				}
+			}
 			if (value === undefined) {
 				if (fallback !== undefined) return fallback;
 				throw new Error(`Could not get parameter "${name}"`);
 			}
-			return value;
+			return validateAsN8nDoes(name, value, itemIndex, parameters);
 		},
 		getCredentials: async () => ({ ...options.credentials }),
 		continueOnFail: () => options.continueOnFail ?? false,

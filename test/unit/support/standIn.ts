@@ -2,7 +2,7 @@
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { createStandIn } = require('../../stand-in/server');
 
-import { redactSecretsDeep } from '../../../nodes/Plazbot/helpers/secrets';
+import { maskSecretValues } from '../../../nodes/Plazbot/helpers/secrets';
 import type { FakeCredentials } from './fakeExecuteFunctions';
 
 export interface RecordedRequest {
@@ -33,12 +33,12 @@ export const WORKSPACE_ID = 'ws-unit-7f3a9c';
 export const API_KEY = 'key-unit-5d1e8b2c';
 
 /**
- * A stand-in record as the node must output it: the credential's Workspace ID and API Key never
- * appear in output, so every text containing them has them replaced by ***. redactSecretsDeep
- * builds new objects and arrays, so the stand-in's stored record is left as it is.
+ * A stand-in record as the node must output it: a field whose whole value is the credential's
+ * Workspace ID or API Key reads ***; any other text is the user's data and comes out as stored.
+ * maskSecretValues builds new objects and arrays, so the stand-in's stored record is left as it is.
  */
 export function expectedOutput<T>(record: T): T {
-	return redactSecretsDeep(record, [WORKSPACE_ID, API_KEY]);
+	return maskSecretValues(record, [WORKSPACE_ID, API_KEY]);
 }
 
 export function startStandIn(config: Record<string, unknown> = {}): {

@@ -117,7 +117,7 @@ export const CASES: TroubleshootingCase[] = [
 		failingParameters: { destination: '+51 98765 CALL' },
 		refusedBeforeSending: true,
 		message: () =>
-			'Destination "+51 98765 CALL" contains characters other than digits, spaces, dashes, dots, parentheses and a leading + [item 1]',
+			'Destination "+51 98765 CALL" contains "C" (U+0043), which is not part of a phone number [item 1]',
 		fix: 'Give the number with its country code, for example +51 987 654 321.',
 	},
 	{
@@ -177,7 +177,7 @@ export const CASES: TroubleshootingCase[] = [
 		failing: 'middle',
 		failingParameters: variable('x'.repeat(5000)),
 		refusedBeforeSending: true,
-		message: () => 'Body Variables "1" is 5000 characters long; Plazbot accepts at most 1024 [item 1]',
+		message: () => 'Body Variables "1" is 5000 characters long; WhatsApp accepts at most 1024 in this variable [item 1]',
 		fix: 'Shorten the value.',
 	},
 	{
@@ -264,12 +264,11 @@ export const CASES: TroubleshootingCase[] = [
 	{
 		id: 'html-error-page',
 		group: 'Plazbot answer',
-		title: 'A proxy in front of Plazbot answers with an HTML error page (HTTP 502)',
+		title: 'A proxy in front of Plazbot answers a send with an HTML error page (HTTP 502)',
 		failing: 'all',
-		parameters: { options: { maxAttempts: 1 } },
 		faults: { script: { '1': 'html', '2': 'html', '3': 'html' } },
 		message: () => 'Plazbot answered HTTP 502 with an HTML page instead of JSON: "502 Bad Gateway"',
-		fix: 'Try again later; if it persists, contact Plazbot support.',
+		fix: 'check in Plazbot whether it went through before sending again',
 		httpCode: '502',
 	},
 	{
@@ -486,6 +485,8 @@ export function troubleshootingMarkdown(): string {
 	const lines = [
 		'## Troubleshooting',
 		'',
+		'Every row below is a case of the test suite in `test/unit/troubleshooting/`, run with Continue On Fail on and off.',
+		'',
 		'Errors name the field and the input item (`[item 1]` is the second item; n8n counts from 0).',
 		'With **Continue On Fail** (Settings → On Error → Continue) every input item still gives exactly one',
 		'output item, in order; a failed one carries `error`, `description` (the fix) and, for answers',
@@ -511,14 +512,23 @@ export function troubleshootingMarkdown(): string {
 	}
 	lines.push(
 		'Numbers from expressions are fine: `{{ 42 }}` in a variable is sent as the text `"42"`. Requests',
-		'that time out or lose their connection are not repeated unless you turn on **Retry on Connection',
-		'Drop** (the message may already have gone out). 429 and 502/503/504 answers are retried up to',
-		'**Max Attempts**, waiting as Plazbot asks (Retry-After).',
+		'that time out, lose their connection or get a gateway error (502/504) after they were sent are not',
+		'repeated unless you turn on **Retry on Connection Drop** (the message may already have gone out);',
+		'reads are. 429 and 503 answers are retried up to **Max Attempts**, waiting as Plazbot asks',
+		'(Retry-After, up to 5 minutes; a longer wait fails the item and says how long Plazbot asked for).',
+		'A redirect in answer to a send is an error: nothing was sent.',
+		'',
+		'When the node stops at an error (Continue On Fail off), it first waits for the requests already on',
+		'their way, and the error\'s description names the items that completed before it: they reached',
+		'Plazbot, so do not send them again.',
 		'',
 		'Before anything is sent, the credential is checked too: a Base URL with plain `http://` is refused',
-		'unless it points at this machine (`localhost`, `127.0.0.1`, for the stand-in), and a Workspace ID or',
-		'API Key containing a line break (a copy-paste slip) is refused with a message that says which field.',
-		'The key and the workspace ID never appear in errors or output: where Plazbot repeats them, they show as `***`.',
+		'unless it points at this machine (`localhost`, `::1` or an address `127.x.x.x`, for the stand-in), and a',
+		'Workspace ID or API Key containing a line break (a copy-paste slip) is refused with a message that',
+		'says which field. The key and the workspace ID never appear in errors: where Plazbot repeats them,',
+		'they show as `***`. In output, a field whose whole value is the key or the workspace ID shows as `***`;',
+		'other text is your data and is left as Plazbot sent it.',
+		'',
 		'',
 	);
 	return lines.join('\n');
@@ -532,6 +542,8 @@ const README_FIX: Record<string, string> = {
 	'html-200': 'Point the Base URL at the API (`https://api.plazbot.com`), not a website or proxy.',
 	'empty-body': 'Point the Base URL at the API (`https://api.plazbot.com`); if it is right, try again later.',
 	'not-json': 'Point the Base URL at the API; if it is right, try again later.',
+	'html-error-page':
+		'The message may have gone out before the gateway failed: check in Plazbot before sending it again (or turn on Retry on Connection Drop).',
 };
 
 export function isInputCase(testCase: TroubleshootingCase): boolean {

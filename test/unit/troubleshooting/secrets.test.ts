@@ -215,7 +215,7 @@ describe('credential values that could change the request', () => {
 
 		expect(error.message).toBe('The Base URL "http://api.example.com" in the Plazbot API credential must start with https://');
 		expect(error.description).toBe(
-			'Plain http is accepted only for a server on this machine (localhost or 127.0.0.1), such as the Plazbot stand-in.',
+			'Plain http is accepted only for a server on this machine (localhost, ::1 or an address 127.x.x.x), such as the Plazbot stand-in.',
 		);
 		expect(requests).toHaveLength(0);
 		expectNoSecrets({ fns, requests, error });

@@ -4,6 +4,9 @@
  * description that says how to fix it; with it on, every input item comes out exactly once, in
  * order, the failing ones carrying the error in their place.
  */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
 import type { INodeExecutionData } from 'n8n-workflow';
 
 import { startStandIn } from '../support/standIn';
@@ -56,8 +59,19 @@ describe('the troubleshooting table', () => {
 		expect(new Set(CASES.map((testCase) => testCase.id)).size).toBe(CASES.length);
 	});
 
-	it('renders a README section that shows every message and fix', () => {
+	it("is README.md's Troubleshooting section, word for word, showing every message and fix", () => {
 		const markdown = troubleshootingMarkdown();
+		const readme = readFileSync(join(__dirname, '..', '..', '..', 'README.md'), 'utf8');
+		const start = readme.indexOf('## Troubleshooting\n');
+		const end = readme.indexOf('\n## ', start + 1);
+		expect(start).toBeGreaterThan(-1);
+		const section = readme.slice(start, end === -1 ? undefined : end + 1);
+		// After changing a case: PLAZBOT_UPDATE_README=1 npx jest test/unit/troubleshooting/troubleshooting.test.ts
+		if (process.env.PLAZBOT_UPDATE_README === '1' && section !== markdown) {
+			writeFileSync(join(__dirname, '..', '..', '..', 'README.md'), readme.replace(section, markdown));
+			return;
+		}
+		expect(section).toBe(markdown);
 		expect(markdown).toMatch(/^## Troubleshooting\n/);
 		for (const testCase of CASES) {
 			expect(markdown).toContain(testCase.message(README_ENV));

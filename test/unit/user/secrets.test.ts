@@ -8,7 +8,7 @@ import { TEST_NODE } from '../support/fakeExecuteFunctions';
 const PASSWORD = 'Echoed-Pw-5t!';
 
 describe('withoutSecrets', () => {
-	it('drops secret-named keys at any depth and any text holding a typed secret', () => {
+	it('drops secret-named keys at any depth and masks a typed secret where it is echoed, removing nothing else', () => {
 		expect(
 			withoutSecrets(
 				{
@@ -24,7 +24,7 @@ describe('withoutSecrets', () => {
 				},
 				[PASSWORD],
 			),
-		).toEqual({ id: 'u1', stateCode: 'NEW', nested: { name: 'kept' }, list: ['fine'] });
+		).toEqual({ id: 'u1', stateCode: 'NEW', nested: { name: 'kept', note: 'was ***' }, list: ['fine', 'has ***'] });
 	});
 });
 

@@ -1,10 +1,11 @@
-// The documented example body has only `workspaceId` and `urlDocument`; the prompt text goes as `prompt` (see apiContract.ts).
+// Documented body: { workspaceId, urlDocument }. A typed prompt is undocumented; saved workflows still send it as `prompt` (apiContract.ts).
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { asOptionalText, asRequiredLongText, asRequiredText, definedFields } from '../../helpers/parameters';
+import { InvalidInput } from '../../helpers/errors';
+import { asOptionalLongText, asOptionalText, asRequiredText, definedFields } from '../../helpers/parameters';
 import type { PlazbotClient } from '../../transport';
-import { AGENT_PROMPT_BODY_FIELD, agentPromptPath } from '../../transport/apiContract';
+import { AGENT_PROMPT_BODY_FIELD, AGENT_PROMPT_DOCUMENT_FIELD, agentPromptPath } from '../../transport/apiContract';
 import { envelopeOutput } from '../output';
 
 // Plazbot publishes no prompt length limit; this one only stops a runaway expression.
@@ -22,14 +23,23 @@ const properties: INodeProperties[] = [
 			'ID of the AI Agent node in a Plazbot automation. In Plazbot open the automation, open the AI Agent node\'s settings and copy its ID.',
 	},
 	{
+		displayName: 'Prompt Document URL',
+		name: 'documentUrl',
+		type: 'string',
+		default: '',
+		placeholder: 'https://example.com/prompt.pdf',
+		description:
+			"Public URL of the document the agent takes its instructions from. This is what Plazbot's documentation describes (sent as urlDocument).",
+	},
+	{
 		displayName: 'Prompt',
 		name: 'prompt',
 		type: 'string',
 		typeOptions: { rows: 8 },
-		required: true,
 		default: '',
 		placeholder: 'You are the assistant of…',
-		description: "The agent's new instructions. They replace the current prompt completely.",
+		description:
+			"The agent's instructions as text. Not in Plazbot's documentation, which only describes a document URL: sent as prompt, and Plazbot may ignore it. Prefer Prompt Document URL.",
 	},
 	{
 		displayName: 'Additional Fields',
@@ -39,12 +49,12 @@ const properties: INodeProperties[] = [
 		default: {},
 		options: [
 			{
-				displayName: 'Prompt Document URL',
+				displayName: 'Prompt Document URL (Earlier Field)',
 				name: 'urlDocument',
 				type: 'string',
 				default: '',
 				placeholder: 'https://example.com/prompt.pdf',
-				description: 'Public URL of a document for the agent to take its instructions from, as well',
+				description: 'Where workflows saved before Prompt Document URL was its own field keep the URL. Used when Prompt Document URL is empty.',
 			},
 		],
 	},
@@ -54,12 +64,18 @@ export const description = updateDisplayOptions({ show: { resource: ['automation
 
 export async function execute(this: IExecuteFunctions, itemIndex: number, client: PlazbotClient): Promise<IDataObject> {
 	const agentId = asRequiredText(this.getNodeParameter('agentId', itemIndex, ''), 'AI Agent ID', "Copy the ID from the AI Agent node's settings in the Plazbot automation.");
+	const additionalFields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
+	const urlDocument =
+		asOptionalText(this.getNodeParameter('documentUrl', itemIndex, ''), 'Prompt Document URL') ??
+		asOptionalText(additionalFields.urlDocument, 'Prompt Document URL (Earlier Field)');
+	const prompt = asOptionalLongText(this.getNodeParameter('prompt', itemIndex, ''), 'Prompt', MAX_PROMPT_LENGTH);
+	if (urlDocument === undefined && prompt === undefined) {
+		throw new InvalidInput('Prompt Document URL', 'is empty', 'Give the URL of the document the agent takes its instructions from.');
+	}
 	const body: IDataObject = {
 		workspaceId: client.workspaceId,
-		[AGENT_PROMPT_BODY_FIELD]: asRequiredLongText(this.getNodeParameter('prompt', itemIndex, ''), 'Prompt', MAX_PROMPT_LENGTH),
+		...definedFields({ [AGENT_PROMPT_DOCUMENT_FIELD]: urlDocument, [AGENT_PROMPT_BODY_FIELD]: prompt }),
 	};
-	const additionalFields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
-	Object.assign(body, definedFields({ urlDocument: asOptionalText(additionalFields.urlDocument, 'Prompt Document URL') }));
 	const envelope = await client.request({ method: 'POST', path: agentPromptPath(agentId), body }, itemIndex);
 	return envelopeOutput(envelope);
 }

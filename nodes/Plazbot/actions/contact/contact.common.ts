@@ -1,5 +1,4 @@
 import type { IDataObject } from 'n8n-workflow';
-import { NodeApiError } from 'n8n-workflow';
 
 import type { PlazbotClient, PlazbotRequest } from '../../transport';
 import { contactLocator } from '../common.descriptions';
@@ -40,20 +39,21 @@ export function contactsIn(data: unknown): IDataObject[] {
 	return [data];
 }
 
+/** Plazbot's answer to a search that found nothing: a result, not a failure of the run. */
+const NOT_FOUND = 404;
+
 /**
  * Runs a search that may find several contacts. A search that finds nothing gives no contacts,
- * whether Plazbot answers 404 or an empty list, so the item produces no output.
+ * whether Plazbot answers 404 or an empty list, so the item produces no output. The 404 is
+ * declared as an expected answer, so it never counts as an error that stops the run.
  */
 export async function searchContactsBy(
 	client: PlazbotClient,
 	request: PlazbotRequest,
 	itemIndex: number,
 ): Promise<IDataObject[]> {
-	const data = await client.requestData(request, itemIndex).catch((error: unknown) => {
-		if (error instanceof NodeApiError && String(error.httpCode) === '404') return [];
-		throw error;
-	});
-	return contactsIn(data);
+	const { status, envelope } = await client.answer({ ...request, expectedStatuses: [NOT_FOUND] }, itemIndex);
+	return status === NOT_FOUND ? [] : contactsIn(envelope.data);
 }
 
 export const NO_MATCH_NOTE =

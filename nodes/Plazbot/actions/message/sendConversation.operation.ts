@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { InvalidInput } from '../../helpers/errors';
+import { characterName } from '../../helpers/phone';
 import { asOptionalText, asRequiredText, asWhatsappNumber, definedFields } from '../../helpers/parameters';
 import type { PlazbotClient } from '../../transport';
 import { SEND_CONVERSATION_PATH, SEND_TYPE_BODY_FIELD, SEND_TYPE_CODES, type SendType } from '../../transport/apiContract';
@@ -135,6 +136,40 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
+/** WhatsApp's limits for template variable values, in characters (code points, not UTF-16 units). */
+export const WHATSAPP_BODY_VARIABLE_MAX = 1024;
+export const WHATSAPP_HEADER_VARIABLE_MAX = 60;
+
+/**
+ * Why WhatsApp would refuse a template variable's value (Meta error 132018 for line breaks and
+ * tabs, 131008 for more than four consecutive spaces, and the length limits): refused here, before
+ * sending, with the field named, instead of a failed delivery Plazbot reports later.
+ */
+export function whatsappVariableProblem(value: string, maxCharacters: number): { problem: string; hint: string } | undefined {
+	const control = /[\n\r\t\u2028\u2029]/.exec(value)?.[0];
+	if (control !== undefined) {
+		return {
+			problem: `contains ${characterName(control)}; WhatsApp refuses line breaks and tabs in template variables`,
+			hint: 'Replace line breaks and tabs with spaces, for example {{ $json.text.replace(/\\s+/g, " ") }}.',
+		};
+	}
+	const spaces = / {5,}/.exec(value)?.[0];
+	if (spaces !== undefined) {
+		return {
+			problem: `has ${spaces.length} spaces in a row; WhatsApp accepts at most 4 consecutive spaces in a template variable`,
+			hint: 'Collapse the spaces, for example {{ $json.text.replace(/ {5,}/g, " ") }}.',
+		};
+	}
+	const length = [...value].length;
+	if (length > maxCharacters) {
+		return {
+			problem: `is ${length} characters long; WhatsApp accepts at most ${maxCharacters} in this variable`,
+			hint: 'Shorten the value.',
+		};
+	}
+	return undefined;
+}
+
 export interface SendConversationInput {
 	template: unknown;
 	destination: unknown;
@@ -158,8 +193,8 @@ export function buildSendConversationBody(input: SendConversationInput, workspac
 		template: asRequiredText(input.template, 'Template Name', 'Enter the name of an approved WhatsApp template.'),
 		destination: asWhatsappNumber(input.destination, 'Destination'),
 	};
-	const variablesBody = templateVariables(input.variablesBody, 'Body Variables');
-	const variablesHeader = templateVariables(input.variablesHeader, 'Header Variables');
+	const variablesBody = templateVariables(input.variablesBody, 'Body Variables', WHATSAPP_BODY_VARIABLE_MAX);
+	const variablesHeader = templateVariables(input.variablesHeader, 'Header Variables', WHATSAPP_HEADER_VARIABLE_MAX);
 	if (variablesBody.length) body.variablesBody = variablesBody;
 	if (variablesHeader.length) body.variablesHeader = variablesHeader;
 	body[SEND_TYPE_BODY_FIELD] = SEND_TYPE_CODES[sendType];
@@ -189,8 +224,11 @@ function asSendType(value: unknown): SendType {
 	);
 }
 
-/** Entries left blank are skipped; a value without a name, or a name without a value, is refused. */
-export function templateVariables(raw: unknown, field: string): TemplateVariable[] {
+/**
+ * Entries left blank are skipped; a value without a name, or a name without a value, is refused,
+ * and so is a value WhatsApp would refuse (see whatsappVariableProblem).
+ */
+export function templateVariables(raw: unknown, field: string, maxCharacters = WHATSAPP_BODY_VARIABLE_MAX): TemplateVariable[] {
 	const entries = (raw as { variable?: unknown } | undefined)?.variable;
 	if (entries === undefined || entries === null) return [];
 	if (!Array.isArray(entries)) throw new InvalidInput(field, 'must be a list of variables', 'Add each variable with its own Name and Value.');
@@ -204,6 +242,8 @@ export function templateVariables(raw: unknown, field: string): TemplateVariable
 		if (value === undefined) {
 			throw new InvalidInput(`${field} "${name}"`, `has no value${describeEmpty(entry?.value)}`, 'Map a value, or remove the variable.');
 		}
+		const problem = whatsappVariableProblem(value, maxCharacters);
+		if (problem) throw new InvalidInput(`${field} "${name}"`, problem.problem, problem.hint);
 		variables.push({ variable: name, value });
 	});
 	return variables;

@@ -1,8 +1,8 @@
-// Docs are silent on required fields: contactId, content and recipientPhone are required (the API needs all three to address the message); content is capped at WhatsApp's 4096-character text limit.
+// SDK 1.1.5 sends workspaceId, recipientPhone and content: contactId is optional (apiContract.ts); content is capped at WhatsApp's 4096-character text limit.
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { asLocatorId, asOptionalText, asRequiredLongText, asWhatsappNumber, definedFields } from '../../helpers/parameters';
+import { asOptionalLocatorId, asOptionalText, asRequiredLongText, asWhatsappNumber, definedFields } from '../../helpers/parameters';
 import type { PlazbotClient } from '../../transport';
 import { SEND_MESSAGE_PATH } from '../../transport/apiContract';
 import { contactLocator } from '../common.descriptions';
@@ -19,7 +19,7 @@ const properties: INodeProperties[] = [
 		type: 'notice',
 		default: '',
 	},
-	contactLocator('The Plazbot contact the message belongs to'),
+	contactLocator('The Plazbot contact the message belongs to. Optional: Plazbot finds the contact by the Recipient Phone.', false),
 	{
 		displayName: 'Recipient Phone',
 		name: 'recipientPhone',
@@ -78,8 +78,9 @@ export interface SendMessageInput {
 
 /** The request body of Send Message, from the node's parameters as n8n hands them over. */
 export function buildSendMessageBody(input: SendMessageInput, workspaceId: string): IDataObject {
+	const contactId = asOptionalLocatorId(input.contactId, 'Contact');
 	const body: IDataObject = {
-		contactId: asLocatorId(input.contactId, 'Contact'),
+		...(contactId ? { contactId } : {}),
 		content: asRequiredLongText(input.content, 'Content', WHATSAPP_TEXT_MAX_LENGTH, 'Enter the text of the message.'),
 		recipientPhone: asWhatsappNumber(input.recipientPhone, 'Recipient Phone'),
 		workspaceId,

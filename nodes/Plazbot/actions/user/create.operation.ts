@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { asBoolean } from '../../helpers/coerce';
 import { asEmail, asRequiredText, asSecret } from '../../helpers/parameters';
 import { guardSecrets } from '../../helpers/secrets';
 import type { PlazbotClient } from '../../transport';
@@ -33,6 +34,7 @@ const properties: INodeProperties[] = [
 		displayName: 'External Creation',
 		name: 'isExternalCreation',
 		type: 'boolean',
+		validateType: 'boolean',
 		default: true,
 		description: 'Whether the user is created from outside the Plazbot app, as from this workflow',
 	},
@@ -68,7 +70,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, client
 		email: asEmail(this.getNodeParameter('email', itemIndex, ''), 'Email'),
 		password,
 		company: asCompany(this.getNodeParameter('company', itemIndex, '')),
-		isExternalCreation: this.getNodeParameter('isExternalCreation', itemIndex, true) as boolean,
+		isExternalCreation: asBoolean(this.getNodeParameter('isExternalCreation', itemIndex, true), 'External Creation', true),
 	};
 	const additionalFields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 	if (additionalFields.defaultStartWeek !== undefined) body.defaultStartWeek = Number(additionalFields.defaultStartWeek);

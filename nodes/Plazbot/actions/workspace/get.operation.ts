@@ -5,7 +5,7 @@ import { asOptionalText } from '../../helpers/parameters';
 import { withoutSecrets } from '../../helpers/secrets';
 import type { PlazbotClient } from '../../transport';
 import { workspacePath } from '../../transport/apiContract';
-import { envelopeOutput } from '../output';
+import { recordOutput } from '../output';
 
 const properties: INodeProperties[] = [
 	{
@@ -25,5 +25,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, client
 	const workspaceId = asOptionalText(this.getNodeParameter('workspaceId', itemIndex, ''), 'Workspace ID') ?? client.workspaceId;
 	const envelope = await client.request({ method: 'GET', path: workspacePath(workspaceId) }, itemIndex);
 	// Integrations may carry access tokens of connected channels; they have no place in workflow data.
-	return withoutSecrets(envelopeOutput(envelope));
+	return withoutSecrets(recordOutput(envelope));
 }
