@@ -10,9 +10,8 @@ import { workspacePath } from '../transport/apiContract';
  */
 export async function searchWhatsappNumbers(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
 	const client = await PlazbotClient.create(this, { maxAttempts: 2 });
-	const envelope = await client.request({ method: 'GET', path: workspacePath(client.workspaceId) });
-	// The white-label reference shows Get Workspace without the envelope; read either shape.
-	const numbers = whatsappNumbersOf(envelope.data !== undefined ? envelope.data : envelope);
+	// The workspace record, or the bare list holding it as the developer hub shows the answer.
+	const numbers = whatsappNumbersOf(await client.requestData({ method: 'GET', path: workspacePath(client.workspaceId) }));
 	const needle = filter?.trim().toLowerCase().replace(/^\+/, '');
 	return {
 		results: needle ? numbers.filter((entry) => entry.name.toLowerCase().includes(needle) || entry.value.includes(needle)) : numbers,
