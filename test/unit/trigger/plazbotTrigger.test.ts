@@ -286,3 +286,67 @@ describe('WhatsApp number picker (searchWhatsappNumbers)', () => {
 		expect(results.map((entry) => entry.value)).toEqual(values);
 	});
 });
+
+describe('Stand-in: WhatsApp number webhooks (as the SDK calls them)', () => {
+	const call = async (method: string, path: string, body?: unknown, workspace = WORKSPACE_ID) => {
+		const { apiKey } = standIn().settings;
+		const response = await fetch(`${standIn().url}${path}`, {
+			method,
+			headers: { 'x-workspace-id': workspace, authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' },
+			body: body === undefined ? undefined : JSON.stringify(body),
+		});
+		return { status: response.status, body: await response.json() };
+	};
+
+	it.each([
+		['a number outside the workspace', webhookPath('51911111111'), { webhook: 'https://n8n.example.com/webhook/x' }, 404, 'WHATSAPP_NUMBER_NOT_FOUND'],
+		['no webhook field', webhookPath(NUMBER), {}, 400, 'VALIDATION_ERROR'],
+		['a webhook that is not a URL', webhookPath(NUMBER), { webhook: 'n8n webhook' }, 400, 'VALIDATION_ERROR'],
+		['a webhook that is not http(s)', webhookPath(NUMBER), { webhook: 'ftp://n8n.example.com/x' }, 400, 'VALIDATION_ERROR'],
+		['another workspace in the path', webhookPath(NUMBER).replace(WORKSPACE_ID, 'ws-other'), { webhook: 'https://n8n.example.com/x' }, 404, 'NOT_FOUND'],
+	])('refuses a registration with %s, registering nothing', async (_label, path, body, status, errorCode) => {
+		expect(await call('POST', path, body)).toEqual({ status, body: expect.objectContaining({ success: false, errorCode }) });
+		expect(standIn().state.whatsappWebhooks.size).toBe(0);
+	});
+
+	it('replaces the URL on a second registration, and plays an incoming message to the one registered last', async () => {
+		const received: Array<{ url: string; body: any }> = [];
+		const { createServer } = await import('node:http');
+		const target = createServer((req, res) => {
+			let text = '';
+			req.on('data', (chunk) => (text += chunk));
+			req.on('end', () => {
+				received.push({ url: req.url ?? '', body: JSON.parse(text) });
+				res.end();
+			});
+		});
+		await new Promise<void>((resolve) => target.listen(0, '127.0.0.1', resolve));
+		const base = `http://127.0.0.1:${(target.address() as { port: number }).port}`;
+		try {
+			await call('POST', webhookPath(NUMBER), { webhook: `${base}/first` });
+			await call('POST', webhookPath(NUMBER), { webhook: `${base}/second?token=abc` });
+			const played = await fetch(`${standIn().url}/__standin/whatsapp/${NUMBER}/incoming`, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json' },
+				body: JSON.stringify({ text: 'Hola', from: '+51 987 654 321' }),
+			});
+			expect(played.status).toBe(200);
+			expect(received).toEqual([
+				{
+					url: '/second?token=abc',
+					body: {
+						event: 'message.received',
+						channel: 'whatsapp',
+						number: NUMBER,
+						messageId: expect.stringMatching(/^wamid\./),
+						timestamp: expect.any(String),
+						contact: { id: null, name: 'Ana Torres', phone: '51987654321' },
+						message: { type: 'text', text: 'Hola' },
+					},
+				},
+			]);
+		} finally {
+			target.close();
+		}
+	});
+});
