@@ -25,7 +25,7 @@ const root = resolve(__dirname, '..');
 const userFolder = process.env.PLAZBOT_DEV_FOLDER || join(homedir(), '.cache', 'n8n-nodes-plazbot', 'dev-n8n');
 
 const DEMO_CREDENTIAL = { id: 'plazbot-demo', name: 'Plazbot stand-in (demo)' };
-const EXAMPLES = ['send-campaign.json', 'crm-round-trip.json', 'list-contacts.json'];
+const EXAMPLES = ['send-campaign.json', 'crm-round-trip.json', 'list-contacts.json', 'incoming-message.json'];
 /** How many ports after a default one are tried when it is taken. */
 const PORT_SEARCH = 20;
 /** n8n needs this long at most to answer once started (a cold start on a busy machine included). */

@@ -5,7 +5,8 @@
  * injectable latency and faults. Users point the credential's Base URL at it to try the node
  * without an account; the tests assert on the requests it records.
  *
- * Routes live in ./routes/<resource>.js, each exporting `register(router)`.
+ * Routes live in ./routes/<resource>.js, each exporting `register(router)`; routes/webhook.js also
+ * gets `control`, which adds a route under /__standin/ (it plays incoming WhatsApp messages).
  */
 const crypto = require('node:crypto');
 const http = require('node:http');
@@ -141,6 +142,11 @@ function createStandIn(config = {}) {
 		}
 		module.register(router, helpers);
 	}
+	/** Routes under /__standin/ that a route module adds: `control(method, pattern, handler)`. */
+	const controls = createRouter();
+	const control = (method, pattern, handler) => controls[method.toLowerCase()](pattern, handler);
+	// WhatsApp number webhooks, and the control route that plays an incoming message.
+	require('./routes/webhook').register(router, { ...helpers, control });
 
 	function controlRoute(req, res, url, body) {
 		if (url.pathname === '/__standin/requests' && req.method === 'GET') return sendJson(res, 200, requests);
@@ -154,6 +160,13 @@ function createStandIn(config = {}) {
 		if (url.pathname === '/__standin/faults' && req.method === 'POST') {
 			setFaults(body ?? {});
 			return sendJson(res, 200, faults);
+		}
+		const found = controls.match(req.method, url.pathname);
+		if (found) {
+			return Promise.resolve(found.route.handler({ params: found.params, body: body ?? {} })).then(
+				(result) => sendJson(res, result.status ?? 200, result.body),
+				(error) => sendJson(res, error.status ?? 500, { error: error.message }),
+			);
 		}
 		return sendJson(res, 404, { error: 'unknown control route' });
 	}

@@ -1,6 +1,12 @@
 'use strict';
 /** The stand-in's in-memory workspace: what the API has created, readable back until reset. */
 
+/** Two numbers, so that a picker has a choice; the second one's integration is switched off. */
+const WHATSAPP_NUMBERS = [
+	{ id: 'int-wa-1', name: 'WhatsApp Sales', number: '51900000001', enabled: true },
+	{ id: 'int-wa-2', name: 'WhatsApp Support', number: '51900000002', enabled: false },
+];
+
 function createState() {
 	const state = {
 		contacts: new Map(),
@@ -11,6 +17,10 @@ function createState() {
 		agents: new Map(),
 		/** Send Conversation deliveries per destination, to prove "exactly once". */
 		deliveries: new Map(),
+		/** The workspace's WhatsApp numbers (Get Workspace lists them as integrations). */
+		whatsappNumbers: WHATSAPP_NUMBERS,
+		/** Incoming-message webhook per WhatsApp number: digits → registered URL. */
+		whatsappWebhooks: new Map(),
 		counter: 0,
 		newId(prefix) {
 			state.counter += 1;
@@ -33,6 +43,7 @@ function createState() {
 			state.users.clear();
 			state.agents.clear();
 			state.deliveries.clear();
+			state.whatsappWebhooks.clear();
 			state.counter = 0;
 			seed(state);
 		},

@@ -205,3 +205,22 @@ export const workspaceUsersPath = (workspaceId: string): string => `/api/workspa
  * https://apieu.plazbot.com (EU); the `.io` hosts were SDK 1.0.4's.
  */
 export const REGIONAL_HOSTS = { latinAmerica: 'https://api.plazbot.com', europe: 'https://apieu.plazbot.com' } as const;
+
+/**
+ * Incoming-message webhooks, one URL per WhatsApp number of the workspace. Plazbot SDK 1.1.5
+ * (`dist/core/message.js`, `registerWebhook` / `deleteWebhook`): `POST` on this path with
+ * `{ "webhook": "<url>" }` registers, replacing any URL set before; `DELETE` on the same path
+ * removes it. There is no call that reads the registered URL, and Plazbot does not sign its calls.
+ * The SDK's docs give the number as digits with country code ("51966446311").
+ */
+export const whatsappNumberWebhookPath = (workspaceId: string, number: string): string =>
+	`${workspacePath(workspaceId)}/whatsapp/numbers/${encodeURIComponent(number)}/webhook`;
+export const WEBHOOK_URL_BODY_FIELD = 'webhook';
+
+/**
+ * Where Get Workspace lists the workspace's WhatsApp numbers: its `integrations`, each
+ * `{ id, name, type: "whatsapp", enabled, config: { phoneNumber, provider } }` (white-label copy
+ * of the API reference, Get Workspace). Other spellings of the number are read as well, in order.
+ */
+export const WHATSAPP_INTEGRATION_TYPE = 'whatsapp';
+export const INTEGRATION_NUMBER_FIELDS = ['phoneNumber', 'number', 'phone', 'displayPhoneNumber'] as const;

@@ -2,6 +2,7 @@ import type {
 	ICredentialsDecrypted,
 	IDataObject,
 	IExecuteFunctions,
+	IHookFunctions,
 	IHttpRequestMethods,
 	IHttpRequestOptions,
 	ILoadOptionsFunctions,
@@ -31,7 +32,8 @@ import { retryDecision } from './retryPolicy';
 
 export const CREDENTIAL_TYPE = 'plazbotApi';
 
-export type PlazbotFunctions = IExecuteFunctions | ILoadOptionsFunctions;
+/** Hook functions too: the Plazbot Trigger registers and removes its webhook through this client. */
+export type PlazbotFunctions = IExecuteFunctions | ILoadOptionsFunctions | IHookFunctions;
 
 export interface PlazbotRequest {
 	method: IHttpRequestMethods;

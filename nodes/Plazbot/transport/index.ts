@@ -13,6 +13,7 @@
  *   requestPacer.ts        smallest gap between request starts
  *   adaptiveRate.ts        Rate Control "Adaptive": the request rate follows Plazbot's answers (AIMD)
  *   apiContract.ts         every path, field name and choice between Plazbot's sources
+ *   whatsappWebhooks.ts    registering and removing a WhatsApp number's webhook (Plazbot Trigger)
  */
 export { CREDENTIAL_TYPE, PlazbotClient, type PlazbotAnswer, type PlazbotFunctions, type PlazbotRequest } from './client';
 export { DEFAULT_DELIVERY_POLICY, type DeliveryPolicy } from './deliveryPolicy';

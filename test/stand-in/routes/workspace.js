@@ -1,6 +1,6 @@
 'use strict';
 
-function register(router, { HttpFailure, settings }) {
+function register(router, { HttpFailure, settings, state }) {
 	router.get('/api/workspace/:id', ({ params }) => {
 		if (params.id !== settings.workspaceId) throw new HttpFailure(404, 'Workspace no encontrado', 'NOT_FOUND');
 		// The hub's example answer is the workspace in a bare JSON array, without the envelope.
@@ -14,7 +14,14 @@ function register(router, { HttpFailure, settings }) {
 			projects: [],
 			segmentations: [{ id: 'seg-vip', name: 'VIP' }],
 			tags: [{ id: 'tag-lead', name: 'Lead', color: '#ffaa00' }],
-			integrations: [],
+			// Each integration in the shape of the white-label API reference's Get Workspace example.
+			integrations: state.whatsappNumbers.map(({ id, name, number, enabled }) => ({
+				id,
+				name,
+				type: 'whatsapp',
+				enabled,
+				config: { phoneNumber: number, provider: 'Meta' },
+			})),
 		}] };
 	});
 }

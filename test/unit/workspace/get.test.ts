@@ -14,7 +14,10 @@ const WORKSPACE = {
 	projects: [],
 	segmentations: [{ id: 'seg-vip', name: 'VIP' }],
 	tags: [{ id: 'tag-lead', name: 'Lead', color: '#ffaa00' }],
-	integrations: [],
+	integrations: [
+		{ id: 'int-wa-1', name: 'WhatsApp Sales', type: 'whatsapp', enabled: true, config: { phoneNumber: '51900000001', provider: 'Meta' } },
+		{ id: 'int-wa-2', name: 'WhatsApp Support', type: 'whatsapp', enabled: false, config: { phoneNumber: '51900000002', provider: 'Meta' } },
+	],
 };
 
 /** The credential's Workspace ID is a secret: Get outputs the workspace with its ID redacted. */
