@@ -63,9 +63,9 @@ describe(`installed as a community package (${N8N_LINE})`, () => {
 		]);
 		const contactOf = (phone: string) => [...standIn.state.contacts.values()].find((c: any) => c.platformSenderPhone === phone)?.id;
 		expect(outputOf(result, 'Send Conversation')).toEqual([
-			{ json: { contactId: contactOf('51987654321') }, pairedItem: { item: 0 } },
-			{ json: { contactId: contactOf('51912345678') }, pairedItem: { item: 1 } },
-			{ json: { contactId: contactOf('51955111222') }, pairedItem: { item: 2 } },
+			{ json: { contactId: contactOf('51987654321'), destination: '51987654321', template: 'order_confirmation' }, pairedItem: { item: 0 } },
+			{ json: { contactId: contactOf('51912345678'), destination: '51912345678', template: 'order_confirmation' }, pairedItem: { item: 1 } },
+			{ json: { contactId: contactOf('51955111222'), destination: '51955111222', template: 'order_confirmation' }, pairedItem: { item: 2 } },
 		]);
 		expect(contactOf('51955111222')).toEqual(expect.any(String));
 	});
