@@ -1,13 +1,22 @@
 import type {
+	IAuthenticateRuleResponseCode,
 	ICredentialDataDecryptedObject,
 	ICredentialTestRequest,
 	ICredentialType,
+	IHttpRequestHelper,
 	IHttpRequestOptions,
 	Icon,
 	INodeProperties,
 } from 'n8n-workflow';
 
 export const DEFAULT_BASE_URL = 'https://api.plazbot.com';
+/** Plazbot's sign-in (docs "Login Access"): body { email, password }, answer data.token. */
+export const LOGIN_PATH = '/api/user/login';
+/** The `authentication` value of a credential that signs in with email and password. */
+export const EMAIL_PASSWORD = 'emailPassword';
+
+/** https, or plain http to this machine only: the node's rule (transport/credentialSettings.ts). */
+const ALLOWED_BASE_URL = /^(https:\/\/|http:\/\/(localhost|127(\.\d{1,3}){3}|\[::1\])(:\d+)?(\/|$))/i;
 
 /**
  * A workspace ID or key with a line break in it would let a crafted value add its own HTTP
@@ -44,13 +53,56 @@ export class PlazbotApi implements ICredentialType {
 				'The ID of your Plazbot workspace. In Plazbot open Settings → Developers (API) to copy it.',
 		},
 		{
+			displayName: 'Authentication',
+			name: 'authentication',
+			type: 'options',
+			options: [
+				{ name: 'API Key', value: 'apiKey', description: 'A Plazbot API key (Bearer token)' },
+				{
+					name: 'Email and Password',
+					value: EMAIL_PASSWORD,
+					description: 'Sign in as a Plazbot user; n8n keeps the session token and signs in again when it expires',
+				},
+			],
+			// Credentials saved before this choice existed have no value here: they keep using the API key.
+			default: 'apiKey',
+		},
+		{
 			displayName: 'API Key',
 			name: 'apiKey',
 			type: 'string',
 			typeOptions: { password: true },
 			default: '',
+			displayOptions: { show: { authentication: ['apiKey'] } },
 			description:
 				'Your Plazbot API key (Bearer token). Sent as "Authorization: Bearer &lt;key&gt;" when set.',
+		},
+		{
+			displayName: 'Email',
+			name: 'email',
+			type: 'string',
+			placeholder: 'name@email.com',
+			default: '',
+			displayOptions: { show: { authentication: [EMAIL_PASSWORD] } },
+			description: 'The email address you sign in to Plazbot with',
+		},
+		{
+			displayName: 'Password',
+			name: 'password',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			displayOptions: { show: { authentication: [EMAIL_PASSWORD] } },
+			description: 'Your Plazbot password. Sent only to the Base URL, to sign in.',
+		},
+		{
+			// The session token from signing in: n8n fills it through preAuthentication and clears it
+			// (expirable) so that the next request signs in again.
+			displayName: 'Session Token',
+			name: 'sessionToken',
+			type: 'hidden',
+			typeOptions: { expirable: true, password: true },
+			default: '',
 		},
 		{
 			displayName: 'Base URL',
@@ -62,16 +114,59 @@ export class PlazbotApi implements ICredentialType {
 		},
 	];
 
+	/**
+	 * Email and Password: signs in and returns the session token for n8n to keep (n8n calls this
+	 * when `sessionToken` is empty). API Key: nothing to do. Errors never carry the password: the
+	 * answer is read here instead of letting the HTTP helper throw with the request attached.
+	 */
+	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
+		if (credentials.authentication !== EMAIL_PASSWORD) return {};
+		const baseUrl = String(credentials.baseUrl ?? '').trim().replace(/\/+$/, '') || DEFAULT_BASE_URL;
+		if (!ALLOWED_BASE_URL.test(baseUrl)) {
+			throw new Error('The Base URL must start with https:// (plain http only for localhost or 127.x.x.x)');
+		}
+		const workspaceId = String(credentials.workspaceId ?? '').trim();
+		assertHeaderSafe('Workspace ID', workspaceId);
+		let answer: { statusCode: number; body: unknown };
+		try {
+			answer = await this.helpers.httpRequest({
+				method: 'POST',
+				url: `${baseUrl}${LOGIN_PATH}`,
+				headers: { 'x-workspace-id': workspaceId },
+				body: { email: String(credentials.email ?? '').trim(), password: String(credentials.password ?? '') },
+				json: true,
+				// The password is in the body: it must not follow a redirect to another host.
+				allowedDomains: new URL(baseUrl).hostname,
+				disableFollowRedirect: true,
+				returnFullResponse: true,
+				ignoreHttpStatusErrors: true,
+			});
+		} catch (error) {
+			const code = (error as { code?: unknown }).code;
+			throw new Error(`Could not reach Plazbot to sign in${typeof code === 'string' ? ` (${code})` : ''}`);
+		}
+		const envelope = (typeof answer.body === 'object' && answer.body !== null ? answer.body : {}) as {
+			message?: unknown;
+			data?: { token?: unknown };
+		};
+		const token = envelope.data?.token;
+		if (answer.statusCode >= 200 && answer.statusCode < 300 && typeof token === 'string' && token !== '') {
+			return { sessionToken: token };
+		}
+		const said = typeof envelope.message === 'string' ? `: ${envelope.message.slice(0, 120)}` : '';
+		throw new Error(`Plazbot refused the sign-in with the email and password of the Plazbot API credential (HTTP ${answer.statusCode}${said})`);
+	}
+
 	async authenticate(
 		credentials: ICredentialDataDecryptedObject,
 		requestOptions: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> {
 		const workspaceId = String(credentials.workspaceId ?? '').trim();
-		const apiKey = String(credentials.apiKey ?? '').trim();
+		const bearer = String((credentials.authentication === EMAIL_PASSWORD ? credentials.sessionToken : credentials.apiKey) ?? '').trim();
 		assertHeaderSafe('Workspace ID', workspaceId);
-		assertHeaderSafe('API Key', apiKey);
+		assertHeaderSafe(credentials.authentication === EMAIL_PASSWORD ? 'Session Token' : 'API Key', bearer);
 		const headers: Record<string, string> = { 'x-workspace-id': workspaceId };
-		if (apiKey) headers.Authorization = `Bearer ${apiKey}`;
+		if (bearer) headers.Authorization = `Bearer ${bearer}`;
 		return {
 			...requestOptions,
 			headers: { ...(requestOptions.headers ?? {}), ...headers },
@@ -85,7 +180,32 @@ export class PlazbotApi implements ICredentialType {
 			url: '=/api/workspace/{{ encodeURIComponent($credentials.workspaceId.trim()) }}',
 			method: 'GET',
 		},
+		// n8n shows a rule's message when Plazbot answers with its status: each one names the field to
+		// check. (A node-level credentialTest could quote Plazbot's own words, but n8n gives it only
+		// the deprecated `helpers.request`, which n8n's verification refuses.) n8n's tester reads both
+		// kinds of rule from one list; its type allows only one kind per list.
 		rules: [
+			{
+				type: 'responseCode',
+				properties: {
+					value: 401,
+					message: 'Plazbot refused the API Key (HTTP 401): check the API Key field. Copy it again from Plazbot (Settings → Developers), or clear it if your workspace has none.',
+				},
+			},
+			{
+				type: 'responseCode',
+				properties: {
+					value: 403,
+					message: 'Plazbot refused access to this workspace (HTTP 403): check the Workspace ID field, and that the API Key belongs to that workspace.',
+				},
+			},
+			{
+				type: 'responseCode',
+				properties: {
+					value: 404,
+					message: 'Plazbot found no workspace with this ID (HTTP 404): check the Workspace ID field, and that the Base URL is the Plazbot API of your region.',
+				},
+			},
 			{
 				type: 'responseSuccessBody',
 				properties: {
@@ -94,6 +214,6 @@ export class PlazbotApi implements ICredentialType {
 					message: 'Plazbot refused the credential: check the Workspace ID and the API Key',
 				},
 			},
-		],
+		] as unknown as IAuthenticateRuleResponseCode[],
 	};
 }

@@ -1,15 +1,37 @@
-/* eslint-disable @n8n/community-nodes/no-hardcoded-secrets, @typescript-eslint/no-explicit-any -- test code, never shipped: n8n's rules for what a node may use apply to nodes/ and credentials/ (see DEVELOPERS.md, Lint) */
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-hardcoded-secrets, @typescript-eslint/no-explicit-any -- test code, never shipped: n8n's rules for what a node may use apply to nodes/ and credentials/ (see DEVELOPERS.md, Lint) */
 /**
  * The credential's Test button, as the n8n editor runs it when a user saves a Plazbot API
  * credential: real n8n (`n8n start`, REST API as the owner) against the stand-in.
  */
-import { N8nInstance, type N8nServer } from './n8n';
+import { createServer } from 'node:http';
+
+import { N8N_LINE, N8nInstance, type N8nServer } from './n8n';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { createStandIn } = require('../stand-in/server');
 
 const WORKSPACE_ID = 'ws-e2e-cred-81f2';
 const API_KEY = 'key-e2e-cred-6a0d93';
+
+/**
+ * What the Test button shows for a refused credential. n8n 2.x shows the credential's own message
+ * for the status (its `responseCode` rules); n8n 1.123 does not reach those rules for this request
+ * and shows its generic wording for the status instead.
+ */
+const REFUSED = {
+	401:
+		N8N_LINE === 'n8n-1'
+			? 'Authorization failed - please check your credentials'
+			: 'Plazbot refused the API Key (HTTP 401): check the API Key field. Copy it again from Plazbot (Settings → Developers), or clear it if your workspace has none.',
+	403:
+		N8N_LINE === 'n8n-1'
+			? 'Forbidden - perhaps check your credentials?'
+			: 'Plazbot refused access to this workspace (HTTP 403): check the Workspace ID field, and that the API Key belongs to that workspace.',
+	404:
+		N8N_LINE === 'n8n-1'
+			? 'The resource you are requesting could not be found'
+			: 'Plazbot found no workspace with this ID (HTTP 404): check the Workspace ID field, and that the Base URL is the Plazbot API of your region.',
+};
 
 jest.setTimeout(5 * 60_000);
 
@@ -52,23 +74,63 @@ describe('Plazbot API credential test in real n8n', () => {
 		]);
 	});
 
-	it('fails for a wrong API key', async () => {
+	it('fails for a wrong API key, naming the API Key field', async () => {
 		expect(await testWith({ workspaceId: WORKSPACE_ID, apiKey: 'key-wrong-000', baseUrl: standInUrl })).toEqual({
 			status: 'Error',
-			message: 'Unauthorized',
+			message: REFUSED[401],
 		});
 	});
 
-	it('fails for a workspace the key does not belong to', async () => {
+	it('fails for a workspace the key does not belong to, naming the Workspace ID field', async () => {
 		expect(await testWith({ workspaceId: 'ws-someone-else', apiKey: API_KEY, baseUrl: standInUrl })).toEqual({
 			status: 'Error',
-			message: 'Forbidden',
+			message: REFUSED[403],
 		});
+	});
+
+	it('fails for a workspace Plazbot does not know (HTTP 404), naming the Workspace ID and the Base URL', async () => {
+		// The stand-in answers a wrong workspace with 403; this server answers as Plazbot does for an unknown workspace.
+		const notFound = createServer((_request, response) => {
+			response.writeHead(404, { 'content-type': 'application/json' });
+			response.end(JSON.stringify({ success: false, code: 404, errorCode: 'NOT_FOUND', message: 'Workspace no encontrado' }));
+		});
+		await new Promise<void>((listening) => notFound.listen(0, '127.0.0.1', () => listening()));
+		try {
+			const { port } = notFound.address() as { port: number };
+			expect(await testWith({ workspaceId: 'ws-typo', apiKey: API_KEY, baseUrl: `http://127.0.0.1:${port}` })).toEqual({
+				status: 'Error',
+				message: REFUSED[404],
+			});
+		} finally {
+			await new Promise((closed) => notFound.close(closed));
+		}
+	});
+
+	it('with Email and Password, signs in and reads the workspace with the session token', async () => {
+		standIn.reset();
+		const password = 'Secret123!';
+		const result = await testWith({ workspaceId: WORKSPACE_ID, authentication: 'emailPassword', email: 'ana@example.com', password, baseUrl: standInUrl });
+		expect(result).toEqual({ status: 'OK', message: 'Connection successful!' });
+		const [login, read] = standIn.requests;
+		expect([login.method, login.path, login.body]).toEqual(['POST', '/api/user/login', { email: 'ana@example.com', password }]);
+		expect([read.method, read.path, read.headers['x-workspace-id']]).toEqual(['GET', `/api/workspace/${WORKSPACE_ID}`, WORKSPACE_ID]);
+		expect(read.headers.authorization).toMatch(/^Bearer tok-[0-9a-f]{32}$/);
+	});
+
+	it('with a wrong password, fails without showing the password', async () => {
+		const password = 'Wr0ng-e2e-Passw0rd';
+		const result = await testWith({ workspaceId: WORKSPACE_ID, authentication: 'emailPassword', email: 'ana@example.com', password, baseUrl: standInUrl });
+		expect(result.status).toBe('Error');
+		expect(result.message).toContain('Plazbot refused the sign-in with the email and password of the Plazbot API credential (HTTP 401');
+		expect(JSON.stringify(result)).not.toContain(password);
 	});
 
 	it('fails when nothing listens at the Base URL', async () => {
 		const result = await testWith({ workspaceId: WORKSPACE_ID, apiKey: API_KEY, baseUrl: 'http://127.0.0.1:9' });
 		expect(result.status).toBe('Error');
 		expect(result.message).not.toContain(API_KEY);
+		// n8n words this one itself (the connection error's code, e.g. ECONNREFUSED): a credential's
+		// rules only match HTTP answers.
+		expect(result.message).toEqual(expect.stringMatching(/\S/));
 	});
 });

@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-hardcoded-secrets, @typescript-eslint/no-explicit-any -- test code, never shipped: n8n's rules for what a node may use apply to nodes/ and credentials/ (see DEVELOPERS.md, Lint) */
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-hardcoded-secrets, @typescript-eslint/no-explicit-any -- test code, never shipped: n8n's rules for what a node may use apply to nodes/ and credentials/ (see DEVELOPERS.md, Lint) */
 /**
  * Every Plazbot operation other than Send Conversation, in real n8n 2.x against the stand-in: a CRM
  * round trip in one workflow, paginated contact lists, one chain per remaining resource, and the
@@ -9,11 +9,13 @@ import { join } from 'node:path';
 
 import {
 	chainWorkflow,
-	CREDENTIAL_TYPE,
+	EXAMPLES_DIR,
+	exampleWorkflow,
 	expectExecutionSucceeded,
 	N8nInstance,
 	NODE_TYPE,
 	outputOf,
+	PUBLISHED_NODE_TYPE,
 	plazbotNode,
 	type CredentialSpec,
 	type ExecutionResult,
@@ -35,8 +37,6 @@ const LOGIN_PASSWORD = 'L0gin-e2e-Pw!83q';
 const NEW_PASSWORD = 'N3w-e2e-Pw!29zk';
 const VERIFICATION_ID = 'vrf-e2e-604218';
 
-const EXAMPLES_DIR = join(__dirname, 'workflows');
-const PUBLISHED_NODE_TYPE = 'n8n-nodes-plazbot.plazbot';
 const DEMO_CREDENTIAL = { id: 'plazbot-demo', name: 'Plazbot stand-in (demo)' };
 
 jest.setTimeout(10 * 60_000);
@@ -60,15 +60,10 @@ describe('CRM operations in real n8n', () => {
 	/** Every workflow imported, as imported. */
 	const imported: any[] = [];
 
-	/** An example file as a user imports it, with the node type and credential of this n8n. */
-	function example(file: string): any {
-		const workflow = JSON.parse(readFileSync(join(EXAMPLES_DIR, file), 'utf8'));
-		for (const node of workflow.nodes) {
-			if (node.type !== PUBLISHED_NODE_TYPE) continue;
-			node.type = NODE_TYPE;
-			node.credentials = { [CREDENTIAL_TYPE]: { id: good.id, name: good.name } };
-		}
-		return workflow;
+	/** Ana as a campaign leaves her: Send Conversation made the contact from the number alone. */
+	function seedCampaignContact(state: any): void {
+		const contact = buildContact(state, WORKSPACE_ID, { platformSenderPhone: '51987654321', internalWhatsappNumber: '51987654321', isManuallyAdded: false });
+		state.contacts.set(contact.id, contact);
 	}
 
 	function seedContacts(state: any, count: number): void {
@@ -251,9 +246,11 @@ describe('CRM operations in real n8n', () => {
 		good = { id: 'cred-crm', name: 'Plazbot stand-in', data: { workspaceId: WORKSPACE_ID, apiKey: API_KEY, baseUrl: url } };
 		await n8n.importCredentials([good]);
 		imported.push(
-			example('crm-round-trip.json'),
-			example('list-contacts.json'),
-			example('send-campaign.json'),
+			exampleWorkflow('crm-round-trip.json', good),
+			// The same example for a customer Plazbot already has, under its own ID.
+			{ ...exampleWorkflow('crm-round-trip.json', good), id: 'wfCrmKnownCustomer', name: 'CRM round trip, known customer' },
+			exampleWorkflow('list-contacts.json', good),
+			exampleWorkflow('send-campaign.json', good),
 			chainWorkflow('wfContactsLimit', [
 				plazbotNode('Get Many Contacts', { resource: 'contact', operation: 'getMany', returnAll: false, limit: 25 }, good),
 			]),
@@ -262,6 +259,7 @@ describe('CRM operations in real n8n', () => {
 		);
 		await n8n.importWorkflows(imported);
 		await run('PlzCrmRoundTrip1');
+		await run('wfCrmKnownCustomer', seedCampaignContact);
 		await run('PlzListContacts1', (state) => seedContacts(state, 45));
 		await run('wfContactsLimit', (state) => seedContacts(state, 45));
 		await run('PlzSendCampaign1');
@@ -274,7 +272,7 @@ describe('CRM operations in real n8n', () => {
 		n8n.dispose();
 	});
 
-	describe('CRM round trip in one workflow (crm-round-trip.json)', () => {
+	describe('CRM round trip in one workflow (crm-round-trip.json), for a new customer', () => {
 		const id = 'PlzCrmRoundTrip1';
 		const contactId = () => outputOf(results[id], 'Create Contact')[0].json.id as string;
 		const opportunityId = () => outputOf(results[id], 'Create Opportunity')[0].json.id as string;
@@ -283,16 +281,10 @@ describe('CRM operations in real n8n', () => {
 			expectExecutionSucceeded(results[id]);
 		});
 
-		it('sends create, search by phone, update, create opportunity, activity and delete, in that order, exactly', () => {
+		it('sends search by phone, create (no contact had the number), create opportunity, activity and delete, in that order, exactly', () => {
 			expect(contactId()).toEqual(expect.any(String));
 			expect(opportunityId()).toEqual(expect.any(String));
 			expect(sent(received[id])).toEqual([
-				{
-					method: 'POST',
-					path: '/api/contact',
-					query: {},
-					body: { workspaceId: WORKSPACE_ID, name: 'Ana', platformId: 2, internalWhatsappNumber: '51987654321' },
-				},
 				{
 					method: 'GET',
 					path: '/api/contact/searchByCellphone',
@@ -300,10 +292,17 @@ describe('CRM operations in real n8n', () => {
 					body: null,
 				},
 				{
-					method: 'PUT',
+					method: 'POST',
 					path: '/api/contact',
-					query: { id: contactId(), workspaceId: WORKSPACE_ID },
-					body: { lastname: 'Torres', email: 'ana.torres@example.com' },
+					query: {},
+					body: {
+						workspaceId: WORKSPACE_ID,
+						name: 'Ana',
+						platformId: 2,
+						internalWhatsappNumber: '51987654321',
+						lastname: 'Torres',
+						email: 'ana.torres@example.com',
+					},
 				},
 				{
 					method: 'POST',
@@ -319,7 +318,7 @@ describe('CRM operations in real n8n', () => {
 				},
 				{
 					method: 'POST',
-					path: `/api/opportunity/${opportunityId()}/activities`,
+					path: `/api/opportunity/${opportunityId()}/agent/activities`,
 					query: {},
 					// 10:30 on the workflow's time zone, America/Lima (UTC-5).
 					body: {
@@ -337,25 +336,31 @@ describe('CRM operations in real n8n', () => {
 			}
 		});
 
-		it('outputs one item per node, paired with the customer, carrying what the next node maps', () => {
+		it('outputs one item per node, paired with the customer, carrying what the next node maps; Update Contact does not run', () => {
 			const result = results[id];
-			const nodes = ['Create Contact', 'Get Contact by Phone', 'Update Contact', 'Create Opportunity', 'Log Call', 'Delete Opportunity'];
-			for (const name of nodes) expect(outputOf(result, name).map((item) => item.pairedItem)).toEqual([{ item: 0 }]);
+			// "Find Contact by Phone" found nothing: Always Output Data gives the empty item that takes the "new customer" branch.
+			expect(outputOf(result, 'Find Contact by Phone')).toEqual([{ json: {}, pairedItem: [{ item: 0, input: 0 }] }]);
+			expect(result.run.data.resultData.runData['Update Contact']).toBeUndefined();
+			// The customer's fields, no contact ID: the "new customer" (false) branch.
+			expect(jsonOf(outputOf(result, 'Customer and Contact'))).toEqual([
+				{ name: 'Ana', lastname: 'Torres', phone: '+51 987 654 321', email: 'ana.torres@example.com' },
+			]);
+			const [known, unknown] = result.run.data.resultData.runData['Already a Contact?'][0].data.main;
+			expect([known.length, unknown.length]).toEqual([0, 1]);
+			for (const name of ['Create Contact', 'Create Opportunity', 'Log Call', 'Delete Opportunity']) {
+				expect(outputOf(result, name).map((item) => item.pairedItem)).toEqual([{ item: 0 }]);
+			}
 			const [created] = jsonOf(outputOf(result, 'Create Contact'));
 			expect(created).toMatchObject({
 				id: contactId(),
 				name: 'Ana',
-				lastname: '',
-				email: null,
+				lastname: 'Torres',
+				email: 'ana.torres@example.com',
 				platformId: 2,
 				internalWhatsappNumber: '51987654321',
 				platformSenderPhone: '51987654321',
 			});
 			expect(created).not.toHaveProperty('contact');
-			expect(jsonOf(outputOf(result, 'Get Contact by Phone'))).toEqual([created]);
-			expect(jsonOf(outputOf(result, 'Update Contact'))).toEqual([
-				{ ...created, lastname: 'Torres', email: 'ana.torres@example.com', platformSenderEmail: 'ana.torres@example.com' },
-			]);
 			const [opportunity] = jsonOf(outputOf(result, 'Create Opportunity'));
 			expect(opportunity).toEqual({ id: opportunityId(), opportunity: expect.any(Object) });
 			expect(opportunity.opportunity).toMatchObject({
@@ -382,7 +387,7 @@ describe('CRM operations in real n8n', () => {
 			expect(jsonOf(outputOf(result, 'Delete Opportunity'))).toEqual([{ deleted: true, id: opportunityId() }]);
 		});
 
-		it('leaves the contact updated in Plazbot and the opportunity gone', () => {
+		it('leaves one contact with every field in Plazbot and the opportunity gone', () => {
 			expect(after[id].opportunities).toEqual([]);
 			expect(after[id].contacts).toHaveLength(1);
 			expect(after[id].contacts[0]).toMatchObject({
@@ -392,6 +397,55 @@ describe('CRM operations in real n8n', () => {
 				email: 'ana.torres@example.com',
 				internalWhatsappNumber: '51987654321',
 			});
+		});
+	});
+
+	describe('CRM round trip (crm-round-trip.json) for a customer Plazbot already has, e.g. from a campaign', () => {
+		const id = 'wfCrmKnownCustomer';
+		const known = () => after[id].contacts[0];
+		const opportunityId = () => outputOf(results[id], 'Create Opportunity')[0].json.id as string;
+
+		it('finds the contact by phone and updates it instead of creating another: one contact, every field set', () => {
+			expectExecutionSucceeded(results[id]);
+			expect(sent(received[id]).slice(0, 3)).toEqual([
+				{ method: 'GET', path: '/api/contact/searchByCellphone', query: { cellphone: '51987654321', workspaceId: WORKSPACE_ID }, body: null },
+				{
+					method: 'PUT',
+					path: '/api/contact',
+					query: { id: known().id, workspaceId: WORKSPACE_ID },
+					body: { name: 'Ana', lastname: 'Torres', email: 'ana.torres@example.com' },
+				},
+				{
+					method: 'POST',
+					path: '/api/opportunity',
+					query: {},
+					body: {
+						workspaceId: WORKSPACE_ID,
+						name: 'Annual plan - Ana Torres',
+						description: 'Asked for the annual plan on the web form',
+						amount: 1200,
+						contactId: known().id,
+					},
+				},
+			]);
+			expect(sent(received[id]).slice(3).map((r) => `${r.method} ${r.path}`)).toEqual([
+				`POST /api/opportunity/${opportunityId()}/agent/activities`,
+				`DELETE /api/opportunity/${opportunityId()}`,
+			]);
+			expect(after[id].contacts).toHaveLength(1);
+			expect(known()).toMatchObject({ name: 'Ana', lastname: 'Torres', email: 'ana.torres@example.com', internalWhatsappNumber: '51987654321' });
+			expect(after[id].opportunities).toEqual([]);
+		});
+
+		it('takes the "already a contact" branch: Create Contact does not run, every later node outputs one item paired with the customer', () => {
+			const result = results[id];
+			expect(result.run.data.resultData.runData['Create Contact']).toBeUndefined();
+			expect(jsonOf(outputOf(result, 'Update Contact'))).toEqual([asOutput(known())]);
+			expect(outputOf(result, 'Customer and Contact')).toHaveLength(1);
+			expect(outputOf(result, 'Already a Contact?')).toHaveLength(1);
+			for (const name of ['Find Contact by Phone', 'Update Contact', 'Create Opportunity', 'Log Call', 'Delete Opportunity']) {
+				expect(outputOf(result, name).map((item) => item.pairedItem)).toEqual([{ item: 0 }]);
+			}
 		});
 	});
 

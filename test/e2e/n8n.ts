@@ -35,7 +35,8 @@ export type LoadedAs = 'custom-extensions' | 'community-package';
 export interface CredentialSpec {
 	id: string;
 	name: string;
-	data: { workspaceId: string; apiKey?: string; baseUrl: string };
+	/** The credential's fields as saved (authentication, email, password… for other sign-in modes). */
+	data: { workspaceId: string; apiKey?: string; baseUrl: string; [field: string]: string | undefined };
 }
 
 export interface WorkflowNode {
@@ -201,13 +202,17 @@ export class N8nInstance {
 				child.kill('SIGTERM');
 			});
 		};
-		for (let waited = 0; ; waited += 500) {
+		const deadline = Date.now() + 180_000;
+		const answers = async (path: string) =>
+			await fetch(`${baseUrl}${path}`, { signal: AbortSignal.timeout(10_000) }).then((r) => r.ok).catch(() => false);
+		for (;;) {
 			if (child.exitCode !== null) throw new Error(`n8n start exited with ${child.exitCode}`);
-			const ready = await fetch(`${baseUrl}/healthz/readiness`).then((r) => r.ok).catch(() => false);
-			if (ready) break;
-			if (waited > 120_000) {
+			// Readiness means "database migrated"; n8n 1.x registers its REST routes later (they answer
+			// 404 until then), so wait for a REST route as well.
+			if ((await answers('/healthz/readiness')) && (await answers('/rest/settings'))) break;
+			if (Date.now() > deadline) {
 				await stop();
-				throw new Error('n8n did not become ready within 2 minutes');
+				throw new Error('n8n did not become ready within 3 minutes');
 			}
 			await new Promise((resolveWait) => setTimeout(resolveWait, 500));
 		}
@@ -216,7 +221,11 @@ export class N8nInstance {
 			headers: { 'content-type': 'application/json' },
 			body: JSON.stringify({ email: 'owner@example.com', firstName: 'Test', lastName: 'Owner', password: 'Owner-Passw0rd-e2e' }),
 		});
-		if (!setup.ok) throw new Error(`owner setup failed: ${setup.status} ${await setup.text()}`);
+		if (!setup.ok) {
+			const answer = await setup.text();
+			await stop();
+			throw new Error(`owner setup failed: ${setup.status} ${answer}`);
+		}
 		const cookie = (setup.headers.get('set-cookie') ?? '').split(';')[0];
 		const rest = async (method: string, path: string, body?: unknown): Promise<any> => {
 			const response = await fetch(`${baseUrl}/rest${path}`, {
@@ -363,4 +372,21 @@ export function expectExecutionFailed(result: ExecutionResult): NonNullable<Retu
 		throw new Error(`expected the n8n execution to fail, but: ${describeExecution(result)}`);
 	}
 	return error;
+}
+
+/** The example workflows users import (and `npm start` imports), as shipped. */
+export const EXAMPLES_DIR = join(PROJECT_ROOT, 'test', 'e2e', 'workflows');
+
+/**
+ * An example workflow file as a user imports it into this n8n: our nodes get `nodeType` (the
+ * files name the published type) and `credential` (the files name the demo credential).
+ */
+export function exampleWorkflow(file: string, credential: CredentialSpec, nodeType = NODE_TYPE): any {
+	const workflow = JSON.parse(readFileSync(join(EXAMPLES_DIR, file), 'utf8'));
+	for (const node of workflow.nodes) {
+		if (node.type !== PUBLISHED_NODE_TYPE) continue;
+		node.type = nodeType;
+		node.credentials = { [CREDENTIAL_TYPE]: { id: credential.id, name: credential.name } };
+	}
+	return workflow;
 }

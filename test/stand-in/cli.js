@@ -3,7 +3,7 @@
 /**
  * Runs the Plazbot stand-in on its own:
  *   node test/stand-in/cli.js [--port 4010] [--workspace ws-demo] [--api-key demo-key]
- *                             [--latency 20] [--accept-any-template]
+ *                             [--latency 20] [--accept-any-template] [--token-ttl 3600]
  * Faults can be switched at run time: POST /__standin/faults {"rate429":0.1,"retryAfterSeconds":1}.
  */
 const { createStandIn, DEFAULTS } = require('./server');
@@ -18,6 +18,7 @@ async function main() {
 		workspaceId: option('workspace', DEFAULTS.workspaceId),
 		apiKey: option('api-key', DEFAULTS.apiKey),
 		latencyMs: Number(option('latency', 0)),
+		tokenTtlMs: Number(option('token-ttl', DEFAULTS.tokenTtlMs / 1000)) * 1000,
 		acceptAnyTemplate: process.argv.includes('--accept-any-template'),
 	});
 	const url = await standIn.start(Number(option('port', 4010)), option('host', '127.0.0.1'));

@@ -7,6 +7,7 @@
  *
  * Routes live in ./routes/<resource>.js, each exporting `register(router)`.
  */
+const crypto = require('node:crypto');
 const http = require('node:http');
 const { URL } = require('node:url');
 
@@ -18,6 +19,8 @@ const DEFAULTS = {
 	workspaceId: 'ws-demo',
 	apiKey: 'demo-key',
 	latencyMs: 0,
+	/** How long a session token from POST /api/user/login is accepted (--token-ttl seconds in the CLI). */
+	tokenTtlMs: 60 * 60 * 1000,
 };
 
 /** Faults are drawn from a seeded generator so that a test run is repeatable. */
@@ -107,7 +110,17 @@ function createStandIn(config = {}) {
 	let inFlight = 0;
 	let maxInFlight = 0;
 
-	const helpers = { envelope, failure, HttpFailure, state, settings };
+	/** Session tokens issued by the login route: token → when it expires. */
+	const sessions = new Map();
+	let sessionsIssued = 0;
+	function issueSessionToken() {
+		sessionsIssued++;
+		const token = `tok-${crypto.randomBytes(16).toString('hex')}`;
+		sessions.set(token, Date.now() + settings.tokenTtlMs);
+		return token;
+	}
+
+	const helpers = { envelope, failure, HttpFailure, state, settings, issueSessionToken };
 	for (const resource of ['message', 'workspace', 'contact', 'opportunity', 'task', 'user', 'automation']) {
 		let module;
 		try {
@@ -166,7 +179,10 @@ function createStandIn(config = {}) {
 		if (!workspace) throw new HttpFailure(401, 'El header x-workspace-id es requerido', 'MISSING_WORKSPACE');
 		if (settings.apiKey) {
 			const auth = req.headers.authorization ?? '';
-			if (auth !== `Bearer ${settings.apiKey}`) throw new HttpFailure(401, 'Token inválido o expirado', 'INVALID_TOKEN');
+			// The API key, or a session token from the login route that has not expired yet.
+			const session = sessions.get(auth.replace(/^Bearer /, ''));
+			const signedIn = auth.startsWith('Bearer ') && session !== undefined && session > Date.now();
+			if (auth !== `Bearer ${settings.apiKey}` && !signedIn) throw new HttpFailure(401, 'Token inválido o expirado', 'INVALID_TOKEN');
 		}
 		if (workspace !== settings.workspaceId) throw new HttpFailure(403, 'No tiene acceso a este workspace', 'WORKSPACE_FORBIDDEN');
 	}
@@ -204,7 +220,10 @@ function createStandIn(config = {}) {
 			record.answeredAt = Date.now();
 		});
 		// Only when an answer was really sent, not when the client gave up on it.
-		res.once('finish', () => (record.respondedAt = Date.now()));
+		res.once('finish', () => {
+			record.respondedAt = Date.now();
+			record.status = res.statusCode;
+		});
 
 		const destination = typeof body?.destination === 'string' ? body.destination : undefined;
 		if (destination && notBefore.has(destination) && record.at < notBefore.get(destination)) earlyRetries++;
@@ -251,8 +270,9 @@ function createStandIn(config = {}) {
 		if (faultBeforeProcessing(fault, req, res, url, faults)) return;
 
 		try {
-			authenticate(req);
 			const found = router.match(req.method, url.pathname);
+			// Signing in needs no token (the login route is public, as in Plazbot).
+			if (!found?.route.options.public) authenticate(req);
 			if (!found) {
 				const allowed = router.pathsFor(url.pathname);
 				if (allowed.length) throw new HttpFailure(405, `Método ${req.method} no permitido`, 'METHOD_NOT_ALLOWED');
@@ -290,6 +310,10 @@ function createStandIn(config = {}) {
 		/** API requests to one path, in arrival order. */
 		requestsTo(path) {
 			return requests.filter((r) => r.path === path);
+		},
+		/** How many session tokens the login route has issued since the start. */
+		get sessionsIssued() {
+			return sessionsIssued;
 		},
 		get earlyRetries() {
 			return earlyRetries;

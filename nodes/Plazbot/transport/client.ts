@@ -10,6 +10,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
+import { assertSupportedN8n } from '../helpers/n8nSupport';
 import { maskSecretValues, redactSecrets, redactSecretsDeep } from '../helpers/secrets';
 import { waitFor } from '../helpers/wait';
 import { CONTINUATION_TOKEN_QUERY } from './apiContract';
@@ -24,6 +25,7 @@ import type { Outcome, PlazbotEnvelope } from './response';
 import { asEnvelope, bodyText, describeTransportError, headerValue, parseJson } from './response';
 import { RequestPacer } from './requestPacer';
 import { RequestSlots } from './requestSlots';
+import { Session } from './session';
 import { retryDecision } from './retryPolicy';
 
 export const CREDENTIAL_TYPE = 'plazbotApi';
@@ -79,8 +81,11 @@ export class PlazbotClient {
 	private combinedWaitSignal?: AbortSignal;
 	/** The only host the credential is sent to (see REDIRECTED_ELSEWHERE). */
 	private readonly baseHost = new URL(this.baseUrl).hostname;
+	/** Email and Password credentials: signing in and again when the token expires (see Session). */
+	private readonly session = new Session(this.credentials.data ?? {});
 
 	static async create(fns: PlazbotFunctions, policy: Partial<DeliveryPolicy> = {}): Promise<PlazbotClient> {
+		assertSupportedN8n(fns.getNode());
 		const credentials = await fns.getCredentials(CREDENTIAL_TYPE);
 		const settings = readCredentialSettings(fns.getNode(), credentials);
 		const fullPolicy = { ...DEFAULT_DELIVERY_POLICY, ...policy };
@@ -121,16 +126,29 @@ export class PlazbotClient {
 	 */
 	async answer(request: PlazbotRequest, itemIndex?: number): Promise<PlazbotAnswer> {
 		const signal = this.waitSignal();
+		// A token can expire again while the request waits for a slot; a credential whose fresh
+		// tokens Plazbot keeps refusing must still end in an error, not in endless sign-ins.
+		let signInsLeft = 3;
 		for (let attempt = 1; ; attempt++) {
-			const verdict = await this.slots.run(async () => {
+			const verdict = await this.slots.run(async (): Promise<Verdict | { signInAgain: true }> => {
 				await this.pacer.wait(signal);
 				signal.throwIfAborted();
-				const judged = this.judge(request, await this.send(request), attempt, itemIndex);
+				const { outcome, tokenSent } = await this.session.send(async () => await this.send(request));
+				// An expired session token: sign in again and send once more (Plazbot did not act on it).
+				if (signInsLeft > 0 && this.session.refused(outcome, tokenSent)) {
+					signInsLeft--;
+					return { signInAgain: true };
+				}
+				const judged = this.judge(request, outcome, attempt, itemIndex);
 				// Decided before the slot passes on: otherwise the request waiting for it would already
 				// be on its way when the run stops at this error.
 				if ('error' in judged && this.policy.stopAtFirstError) this.stopSending();
 				return judged;
 			}, signal);
+			if ('signInAgain' in verdict) {
+				attempt--; // the same try again, with a new session token: not a retry
+				continue;
+			}
 			if ('retryDelayMs' in verdict) {
 				await waitFor(verdict.retryDelayMs, signal);
 				continue;

@@ -31,7 +31,9 @@ export function readCredentialSettings(node: INode, credentials: ICredentialData
 			description: 'Open the credential and fill in the Workspace ID from Plazbot (Settings → Developers).',
 		});
 	}
-	return { workspaceId, apiKey, baseUrl, secrets: [workspaceId, apiKey].filter((secret) => secret.length >= 4) };
+	// The password (Email and Password credentials) is never shown back either.
+	const password = String(credentials.password ?? '');
+	return { workspaceId, apiKey, baseUrl, secrets: [workspaceId, apiKey, password].filter((secret) => secret.length >= 4) };
 }
 
 /** The Base URL without a trailing slash; https, or plain http to this machine only. */

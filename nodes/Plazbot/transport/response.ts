@@ -25,8 +25,11 @@ export const DROPPED_CONNECTION_CODES = new Set([
 export const TLS_CODE_PATTERN = /CERT|SSL|TLS|EPROTO|SELF_SIGNED|UNABLE_TO_VERIFY/;
 /** Our code for a redirect to another host, which n8n refuses because of `allowedDomains`. */
 export const REDIRECTED_ELSEWHERE = 'REDIRECTED_TO_OTHER_HOST';
-/** How n8n words that refusal (n8n-workflow's assertUrlAllowed). */
-const N8N_DOMAIN_REFUSAL = /^Domain not allowed:/;
+/**
+ * How n8n words that refusal: "Domain not allowed: …" on 2.x; n8n 1.x wraps it as
+ * "Redirected request failed: Domain not allowed: …".
+ */
+const N8N_DOMAIN_REFUSAL = /(?:^|: )Domain not allowed:/;
 
 /** The code and message of a failure thrown by n8n's HTTP helper, whatever it is wrapped in. */
 export function describeTransportError(error: unknown, redact: (text: string) => string = (text) => text): TransportFailure {
@@ -43,6 +46,9 @@ export function describeTransportError(error: unknown, redact: (text: string) =>
 	const code =
 		(detail && N8N_DOMAIN_REFUSAL.test(detail) ? REDIRECTED_ELSEWHERE : undefined) ??
 		chain.map((link) => link.code).find((value): value is string => typeof value === 'string') ??
+		// n8n 1.x wraps a connection error in a NodeApiError without a cause and keeps only its code,
+		// as `httpCode` (e.g. "ECONNRESET").
+		chain.map((link) => link.httpCode).find((value): value is string => typeof value === 'string' && /^E[A-Z_]+$/.test(value)) ??
 		'UNKNOWN';
 	const timedOut = (code === 'ECONNABORTED' && /timeout/i.test(detail ?? '')) || code === 'ETIMEDOUT';
 	return { kind: 'transportError', code, detail: snippet(redact(detail ?? 'no details')), timedOut };

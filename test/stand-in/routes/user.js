@@ -10,7 +10,7 @@ const { requireText } = require('../contract');
 
 const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
-function register(router, { envelope, HttpFailure, state }) {
+function register(router, { envelope, HttpFailure, state, issueSessionToken }) {
 	const findByEmail = (email) => {
 		const wanted = String(email).trim().toLowerCase();
 		for (const user of state.users.values()) if (user.email.toLowerCase() === wanted) return user;
@@ -62,10 +62,10 @@ function register(router, { envelope, HttpFailure, state }) {
 		if (!user || user.password !== body.password) throw new HttpFailure(401, 'Credenciales inválidas', 'INVALID_CREDENTIALS');
 		const { id, name, lastName, email, avatar, role, creationDate, company } = user;
 		return envelope(
-			{ token: `tok-${crypto.randomBytes(16).toString('hex')}`, user: { id, name, lastName, email, avatar, role, creationDate, company } },
+			{ token: issueSessionToken(), user: { id, name, lastName, email, avatar, role, creationDate, company } },
 			'Login exitoso',
 		);
-	});
+	}, { public: true });
 
 	// The code goes "by email": the stand-in keeps it on the user as Plazbot's record does
 	// (changePasswordData), where tests read it from the state.
