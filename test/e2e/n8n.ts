@@ -223,6 +223,7 @@ export class N8nInstance {
 		});
 		if (!setup.ok) {
 			const answer = await setup.text();
+			// A server left running would keep jest from exiting after the failure is reported.
 			await stop();
 			throw new Error(`owner setup failed: ${setup.status} ${answer}`);
 		}
