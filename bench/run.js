@@ -550,6 +550,8 @@ function render({ results, machine, n8nVersion, concurrency, loadBefore, loadAft
 		`- ${machine.memGiB} GiB memory`,
 		`- Node.js ${process.version} for the benchmark and the stand-in; n8n runs on its own Node.js 24 runtime.`,
 		`- Load average before: ${loadBefore.map((l) => l.toFixed(2)).join(', ')}; after: ${loadAfter.map((l) => l.toFixed(2)).join(', ')}.`,
+		'- A shared virtual machine: other builds and tests may run beside the benchmark (the load averages say how much);',
+		'  the same run varies by 5 to 15% from one try to the next, more under load.',
 		'',
 	].join('\n');
 	return { table, markdown: md };
