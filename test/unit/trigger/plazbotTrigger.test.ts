@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-hardcoded-secrets, @typescript-eslint/no-explicit-any -- test code, never shipped: n8n's rules for what a node may use apply to nodes/ and credentials/ (see DEVELOPERS.md, Lint) */
 /**
  * Plazbot Trigger: the webhook lifecycle (checkExists / create / delete) against the stand-in,
  * and what a call to the registered URL does. n8n's side of the lifecycle (when it calls these
