@@ -1,3 +1,5 @@
+import { watchAbort } from '../helpers/abortWatch';
+
 /**
  * Bounds how many requests are on the wire at once. Held only while a request is sent, never
  * while an item waits out a Retry-After or a backoff, so one rate-limited item does not hold up
@@ -28,15 +30,16 @@ export class RequestSlots {
 		}
 		await new Promise<void>((resolve, reject) => {
 			const grant = () => {
-				signal?.removeEventListener('abort', onAbort);
+				stopWatching();
 				resolve();
 			};
-			const onAbort = () => {
-				const index = this.waiting.indexOf(grant);
-				if (index > -1) this.waiting.splice(index, 1);
-				reject(signal?.reason ?? new Error('The execution was cancelled'));
-			};
-			signal?.addEventListener('abort', onAbort, { once: true });
+			const stopWatching = signal
+				? watchAbort(signal, () => {
+						const index = this.waiting.indexOf(grant);
+						if (index > -1) this.waiting.splice(index, 1);
+						reject(signal.reason ?? new Error('The execution was cancelled'));
+					})
+				: () => undefined;
 			this.waiting.push(grant);
 		});
 	}
