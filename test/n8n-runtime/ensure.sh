@@ -72,16 +72,23 @@ fi
 
 node_bin="$node_pkg/bin/node"
 # Opens an in-memory database with the pinned Node.js; `check_sqlite quiet` hides why it failed.
-check_sqlite() {
-  local errors=/dev/stderr
-  [ "${1:-}" = quiet ] && errors=/dev/null
+# (Redirected by file descriptor, never to /dev/stderr: when the caller's stderr is a socket, as
+# under Node.js's child_process pipes, opening /dev/stderr fails with "No such device or address".)
+open_database() {
   "$node_bin" -e "
     const sqlite3 = require('$dir/node_modules/sqlite3');
     const db = new sqlite3.Database(':memory:');
     db.get('select 41 + 1 as answer', (error, row) => {
       if (error || row.answer !== 42) { console.error(error || row); process.exit(1); }
       db.close(() => process.exit(0));
-    });" >"$errors" 2>&1
+    });"
+}
+check_sqlite() {
+  if [ "${1:-}" = quiet ]; then
+    open_database >/dev/null 2>&1
+  else
+    open_database >&2
+  fi
 }
 
 if ! check_sqlite quiet; then
