@@ -173,10 +173,12 @@ async function main() {
 	n8n(['import:credentials', `--input=${credentialsFile}`]);
 	const workflowsDir = join(userFolder, 'plazbot-examples');
 	mkdirSync(workflowsDir, { recursive: true });
+	const exampleNames = [];
 	for (const name of EXAMPLES) {
 		// A package loaded from N8N_CUSTOM_EXTENSIONS has the type prefix CUSTOM instead of its npm name.
 		const text = readFileSync(join(root, 'test', 'e2e', 'workflows', name), 'utf8').split('n8n-nodes-plazbot.plazbot').join('CUSTOM.plazbot');
 		writeFileSync(join(workflowsDir, name), text);
+		exampleNames.push(JSON.parse(text).name);
 	}
 	n8n(['import:workflow', '--separate', `--input=${workflowsDir}`]);
 
@@ -216,7 +218,10 @@ async function main() {
 	console.log(`
   n8n editor:         http://localhost:${n8nPort}   (answering now)
   ${firstVisit}
-  Example workflows:  "Plazbot: send a campaign", "Plazbot: CRM round trip", "Plazbot: list contacts"
+  Example workflows:  ${exampleNames.map((name) => `"${name}"`).join(', ')}
+  Try the trigger:    activate "${exampleNames[EXAMPLES.indexOf('incoming-message.json')]}", then play a customer writing to 51900000001:
+                      curl -X POST http://127.0.0.1:${standInPort}/__standin/whatsapp/51900000001/incoming \\
+                        -H 'content-type: application/json' -d '{"text": "Hola, quiero cotizar", "from": "+51 955 501 234"}'
   Credential:         "${DEMO_CREDENTIAL.name}" (workspace ws-demo, key demo-key)
   Stand-in requests:  http://127.0.0.1:${standInPort}/__standin/requests
   Stand-in templates: ${[...KNOWN_TEMPLATES].join(', ')}
