@@ -20,13 +20,16 @@ if (!command) {
 	process.exit(2);
 }
 
+/** The jest project running now ("Running one project: …"). */
+let jestProject = 'e2e';
 const MARKERS = [
 	[/^> \S+@\S+ (\S+)$/, (m) => `npm run ${m[1]}`],
-	[/^Running one project: (\S+)/, (m) => `jest ${m[1]}`],
+	[/^Running one project: (\S+)/, (m) => `jest ${(jestProject = m[1])}`],
 	[/^Installing .+ into \S+\/([^/\s]+)-[0-9a-f]{16}$/, (m) => `n8n runtime install, ${m[1]}`],
 	[/^Building sqlite3/, () => 'n8n runtime: build sqlite3'],
 	[/^n8n runtime \S+ ready/, () => 'e2e tests'],
-	[/^e2e on (\S+):/, (m) => `e2e tests on ${m[1]}`],
+	// The e2e and queue projects both print it: the stage is named after the project that runs.
+	[/^e2e on (\S+):/, (m) => `${jestProject} tests on ${m[1]}`],
 ];
 
 const started = Date.now();
