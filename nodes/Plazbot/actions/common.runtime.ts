@@ -6,6 +6,7 @@ import { DEFAULT_DELIVERY_POLICY } from '../transport';
 import { recordPath } from '../transport/apiContract';
 import { asBoolean, asNumber } from '../helpers/coerce';
 import { InvalidInput } from '../helpers/errors';
+import { firstRecord, isRecord } from '../helpers/records';
 import { DEFAULT_CONCURRENCY, deliveryOptions, RATE_CONTROL_DEFAULT_FROM_V2, RATE_CONTROL_DEFAULT_V1 } from './common.descriptions';
 
 /**
@@ -93,11 +94,9 @@ export async function getRecordById(
 		{ method: 'GET', path: recordPath(collectionPath, id), qs: { workspaceId: client.workspaceId } },
 		itemIndex,
 	);
-	const record: unknown = Array.isArray(data) ? data[0] : data;
-	if (typeof record !== 'object' || record === null || Array.isArray(record)) {
-		throw new Error(`Plazbot answered without a record for the ID "${id}"`);
-	}
-	return record as IDataObject;
+	const record = firstRecord(data);
+	if (!isRecord(record)) throw new Error(`Plazbot answered without a record for the ID "${id}"`);
+	return record;
 }
 
 /** Delete for records at `<collection>/<id>`. Plazbot's answer carries no record, so the ID is echoed. */

@@ -1,5 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { isRecord } from '../helpers/records';
 import type { PlazbotEnvelope } from '../transport';
 
 /**
@@ -8,7 +9,7 @@ import type { PlazbotEnvelope } from '../transport';
  */
 export function envelopeOutput(envelope: PlazbotEnvelope): IDataObject {
 	const { data } = envelope;
-	if (typeof data === 'object' && data !== null && !Array.isArray(data)) return data as IDataObject;
+	if (isRecord(data)) return data;
 	return {
 		success: envelope.success ?? true,
 		...(envelope.message !== undefined ? { message: envelope.message } : {}),
@@ -22,8 +23,6 @@ export function envelopeOutput(envelope: PlazbotEnvelope): IDataObject {
  */
 export function recordOutput(envelope: PlazbotEnvelope): IDataObject {
 	const { data } = envelope;
-	if (Array.isArray(data) && data.length === 1 && typeof data[0] === 'object' && data[0] !== null && !Array.isArray(data[0])) {
-		return data[0] as IDataObject;
-	}
+	if (Array.isArray(data) && data.length === 1 && isRecord(data[0])) return data[0];
 	return envelopeOutput(envelope);
 }

@@ -30,10 +30,17 @@ export function asWhatsappNumber(value: unknown, field: string): string {
 	return result.digits;
 }
 
+/**
+ * The value inside a resource locator ({ __rl, mode, value }), or the plain value of a field that
+ * is text in node version 1 and a resource locator from version 2.
+ */
+export function locatorValue(raw: unknown): unknown {
+	return typeof raw === 'object' && raw !== null && 'value' in raw ? (raw as { value: unknown }).value : raw;
+}
+
 /** The ID inside a resource locator value ({ __rl, mode, value }) or a plain string. */
 export function asLocatorId(raw: unknown, field: string): string {
-	const value = typeof raw === 'object' && raw !== null && 'value' in raw ? (raw as { value: unknown }).value : raw;
-	return asRequiredText(value, field, `Pick a record from the list or enter its ID in ${field}.`);
+	return asRequiredText(locatorValue(raw), field, `Pick a record from the list or enter its ID in ${field}.`);
 }
 
 /**
@@ -100,8 +107,7 @@ export function asRequiredNumber(value: unknown, field: string, hint?: string): 
 
 /** Like asLocatorId, but undefined when the locator (or plain value) is blank. */
 export function asOptionalLocatorId(raw: unknown, field: string): string | undefined {
-	const value = typeof raw === 'object' && raw !== null && 'value' in raw ? (raw as { value: unknown }).value : raw;
-	return asOptionalText(value, field);
+	return asOptionalText(locatorValue(raw), field);
 }
 
 /**

@@ -2,6 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { INTEGRATION_NUMBER_FIELDS, WHATSAPP_INTEGRATION_TYPE } from '../transport/apiContract';
 import { normalizeWhatsappNumber } from './phone';
+import { isRecord } from './records';
 
 export interface WhatsappNumberEntry {
 	/** What the picker shows: "WhatsApp Cloud (+51987654321)". */
@@ -10,12 +11,10 @@ export interface WhatsappNumberEntry {
 	value: string;
 }
 
-const isObject = (value: unknown): value is IDataObject => typeof value === 'object' && value !== null && !Array.isArray(value);
-
 function integrationNumber(integration: IDataObject): string | undefined {
 	const places = [integration.config, integration];
 	for (const place of places) {
-		if (!isObject(place)) continue;
+		if (!isRecord(place)) continue;
 		for (const field of INTEGRATION_NUMBER_FIELDS) {
 			const normalised = normalizeWhatsappNumber(place[field]);
 			if (normalised.ok) return normalised.digits;
@@ -39,10 +38,10 @@ function isWhatsapp(integration: IDataObject): boolean {
 export function whatsappNumbersOf(workspace: unknown): WhatsappNumberEntry[] {
 	// The hub's example answer is the workspace inside a bare array; the reference's, the object.
 	const workspaces = Array.isArray(workspace) ? workspace : [workspace];
-	const integrations = workspaces.flatMap((entry) => (isObject(entry) && Array.isArray(entry.integrations) ? entry.integrations : []));
+	const integrations = workspaces.flatMap((entry) => (isRecord(entry) && Array.isArray(entry.integrations) ? entry.integrations : []));
 	const entries: WhatsappNumberEntry[] = [];
 	for (const integration of integrations) {
-		if (!isObject(integration) || !isWhatsapp(integration)) continue;
+		if (!isRecord(integration) || !isWhatsapp(integration)) continue;
 		const number = integrationNumber(integration);
 		if (!number || entries.some((entry) => entry.value === number)) continue;
 		const label = typeof integration.name === 'string' && integration.name.trim() ? integration.name.trim() : 'WhatsApp';

@@ -2,6 +2,7 @@ import type { IDataObject, ILoadOptionsFunctions, INodeListSearchItems, INodeLis
 import { NodeOperationError } from 'n8n-workflow';
 
 import { agentsIn } from '../actions/agent/agent.common';
+import { firstRecord, isRecord, recordsIn } from '../helpers/records';
 import { PlazbotClient, type PlazbotRequest } from '../transport';
 import { listTemplates, templateLabel } from './templates';
 import {
@@ -65,13 +66,6 @@ async function searchWholeList(
 	return { results: (await load(client)).map(toEntry).filter(matcher(filter)) };
 }
 
-const isRecord = (value: unknown): value is IDataObject => typeof value === 'object' && value !== null && !Array.isArray(value);
-const recordsIn = (data: unknown): IDataObject[] => {
-	if (Array.isArray(data)) return data.filter(isRecord);
-	if (isRecord(data) && Array.isArray(data.data)) return data.data.filter(isRecord);
-	return [];
-};
-
 /** "Ana Torres (+51987654321)": the name to recognise, the number or email to tell namesakes apart. */
 function contactLabel(contact: IDataObject): string {
 	const name = text(contact.name, contact.lastname);
@@ -126,8 +120,7 @@ export async function searchUsers(this: ILoadOptionsFunctions, filter?: string):
 
 /** The workspace record (Get Workspace by ID): the hub answers it bare in a list, the newer docs in `data`. */
 async function workspaceRecord(client: PlazbotClient): Promise<IDataObject> {
-	const data = await client.requestData({ method: 'GET', path: workspacePath(client.workspaceId) });
-	const record = Array.isArray(data) ? data[0] : data;
+	const record = firstRecord(await client.requestData({ method: 'GET', path: workspacePath(client.workspaceId) }));
 	return isRecord(record) ? record : {};
 }
 

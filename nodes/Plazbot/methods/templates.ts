@@ -1,17 +1,14 @@
 import type { IDataObject, ILoadOptionsFunctions, ResourceMapperField, ResourceMapperFields } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { locatorValue } from '../helpers/parameters';
+import { isRecord, recordsIn } from '../helpers/records';
 import { PlazbotClient } from '../transport';
 import { MEDIA_TEMPLATE_TYPES, TEMPLATE_PATH } from '../transport/apiContract';
 
-const isRecord = (value: unknown): value is IDataObject => typeof value === 'object' && value !== null && !Array.isArray(value);
-
 /** The workspace's WhatsApp templates (the list path apiContract takes); `data` or `data.data`. */
 export async function listTemplates(client: PlazbotClient): Promise<IDataObject[]> {
-	const data = await client.requestData({ method: 'GET', path: TEMPLATE_PATH, qs: { workspaceId: client.workspaceId } });
-	if (Array.isArray(data)) return data.filter(isRecord);
-	if (isRecord(data) && Array.isArray(data.data)) return data.data.filter(isRecord);
-	return [];
+	return recordsIn(await client.requestData({ method: 'GET', path: TEMPLATE_PATH, qs: { workspaceId: client.workspaceId } }));
 }
 
 const textOf = (value: unknown): string => (typeof value === 'string' ? value.trim() : '');
@@ -29,7 +26,7 @@ export function templateLabel(template: IDataObject): string {
 
 /** The template name in the Template parameter, a resource locator in version 2 and text in version 1. */
 export function templateNameOf(raw: unknown): string {
-	const value = isRecord(raw) && 'value' in raw ? raw.value : raw;
+	const value = locatorValue(raw);
 	return typeof value === 'string' ? value.trim() : '';
 }
 

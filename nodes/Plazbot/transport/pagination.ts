@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { NEXT_PAGE_TOKEN_FIELDS } from './apiContract';
-import { isObject } from './response';
+import { isRecord } from '../helpers/records';
 
 export interface Page {
 	records: IDataObject[];
@@ -12,7 +12,7 @@ export interface Page {
 /** The records and next-page token in a list answer's `data`. */
 export function pageOf(data: unknown): Page {
 	if (Array.isArray(data)) return { records: data as IDataObject[] };
-	if (!isObject(data)) return { records: [] };
+	if (!isRecord(data)) return { records: [] };
 	const container = data as IDataObject;
 	const records = Array.isArray(container.data) ? (container.data as IDataObject[]) : [];
 	// The first token field the answer has decides, even when it is null: List Conversation's

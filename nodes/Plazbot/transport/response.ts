@@ -1,5 +1,6 @@
 import type { IN8nHttpFullResponse } from 'n8n-workflow';
 
+import { isRecord } from '../helpers/records';
 import { snippet } from './text';
 
 /** What one try of a request came to: an answer, or no answer and why. */
@@ -76,10 +77,6 @@ export function parseJson(text: string): unknown {
 	}
 }
 
-export function isObject(value: unknown): value is Record<string, unknown> {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 /** Plazbot wraps its answers in this envelope. */
 export interface PlazbotEnvelope {
 	success?: boolean;
@@ -95,7 +92,7 @@ export interface PlazbotEnvelope {
  */
 export function asEnvelope(parsed: unknown): PlazbotEnvelope | undefined {
 	if (Array.isArray(parsed)) return { success: true, data: parsed };
-	if (!isObject(parsed)) return undefined;
+	if (!isRecord(parsed)) return undefined;
 	if ('success' in parsed || 'data' in parsed) return parsed as PlazbotEnvelope;
 	return { success: true, data: parsed };
 }

@@ -3,6 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { InvalidInput } from '../../helpers/errors';
 import { asLocatorId, asOptionalText } from '../../helpers/parameters';
+import { isRecord } from '../../helpers/records';
 import type { PlazbotClient, PlazbotEnvelope } from '../../transport';
 import { AGENT_LIST_BODY_FIELDS } from '../../transport/apiContract';
 import { idLocator } from '../common.descriptions';
@@ -27,7 +28,7 @@ export function agentsIn(envelope: PlazbotEnvelope): IDataObject[] {
 	const body = envelope as unknown as IDataObject;
 	for (const field of AGENT_LIST_BODY_FIELDS) {
 		const list = body[field];
-		if (Array.isArray(list)) return list.filter((entry): entry is IDataObject => typeof entry === 'object' && entry !== null && !Array.isArray(entry));
+		if (Array.isArray(list)) return list.filter(isRecord);
 	}
 	return [];
 }

@@ -1,6 +1,7 @@
 /** What the contact operations share: the contact picker and the reading of Plazbot's answers. */
 import type { IDataObject } from 'n8n-workflow';
 
+import { isRecord } from '../../helpers/records';
 import type { PlazbotClient, PlazbotRequest } from '../../transport';
 import { contactLocator } from '../common.descriptions';
 
@@ -22,9 +23,6 @@ export const channelOptions = [
 	{ name: 'Webchat', value: CHANNEL_CODES.webchat },
 	{ name: 'WhatsApp', value: CHANNEL_CODES.whatsapp },
 ];
-
-const isRecord = (value: unknown): value is IDataObject =>
-	typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
  * The contacts in an answer's `data`, whichever of Plazbot's documented shapes it has: the contact

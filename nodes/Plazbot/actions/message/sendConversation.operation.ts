@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { InvalidInput } from '../../helpers/errors';
 import { characterName } from '../../helpers/phone';
-import { asOptionalText, asRequiredText, asWhatsappNumber, definedFields } from '../../helpers/parameters';
+import { asOptionalText, asRequiredText, asWhatsappNumber, definedFields, locatorValue } from '../../helpers/parameters';
 import type { PlazbotClient } from '../../transport';
 import { SEND_CONVERSATION_PATH, SEND_TYPE_BODY_FIELD, SEND_TYPE_CODES, type SendType } from '../../transport/apiContract';
 import { TEMPLATE_FIELD_PREFIX } from '../../methods/templates';
@@ -270,11 +270,6 @@ export function buildSendConversationBody(input: SendConversationInput, workspac
 			reference3: asOptionalText(extra.reference3, 'Reference 3'),
 		}),
 	);
-}
-
-/** The value of a resource locator (version 2's Template) or the plain value (version 1's Template Name). */
-function locatorValue(raw: unknown): unknown {
-	return typeof raw === 'object' && raw !== null && !Array.isArray(raw) && 'value' in raw ? (raw as { value: unknown }).value : raw;
 }
 
 interface MappedTemplateFields {

@@ -3,6 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { InvalidInput } from '../../helpers/errors';
 import { asLocatorId, asOptionalDateTime, asOptionalLocatorId, asOptionalText, asRequiredNumber } from '../../helpers/parameters';
+import { isRecord } from '../../helpers/records';
 import type { PlazbotClient } from '../../transport';
 import { OPPORTUNITY_PATH } from '../../transport/apiContract';
 import { contactOption, opportunityLocator } from '../common.descriptions';
@@ -61,5 +62,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, client
 	// Documented answer: `data: { id, oportunity }` (sic); the record itself is output.
 	const data = envelope.data as IDataObject | undefined;
 	const record = data?.oportunity ?? data?.opportunity;
-	return typeof record === 'object' && record !== null && !Array.isArray(record) ? (record as IDataObject) : envelopeOutput(envelope);
+	return isRecord(record) ? record : envelopeOutput(envelope);
 }

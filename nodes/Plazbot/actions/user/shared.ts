@@ -1,6 +1,7 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { asRequiredText } from '../../helpers/parameters';
+import { firstRecord, isRecord } from '../../helpers/records';
 import { withoutSecrets } from '../../helpers/secrets';
 import type { PlazbotEnvelope } from '../../transport';
 import { DEFAULT_USER_COMPANY } from '../../transport/apiContract';
@@ -37,8 +38,8 @@ export function asCompany(value: unknown): string {
 export function userRecord(envelope: PlazbotEnvelope): IDataObject | undefined {
 	const bare = !('data' in envelope) && ('id' in envelope || 'email' in envelope);
 	const data = bare ? envelope : envelope.data;
-	const record = Array.isArray(data) ? data[0] : data;
-	return typeof record === 'object' && record !== null && !Array.isArray(record) ? (record as IDataObject) : undefined;
+	const record = firstRecord(data);
+	return isRecord(record) ? record : undefined;
 }
 
 /** A user record fit for output: no password, token or verification code, nor anything the user typed as one. */
