@@ -79,12 +79,16 @@ describe('Plazbot Trigger in real n8n', () => {
 		const filter = encodeURIComponent(JSON.stringify({ workflowId: target.id }));
 		return ok(await server.rest('GET', `/executions?filter=${filter}&limit=100`), 'execution list').results;
 	};
-	/** Waits until `count` executions of the workflow have finished, then gives them newest first. */
+	/**
+	 * Waits until at least `count` executions of the workflow exist and none of them is still going,
+	 * then gives them all, newest first. (Returning as soon as `count` had finished once gave an
+	 * execution still running when a later one was listed first: seen under load in CI.)
+	 */
 	const finishedExecutions = async (count: number, target = workflow) =>
 		await eventually(`${count} finished execution(s)`, async () => {
 			const list = await executions(target);
-			const finished = list.filter((execution) => !['new', 'running', 'waiting'].includes(execution.status));
-			return finished.length >= count ? list : undefined;
+			const going = list.some((execution) => ['new', 'running', 'waiting'].includes(execution.status));
+			return list.length >= count && !going ? list : undefined;
 		});
 	const triggerOutput = async (executionId: string): Promise<unknown[]> => {
 		const execution = ok(await server.rest('GET', `/executions/${executionId}`), 'execution');
