@@ -61,6 +61,8 @@ child.on('close', (code, signal) => {
 		if (end - start < 1000) return;
 		console.log(`  ${clock(end - start)}  ${label}`);
 	});
-	console.log(`  ${clock(total)}  total${code === 0 ? '' : `, FAILED (${signal ?? `exit code ${code}`})`}`);
+	console.log(
+		`  ${clock(total)}  total${code === 0 ? '' : `, FAILED (${signal ?? `exit code ${code}`})`}`,
+	);
 	process.exit(code ?? 1);
 });

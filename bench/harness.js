@@ -15,7 +15,11 @@ if (!require.extensions['.ts']) {
 	require.extensions['.ts'] = (module, filename) => {
 		const { outputText } = ts.transpileModule(fs.readFileSync(filename, 'utf8'), {
 			fileName: filename,
-			compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2021, esModuleInterop: true },
+			compilerOptions: {
+				module: ts.ModuleKind.CommonJS,
+				target: ts.ScriptTarget.ES2021,
+				esModuleInterop: true,
+			},
 		});
 		module._compile(outputText, filename);
 	};

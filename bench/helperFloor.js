@@ -15,9 +15,21 @@
 const http = require('node:http');
 const path = require('node:path');
 
-const [transport, runtime, baseUrl, items, concurrency, workspaceId, apiKey] = process.argv.slice(2);
+const [transport, runtime, baseUrl, items, concurrency, workspaceId, apiKey] =
+	process.argv.slice(2);
 const n8nHttpRequest = () =>
-	require(path.join(runtime, 'node_modules', '@n8n', 'backend-network', 'dist', 'http', 'axios', 'request.js')).httpRequest;
+	require(
+		path.join(
+			runtime,
+			'node_modules',
+			'@n8n',
+			'backend-network',
+			'dist',
+			'http',
+			'axios',
+			'request.js',
+		),
+	).httpRequest;
 const httpRequest = transport === 'n8n' ? n8nHttpRequest() : plainHttpRequest;
 
 /** The subset of n8n's request options used below, sent with Node's http module. */
@@ -30,12 +42,22 @@ async function plainHttpRequest(options) {
 				method: options.method,
 				agent: false,
 				timeout: options.timeout,
-				headers: { ...options.headers, Accept: 'application/json', 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(payload) },
+				headers: {
+					...options.headers,
+					Accept: 'application/json',
+					'Content-Type': 'application/json',
+					'Content-Length': Buffer.byteLength(payload),
+				},
 			},
 			(response) => {
 				const chunks = [];
 				response.on('data', (chunk) => chunks.push(chunk));
-				response.on('end', () => resolve({ statusCode: response.statusCode, body: Buffer.concat(chunks).toString('utf8') }));
+				response.on('end', () =>
+					resolve({
+						statusCode: response.statusCode,
+						body: Buffer.concat(chunks).toString('utf8'),
+					}),
+				);
 			},
 		);
 		request.on('error', reject);
@@ -72,12 +94,15 @@ async function main() {
 				ignoreHttpStatusErrors: true,
 				timeout: 30_000,
 			});
-			if (response.statusCode !== 200) throw new Error(`HTTP ${response.statusCode}: ${String(response.body).slice(0, 200)}`);
+			if (response.statusCode !== 200)
+				throw new Error(`HTTP ${response.statusCode}: ${String(response.body).slice(0, 200)}`);
 		}
 	};
 	await Promise.all(Array.from({ length: Number(concurrency) }, lane));
 	const cpu = process.cpuUsage(cpuBefore);
-	process.stdout.write(JSON.stringify({ wallMs: performance.now() - started, cpuMs: (cpu.user + cpu.system) / 1000 }));
+	process.stdout.write(
+		JSON.stringify({ wallMs: performance.now() - started, cpuMs: (cpu.user + cpu.system) / 1000 }),
+	);
 }
 
 main().catch((error) => {

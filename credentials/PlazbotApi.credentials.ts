@@ -16,7 +16,8 @@ export const LOGIN_PATH = '/api/user/login';
 export const EMAIL_PASSWORD = 'emailPassword';
 
 /** https, or plain http to this machine only: the node's rule (transport/credentialSettings.ts). */
-const ALLOWED_BASE_URL = /^(https:\/\/|http:\/\/(localhost|127(\.\d{1,3}){3}|\[::1\])(:\d+)?(\/|$))/i;
+const ALLOWED_BASE_URL =
+	/^(https:\/\/|http:\/\/(localhost|127(\.\d{1,3}){3}|\[::1\])(:\d+)?(\/|$))/i;
 
 /**
  * A workspace ID or key with a line break in it would let a crafted value add its own HTTP
@@ -24,7 +25,9 @@ const ALLOWED_BASE_URL = /^(https:\/\/|http:\/\/(localhost|127(\.\d{1,3}){3}|\[:
  */
 function assertHeaderSafe(fieldName: string, value: string): void {
 	if (/[\r\n]/.test(value)) {
-		throw new Error(`The credential field "${fieldName}" contains a line break. Remove it and save the credential again.`);
+		throw new Error(
+			`The credential field "${fieldName}" contains a line break. Remove it and save the credential again.`,
+		);
 	}
 }
 
@@ -61,7 +64,8 @@ export class PlazbotApi implements ICredentialType {
 				{
 					name: 'Email and Password',
 					value: EMAIL_PASSWORD,
-					description: 'Sign in as a Plazbot user; n8n keeps the session token and signs in again when it expires',
+					description:
+						'Sign in as a Plazbot user; n8n keeps the session token and signs in again when it expires',
 				},
 			],
 			// Credentials saved before this choice existed have no value here: they keep using the API key.
@@ -110,7 +114,7 @@ export class PlazbotApi implements ICredentialType {
 			type: 'string',
 			default: DEFAULT_BASE_URL,
 			description:
-				'Plazbot API address: https://api.plazbot.com (Latin America, the default) or https://apieu.plazbot.com (Europe), the regional hosts of Plazbot\'s SDK. Plain http is accepted only for a test server on this machine (http://127.0.0.1:…).',
+				"Plazbot API address: https://api.plazbot.com (Latin America, the default) or https://apieu.plazbot.com (Europe), the regional hosts of Plazbot's SDK. Plain http is accepted only for a test server on this machine (http://127.0.0.1:…).",
 		},
 	];
 
@@ -121,9 +125,14 @@ export class PlazbotApi implements ICredentialType {
 	 */
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
 		if (credentials.authentication !== EMAIL_PASSWORD) return {};
-		const baseUrl = String(credentials.baseUrl ?? '').trim().replace(/\/+$/, '') || DEFAULT_BASE_URL;
+		const baseUrl =
+			String(credentials.baseUrl ?? '')
+				.trim()
+				.replace(/\/+$/, '') || DEFAULT_BASE_URL;
 		if (!ALLOWED_BASE_URL.test(baseUrl)) {
-			throw new Error('The Base URL must start with https:// (plain http only for localhost or 127.x.x.x)');
+			throw new Error(
+				'The Base URL must start with https:// (plain http only for localhost or 127.x.x.x)',
+			);
 		}
 		const workspaceId = String(credentials.workspaceId ?? '').trim();
 		assertHeaderSafe('Workspace ID', workspaceId);
@@ -133,7 +142,10 @@ export class PlazbotApi implements ICredentialType {
 				method: 'POST',
 				url: `${baseUrl}${LOGIN_PATH}`,
 				headers: { 'x-workspace-id': workspaceId },
-				body: { email: String(credentials.email ?? '').trim(), password: String(credentials.password ?? '') },
+				body: {
+					email: String(credentials.email ?? '').trim(),
+					password: String(credentials.password ?? ''),
+				},
 				json: true,
 				// The password is in the body: it must not follow a redirect to another host.
 				allowedDomains: new URL(baseUrl).hostname,
@@ -143,18 +155,29 @@ export class PlazbotApi implements ICredentialType {
 			});
 		} catch (error) {
 			const code = (error as { code?: unknown }).code;
-			throw new Error(`Could not reach Plazbot to sign in${typeof code === 'string' ? ` (${code})` : ''}`);
+			throw new Error(
+				`Could not reach Plazbot to sign in${typeof code === 'string' ? ` (${code})` : ''}`,
+			);
 		}
-		const envelope = (typeof answer.body === 'object' && answer.body !== null ? answer.body : {}) as {
+		const envelope = (
+			typeof answer.body === 'object' && answer.body !== null ? answer.body : {}
+		) as {
 			message?: unknown;
 			data?: { token?: unknown };
 		};
 		const token = envelope.data?.token;
-		if (answer.statusCode >= 200 && answer.statusCode < 300 && typeof token === 'string' && token !== '') {
+		if (
+			answer.statusCode >= 200 &&
+			answer.statusCode < 300 &&
+			typeof token === 'string' &&
+			token !== ''
+		) {
 			return { sessionToken: token };
 		}
 		const said = typeof envelope.message === 'string' ? `: ${envelope.message.slice(0, 120)}` : '';
-		throw new Error(`Plazbot refused the sign-in with the email and password of the Plazbot API credential (HTTP ${answer.statusCode}${said})`);
+		throw new Error(
+			`Plazbot refused the sign-in with the email and password of the Plazbot API credential (HTTP ${answer.statusCode}${said})`,
+		);
 	}
 
 	async authenticate(
@@ -162,9 +185,16 @@ export class PlazbotApi implements ICredentialType {
 		requestOptions: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> {
 		const workspaceId = String(credentials.workspaceId ?? '').trim();
-		const bearer = String((credentials.authentication === EMAIL_PASSWORD ? credentials.sessionToken : credentials.apiKey) ?? '').trim();
+		const bearer = String(
+			(credentials.authentication === EMAIL_PASSWORD
+				? credentials.sessionToken
+				: credentials.apiKey) ?? '',
+		).trim();
 		assertHeaderSafe('Workspace ID', workspaceId);
-		assertHeaderSafe(credentials.authentication === EMAIL_PASSWORD ? 'Session Token' : 'API Key', bearer);
+		assertHeaderSafe(
+			credentials.authentication === EMAIL_PASSWORD ? 'Session Token' : 'API Key',
+			bearer,
+		);
 		const headers: Record<string, string> = { 'x-workspace-id': workspaceId };
 		if (bearer) headers.Authorization = `Bearer ${bearer}`;
 		return {
@@ -189,21 +219,24 @@ export class PlazbotApi implements ICredentialType {
 				type: 'responseCode',
 				properties: {
 					value: 401,
-					message: 'Plazbot refused the API Key (HTTP 401): check the API Key field. Copy it again from Plazbot (Settings → Developers), or clear it if your workspace has none.',
+					message:
+						'Plazbot refused the API Key (HTTP 401): check the API Key field. Copy it again from Plazbot (Settings → Developers), or clear it if your workspace has none.',
 				},
 			},
 			{
 				type: 'responseCode',
 				properties: {
 					value: 403,
-					message: 'Plazbot refused access to this workspace (HTTP 403): check the Workspace ID field, and that the API Key belongs to that workspace.',
+					message:
+						'Plazbot refused access to this workspace (HTTP 403): check the Workspace ID field, and that the API Key belongs to that workspace.',
 				},
 			},
 			{
 				type: 'responseCode',
 				properties: {
 					value: 404,
-					message: 'Plazbot found no workspace with this ID (HTTP 404): check the Workspace ID field, and that the Base URL is the Plazbot API of your region.',
+					message:
+						'Plazbot found no workspace with this ID (HTTP 404): check the Workspace ID field, and that the Base URL is the Plazbot API of your region.',
 				},
 			},
 			{

@@ -22,10 +22,16 @@ const { createStandIn } = require('./stand-in/server');
 const { KNOWN_TEMPLATES } = require('./stand-in/routes/message');
 
 const root = resolve(__dirname, '..');
-const userFolder = process.env.PLAZBOT_DEV_FOLDER || join(homedir(), '.cache', 'n8n-nodes-plazbot', 'dev-n8n');
+const userFolder =
+	process.env.PLAZBOT_DEV_FOLDER || join(homedir(), '.cache', 'n8n-nodes-plazbot', 'dev-n8n');
 
 const DEMO_CREDENTIAL = { id: 'plazbot-demo', name: 'Plazbot stand-in (demo)' };
-const EXAMPLES = ['send-campaign.json', 'crm-round-trip.json', 'list-contacts.json', 'incoming-message.json'];
+const EXAMPLES = [
+	'send-campaign.json',
+	'crm-round-trip.json',
+	'list-contacts.json',
+	'incoming-message.json',
+];
 /** How many ports after a default one are tried when it is taken. */
 const PORT_SEARCH = 20;
 /** n8n needs this long at most to answer once started (a cold start on a busy machine included). */
@@ -68,22 +74,31 @@ async function choosePort(variable, defaultPort, what, avoid = []) {
 			throw new UserError(`${variable}=${configured} is not a port number (1 to 65535).`);
 		}
 		if (avoid.includes(port) || !(await isPortFree(port))) {
-			throw new UserError(`Port ${port} for ${what} is already in use (${variable}=${port}). Stop what uses it, or set ${variable} to a free port, for example: ${variable}=${port + 100} npm start`);
+			throw new UserError(
+				`Port ${port} for ${what} is already in use (${variable}=${port}). Stop what uses it, or set ${variable} to a free port, for example: ${variable}=${port + 100} npm start`,
+			);
 		}
 		return port;
 	}
 	for (let port = defaultPort; port < defaultPort + PORT_SEARCH; port++) {
 		if (avoid.includes(port) || !(await isPortFree(port))) continue;
-		if (port !== defaultPort) console.log(`  Port ${defaultPort} is in use: ${what} takes port ${port} instead (set ${variable} to choose one).`);
+		if (port !== defaultPort)
+			console.log(
+				`  Port ${defaultPort} is in use: ${what} takes port ${port} instead (set ${variable} to choose one).`,
+			);
 		return port;
 	}
-	throw new UserError(`Ports ${defaultPort} to ${defaultPort + PORT_SEARCH - 1} are all in use. Set ${variable} to a free port for ${what}, for example: ${variable}=${defaultPort + 1000} npm start`);
+	throw new UserError(
+		`Ports ${defaultPort} to ${defaultPort + PORT_SEARCH - 1} are all in use. Set ${variable} to a free port for ${what}, for example: ${variable}=${defaultPort + 1000} npm start`,
+	);
 }
 
 /** Runs the runtime installer with its output on the user's terminal, and a sign of life while npm is quiet. */
 async function ensureRuntime() {
 	const started = Date.now();
-	const child = spawn('bash', [join(root, 'test', 'n8n-runtime', 'ensure.sh')], { stdio: ['ignore', 'pipe', 'inherit'] });
+	const child = spawn('bash', [join(root, 'test', 'n8n-runtime', 'ensure.sh')], {
+		stdio: ['ignore', 'pipe', 'inherit'],
+	});
 	let stdout = '';
 	child.stdout.on('data', (chunk) => (stdout += chunk));
 	const heartbeat = setInterval(() => {
@@ -93,14 +108,17 @@ async function ensureRuntime() {
 	const code = await new Promise((done) => child.on('close', done));
 	clearInterval(heartbeat);
 	if (code !== 0) {
-		throw new UserError('Installing n8n failed (the installer said why, above). Run `npm start` again to retry: it resumes where it stopped.');
+		throw new UserError(
+			'Installing n8n failed (the installer said why, above). Run `npm start` again to retry: it resumes where it stopped.',
+		);
 	}
 	return stdout.trim().split('\n').pop();
 }
 
 /** True once n8n is ready (database migrated) and serves the editor page. */
 async function editorAnswers(baseUrl) {
-	const get = (path) => fetch(`${baseUrl}${path}`, { signal: AbortSignal.timeout(5000) }).catch(() => undefined);
+	const get = (path) =>
+		fetch(`${baseUrl}${path}`, { signal: AbortSignal.timeout(5000) }).catch(() => undefined);
 	const readiness = await get('/healthz/readiness');
 	// n8n versions without the readiness endpoint answer 404: the editor page is then the test.
 	if (!readiness || (!readiness.ok && readiness.status !== 404)) return false;
@@ -131,7 +149,10 @@ async function main() {
 	const n8nPort = await choosePort('N8N_PORT', 5678, 'the n8n editor', [standInPort]);
 	// n8n's task runners talk to n8n on a second port (5679 by default): another n8n on this machine
 	// holds it too, and n8n would then stop right after starting.
-	const brokerPort = await choosePort('N8N_RUNNERS_BROKER_PORT', 5679, "n8n's task runners", [standInPort, n8nPort]);
+	const brokerPort = await choosePort('N8N_RUNNERS_BROKER_PORT', 5679, "n8n's task runners", [
+		standInPort,
+		n8nPort,
+	]);
 	console.log(`  Stand-in ${standInPort}, n8n editor ${n8nPort}, task runners ${brokerPort}`);
 
 	step('Building the node package');
@@ -141,7 +162,9 @@ async function main() {
 	const standIn = createStandIn({ workspaceId: 'ws-demo', apiKey: 'demo-key' });
 	await standIn.start(standInPort).catch((error) => {
 		if (error.code !== 'EADDRINUSE') throw error;
-		throw new UserError(`Port ${standInPort} was taken just now. Set PLAZBOT_STANDIN_PORT to a free port and run npm start again.`);
+		throw new UserError(
+			`Port ${standInPort} was taken just now. Set PLAZBOT_STANDIN_PORT to a free port and run npm start again.`,
+		);
 	});
 
 	mkdirSync(userFolder, { recursive: true });
@@ -156,7 +179,8 @@ async function main() {
 		N8N_DIAGNOSTICS_ENABLED: 'false',
 		N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
 	};
-	const n8n = (args) => execFileSync(node, [n8nBin, ...args], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+	const n8n = (args) =>
+		execFileSync(node, [n8nBin, ...args], { env, stdio: ['ignore', 'ignore', 'inherit'] });
 
 	step('Importing the demo credential and the example workflows');
 	const credentialsFile = join(userFolder, 'plazbot-demo-credential.json');
@@ -166,7 +190,11 @@ async function main() {
 			{
 				...DEMO_CREDENTIAL,
 				type: 'plazbotApi',
-				data: { workspaceId: 'ws-demo', apiKey: 'demo-key', baseUrl: `http://127.0.0.1:${standInPort}` },
+				data: {
+					workspaceId: 'ws-demo',
+					apiKey: 'demo-key',
+					baseUrl: `http://127.0.0.1:${standInPort}`,
+				},
 			},
 		]),
 	);
@@ -176,7 +204,9 @@ async function main() {
 	const exampleNames = [];
 	for (const name of EXAMPLES) {
 		// A package loaded from N8N_CUSTOM_EXTENSIONS has the type prefix CUSTOM instead of its npm name.
-		const text = readFileSync(join(root, 'test', 'e2e', 'workflows', name), 'utf8').split('n8n-nodes-plazbot.plazbot').join('CUSTOM.plazbot');
+		const text = readFileSync(join(root, 'test', 'e2e', 'workflows', name), 'utf8')
+			.split('n8n-nodes-plazbot.plazbot')
+			.join('CUSTOM.plazbot');
 		writeFileSync(join(workflowsDir, name), text);
 		exampleNames.push(JSON.parse(text).name);
 	}
@@ -196,7 +226,9 @@ async function main() {
 	exited.then(async (code) => {
 		await standIn.stop().catch(() => undefined);
 		if (!stopping && code !== 0) {
-			console.error(`\nn8n stopped with exit code ${code}. If it says that a port is in use, set N8N_PORT (now ${n8nPort}) or N8N_RUNNERS_BROKER_PORT (now ${brokerPort}) to a free port.`);
+			console.error(
+				`\nn8n stopped with exit code ${code}. If it says that a port is in use, set N8N_PORT (now ${n8nPort}) or N8N_RUNNERS_BROKER_PORT (now ${brokerPort}) to a free port.`,
+			);
 		}
 		process.exit(code);
 	});
@@ -207,7 +239,9 @@ async function main() {
 		if (child.exitCode !== null || stopping) return;
 		if (Date.now() - waitStarted > EDITOR_WAIT_MS) {
 			await stop();
-			throw new UserError(`n8n did not answer on ${baseUrl} within ${EDITOR_WAIT_MS / 60_000} minutes; its log is above.`);
+			throw new UserError(
+				`n8n did not answer on ${baseUrl} within ${EDITOR_WAIT_MS / 60_000} minutes; its log is above.`,
+			);
 		}
 		await new Promise((wait) => setTimeout(wait, 1000));
 	}
@@ -230,6 +264,6 @@ async function main() {
 }
 
 main().catch((error) => {
-	console.error(error instanceof UserError ? `\n${error.message}` : error.stack ?? error.message);
+	console.error(error instanceof UserError ? `\n${error.message}` : (error.stack ?? error.message));
 	process.exit(1);
 });

@@ -1,4 +1,9 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { deliveryOptions } from './actions/common.descriptions';
@@ -32,7 +37,10 @@ export class Plazbot implements INodeType {
 				name: 'resource',
 				type: 'options',
 				noDataExpression: true,
-				options: Object.entries(resources).map(([value, resource]) => ({ name: resource.displayName, value })),
+				options: Object.entries(resources).map(([value, resource]) => ({
+					name: resource.displayName,
+					value,
+				})),
 				default: 'message',
 			},
 			...Object.values(resources).flatMap((resource) => resource.description),

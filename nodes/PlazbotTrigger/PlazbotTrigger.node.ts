@@ -12,7 +12,10 @@ import { whatsappNumberLocator } from '../Plazbot/actions/whatsappNumber.descrip
 import { normalizeWhatsappNumber } from '../Plazbot/helpers/phone';
 import { searchWhatsappNumbers } from '../Plazbot/methods/whatsappNumbers';
 import { PlazbotClient } from '../Plazbot/transport';
-import { registerWhatsappWebhook, removeWhatsappWebhook } from '../Plazbot/transport/whatsappWebhooks';
+import {
+	registerWhatsappWebhook,
+	removeWhatsappWebhook,
+} from '../Plazbot/transport/whatsappWebhooks';
 import {
 	isRegisteredAs,
 	judgeIncomingRequest,
@@ -30,7 +33,8 @@ function chosenNumber(fns: IHookFunctions): string {
 	const result = normalizeWhatsappNumber(raw);
 	if (!result.ok) {
 		throw new NodeOperationError(fns.getNode(), `WhatsApp Number ${result.reason}`, {
-			description: 'Pick one of the workspace’s numbers from the list, or type it with its country code, for example +51 987 654 321.',
+			description:
+				'Pick one of the workspace’s numbers from the list, or type it with its country code, for example +51 987 654 321.',
 		});
 	}
 	return result.digits;
@@ -38,7 +42,8 @@ function chosenNumber(fns: IHookFunctions): string {
 
 function ownWebhookUrl(fns: IHookFunctions): string {
 	const url = fns.getNodeWebhookUrl('default');
-	if (!url) throw new NodeOperationError(fns.getNode(), 'n8n gave no webhook URL for the Plazbot Trigger');
+	if (!url)
+		throw new NodeOperationError(fns.getNode(), 'n8n gave no webhook URL for the Plazbot Trigger');
 	return url;
 }
 
@@ -51,15 +56,25 @@ export class PlazbotTrigger implements INodeType {
 		icon: { light: 'file:../Plazbot/plazbot.svg', dark: 'file:../Plazbot/plazbot.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: '=Messages to {{ $parameter["whatsappNumber"].cachedResultName || $parameter["whatsappNumber"].value }}',
-		description: 'Starts the workflow when a customer sends a WhatsApp message to a number of your Plazbot workspace',
+		subtitle:
+			'=Messages to {{ $parameter["whatsappNumber"].cachedResultName || $parameter["whatsappNumber"].value }}',
+		description:
+			'Starts the workflow when a customer sends a WhatsApp message to a number of your Plazbot workspace',
 		defaults: { name: 'Plazbot Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'plazbotApi', required: true }],
 		// Answered as soon as the execution starts, with an empty 200: Plazbot needs only the status.
 		// (Without responseData, n8n 2.41 answers with the text "firstEntryJson".)
-		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', responseData: 'noData', path: 'webhook' }],
+		webhooks: [
+			{
+				name: 'default',
+				httpMethod: 'POST',
+				responseMode: 'onReceived',
+				responseData: 'noData',
+				path: 'webhook',
+			},
+		],
 		properties: [
 			{
 				displayName:
@@ -68,7 +83,9 @@ export class PlazbotTrigger implements INodeType {
 				type: 'notice',
 				default: '',
 			},
-			whatsappNumberLocator('The WhatsApp number of your Plazbot workspace whose incoming messages start this workflow'),
+			whatsappNumberLocator(
+				'The WhatsApp number of your Plazbot workspace whose incoming messages start this workflow',
+			),
 		],
 	};
 
@@ -84,7 +101,11 @@ export class PlazbotTrigger implements INodeType {
 			 */
 			async checkExists(this: IHookFunctions): Promise<boolean> {
 				const staticData = this.getWorkflowStaticData('node');
-				return isRegisteredAs(readRegistration(staticData[REGISTRATION]), chosenNumber(this), ownWebhookUrl(this));
+				return isRegisteredAs(
+					readRegistration(staticData[REGISTRATION]),
+					chosenNumber(this),
+					ownWebhookUrl(this),
+				);
 			},
 
 			async create(this: IHookFunctions): Promise<boolean> {
@@ -94,7 +115,11 @@ export class PlazbotTrigger implements INodeType {
 				const secret = newSecret();
 				const client = await PlazbotClient.create(this, { maxAttempts: 3 });
 				await registerWhatsappWebhook(client, number, urlWithSecret(webhookUrl, secret));
-				this.getWorkflowStaticData('node')[REGISTRATION] = { number, webhookUrl, secret } as IDataObject;
+				this.getWorkflowStaticData('node')[REGISTRATION] = {
+					number,
+					webhookUrl,
+					secret,
+				} as IDataObject;
 				return true;
 			},
 

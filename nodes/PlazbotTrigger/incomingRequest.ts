@@ -30,7 +30,13 @@ export function urlWithSecret(webhookUrl: string, secret: string): string {
 export function readRegistration(value: unknown): Registration | undefined {
 	if (typeof value !== 'object' || value === null) return undefined;
 	const { number, webhookUrl, secret } = value as Record<string, unknown>;
-	if (typeof number !== 'string' || typeof webhookUrl !== 'string' || typeof secret !== 'string' || secret === '') return undefined;
+	if (
+		typeof number !== 'string' ||
+		typeof webhookUrl !== 'string' ||
+		typeof secret !== 'string' ||
+		secret === ''
+	)
+		return undefined;
 	return { number, webhookUrl, secret };
 }
 
@@ -39,8 +45,16 @@ export function readRegistration(value: unknown): Registration | undefined {
  * registered URL, so the record of our own registration is all there is to go by: anything else
  * (nothing recorded, another number, another URL) means register again.
  */
-export function isRegisteredAs(registration: Registration | undefined, number: string, webhookUrl: string): boolean {
-	return registration !== undefined && registration.number === number && registration.webhookUrl === webhookUrl;
+export function isRegisteredAs(
+	registration: Registration | undefined,
+	number: string,
+	webhookUrl: string,
+): boolean {
+	return (
+		registration !== undefined &&
+		registration.number === number &&
+		registration.webhookUrl === webhookUrl
+	);
 }
 
 /**
@@ -50,11 +64,14 @@ export function isRegisteredAs(registration: Registration | undefined, number: s
 export function secretMatches(given: unknown, expected: string | undefined): boolean {
 	if (!expected || typeof given !== 'string' || given.length !== expected.length) return false;
 	let difference = 0;
-	for (let index = 0; index < expected.length; index++) difference |= given.charCodeAt(index) ^ expected.charCodeAt(index);
+	for (let index = 0; index < expected.length; index++)
+		difference |= given.charCodeAt(index) ^ expected.charCodeAt(index);
 	return difference === 0;
 }
 
-export type Verdict = { accept: true; json: IDataObject } | { accept: false; status: number; message: string };
+export type Verdict =
+	| { accept: true; json: IDataObject }
+	| { accept: false; status: number; message: string };
 
 export interface IncomingRequest {
 	/** The secret query parameter as received (a repeated parameter arrives as a list). */
@@ -78,7 +95,8 @@ export function judgeIncomingRequest(request: IncomingRequest): Verdict {
 		return {
 			accept: false,
 			status: 401,
-			message: 'Unauthorized: this URL accepts only calls from Plazbot, which carry the secret it was registered with',
+			message:
+				'Unauthorized: this URL accepts only calls from Plazbot, which carry the secret it was registered with',
 		};
 	}
 	const mediaType = (request.contentType ?? '').split(';')[0].trim().toLowerCase();
@@ -90,11 +108,21 @@ export function judgeIncomingRequest(request: IncomingRequest): Verdict {
 		};
 	}
 	if (request.rawLength === 0) {
-		return { accept: false, status: 400, message: 'The body is empty: the Plazbot Trigger expects a JSON object describing the message' };
+		return {
+			accept: false,
+			status: 400,
+			message:
+				'The body is empty: the Plazbot Trigger expects a JSON object describing the message',
+		};
 	}
 	const { body } = request;
 	if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-		return { accept: false, status: 400, message: 'The body is JSON but not an object: the Plazbot Trigger expects a JSON object describing the message' };
+		return {
+			accept: false,
+			status: 400,
+			message:
+				'The body is JSON but not an object: the Plazbot Trigger expects a JSON object describing the message',
+		};
 	}
 	return { accept: true, json: body as IDataObject };
 }

@@ -4,7 +4,17 @@
  * variables), in real n8n against the stand-in: three workflows, so the file runs fast.
  * Expressions use $json only, so that the same workflows run on n8n 1.x.
  */
-import { chainWorkflow, executionError, N8nInstance, NODE_TYPE, outputOf, plazbotNode, type CredentialSpec, type ExecutionResult, type WorkflowNode } from './n8n';
+import {
+	chainWorkflow,
+	executionError,
+	N8nInstance,
+	NODE_TYPE,
+	outputOf,
+	plazbotNode,
+	type CredentialSpec,
+	type ExecutionResult,
+	type WorkflowNode,
+} from './n8n';
 import { API_E2E_OPERATIONS } from './apiOperations';
 import { redactSecretsDeep } from '../../nodes/Plazbot/helpers/secrets';
 
@@ -20,13 +30,16 @@ jest.setTimeout(10 * 60_000);
 
 const rl = (value: string, mode = 'list') => ({ __rl: true, mode, value });
 const asOutput = <T>(records: T): T => redactSecretsDeep(records, [WORKSPACE_ID, API_KEY]);
-const sent = (requests: any[]) => requests.map(({ method, path, query, body }) => ({ method, path, query, body }));
+const sent = (requests: any[]) =>
+	requests.map(({ method, path, query, body }) => ({ method, path, query, body }));
 
 function expectSuccess(result: ExecutionResult): void {
 	const error = executionError(result)?.message;
 	const status = result.run?.data?.resultData ? 'ran' : 'no run data';
 	if (error !== undefined || status !== 'ran') {
-		throw new Error(`n8n execution failed: ${JSON.stringify({ exitCode: result.exitCode, error })}\nstdout:\n${result.stdout.slice(-3000)}\nstderr:\n${result.stderr.slice(-3000)}`);
+		throw new Error(
+			`n8n execution failed: ${JSON.stringify({ exitCode: result.exitCode, error })}\nstdout:\n${result.stdout.slice(-3000)}\nstderr:\n${result.stderr.slice(-3000)}`,
+		);
 	}
 }
 
@@ -40,8 +53,17 @@ describe('AI agents, newer endpoints and Send Conversation v2 in real n8n', () =
 	const after: Record<string, any> = {};
 
 	/** Version 2, the version a new node gets. */
-	const node = (name: string, parameters: Record<string, unknown>, extra: Partial<WorkflowNode> & { executeOnce?: boolean } = {}): WorkflowNode =>
-		({ ...plazbotNode(name, parameters, credential), typeVersion: 2, executeOnce: true, ...extra }) as WorkflowNode;
+	const node = (
+		name: string,
+		parameters: Record<string, unknown>,
+		extra: Partial<WorkflowNode> & { executeOnce?: boolean } = {},
+	): WorkflowNode =>
+		({
+			...plazbotNode(name, parameters, credential),
+			typeVersion: 2,
+			executeOnce: true,
+			...extra,
+		}) as WorkflowNode;
 
 	async function run(id: string, seed?: (state: any) => void): Promise<void> {
 		standIn.reset();
@@ -50,37 +72,98 @@ describe('AI agents, newer endpoints and Send Conversation v2 in real n8n', () =
 		received[id] = standIn.requests.map((request: any) => ({ ...request }));
 		const { state } = standIn;
 		after[id] = JSON.parse(
-			JSON.stringify({ contacts: [...state.contacts.values()], opportunities: [...state.opportunities.values()], agents: [...state.agents.values()] }),
+			JSON.stringify({
+				contacts: [...state.contacts.values()],
+				opportunities: [...state.opportunities.values()],
+				agents: [...state.agents.values()],
+			}),
 		);
 	}
 
 	beforeAll(async () => {
 		const url = await standIn.start(0);
-		credential = { id: 'cred-api', name: 'Plazbot stand-in', data: { workspaceId: WORKSPACE_ID, apiKey: API_KEY, baseUrl: url } };
+		credential = {
+			id: 'cred-api',
+			name: 'Plazbot stand-in',
+			data: { workspaceId: WORKSPACE_ID, apiKey: API_KEY, baseUrl: url },
+		};
 		await n8n.importCredentials([credential]);
 		workflows.push(
 			chainWorkflow('wfAgents', [
-				node('Ask', { resource: 'agent', operation: 'ask', agentId: rl('agent-demo-1'), question: 'Do you open on Sunday?' }),
-				node('Ask Again', { resource: 'agent', operation: 'ask', agentId: rl('={{ $json.agentId }}', 'id'), question: '=And after "{{ $json.question }}"?' }),
+				node('Ask', {
+					resource: 'agent',
+					operation: 'ask',
+					agentId: rl('agent-demo-1'),
+					question: 'Do you open on Sunday?',
+				}),
+				node('Ask Again', {
+					resource: 'agent',
+					operation: 'ask',
+					agentId: rl('={{ $json.agentId }}', 'id'),
+					question: '=And after "{{ $json.question }}"?',
+				}),
 				node('Get Many Agents', { resource: 'agent', operation: 'getMany', returnAll: true }),
-				node('Get Agent', { resource: 'agent', operation: 'get', agentId: rl('={{ $json.id }}', 'id') }),
+				node('Get Agent', {
+					resource: 'agent',
+					operation: 'get',
+					agentId: rl('={{ $json.id }}', 'id'),
+				}),
 				node('Update Instructions', {
 					resource: 'agent',
 					operation: 'updateInstructions',
 					agentId: rl('={{ $json.id }}', 'id'),
 					instructions: { tone: 'friendly', maxWords: 60, avoidTopics: 'prices, competitors' },
 				}),
-				node('Update Persona', { resource: 'agent', operation: 'updatePersona', agentId: rl('={{ $json.agentId }}', 'id'), persona: { name: 'Maximo', isHuman: false } }),
-				node('Update Fallbacks', { resource: 'agent', operation: 'updateFallbacks', agentId: rl('={{ $json.agentId }}', 'id'), fallbacks: { noAnswer: 'Sorry.' } }),
-				node('Update Rules', { resource: 'agent', operation: 'updateRules', agentId: rl('={{ $json.agentId }}', 'id'), rules: { doNotMentionPrices: true } }),
+				node('Update Persona', {
+					resource: 'agent',
+					operation: 'updatePersona',
+					agentId: rl('={{ $json.agentId }}', 'id'),
+					persona: { name: 'Maximo', isHuman: false },
+				}),
+				node('Update Fallbacks', {
+					resource: 'agent',
+					operation: 'updateFallbacks',
+					agentId: rl('={{ $json.agentId }}', 'id'),
+					fallbacks: { noAnswer: 'Sorry.' },
+				}),
+				node('Update Rules', {
+					resource: 'agent',
+					operation: 'updateRules',
+					agentId: rl('={{ $json.agentId }}', 'id'),
+					rules: { doNotMentionPrices: true },
+				}),
 			]),
 			chainWorkflow('wfRecords', [
 				node('Get Many Users', { resource: 'user', operation: 'getMany', returnAll: true }),
-				node('Get Many Tasks', { resource: 'task', operation: 'getMany', returnAll: true, filters: { contactId: rl('c-e2e-ana', 'id') } }),
-				node('Update Opportunity', { resource: 'opportunity', operation: 'update', opportunityId: rl('o-e2e-1', 'id'), updateFields: { amount: 900, stageId: 'stage-won' } }),
-				node('Search Messages', { resource: 'message', operation: 'search', query: 'price', returnAll: true }),
-				node('Get Contact Messages', { resource: 'contact', operation: 'getMessages', contactId: rl('={{ $json.contactId }}', 'id'), returnAll: true }),
-				node('Delete Contact', { resource: 'contact', operation: 'delete', contactId: rl('={{ $json.contactId }}', 'id') }),
+				node('Get Many Tasks', {
+					resource: 'task',
+					operation: 'getMany',
+					returnAll: true,
+					filters: { contactId: rl('c-e2e-ana', 'id') },
+				}),
+				node('Update Opportunity', {
+					resource: 'opportunity',
+					operation: 'update',
+					opportunityId: rl('o-e2e-1', 'id'),
+					updateFields: { amount: 900, stageId: 'stage-won' },
+				}),
+				node('Search Messages', {
+					resource: 'message',
+					operation: 'search',
+					query: 'price',
+					returnAll: true,
+				}),
+				node('Get Contact Messages', {
+					resource: 'contact',
+					operation: 'getMessages',
+					contactId: rl('={{ $json.contactId }}', 'id'),
+					returnAll: true,
+				}),
+				node('Delete Contact', {
+					resource: 'contact',
+					operation: 'delete',
+					contactId: rl('={{ $json.contactId }}', 'id'),
+				}),
 			]),
 			chainWorkflow(
 				'wfTemplateV2',
@@ -96,7 +179,11 @@ describe('AI agents, newer endpoints and Send Conversation v2 in real n8n', () =
 							campaignName: 'Orders',
 							templateFields: {
 								mappingMode: 'defineBelow',
-								value: { 'header:1': '={{ $json.order }}', 'body:1': '={{ $json.name }}', 'body:2': '={{ $json.order }}' },
+								value: {
+									'header:1': '={{ $json.order }}',
+									'body:1': '={{ $json.name }}',
+									'body:2': '={{ $json.order }}',
+								},
 								matchingColumns: [],
 								schema: [],
 							},
@@ -113,11 +200,33 @@ describe('AI agents, newer endpoints and Send Conversation v2 in real n8n', () =
 		await n8n.importWorkflows(workflows);
 		await run('wfAgents');
 		await run('wfRecords', (state) => {
-			const ana = { ...buildContact(state, WORKSPACE_ID, { name: 'Ana', internalWhatsappNumber: '51987654321' }), id: 'c-e2e-ana' };
+			const ana = {
+				...buildContact(state, WORKSPACE_ID, {
+					name: 'Ana',
+					internalWhatsappNumber: '51987654321',
+				}),
+				id: 'c-e2e-ana',
+			};
 			state.contacts.set(ana.id, ana);
-			state.opportunities.set('o-e2e-1', { id: 'o-e2e-1', workspaceId: WORKSPACE_ID, name: 'Annual plan', amount: 500, stageId: null });
-			state.tasks.set('t-e2e-1', { id: 't-e2e-1', workspaceId: WORKSPACE_ID, name: 'Call Ana', contactId: ana.id });
-			state.tasks.set('t-e2e-2', { id: 't-e2e-2', workspaceId: WORKSPACE_ID, name: 'Other', contactId: 'c-other' });
+			state.opportunities.set('o-e2e-1', {
+				id: 'o-e2e-1',
+				workspaceId: WORKSPACE_ID,
+				name: 'Annual plan',
+				amount: 500,
+				stageId: null,
+			});
+			state.tasks.set('t-e2e-1', {
+				id: 't-e2e-1',
+				workspaceId: WORKSPACE_ID,
+				name: 'Call Ana',
+				contactId: ana.id,
+			});
+			state.tasks.set('t-e2e-2', {
+				id: 't-e2e-2',
+				workspaceId: WORKSPACE_ID,
+				name: 'Other',
+				contactId: 'c-other',
+			});
 			state.messages.push(
 				{ id: 'm-1', contactId: ana.id, workspaceId: WORKSPACE_ID, content: 'What is the price?' },
 				{ id: 'm-2', contactId: ana.id, workspaceId: WORKSPACE_ID, content: 'Thanks' },
@@ -145,13 +254,24 @@ describe('AI agents, newer endpoints and Send Conversation v2 in real n8n', () =
 			'POST /api/agent/set-rules',
 		]);
 		const [first, second] = requests;
-		expect(first.body).toEqual({ agentId: 'agent-demo-1', workspaceId: WORKSPACE_ID, question: 'Do you open on Sunday?', sessionId: expect.stringMatching(/^n8n-execution-\w+$/) });
+		expect(first.body).toEqual({
+			agentId: 'agent-demo-1',
+			workspaceId: WORKSPACE_ID,
+			question: 'Do you open on Sunday?',
+			sessionId: expect.stringMatching(/^n8n-execution-\w+$/),
+		});
 		expect(second.body).toEqual({ ...first.body, question: 'And after "Do you open on Sunday?"?' });
 		expect(outputOf(results.wfAgents, 'Ask Again').map((item) => item.json.answer)).toEqual([
 			'Sales assistant: you asked "And after "Do you open on Sunday?"?" (message 2 of this session)',
 		]);
 		expect(requests[3].query).toEqual({ id: 'agent-demo-1', workspaceId: WORKSPACE_ID });
-		expect(requests[4].body).toEqual({ agentId: 'agent-demo-1', workspaceId: WORKSPACE_ID, tone: 'friendly', maxWords: 60, avoidTopics: ['prices', 'competitors'] });
+		expect(requests[4].body).toEqual({
+			agentId: 'agent-demo-1',
+			workspaceId: WORKSPACE_ID,
+			tone: 'friendly',
+			maxWords: 60,
+			avoidTopics: ['prices', 'competitors'],
+		});
 		const agent = after.wfAgents.agents.find((a: any) => a.id === 'agent-demo-1');
 		expect(agent).toMatchObject({
 			instructions: { tone: 'friendly', maxWords: 60, avoidTopics: ['prices', 'competitors'] },
@@ -159,26 +279,58 @@ describe('AI agents, newer endpoints and Send Conversation v2 in real n8n', () =
 			fallbacks: { noAnswer: 'Sorry.' },
 			rules: { doNotMentionPrices: true },
 		});
-		expect(outputOf(results.wfAgents, 'Get Agent').map((item) => item.json.name)).toEqual(['Sales assistant']);
+		expect(outputOf(results.wfAgents, 'Get Agent').map((item) => item.json.name)).toEqual([
+			'Sales assistant',
+		]);
 	});
 
 	it('lists users and tasks, updates an opportunity, searches messages, reads and deletes a contact', () => {
 		expectSuccess(results.wfRecords);
 		expect(sent(received.wfRecords).map((r) => [r.method, r.path, r.query, r.body])).toEqual([
 			['GET', `/api/workspace/usersByWorkspaceId/${WORKSPACE_ID}`, {}, null],
-			['GET', '/api/task', { workspaceId: WORKSPACE_ID, contactId: 'c-e2e-ana', pageNumber: '1', pageSize: '50' }, null],
-			['PUT', '/api/opportunity', { id: 'o-e2e-1', workspaceId: WORKSPACE_ID }, { amount: 900, stageId: 'stage-won' }],
-			['GET', '/api/message/get-query-messages', { query: 'price', workspaceId: WORKSPACE_ID }, null],
+			[
+				'GET',
+				'/api/task',
+				{ workspaceId: WORKSPACE_ID, contactId: 'c-e2e-ana', pageNumber: '1', pageSize: '50' },
+				null,
+			],
+			[
+				'PUT',
+				'/api/opportunity',
+				{ id: 'o-e2e-1', workspaceId: WORKSPACE_ID },
+				{ amount: 900, stageId: 'stage-won' },
+			],
+			[
+				'GET',
+				'/api/message/get-query-messages',
+				{ query: 'price', workspaceId: WORKSPACE_ID },
+				null,
+			],
 			['GET', '/api/message', { contactId: 'c-e2e-ana' }, null],
-			['POST', '/api/contact/delete-batch', {}, { workspaceId: WORKSPACE_ID, contactIds: [{ ids: 'c-e2e-ana' }] }],
+			[
+				'POST',
+				'/api/contact/delete-batch',
+				{},
+				{ workspaceId: WORKSPACE_ID, contactIds: [{ ids: 'c-e2e-ana' }] },
+			],
 		]);
-		expect(outputOf(results.wfRecords, 'Get Many Users').map((item) => item.json.email)).toEqual(['ana@example.com']);
-		expect(outputOf(results.wfRecords, 'Get Many Tasks').map((item) => item.json.id)).toEqual(['t-e2e-1']);
+		expect(outputOf(results.wfRecords, 'Get Many Users').map((item) => item.json.email)).toEqual([
+			'ana@example.com',
+		]);
+		expect(outputOf(results.wfRecords, 'Get Many Tasks').map((item) => item.json.id)).toEqual([
+			't-e2e-1',
+		]);
 		const updated = after.wfRecords.opportunities.find((o: any) => o.id === 'o-e2e-1');
 		expect(updated).toMatchObject({ amount: 900, stageId: 'stage-won', name: 'Annual plan' });
-		expect(outputOf(results.wfRecords, 'Update Opportunity').map((item) => item.json)).toEqual([asOutput(updated)]);
-		expect(outputOf(results.wfRecords, 'Get Contact Messages').map((item) => item.json.content)).toEqual(['What is the price?', 'Thanks']);
-		expect(outputOf(results.wfRecords, 'Delete Contact')).toEqual([{ json: { deleted: true, id: 'c-e2e-ana' }, pairedItem: { item: 0 } }]);
+		expect(outputOf(results.wfRecords, 'Update Opportunity').map((item) => item.json)).toEqual([
+			asOutput(updated),
+		]);
+		expect(
+			outputOf(results.wfRecords, 'Get Contact Messages').map((item) => item.json.content),
+		).toEqual(['What is the price?', 'Thanks']);
+		expect(outputOf(results.wfRecords, 'Delete Contact')).toEqual([
+			{ json: { deleted: true, id: 'c-e2e-ana' }, pairedItem: { item: 0 } },
+		]);
 		expect(after.wfRecords.contacts.map((c: any) => c.id)).not.toContain('c-e2e-ana');
 	});
 
@@ -196,8 +348,17 @@ describe('AI agents, newer endpoints and Send Conversation v2 in real n8n', () =
 			type: '1',
 			campaignName: 'Orders',
 		});
-		expect(sent(received.wfTemplateV2).map((r) => r.body)).toEqual([body('51987654321', 'Ana', 'A-1'), body('51912345678', 'Luis', 'A-2')]);
-		expect(outputOf(results.wfTemplateV2, 'Send Conversation').map((item) => [item.json.destination, item.json.template, item.pairedItem])).toEqual([
+		expect(sent(received.wfTemplateV2).map((r) => r.body)).toEqual([
+			body('51987654321', 'Ana', 'A-1'),
+			body('51912345678', 'Luis', 'A-2'),
+		]);
+		expect(
+			outputOf(results.wfTemplateV2, 'Send Conversation').map((item) => [
+				item.json.destination,
+				item.json.template,
+				item.pairedItem,
+			]),
+		).toEqual([
 			['51987654321', 'order_confirmation', { item: 0 }],
 			['51912345678', 'order_confirmation', { item: 1 }],
 		]);
@@ -209,9 +370,12 @@ describe('AI agents, newer endpoints and Send Conversation v2 in real n8n', () =
 			for (const n of workflow.nodes) {
 				if (n.type !== NODE_TYPE) continue;
 				const runs = results[workflow.id]?.run?.data?.resultData?.runData?.[n.name];
-				if (runs?.[0]?.executionStatus === 'success' && !runs[0].error) ran.add(`${n.parameters.resource}.${n.parameters.operation}`);
+				if (runs?.[0]?.executionStatus === 'success' && !runs[0].error)
+					ran.add(`${n.parameters.resource}.${n.parameters.operation}`);
 			}
 		}
-		expect([...ran].filter((op) => op !== 'message.sendConversation').sort()).toEqual([...API_E2E_OPERATIONS].sort());
+		expect([...ran].filter((op) => op !== 'message.sendConversation').sort()).toEqual(
+			[...API_E2E_OPERATIONS].sort(),
+		);
 	});
 });

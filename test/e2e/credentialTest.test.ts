@@ -43,8 +43,11 @@ describe('Plazbot API credential test in real n8n', () => {
 	let standInUrl: string;
 
 	const testWith = async (data: Record<string, string>) =>
-		(await server.rest('POST', '/credentials/test', { credentials: { id: credentialId, name: 'Plazbot', type: 'plazbotApi', data } }))
-			.data;
+		(
+			await server.rest('POST', '/credentials/test', {
+				credentials: { id: credentialId, name: 'Plazbot', type: 'plazbotApi', data },
+			})
+		).data;
 
 	beforeAll(async () => {
 		standInUrl = await standIn.start(0);
@@ -65,24 +68,35 @@ describe('Plazbot API credential test in real n8n', () => {
 
 	it('succeeds for the right workspace and key, by reading the workspace with both headers', async () => {
 		standIn.reset();
-		expect(await testWith({ workspaceId: WORKSPACE_ID, apiKey: API_KEY, baseUrl: standInUrl })).toEqual({
+		expect(
+			await testWith({ workspaceId: WORKSPACE_ID, apiKey: API_KEY, baseUrl: standInUrl }),
+		).toEqual({
 			status: 'OK',
 			message: 'Connection successful!',
 		});
-		expect(standIn.requests.map((r: any) => [r.method, r.path, r.headers['x-workspace-id'], r.headers.authorization])).toEqual([
-			['GET', `/api/workspace/${WORKSPACE_ID}`, WORKSPACE_ID, `Bearer ${API_KEY}`],
-		]);
+		expect(
+			standIn.requests.map((r: any) => [
+				r.method,
+				r.path,
+				r.headers['x-workspace-id'],
+				r.headers.authorization,
+			]),
+		).toEqual([['GET', `/api/workspace/${WORKSPACE_ID}`, WORKSPACE_ID, `Bearer ${API_KEY}`]]);
 	});
 
 	it('fails for a wrong API key, naming the API Key field', async () => {
-		expect(await testWith({ workspaceId: WORKSPACE_ID, apiKey: 'key-wrong-000', baseUrl: standInUrl })).toEqual({
+		expect(
+			await testWith({ workspaceId: WORKSPACE_ID, apiKey: 'key-wrong-000', baseUrl: standInUrl }),
+		).toEqual({
 			status: 'Error',
 			message: REFUSED[401],
 		});
 	});
 
 	it('fails for a workspace the key does not belong to, naming the Workspace ID field', async () => {
-		expect(await testWith({ workspaceId: 'ws-someone-else', apiKey: API_KEY, baseUrl: standInUrl })).toEqual({
+		expect(
+			await testWith({ workspaceId: 'ws-someone-else', apiKey: API_KEY, baseUrl: standInUrl }),
+		).toEqual({
 			status: 'Error',
 			message: REFUSED[403],
 		});
@@ -92,12 +106,25 @@ describe('Plazbot API credential test in real n8n', () => {
 		// The stand-in answers a wrong workspace with 403; this server answers as Plazbot does for an unknown workspace.
 		const notFound = createServer((_request, response) => {
 			response.writeHead(404, { 'content-type': 'application/json' });
-			response.end(JSON.stringify({ success: false, code: 404, errorCode: 'NOT_FOUND', message: 'Workspace no encontrado' }));
+			response.end(
+				JSON.stringify({
+					success: false,
+					code: 404,
+					errorCode: 'NOT_FOUND',
+					message: 'Workspace no encontrado',
+				}),
+			);
 		});
 		await new Promise<void>((listening) => notFound.listen(0, '127.0.0.1', () => listening()));
 		try {
 			const { port } = notFound.address() as { port: number };
-			expect(await testWith({ workspaceId: 'ws-typo', apiKey: API_KEY, baseUrl: `http://127.0.0.1:${port}` })).toEqual({
+			expect(
+				await testWith({
+					workspaceId: 'ws-typo',
+					apiKey: API_KEY,
+					baseUrl: `http://127.0.0.1:${port}`,
+				}),
+			).toEqual({
 				status: 'Error',
 				message: REFUSED[404],
 			});
@@ -111,14 +138,23 @@ describe('Plazbot API credential test in real n8n', () => {
 		const port = new URL(standInUrl).port;
 		// Only the forms the node accepts pass (localhost, ::1, 127.x.x.x). The IPv4-mapped address
 		// reaches the stand-in, so without the rule the test request would have been sent over plain http.
-		for (const baseUrl of [`http://[::ffff:127.0.0.1]:${port}`, `http://127.0.0.1.nip.io:${port}`]) {
+		for (const baseUrl of [
+			`http://[::ffff:127.0.0.1]:${port}`,
+			`http://127.0.0.1.nip.io:${port}`,
+		]) {
 			const result = await testWith({ workspaceId: WORKSPACE_ID, apiKey: API_KEY, baseUrl });
 			expect(result.status).toBe('Error');
 			expect(result.message).not.toContain(API_KEY);
 		}
 		expect(standIn.requests).toHaveLength(0);
 		// Loopback addresses other than 127.0.0.1 are this machine too.
-		expect(await testWith({ workspaceId: WORKSPACE_ID, apiKey: API_KEY, baseUrl: `http://localhost:${port}` })).toEqual({
+		expect(
+			await testWith({
+				workspaceId: WORKSPACE_ID,
+				apiKey: API_KEY,
+				baseUrl: `http://localhost:${port}`,
+			}),
+		).toEqual({
 			status: 'OK',
 			message: 'Connection successful!',
 		});
@@ -128,24 +164,50 @@ describe('Plazbot API credential test in real n8n', () => {
 	it('with Email and Password, signs in and reads the workspace with the session token', async () => {
 		standIn.reset();
 		const password = 'Secret123!';
-		const result = await testWith({ workspaceId: WORKSPACE_ID, authentication: 'emailPassword', email: 'ana@example.com', password, baseUrl: standInUrl });
+		const result = await testWith({
+			workspaceId: WORKSPACE_ID,
+			authentication: 'emailPassword',
+			email: 'ana@example.com',
+			password,
+			baseUrl: standInUrl,
+		});
 		expect(result).toEqual({ status: 'OK', message: 'Connection successful!' });
 		const [login, read] = standIn.requests;
-		expect([login.method, login.path, login.body]).toEqual(['POST', '/api/user/login', { email: 'ana@example.com', password }]);
-		expect([read.method, read.path, read.headers['x-workspace-id']]).toEqual(['GET', `/api/workspace/${WORKSPACE_ID}`, WORKSPACE_ID]);
+		expect([login.method, login.path, login.body]).toEqual([
+			'POST',
+			'/api/user/login',
+			{ email: 'ana@example.com', password },
+		]);
+		expect([read.method, read.path, read.headers['x-workspace-id']]).toEqual([
+			'GET',
+			`/api/workspace/${WORKSPACE_ID}`,
+			WORKSPACE_ID,
+		]);
 		expect(read.headers.authorization).toMatch(/^Bearer tok-[0-9a-f]{32}$/);
 	});
 
 	it('with a wrong password, fails without showing the password', async () => {
 		const password = 'Wr0ng-e2e-Passw0rd';
-		const result = await testWith({ workspaceId: WORKSPACE_ID, authentication: 'emailPassword', email: 'ana@example.com', password, baseUrl: standInUrl });
+		const result = await testWith({
+			workspaceId: WORKSPACE_ID,
+			authentication: 'emailPassword',
+			email: 'ana@example.com',
+			password,
+			baseUrl: standInUrl,
+		});
 		expect(result.status).toBe('Error');
-		expect(result.message).toContain('Plazbot refused the sign-in with the email and password of the Plazbot API credential (HTTP 401');
+		expect(result.message).toContain(
+			'Plazbot refused the sign-in with the email and password of the Plazbot API credential (HTTP 401',
+		);
 		expect(JSON.stringify(result)).not.toContain(password);
 	});
 
 	it('fails when nothing listens at the Base URL', async () => {
-		const result = await testWith({ workspaceId: WORKSPACE_ID, apiKey: API_KEY, baseUrl: 'http://127.0.0.1:9' });
+		const result = await testWith({
+			workspaceId: WORKSPACE_ID,
+			apiKey: API_KEY,
+			baseUrl: 'http://127.0.0.1:9',
+		});
 		expect(result.status).toBe('Error');
 		expect(result.message).not.toContain(API_KEY);
 		// n8n words this one itself (the connection error's code, e.g. ECONNREFUSED): a credential's

@@ -48,7 +48,8 @@ const jsonOf = (items: OutputItem[]) => items.map((item) => item.json);
 const REDACTED = '***';
 const asOutput = <T>(records: T): T => redactSecretsDeep(records, [WORKSPACE_ID, API_KEY]);
 /** What the stand-in received, without the headers and timings that are asserted elsewhere. */
-const sent = (requests: any[]) => requests.map(({ method, path, query, body }) => ({ method, path, query, body }));
+const sent = (requests: any[]) =>
+	requests.map(({ method, path, query, body }) => ({ method, path, query, body }));
 
 describe('CRM operations in real n8n', () => {
 	const standIn = createStandIn({ workspaceId: WORKSPACE_ID, apiKey: API_KEY });
@@ -63,7 +64,11 @@ describe('CRM operations in real n8n', () => {
 
 	/** Ana as a campaign leaves her: Send Conversation made the contact from the number alone. */
 	function seedCampaignContact(state: any): void {
-		const contact = buildContact(state, WORKSPACE_ID, { platformSenderPhone: '51987654321', internalWhatsappNumber: '51987654321', isManuallyAdded: false });
+		const contact = buildContact(state, WORKSPACE_ID, {
+			platformSenderPhone: '51987654321',
+			internalWhatsappNumber: '51987654321',
+			isManuallyAdded: false,
+		});
 		state.contacts.set(contact.id, contact);
 	}
 
@@ -97,8 +102,11 @@ describe('CRM operations in real n8n', () => {
 
 	/** Every remaining operation of contacts, messages, tasks, opportunities, workspace and automation. */
 	function operationsWorkflow(): object {
-		const node = (name: string, parameters: Record<string, unknown>, extra?: Record<string, unknown>) =>
-			({ ...plazbotNode(name, parameters, good), ...extra }) as WorkflowNode;
+		const node = (
+			name: string,
+			parameters: Record<string, unknown>,
+			extra?: Record<string, unknown>,
+		) => ({ ...plazbotNode(name, parameters, good), ...extra }) as WorkflowNode;
 		return chainWorkflow('wfOperations', [
 			node('Get Workspace', { resource: 'workspace', operation: 'get' }),
 			node('Update Agent Prompt', {
@@ -116,8 +124,16 @@ describe('CRM operations in real n8n', () => {
 				internalWhatsappNumber: '+51 944 333 222',
 				additionalFields: { email: 'rosa@example.com', lastname: 'Quispe' },
 			}),
-			node('Get Contact', { resource: 'contact', operation: 'get', contactId: rl('={{ $json.id }}') }),
-			node('Get Contacts by Email', { resource: 'contact', operation: 'getByEmail', email: '={{ $json.email }}' }),
+			node('Get Contact', {
+				resource: 'contact',
+				operation: 'get',
+				contactId: rl('={{ $json.id }}'),
+			}),
+			node('Get Contacts by Email', {
+				resource: 'contact',
+				operation: 'getByEmail',
+				email: '={{ $json.email }}',
+			}),
 			node('Add Contact Activity', {
 				resource: 'contact',
 				operation: 'addActivity',
@@ -129,14 +145,14 @@ describe('CRM operations in real n8n', () => {
 				operation: 'sendMessage',
 				contactId: rl('={{ $json.contactId }}'),
 				recipientPhone: "={{ $('Create Contact').item.json.internalWhatsappNumber }}",
-				content: '=Hola {{ $(\'Create Contact\').item.json.name }}, here is your quote.',
+				content: "=Hola {{ $('Create Contact').item.json.name }}, here is your quote.",
 				additionalFields: { externalReferenceId: 'quote-77' },
 			}),
 			node('Create Task', {
 				resource: 'task',
 				operation: 'create',
 				name: 'Send the quote',
-				description: '=Quote for {{ $(\'Create Contact\').item.json.name }}',
+				description: "=Quote for {{ $('Create Contact').item.json.name }}",
 				additionalFields: {
 					contactId: rl("={{ $('Create Contact').item.json.id }}"),
 					expirationDate: '2026-07-01T15:00:00Z',
@@ -153,11 +169,28 @@ describe('CRM operations in real n8n', () => {
 				amount: 450.5,
 				additionalFields: { contactId: rl("={{ $('Create Contact').item.json.id }}") },
 			}),
-			node('Get Opportunity', { resource: 'opportunity', operation: 'get', opportunityId: rl('={{ $json.id }}') }),
-			node('Get Many Contacts', { resource: 'contact', operation: 'getMany', returnAll: false, limit: 10 }),
-			node('Get Conversations', { resource: 'message', operation: 'getConversations', returnAll: true }),
+			node('Get Opportunity', {
+				resource: 'opportunity',
+				operation: 'get',
+				opportunityId: rl('={{ $json.id }}'),
+			}),
+			node('Get Many Contacts', {
+				resource: 'contact',
+				operation: 'getMany',
+				returnAll: false,
+				limit: 10,
+			}),
+			node('Get Conversations', {
+				resource: 'message',
+				operation: 'getConversations',
+				returnAll: true,
+			}),
 			// Get Conversations gives one item per conversation: list the opportunities once.
-			node('Get Many Opportunities', { resource: 'opportunity', operation: 'getMany', returnAll: true }, { executeOnce: true }),
+			node(
+				'Get Many Opportunities',
+				{ resource: 'opportunity', operation: 'getMany', returnAll: true },
+				{ executeOnce: true },
+			),
 		]);
 	}
 
@@ -191,7 +224,8 @@ describe('CRM operations in real n8n', () => {
 	}
 
 	function usersWorkflow(): object {
-		const node = (name: string, parameters: Record<string, unknown>) => plazbotNode(name, parameters, good);
+		const node = (name: string, parameters: Record<string, unknown>) =>
+			plazbotNode(name, parameters, good);
 		return chainWorkflow('wfUsers', [
 			node('Create User', {
 				resource: 'user',
@@ -204,8 +238,17 @@ describe('CRM operations in real n8n', () => {
 				isExternalCreation: true,
 				additionalFields: { defaultStartWeek: 0 },
 			}),
-			node('Get User by Email', { resource: 'user', operation: 'getByEmail', email: '={{ $json.email }}' }),
-			node('Login', { resource: 'user', operation: 'login', email: 'sofia@example.com', password: LOGIN_PASSWORD }),
+			node('Get User by Email', {
+				resource: 'user',
+				operation: 'getByEmail',
+				email: '={{ $json.email }}',
+			}),
+			node('Login', {
+				resource: 'user',
+				operation: 'login',
+				email: 'sofia@example.com',
+				password: LOGIN_PASSWORD,
+			}),
 			node('Send Reset Password', {
 				resource: 'user',
 				operation: 'sendResetPassword',
@@ -244,16 +287,28 @@ describe('CRM operations in real n8n', () => {
 
 	beforeAll(async () => {
 		const url = await standIn.start(0);
-		good = { id: 'cred-crm', name: 'Plazbot stand-in', data: { workspaceId: WORKSPACE_ID, apiKey: API_KEY, baseUrl: url } };
+		good = {
+			id: 'cred-crm',
+			name: 'Plazbot stand-in',
+			data: { workspaceId: WORKSPACE_ID, apiKey: API_KEY, baseUrl: url },
+		};
 		await n8n.importCredentials([good]);
 		imported.push(
 			exampleWorkflow('crm-round-trip.json', good),
 			// The same example for a customer Plazbot already has, under its own ID.
-			{ ...exampleWorkflow('crm-round-trip.json', good), id: 'wfCrmKnownCustomer', name: 'CRM round trip, known customer' },
+			{
+				...exampleWorkflow('crm-round-trip.json', good),
+				id: 'wfCrmKnownCustomer',
+				name: 'CRM round trip, known customer',
+			},
 			exampleWorkflow('list-contacts.json', good),
 			exampleWorkflow('send-campaign.json', good),
 			chainWorkflow('wfContactsLimit', [
-				plazbotNode('Get Many Contacts', { resource: 'contact', operation: 'getMany', returnAll: false, limit: 25 }, good),
+				plazbotNode(
+					'Get Many Contacts',
+					{ resource: 'contact', operation: 'getMany', returnAll: false, limit: 25 },
+					good,
+				),
 			]),
 			operationsWorkflow(),
 			usersWorkflow(),
@@ -329,7 +384,12 @@ describe('CRM operations in real n8n', () => {
 						date: '2026-05-15T15:30:00.000Z',
 					},
 				},
-				{ method: 'DELETE', path: `/api/opportunity/${opportunityId()}`, query: { workspaceId: WORKSPACE_ID }, body: null },
+				{
+					method: 'DELETE',
+					path: `/api/opportunity/${opportunityId()}`,
+					query: { workspaceId: WORKSPACE_ID },
+					body: null,
+				},
 			]);
 			for (const request of received[id]) {
 				expect(request.headers.authorization).toBe(`Bearer ${API_KEY}`);
@@ -340,15 +400,28 @@ describe('CRM operations in real n8n', () => {
 		it('outputs one item per node, paired with the customer, carrying what the next node maps; Update Contact does not run', () => {
 			const result = results[id];
 			// "Find Contact by Phone" found nothing: Always Output Data gives the empty item that takes the "new customer" branch.
-			expect(outputOf(result, 'Find Contact by Phone')).toEqual([{ json: {}, pairedItem: [{ item: 0, input: 0 }] }]);
+			expect(outputOf(result, 'Find Contact by Phone')).toEqual([
+				{ json: {}, pairedItem: [{ item: 0, input: 0 }] },
+			]);
 			expect(result.run.data.resultData.runData['Update Contact']).toBeUndefined();
 			// The customer's fields, no contact ID: the "new customer" (false) branch.
 			expect(jsonOf(outputOf(result, 'Customer and Contact'))).toEqual([
-				{ name: 'Ana', lastname: 'Torres', phone: '+51 987 654 321', email: 'ana.torres@example.com' },
+				{
+					name: 'Ana',
+					lastname: 'Torres',
+					phone: '+51 987 654 321',
+					email: 'ana.torres@example.com',
+				},
 			]);
-			const [known, unknown] = result.run.data.resultData.runData['Already a Contact?'][0].data.main;
+			const [known, unknown] =
+				result.run.data.resultData.runData['Already a Contact?'][0].data.main;
 			expect([known.length, unknown.length]).toEqual([0, 1]);
-			for (const name of ['Create Contact', 'Create Opportunity', 'Log Call', 'Delete Opportunity']) {
+			for (const name of [
+				'Create Contact',
+				'Create Opportunity',
+				'Log Call',
+				'Delete Opportunity',
+			]) {
 				expect(outputOf(result, name).map((item) => item.pairedItem)).toEqual([{ item: 0 }]);
 			}
 			const [created] = jsonOf(outputOf(result, 'Create Contact'));
@@ -385,7 +458,9 @@ describe('CRM operations in real n8n', () => {
 					},
 				},
 			]);
-			expect(jsonOf(outputOf(result, 'Delete Opportunity'))).toEqual([{ deleted: true, id: opportunityId() }]);
+			expect(jsonOf(outputOf(result, 'Delete Opportunity'))).toEqual([
+				{ deleted: true, id: opportunityId() },
+			]);
 		});
 
 		it('leaves one contact with every field in Plazbot and the opportunity gone', () => {
@@ -409,7 +484,12 @@ describe('CRM operations in real n8n', () => {
 		it('finds the contact by phone and updates it instead of creating another: one contact, every field set', () => {
 			expectExecutionSucceeded(results[id]);
 			expect(sent(received[id]).slice(0, 3)).toEqual([
-				{ method: 'GET', path: '/api/contact/searchByCellphone', query: { cellphone: '51987654321', workspaceId: WORKSPACE_ID }, body: null },
+				{
+					method: 'GET',
+					path: '/api/contact/searchByCellphone',
+					query: { cellphone: '51987654321', workspaceId: WORKSPACE_ID },
+					body: null,
+				},
 				{
 					method: 'PUT',
 					path: '/api/contact',
@@ -429,12 +509,21 @@ describe('CRM operations in real n8n', () => {
 					},
 				},
 			]);
-			expect(sent(received[id]).slice(3).map((r) => `${r.method} ${r.path}`)).toEqual([
+			expect(
+				sent(received[id])
+					.slice(3)
+					.map((r) => `${r.method} ${r.path}`),
+			).toEqual([
 				`POST /api/opportunity/${opportunityId()}/agent/activities`,
 				`DELETE /api/opportunity/${opportunityId()}`,
 			]);
 			expect(after[id].contacts).toHaveLength(1);
-			expect(known()).toMatchObject({ name: 'Ana', lastname: 'Torres', email: 'ana.torres@example.com', internalWhatsappNumber: '51987654321' });
+			expect(known()).toMatchObject({
+				name: 'Ana',
+				lastname: 'Torres',
+				email: 'ana.torres@example.com',
+				internalWhatsappNumber: '51987654321',
+			});
 			expect(after[id].opportunities).toEqual([]);
 		});
 
@@ -444,7 +533,13 @@ describe('CRM operations in real n8n', () => {
 			expect(jsonOf(outputOf(result, 'Update Contact'))).toEqual([asOutput(known())]);
 			expect(outputOf(result, 'Customer and Contact')).toHaveLength(1);
 			expect(outputOf(result, 'Already a Contact?')).toHaveLength(1);
-			for (const name of ['Find Contact by Phone', 'Update Contact', 'Create Opportunity', 'Log Call', 'Delete Opportunity']) {
+			for (const name of [
+				'Find Contact by Phone',
+				'Update Contact',
+				'Create Opportunity',
+				'Log Call',
+				'Delete Opportunity',
+			]) {
 				expect(outputOf(result, name).map((item) => item.pairedItem)).toEqual([{ item: 0 }]);
 			}
 		});
@@ -467,7 +562,9 @@ describe('CRM operations in real n8n', () => {
 			expect(items).toHaveLength(45);
 			expect(items.map((item) => item.json.name)).toEqual(names(45));
 			expect(items.map((item) => item.json)).toEqual(asOutput(after[id].contacts));
-			expect(items.every((item) => JSON.stringify(item.pairedItem) === JSON.stringify({ item: 0 }))).toBe(true);
+			expect(
+				items.every((item) => JSON.stringify(item.pairedItem) === JSON.stringify({ item: 0 })),
+			).toBe(true);
 		});
 
 		it('with Limit 25 stops after the page that reaches the limit: 2 requests, 25 items', () => {
@@ -499,17 +596,38 @@ describe('CRM operations in real n8n', () => {
 					method: 'POST',
 					path: '/api/automation/node/agent-demo-1/prompt',
 					query: {},
-					body: { ...ws, prompt: 'You answer in Spanish for Demo workspace.', urlDocument: 'https://example.com/prompt.pdf' },
+					body: {
+						...ws,
+						prompt: 'You answer in Spanish for Demo workspace.',
+						urlDocument: 'https://example.com/prompt.pdf',
+					},
 				},
 				{
 					method: 'POST',
 					path: '/api/contact',
 					query: {},
-					body: { ...ws, name: 'Rosa', platformId: 2, internalWhatsappNumber: '51944333222', email: 'rosa@example.com', lastname: 'Quispe' },
+					body: {
+						...ws,
+						name: 'Rosa',
+						platformId: 2,
+						internalWhatsappNumber: '51944333222',
+						email: 'rosa@example.com',
+						lastname: 'Quispe',
+					},
 				},
 				{ method: 'GET', path: `/api/contact/${contactId()}`, query: ws, body: null },
-				{ method: 'GET', path: '/api/contact/searchByEmail', query: { email: 'rosa@example.com', ...ws }, body: null },
-				{ method: 'POST', path: `/api/contact/${contactId()}/activities`, query: {}, body: { ...ws, content: 'Asked for a quote' } },
+				{
+					method: 'GET',
+					path: '/api/contact/searchByEmail',
+					query: { email: 'rosa@example.com', ...ws },
+					body: null,
+				},
+				{
+					method: 'POST',
+					path: `/api/contact/${contactId()}/activities`,
+					query: {},
+					body: { ...ws, content: 'Asked for a quote' },
+				},
 				{
 					method: 'POST',
 					path: '/api/message',
@@ -541,19 +659,34 @@ describe('CRM operations in real n8n', () => {
 					method: 'POST',
 					path: '/api/opportunity',
 					query: {},
-					body: { ...ws, name: 'Quote for Rosa', description: 'Three licences', amount: 450.5, contactId: contactId() },
+					body: {
+						...ws,
+						name: 'Quote for Rosa',
+						description: 'Three licences',
+						amount: 450.5,
+						contactId: contactId(),
+					},
 				},
 				{ method: 'GET', path: `/api/opportunity/${opportunityId()}`, query: ws, body: null },
 				{ method: 'GET', path: '/api/contact', query: ws, body: null },
 				{ method: 'GET', path: '/api/message/conversation', query: ws, body: null },
 				{ method: 'GET', path: '/api/opportunity', query: ws, body: null },
-				{ method: 'GET', path: '/api/opportunity', query: { ...ws, continuationToken: '20' }, body: null },
+				{
+					method: 'GET',
+					path: '/api/opportunity',
+					query: { ...ws, continuationToken: '20' },
+					body: null,
+				},
 			]);
 		});
 
 		it('outputs the records Plazbot answered, one item each, paired with their input', () => {
 			const [workspace] = out('Get Workspace');
-			expect(workspace).toMatchObject({ id: REDACTED, name: 'Demo workspace', segmentations: [{ id: 'seg-vip', name: 'VIP' }] });
+			expect(workspace).toMatchObject({
+				id: REDACTED,
+				name: 'Demo workspace',
+				segmentations: [{ id: 'seg-vip', name: 'VIP' }],
+			});
 			expect(out('Update Agent Prompt')).toEqual([
 				{
 					id: 'agent-demo-1',
@@ -564,29 +697,56 @@ describe('CRM operations in real n8n', () => {
 				},
 			]);
 			const contact = asOutput(after[id].contacts.find((c: any) => c.id === contactId()));
-			expect(contact).toMatchObject({ name: 'Rosa', lastname: 'Quispe', email: 'rosa@example.com', internalWhatsappNumber: '51944333222' });
+			expect(contact).toMatchObject({
+				name: 'Rosa',
+				lastname: 'Quispe',
+				email: 'rosa@example.com',
+				internalWhatsappNumber: '51944333222',
+			});
 			expect(out('Create Contact')).toEqual([contact]);
 			expect(out('Get Contact')).toEqual([contact]);
 			expect(out('Get Contacts by Email')).toEqual([contact]);
 			expect(out('Add Contact Activity')).toEqual([
-				{ contactId: contactId(), success: true, message: 'The activity was recorded successfully.' },
+				{
+					contactId: contactId(),
+					success: true,
+					message: 'The activity was recorded successfully.',
+				},
 			]);
 			expect(out('Send Message')).toEqual([
 				{
 					contactId: contactId(),
-					message: expect.objectContaining({ content: 'Hola Rosa, here is your quote.', recipientPhone: '51944333222', externalReferenceId: 'quote-77' }),
+					message: expect.objectContaining({
+						content: 'Hola Rosa, here is your quote.',
+						recipientPhone: '51944333222',
+						externalReferenceId: 'quote-77',
+					}),
 				},
 			]);
 			const [createdTask] = out('Create Task');
-			expect(createdTask).toEqual({ taskId: taskId(), task: expect.objectContaining({ id: taskId(), name: 'Send the quote', contactId: contactId() }) });
+			expect(createdTask).toEqual({
+				taskId: taskId(),
+				task: expect.objectContaining({
+					id: taskId(),
+					name: 'Send the quote',
+					contactId: contactId(),
+				}),
+			});
 			expect(out('Get Task')).toEqual([createdTask.task]);
 			expect(out('Delete Task')).toEqual([{ deleted: true, id: taskId() }]);
 			expect(after[id].tasks).toEqual([]);
 			const [createdOpportunity] = out('Create Opportunity');
-			expect(createdOpportunity.opportunity).toMatchObject({ name: 'Quote for Rosa', amount: 450.5, contactId: contactId() });
+			expect(createdOpportunity.opportunity).toMatchObject({
+				name: 'Quote for Rosa',
+				amount: 450.5,
+				contactId: contactId(),
+			});
 			expect(out('Get Opportunity')).toEqual([createdOpportunity.opportunity]);
 			expect(out('Get Many Contacts')).toEqual([contact]);
-			expect(out('Get Conversations').map((c) => c.platformSenderPhone)).toEqual(['51988000001', '51988000002']);
+			expect(out('Get Conversations').map((c) => c.platformSenderPhone)).toEqual([
+				'51988000001',
+				'51988000002',
+			]);
 			// 21 seeded plus the one created: two pages, each opportunity once, in creation order.
 			const opportunities = out('Get Many Opportunities');
 			expect(opportunities.map((o) => o.id)).toEqual(after[id].opportunities.map((o: any) => o.id));
@@ -624,8 +784,18 @@ describe('CRM operations in real n8n', () => {
 						defaultStartWeek: 0,
 					},
 				},
-				{ method: 'GET', path: '/api/user/email', query: { email: 'carlos.ruiz@example.com' }, body: null },
-				{ method: 'POST', path: '/api/user/login', query: {}, body: { email: 'sofia@example.com', password: LOGIN_PASSWORD } },
+				{
+					method: 'GET',
+					path: '/api/user/email',
+					query: { email: 'carlos.ruiz@example.com' },
+					body: null,
+				},
+				{
+					method: 'POST',
+					path: '/api/user/login',
+					query: {},
+					body: { email: 'sofia@example.com', password: LOGIN_PASSWORD },
+				},
 				{
 					method: 'POST',
 					path: '/api/user/sendEmailToResetPassword',
@@ -636,14 +806,20 @@ describe('CRM operations in real n8n', () => {
 					method: 'POST',
 					path: '/api/user/resetPassword',
 					query: {},
-					body: { email: 'sofia@example.com', newPassword: NEW_PASSWORD, verificationId: VERIFICATION_ID },
+					body: {
+						email: 'sofia@example.com',
+						newPassword: NEW_PASSWORD,
+						verificationId: VERIFICATION_ID,
+					},
 				},
 			]);
 		});
 
 		it('outputs the users without passwords, tokens or verification codes, and the login token', () => {
 			const carlosId = out('Create User')[0].userId;
-			expect(out('Create User')).toEqual([{ userId: expect.any(String), email: 'carlos.ruiz@example.com' }]);
+			expect(out('Create User')).toEqual([
+				{ userId: expect.any(String), email: 'carlos.ruiz@example.com' },
+			]);
 			expect(out('Get User by Email')).toEqual([
 				{
 					id: carlosId,
@@ -668,9 +844,15 @@ describe('CRM operations in real n8n', () => {
 				creationDate: '2026-01-02T00:00:00.000Z',
 				company: 'plazbot',
 			};
-			expect(out('Login')).toEqual([{ token: expect.stringMatching(/^tok-[0-9a-f]{32}$/), user: sofia }]);
+			expect(out('Login')).toEqual([
+				{ token: expect.stringMatching(/^tok-[0-9a-f]{32}$/), user: sofia },
+			]);
 			expect(out('Send Reset Password')).toEqual([
-				{ success: true, message: 'Reset email sent successfully', email: 'carlos.ruiz@example.com' },
+				{
+					success: true,
+					message: 'Reset email sent successfully',
+					email: 'carlos.ruiz@example.com',
+				},
 			]);
 			expect(out('Update Password')).toEqual([
 				{
@@ -684,7 +866,10 @@ describe('CRM operations in real n8n', () => {
 
 		it('changes what Plazbot stores: the new user, the reset code sent to them, the new password', () => {
 			const users = Object.fromEntries(after[id].users.map((user: any) => [user.email, user]));
-			expect(users['carlos.ruiz@example.com']).toMatchObject({ password: CREATE_PASSWORD, company: 'plazbot' });
+			expect(users['carlos.ruiz@example.com']).toMatchObject({
+				password: CREATE_PASSWORD,
+				company: 'plazbot',
+			});
 			expect(users['carlos.ruiz@example.com'].changePasswordData).toEqual(
 				expect.objectContaining({ id: expect.stringMatching(/^\d{6}$/) }),
 			);
@@ -697,19 +882,38 @@ describe('CRM operations in real n8n', () => {
 		for (const [workflowId, result] of Object.entries(results)) {
 			const everything = result.stdout + result.stderr;
 			expect(everything.length).toBeGreaterThan(0);
-			for (const secret of [CREATE_PASSWORD, LOGIN_PASSWORD, NEW_PASSWORD, VERIFICATION_ID, API_KEY, WORKSPACE_ID]) {
-				expect({ workflowId, leaked: everything.includes(secret) ? secret : undefined }).toEqual({ workflowId, leaked: undefined });
+			for (const secret of [
+				CREATE_PASSWORD,
+				LOGIN_PASSWORD,
+				NEW_PASSWORD,
+				VERIFICATION_ID,
+				API_KEY,
+				WORKSPACE_ID,
+			]) {
+				expect({ workflowId, leaked: everything.includes(secret) ? secret : undefined }).toEqual({
+					workflowId,
+					leaked: undefined,
+				});
 			}
 		}
 		const userOutputs = JSON.stringify(results.wfUsers.run.data.resultData.runData);
-		for (const key of ['"password"', '"newPassword"', '"tokens"', '"changePasswordData"', '"code"', '"verificationId"']) {
+		for (const key of [
+			'"password"',
+			'"newPassword"',
+			'"tokens"',
+			'"changePasswordData"',
+			'"code"',
+			'"verificationId"',
+		]) {
 			expect(userOutputs).not.toContain(key);
 		}
 	});
 
 	it('runs each of the 25 operations it owns at least once, without error (api.test.ts runs the others)', () => {
 		const all = Object.entries(resources)
-			.flatMap(([resource, { operations }]) => Object.keys(operations).map((operation) => `${resource}.${operation}`))
+			.flatMap(([resource, { operations }]) =>
+				Object.keys(operations).map((operation) => `${resource}.${operation}`),
+			)
 			.filter((operation) => !API_E2E_OPERATIONS.includes(operation));
 		expect(all).toHaveLength(25);
 		const ran = new Set<string>();
@@ -735,7 +939,9 @@ describe('CRM operations in real n8n', () => {
 				const text = readFileSync(join(EXAMPLES_DIR, file), 'utf8');
 				expect(text).not.toContain('CUSTOM.');
 				const workflow = JSON.parse(text);
-				const plazbotNodes = workflow.nodes.filter((node: any) => !node.type.startsWith('n8n-nodes-base.'));
+				const plazbotNodes = workflow.nodes.filter(
+					(node: any) => !node.type.startsWith('n8n-nodes-base.'),
+				);
 				expect(plazbotNodes.length).toBeGreaterThan(0);
 				for (const node of plazbotNodes) {
 					expect({ file, type: node.type, credentials: node.credentials }).toEqual({
@@ -750,7 +956,10 @@ describe('CRM operations in real n8n', () => {
 		it('send-campaign.json (node version 1, as saved before version 2) sends the three customers with variables from expressions, type API and campaign name', () => {
 			const id = 'PlzSendCampaign1';
 			const saved = JSON.parse(readFileSync(join(EXAMPLES_DIR, 'send-campaign.json'), 'utf8'));
-			expect(saved.nodes.find((n: any) => n.name === 'Send Conversation')).toMatchObject({ typeVersion: 1, parameters: { template: 'order_confirmation' } });
+			expect(saved.nodes.find((n: any) => n.name === 'Send Conversation')).toMatchObject({
+				typeVersion: 1,
+				parameters: { template: 'order_confirmation' },
+			});
 			expectExecutionSucceeded(results[id]);
 			const body = (destination: string, name: string, order: string) => ({
 				workspaceId: WORKSPACE_ID,
@@ -764,15 +973,24 @@ describe('CRM operations in real n8n', () => {
 				campaignName: 'Order confirmations',
 			});
 			const requests = sent(received[id]);
-			expect(requests.map((r) => [r.method, r.path])).toEqual(Array(3).fill(['POST', '/api/message/conversation']));
-			expect(requests.map((r) => r.body).sort((a, b) => a.destination.localeCompare(b.destination))).toEqual([
+			expect(requests.map((r) => [r.method, r.path])).toEqual(
+				Array(3).fill(['POST', '/api/message/conversation']),
+			);
+			expect(
+				requests.map((r) => r.body).sort((a, b) => a.destination.localeCompare(b.destination)),
+			).toEqual([
 				body('51912345678', 'Luis', 'A-1002'),
 				body('51955111222', 'Marta', 'A-1003'),
 				body('51987654321', 'Ana', 'A-1001'),
 			]);
 			const items = outputOf(results[id], 'Send Conversation');
-			const contactOf = (phone: string) => after[id].contacts.find((c: any) => c.platformSenderPhone === phone)?.id;
-			const output = (phone: string) => ({ contactId: contactOf(phone), destination: phone, template: 'order_confirmation' });
+			const contactOf = (phone: string) =>
+				after[id].contacts.find((c: any) => c.platformSenderPhone === phone)?.id;
+			const output = (phone: string) => ({
+				contactId: contactOf(phone),
+				destination: phone,
+				template: 'order_confirmation',
+			});
 			expect(items).toEqual([
 				{ json: output('51987654321'), pairedItem: { item: 0 } },
 				{ json: output('51912345678'), pairedItem: { item: 1 } },

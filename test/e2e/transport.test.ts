@@ -4,7 +4,15 @@
  * expression engine and parameter handling (values from expressions arrive as text), in real
  * n8n against the stand-in.
  */
-import { chainWorkflow, executionError, N8nInstance, outputOf, plazbotNode, type CredentialSpec, type ExecutionResult } from './n8n';
+import {
+	chainWorkflow,
+	executionError,
+	N8nInstance,
+	outputOf,
+	plazbotNode,
+	type CredentialSpec,
+	type ExecutionResult,
+} from './n8n';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { createStandIn } = require('../stand-in/server');
@@ -30,7 +38,10 @@ describe('the transport in real n8n', () => {
 		sendType: 'individual',
 		...extra,
 	});
-	const customers = (count: number) => Array.from({ length: count }, (_, index) => ({ phone: `+51 900 100 ${String(index).padStart(3, '0')}` }));
+	const customers = (count: number) =>
+		Array.from({ length: count }, (_, index) => ({
+			phone: `+51 900 100 ${String(index).padStart(3, '0')}`,
+		}));
 	const continueOnFail = { onError: 'continueRegularOutput' as const };
 
 	async function run(id: string, faults: Record<string, unknown> = {}): Promise<void> {
@@ -42,14 +53,33 @@ describe('the transport in real n8n', () => {
 
 	beforeAll(async () => {
 		const url = await standIn.start(0);
-		credential = { id: 'cred-transport', name: 'Plazbot stand-in', data: { workspaceId: WORKSPACE_ID, apiKey: API_KEY, baseUrl: url } };
+		credential = {
+			id: 'cred-transport',
+			name: 'Plazbot stand-in',
+			data: { workspaceId: WORKSPACE_ID, apiKey: API_KEY, baseUrl: url },
+		};
 		await n8n.importCredentials([credential]);
 		await n8n.importWorkflows([
-			chainWorkflow('wfRedirect', [plazbotNode('Send', send(), credential, continueOnFail)], customers(3)),
-			chainWorkflow('wfTrickle', [plazbotNode('Send', send({ options: { timeout: 2000 } }), credential, continueOnFail)], customers(1)),
+			chainWorkflow(
+				'wfRedirect',
+				[plazbotNode('Send', send(), credential, continueOnFail)],
+				customers(3),
+			),
+			chainWorkflow(
+				'wfTrickle',
+				[plazbotNode('Send', send({ options: { timeout: 2000 } }), credential, continueOnFail)],
+				customers(1),
+			),
 			chainWorkflow(
 				'wfDropFalse',
-				[plazbotNode('Send', send({ options: { retryOnConnectionDrop: '={{ "false" }}' } }), credential, continueOnFail)],
+				[
+					plazbotNode(
+						'Send',
+						send({ options: { retryOnConnectionDrop: '={{ "false" }}' } }),
+						credential,
+						continueOnFail,
+					),
+				],
 				customers(1),
 			),
 			chainWorkflow(
@@ -57,7 +87,12 @@ describe('the transport in real n8n', () => {
 				[
 					plazbotNode(
 						'List',
-						{ resource: 'message', operation: 'getConversations', returnAll: '={{ "false" }}', limit: '={{ "3" }}' },
+						{
+							resource: 'message',
+							operation: 'getConversations',
+							returnAll: '={{ "false" }}',
+							limit: '={{ "3" }}',
+						},
 						credential,
 					),
 				],
@@ -71,12 +106,31 @@ describe('the transport in real n8n', () => {
 			chainWorkflow(
 				'wfThrowingExpression',
 				// Item 1 refers to a node that does not exist: n8n's expression engine throws.
-				[plazbotNode('Send', send({ destination: "={{ $json.phone ? $json.phone : $('No Such Node').item.json.phone }}" }), credential)],
+				[
+					plazbotNode(
+						'Send',
+						send({
+							destination: "={{ $json.phone ? $json.phone : $('No Such Node').item.json.phone }}",
+						}),
+						credential,
+					),
+				],
 				[{ phone: '+51 900 200 001' }, { name: 'no phone' }],
 			),
 			chainWorkflow(
 				'wfLookup404',
-				[plazbotNode('Find', { resource: 'contact', operation: 'getByEmail', email: '={{ $json.email }}', options: { concurrency: 1 } }, credential)],
+				[
+					plazbotNode(
+						'Find',
+						{
+							resource: 'contact',
+							operation: 'getByEmail',
+							email: '={{ $json.email }}',
+							options: { concurrency: 1 },
+						},
+						credential,
+					),
+				],
 				Array.from({ length: 5 }, (_, index) => ({ email: `nobody${index}@example.com` })),
 			),
 			chainWorkflow(
@@ -86,16 +140,30 @@ describe('the transport in real n8n', () => {
 			),
 		]);
 		// Five campaigns for the list, sent through the stand-in directly.
-		await run('wfRedirect', { byDestination: { '51900100000': 'redirect302', '51900100001': 'redirect301', '51900100002': 'redirect303' } });
+		await run('wfRedirect', {
+			byDestination: {
+				'51900100000': 'redirect302',
+				'51900100001': 'redirect301',
+				'51900100002': 'redirect303',
+			},
+		});
 		await run('wfTrickle', { script: { '1': 'trickle' }, trickleIntervalMs: 200 });
 		await run('wfDropFalse', { script: { '1': 'drop' } });
 		standIn.reset();
-		for (let index = 0; index < 5; index++) standIn.state.conversations.push({ id: `v-${index}`, contactId: `c-${index}`, workspaceId: WORKSPACE_ID });
+		for (let index = 0; index < 5; index++)
+			standIn.state.conversations.push({
+				id: `v-${index}`,
+				contactId: `c-${index}`,
+				workspaceId: WORKSPACE_ID,
+			});
 		results.wfLimitFromText = await n8n.execute('wfLimitFromText');
 		await run('wfBadConcurrency');
 		await run('wfThrowingExpression');
 		await run('wfLookup404');
-		await run('wfStopNamesDelivered', { latencyMs: 30, byDestination: { '51900100004': 'messageObject' } });
+		await run('wfStopNamesDelivered', {
+			latencyMs: 30,
+			byDestination: { '51900100004': 'messageObject' },
+		});
 	});
 
 	afterAll(async () => {
@@ -111,7 +179,9 @@ describe('the transport in real n8n', () => {
 					`Plazbot answered HTTP ${status}, a redirect to "${SEND_PATH}?redirected=1"; the POST request was not repeated there, so nothing was sent`,
 			),
 		);
-		expect(received.wfRedirect.map((request) => `${request.method} ${request.path}`)).toEqual(Array(3).fill(`POST ${SEND_PATH}`));
+		expect(received.wfRedirect.map((request) => `${request.method} ${request.path}`)).toEqual(
+			Array(3).fill(`POST ${SEND_PATH}`),
+		);
 	});
 
 	it('Timeout bounds the whole request: a trickled answer fails the item', () => {
@@ -155,15 +225,28 @@ describe('the transport in real n8n', () => {
 			.map((request) => Number(String(request.body.destination).slice(-3)))
 			.sort((a, b) => a - b);
 		expect(deliveredIndexes.length).toBeGreaterThan(0);
-		expect(error?.description).toContain(`${deliveredIndexes.length} of 8 items completed and reached Plazbot`);
+		expect(error?.description).toContain(
+			`${deliveredIndexes.length} of 8 items completed and reached Plazbot`,
+		);
 		const runs: string[] = [];
 		for (let start = 0; start < deliveredIndexes.length; ) {
 			let end = start;
-			while (end + 1 < deliveredIndexes.length && deliveredIndexes[end + 1] === deliveredIndexes[end] + 1) end++;
-			runs.push(end === start ? String(deliveredIndexes[start]) : `${deliveredIndexes[start]}–${deliveredIndexes[end]}`);
+			while (
+				end + 1 < deliveredIndexes.length &&
+				deliveredIndexes[end + 1] === deliveredIndexes[end] + 1
+			)
+				end++;
+			runs.push(
+				end === start
+					? String(deliveredIndexes[start])
+					: `${deliveredIndexes[start]}–${deliveredIndexes[end]}`,
+			);
 			start = end + 1;
 		}
-		const list = runs.length > 1 ? `${runs.slice(0, -1).join(', ')} and ${runs[runs.length - 1]}` : runs[0];
-		expect(error?.description).toContain(`: ${deliveredIndexes.length === 1 ? 'item' : 'items'} ${list}. Do not send them again`);
+		const list =
+			runs.length > 1 ? `${runs.slice(0, -1).join(', ')} and ${runs[runs.length - 1]}` : runs[0];
+		expect(error?.description).toContain(
+			`: ${deliveredIndexes.length === 1 ? 'item' : 'items'} ${list}. Do not send them again`,
+		);
 	});
 });

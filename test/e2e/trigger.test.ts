@@ -29,7 +29,11 @@ const WEBHOOK_PATH = `/api/workspace/${WORKSPACE_ID}/whatsapp/numbers/${NUMBER}/
 jest.setTimeout(10 * 60_000);
 
 /** Waits for a condition with a generous deadline: n8n runs webhook executions in the background. */
-async function eventually<T>(what: string, probe: () => Promise<T | undefined>, deadlineMs = 90_000): Promise<T> {
+async function eventually<T>(
+	what: string,
+	probe: () => Promise<T | undefined>,
+	deadlineMs = 90_000,
+): Promise<T> {
 	const started = Date.now();
 	for (;;) {
 		const value = await probe();
@@ -40,7 +44,8 @@ async function eventually<T>(what: string, probe: () => Promise<T | undefined>, 
 }
 
 function ok(answer: any, what: string): any {
-	if (answer?.data === undefined) throw new Error(`${what} failed: ${JSON.stringify(answer).slice(0, 500)}`);
+	if (answer?.data === undefined)
+		throw new Error(`${what} failed: ${JSON.stringify(answer).slice(0, 500)}`);
 	return answer.data;
 }
 
@@ -54,10 +59,13 @@ describe('Plazbot Trigger in real n8n', () => {
 	// n8n writes execution data with flatted; read it with n8n's own copy.
 	let flatted: { parse(text: string): any };
 
-	const webhookRequests = () => standIn.requestsTo(WEBHOOK_PATH).map((r: any) => [r.method, r.body]);
+	const webhookRequests = () =>
+		standIn.requestsTo(WEBHOOK_PATH).map((r: any) => [r.method, r.body]);
 	/** n8n answers an activation or deactivation before it has called the node's webhook methods. */
 	const webhookRequestsOnceThere = async (count: number) =>
-		await eventually(`${count} webhook request(s) at the stand-in`, async () => (webhookRequests().length >= count ? webhookRequests() : undefined));
+		await eventually(`${count} webhook request(s) at the stand-in`, async () =>
+			webhookRequests().length >= count ? webhookRequests() : undefined,
+		);
 	const registeredUrl = (): string | undefined => standIn.state.whatsappWebhooks.get(NUMBER);
 
 	/**
@@ -66,18 +74,32 @@ describe('Plazbot Trigger in real n8n', () => {
 	 */
 	const setActive = async (target: { id: string; versionId: string }, active: boolean) => {
 		const answer = await server
-			.rest('POST', `/workflows/${target.id}/${active ? 'activate' : 'deactivate'}`, active ? { versionId: target.versionId } : {})
+			.rest(
+				'POST',
+				`/workflows/${target.id}/${active ? 'activate' : 'deactivate'}`,
+				active ? { versionId: target.versionId } : {},
+			)
 			.catch(() => undefined);
-		if (answer !== undefined && !(answer.code === 404 && answer.data === undefined)) return ok(answer, active ? 'activation' : 'deactivation');
+		if (answer !== undefined && !(answer.code === 404 && answer.data === undefined))
+			return ok(answer, active ? 'activation' : 'deactivation');
 		const current = ok(await server.rest('GET', `/workflows/${target.id}`), 'workflow read');
-		return ok(await server.rest('PATCH', `/workflows/${target.id}`, { active, versionId: current.versionId }), `${active ? 'activation' : 'deactivation'} (1.x)`);
+		return ok(
+			await server.rest('PATCH', `/workflows/${target.id}`, {
+				active,
+				versionId: current.versionId,
+			}),
+			`${active ? 'activation' : 'deactivation'} (1.x)`,
+		);
 	};
 	const activate = async (target = workflow) => await setActive(target, true);
 	const deactivate = async (target = workflow) => await setActive(target, false);
 
-	const executions = async (target = workflow): Promise<Array<{ id: string; mode: string; status: string }>> => {
+	const executions = async (
+		target = workflow,
+	): Promise<Array<{ id: string; mode: string; status: string }>> => {
 		const filter = encodeURIComponent(JSON.stringify({ workflowId: target.id }));
-		return ok(await server.rest('GET', `/executions?filter=${filter}&limit=100`), 'execution list').results;
+		return ok(await server.rest('GET', `/executions?filter=${filter}&limit=100`), 'execution list')
+			.results;
 	};
 	/**
 	 * Waits until at least `count` executions of the workflow exist and none of them is still going,
@@ -87,17 +109,26 @@ describe('Plazbot Trigger in real n8n', () => {
 	const finishedExecutions = async (count: number, target = workflow) =>
 		await eventually(`${count} finished execution(s)`, async () => {
 			const list = await executions(target);
-			const going = list.some((execution) => ['new', 'running', 'waiting'].includes(execution.status));
+			const going = list.some((execution) =>
+				['new', 'running', 'waiting'].includes(execution.status),
+			);
 			return list.length >= count && !going ? list : undefined;
 		});
 	const triggerOutput = async (executionId: string): Promise<unknown[]> => {
 		const execution = ok(await server.rest('GET', `/executions/${executionId}`), 'execution');
-		const data = typeof execution.data === 'string' ? flatted.parse(execution.data) : execution.data;
-		return data.resultData.runData[TRIGGER][0].data.main[0].map((item: { json: unknown }) => item.json);
+		const data =
+			typeof execution.data === 'string' ? flatted.parse(execution.data) : execution.data;
+		return data.resultData.runData[TRIGGER][0].data.main[0].map(
+			(item: { json: unknown }) => item.json,
+		);
 	};
 
 	/** Plazbot's side: a customer writes to the number, the stand-in posts to the registered URL. */
-	const customerWrites = async (text: string, from = '+51 987 654 321', name = 'Ana Torres'): Promise<Record<string, any>> => {
+	const customerWrites = async (
+		text: string,
+		from = '+51 987 654 321',
+		name = 'Ana Torres',
+	): Promise<Record<string, any>> => {
 		const response = await fetch(`${standIn.url}/__standin/whatsapp/${NUMBER}/incoming`, {
 			method: 'POST',
 			headers: { 'content-type': 'application/json' },
@@ -106,8 +137,16 @@ describe('Plazbot Trigger in real n8n', () => {
 		// `status` and `delivered`: what n8n answered the stand-in; `standInStatus`: the stand-in's own answer.
 		return { standInStatus: response.status, ...((await response.json()) as Record<string, any>) };
 	};
-	const callDirectly = async (url: string, body: string | Buffer, contentType = 'application/json') => {
-		const response = await fetch(url, { method: 'POST', headers: { 'content-type': contentType }, body });
+	const callDirectly = async (
+		url: string,
+		body: string | Buffer,
+		contentType = 'application/json',
+	) => {
+		const response = await fetch(url, {
+			method: 'POST',
+			headers: { 'content-type': contentType },
+			body,
+		});
 		return { status: response.status, text: await response.text() };
 	};
 	const withoutSecret = (url: string) => url.replace(/\?token=[^&]*$/, '');
@@ -138,7 +177,14 @@ describe('Plazbot Trigger in real n8n', () => {
 						typeVersion: 1,
 						position: [0, 0],
 						webhookId: WEBHOOK_ID,
-						parameters: { whatsappNumber: { __rl: true, mode: 'list', value: NUMBER, cachedResultName: 'WhatsApp Sales (+51900000001)' } },
+						parameters: {
+							whatsappNumber: {
+								__rl: true,
+								mode: 'list',
+								value: NUMBER,
+								cachedResultName: 'WhatsApp Sales (+51900000001)',
+							},
+						},
 						credentials: { plazbotApi: { id: credential.id, name: credential.name } },
 					},
 				],
@@ -165,12 +211,21 @@ describe('Plazbot Trigger in real n8n', () => {
 
 		expect(await webhookRequestsOnceThere(1)).toEqual([['POST', { webhook: expect.any(String) }]]);
 		const url = registeredUrl() as string;
-		expect(url).toMatch(new RegExp(`^http://localhost:${port}/webhook/${WEBHOOK_ID}/webhook\\?token=[A-Za-z0-9]{32}$`));
+		expect(url).toMatch(
+			new RegExp(
+				`^http://localhost:${port}/webhook/${WEBHOOK_ID}/webhook\\?token=[A-Za-z0-9]{32}$`,
+			),
+		);
 		expect(webhookRequests()[0][1].webhook).toBe(url);
 
 		const delivered = await customerWrites('Hola, ¿tienen envío a Cusco?');
 		// n8n answered Plazbot's call at once, with an empty 200.
-		expect(delivered).toMatchObject({ standInStatus: 200, status: 200, delivered: true, response: '' });
+		expect(delivered).toMatchObject({
+			standInStatus: 200,
+			status: 200,
+			delivered: true,
+			response: '',
+		});
 		const [first] = await finishedExecutions(1);
 		expect(first).toMatchObject({ mode: 'webhook', status: 'success' });
 		expect(await triggerOutput(first.id)).toEqual([delivered.payload]);
@@ -178,7 +233,10 @@ describe('Plazbot Trigger in real n8n', () => {
 		// Calls that must start nothing, each answered with what is wrong.
 		const refused = [
 			await callDirectly(withoutSecret(url), JSON.stringify(delivered.payload)),
-			await callDirectly(`${withoutSecret(url)}?token=${'x'.repeat(32)}`, JSON.stringify(delivered.payload)),
+			await callDirectly(
+				`${withoutSecret(url)}?token=${'x'.repeat(32)}`,
+				JSON.stringify(delivered.payload),
+			),
 			await callDirectly(url, 'Hola', 'text/plain'),
 			await callDirectly(url, '{"message": '),
 			await callDirectly(url, '[1, 2]'),
@@ -187,7 +245,8 @@ describe('Plazbot Trigger in real n8n', () => {
 		];
 		expect(refused.map((answer) => answer.status)).toEqual([401, 401, 415, 422, 400, 500]);
 		expect(JSON.parse(refused[0].text)).toEqual({
-			message: 'Unauthorized: this URL accepts only calls from Plazbot, which carry the secret it was registered with',
+			message:
+				'Unauthorized: this URL accepts only calls from Plazbot, which carry the secret it was registered with',
 		});
 		expect(JSON.parse(refused[2].text).message).toMatch(/^Unsupported content type "text\/plain"/);
 		expect(JSON.parse(refused[3].text).message).toBe('Failed to parse request body');
@@ -203,9 +262,15 @@ describe('Plazbot Trigger in real n8n', () => {
 		expect(await triggerOutput(list[0].id)).toEqual([second.payload]);
 
 		await deactivate();
-		expect((await webhookRequestsOnceThere(2)).map(([method]: [string]) => method)).toEqual(['POST', 'DELETE']);
+		expect((await webhookRequestsOnceThere(2)).map(([method]: [string]) => method)).toEqual([
+			'POST',
+			'DELETE',
+		]);
 		expect(registeredUrl()).toBeUndefined();
-		expect(await customerWrites('Nobody listens')).toMatchObject({ standInStatus: 404, error: expect.stringMatching(/^No webhook is registered/) });
+		expect(await customerWrites('Nobody listens')).toMatchObject({
+			standInStatus: 404,
+			error: expect.stringMatching(/^No webhook is registered/),
+		});
 		expect(await executions()).toHaveLength(2);
 	});
 
@@ -220,7 +285,11 @@ describe('Plazbot Trigger in real n8n', () => {
 
 		expect(await webhookRequestsOnceThere(1)).toEqual([['POST', { webhook: expect.any(String) }]]);
 		const url = registeredUrl() as string;
-		expect(url).toMatch(new RegExp(`^http://localhost:${port}/webhook-test/${WEBHOOK_ID}/webhook\\?token=[A-Za-z0-9]{32}$`));
+		expect(url).toMatch(
+			new RegExp(
+				`^http://localhost:${port}/webhook-test/${WEBHOOK_ID}/webhook\\?token=[A-Za-z0-9]{32}$`,
+			),
+		);
 
 		// A call without the secret is refused and the test listener keeps waiting.
 		expect((await callDirectly(withoutSecret(url), '{"text":"intruder"}')).status).toBe(401);
@@ -233,7 +302,10 @@ describe('Plazbot Trigger in real n8n', () => {
 		expect(list[0]).toMatchObject({ mode: 'manual', status: 'success' });
 		expect(await triggerOutput(list[0].id)).toEqual([delivered.payload]);
 
-		expect((await webhookRequestsOnceThere(2)).map(([method]: [string]) => method)).toEqual(['POST', 'DELETE']);
+		expect((await webhookRequestsOnceThere(2)).map(([method]: [string]) => method)).toEqual([
+			'POST',
+			'DELETE',
+		]);
 		expect(registeredUrl()).toBeUndefined();
 	});
 
@@ -250,7 +322,10 @@ describe('Plazbot Trigger in real n8n', () => {
 		const url = registeredUrl() as string;
 		expect(webhookRequests()).toEqual([['POST', { webhook: url }]]);
 
-		const restartThenMessage = async (options: { port?: number; env?: Record<string, string> }, text: string) => {
+		const restartThenMessage = async (
+			options: { port?: number; env?: Record<string, string> },
+			text: string,
+		) => {
 			await server.stop();
 			server = await n8n.startServer(options);
 			const before = (await executions()).length;
@@ -286,12 +361,22 @@ describe('Plazbot Trigger in real n8n', () => {
 		expect(requests).toHaveLength(2);
 		expect(requests[1]).toEqual([
 			'POST',
-			{ webhook: expect.stringMatching(new RegExp(`^http://localhost:${newPort}/webhook/${WEBHOOK_ID}/webhook\\?token=[A-Za-z0-9]{32}$`)) },
+			{
+				webhook: expect.stringMatching(
+					new RegExp(
+						`^http://localhost:${newPort}/webhook/${WEBHOOK_ID}/webhook\\?token=[A-Za-z0-9]{32}$`,
+					),
+				),
+			},
 		]);
 		expect(registeredUrl()).toBe(requests[1][1].webhook);
 
 		await deactivate();
-		expect((await webhookRequestsOnceThere(3)).map(([method]: [string]) => method)).toEqual(['POST', 'POST', 'DELETE']);
+		expect((await webhookRequestsOnceThere(3)).map(([method]: [string]) => method)).toEqual([
+			'POST',
+			'POST',
+			'DELETE',
+		]);
 	});
 
 	it('the example workflow (incoming-message.json) creates the contact on its first message and records each message as an activity', async () => {
@@ -328,22 +413,32 @@ describe('Plazbot Trigger in real n8n', () => {
 		expect(first).toMatchObject({ delivered: true });
 		const [run1] = await finishedExecutions(1, imported);
 		expect(run1.status).toBe('success');
-		const created = [...standIn.state.contacts.values()].filter((contact: any) => contact.internalWhatsappNumber === phone);
+		const created = [...standIn.state.contacts.values()].filter(
+			(contact: any) => contact.internalWhatsappNumber === phone,
+		);
 		expect(created).toHaveLength(1);
 		expect(created[0].name).toBe('Rosa Quispe');
-		expect(standIn.state.contactActivities(created[0].id).map((a: any) => a.content)).toEqual(['WhatsApp message: Hola, quiero cotizar 3 cajas']);
+		expect(standIn.state.contactActivities(created[0].id).map((a: any) => a.content)).toEqual([
+			'WhatsApp message: Hola, quiero cotizar 3 cajas',
+		]);
 
 		// The contact exists now: found by phone, not created again.
 		const second = await customerWrites('¿Hacen factura?', `+${phone}`, 'Rosa Quispe');
 		expect(second).toMatchObject({ delivered: true, payload: { contact: { id: created[0].id } } });
 		const [run2] = await finishedExecutions(2, imported);
 		expect(run2.status).toBe('success');
-		expect([...standIn.state.contacts.values()].filter((contact: any) => contact.internalWhatsappNumber === phone)).toHaveLength(1);
+		expect(
+			[...standIn.state.contacts.values()].filter(
+				(contact: any) => contact.internalWhatsappNumber === phone,
+			),
+		).toHaveLength(1);
 		expect(standIn.state.contactActivities(created[0].id).map((a: any) => a.content)).toEqual([
 			'WhatsApp message: Hola, quiero cotizar 3 cajas',
 			'WhatsApp message: ¿Hacen factura?',
 		]);
-		expect(standIn.requests.filter((r: any) => r.method === 'POST' && r.path === '/api/contact')).toHaveLength(1);
+		expect(
+			standIn.requests.filter((r: any) => r.method === 'POST' && r.path === '/api/contact'),
+		).toHaveLength(1);
 
 		await deactivate(imported);
 		await webhookRequestsOnceThere(2);

@@ -41,7 +41,11 @@ export function shapeOf(value: unknown): unknown {
 	if (value === null) return 'null';
 	if (Array.isArray(value)) return value.length ? [shapeOf(value[0])] : [];
 	if (typeof value === 'object') {
-		return Object.fromEntries(Object.keys(value as object).sort().map((key) => [key, shapeOf((value as IDataObject)[key])]));
+		return Object.fromEntries(
+			Object.keys(value as object)
+				.sort()
+				.map((key) => [key, shapeOf((value as IDataObject)[key])]),
+		);
 	}
 	return typeof value;
 }
@@ -53,12 +57,23 @@ export function shapeDifferences(liveShape: unknown, standInShape: unknown, path
 		if (!liveShape.length || !standInShape.length) return [];
 		return shapeDifferences(liveShape[0], standInShape[0], `${path}[0]`);
 	}
-	if (typeof liveShape === 'object' && typeof standInShape === 'object' && liveShape && standInShape && !Array.isArray(liveShape) && !Array.isArray(standInShape)) {
+	if (
+		typeof liveShape === 'object' &&
+		typeof standInShape === 'object' &&
+		liveShape &&
+		standInShape &&
+		!Array.isArray(liveShape) &&
+		!Array.isArray(standInShape)
+	) {
 		const keys = new Set([...Object.keys(liveShape), ...Object.keys(standInShape)]);
 		return [...keys].flatMap((key) => {
 			if (!(key in liveShape)) return [`${path}.${key}: only the stand-in has it`];
 			if (!(key in standInShape)) return [`${path}.${key}: only Plazbot has it`];
-			return shapeDifferences((liveShape as IDataObject)[key], (standInShape as IDataObject)[key], `${path}.${key}`);
+			return shapeDifferences(
+				(liveShape as IDataObject)[key],
+				(standInShape as IDataObject)[key],
+				`${path}.${key}`,
+			);
 		});
 	}
 	return JSON.stringify(liveShape) === JSON.stringify(standInShape)
@@ -66,8 +81,14 @@ export function shapeDifferences(liveShape: unknown, standInShape: unknown, path
 		: [`${path}: Plazbot ${JSON.stringify(liveShape)}, stand-in ${JSON.stringify(standInShape)}`];
 }
 
-async function answer(credentials: FakeCredentials, request: (workspaceId: string) => PlazbotRequest): Promise<unknown> {
-	const { fns } = fakeExecuteFunctions({ parameters: { resource: 'workspace', operation: 'get' }, credentials });
+async function answer(
+	credentials: FakeCredentials,
+	request: (workspaceId: string) => PlazbotRequest,
+): Promise<unknown> {
+	const { fns } = fakeExecuteFunctions({
+		parameters: { resource: 'workspace', operation: 'get' },
+		credentials,
+	});
 	const client = await PlazbotClient.create(fns, { maxAttempts: 2 });
 	return await client.request(request(client.workspaceId), 0);
 }
@@ -75,8 +96,14 @@ async function answer(credentials: FakeCredentials, request: (workspaceId: strin
 const checks: Array<[string, (workspaceId: string) => PlazbotRequest]> = [
 	['Workspace by ID', (workspaceId) => ({ method: 'GET', path: workspacePath(workspaceId) })],
 	['Get Contacts', (workspaceId) => ({ method: 'GET', path: CONTACT_PATH, qs: { workspaceId } })],
-	['Get Opportunities', (workspaceId) => ({ method: 'GET', path: OPPORTUNITY_PATH, qs: { workspaceId } })],
-	['List Conversation', (workspaceId) => ({ method: 'GET', path: LIST_CONVERSATIONS_PATH, qs: { workspaceId } })],
+	[
+		'Get Opportunities',
+		(workspaceId) => ({ method: 'GET', path: OPPORTUNITY_PATH, qs: { workspaceId } }),
+	],
+	[
+		'List Conversation',
+		(workspaceId) => ({ method: 'GET', path: LIST_CONVERSATIONS_PATH, qs: { workspaceId } }),
+	],
 ];
 
 (enabled ? describe : describe.skip)('live contract: Plazbot and the stand-in answer alike', () => {
@@ -89,31 +116,54 @@ const checks: Array<[string, (workspaceId: string) => PlazbotRequest]> = [
 	});
 	afterAll(async () => {
 		await standIn.stop();
-		console.log(differences.length ? `Shape differences:\n${differences.join('\n')}` : 'No shape differences.');
+		console.log(
+			differences.length
+				? `Shape differences:\n${differences.join('\n')}`
+				: 'No shape differences.',
+		);
 	});
 
 	it.each(checks)('%s', async (name, request) => {
-		const [fromPlazbot, fromStandIn] = [await answer(live, request), await answer(standInCredentials, request)];
-		const found = shapeDifferences(shapeOf(fromPlazbot), shapeOf(fromStandIn)).map((line) => `${name} ${line}`);
+		const [fromPlazbot, fromStandIn] = [
+			await answer(live, request),
+			await answer(standInCredentials, request),
+		];
+		const found = shapeDifferences(shapeOf(fromPlazbot), shapeOf(fromStandIn)).map(
+			(line) => `${name} ${line}`,
+		);
 		differences.push(...found);
 		if (process.env.PLAZBOT_LIVE_STRICT === '1') expect(found).toEqual([]);
 	});
 
 	const sendTo = process.env.PLAZBOT_LIVE_SEND_TO;
 	const template = process.env.PLAZBOT_LIVE_TEMPLATE;
-	(sendTo && template ? it : it.skip)('Send Conversation to PLAZBOT_LIVE_SEND_TO (one real message)', async () => {
-		const request = (workspaceId: string): PlazbotRequest => ({
-			method: 'POST',
-			path: SEND_CONVERSATION_PATH,
-			body: { workspaceId, template: String(template), destination: String(sendTo).replace(/\D/g, ''), type: '2' },
-		});
-		const [fromPlazbot, fromStandIn] = [await answer(live, request), await answer(standInCredentials, request)];
-		const found = shapeDifferences(shapeOf(fromPlazbot), shapeOf(fromStandIn)).map((line) => `Send Conversation ${line}`);
-		differences.push(...found);
-		if (process.env.PLAZBOT_LIVE_STRICT === '1') expect(found).toEqual([]);
-	});
+	(sendTo && template ? it : it.skip)(
+		'Send Conversation to PLAZBOT_LIVE_SEND_TO (one real message)',
+		async () => {
+			const request = (workspaceId: string): PlazbotRequest => ({
+				method: 'POST',
+				path: SEND_CONVERSATION_PATH,
+				body: {
+					workspaceId,
+					template: String(template),
+					destination: String(sendTo).replace(/\D/g, ''),
+					type: '2',
+				},
+			});
+			const [fromPlazbot, fromStandIn] = [
+				await answer(live, request),
+				await answer(standInCredentials, request),
+			];
+			const found = shapeDifferences(shapeOf(fromPlazbot), shapeOf(fromStandIn)).map(
+				(line) => `Send Conversation ${line}`,
+			);
+			differences.push(...found);
+			if (process.env.PLAZBOT_LIVE_STRICT === '1') expect(found).toEqual([]);
+		},
+	);
 });
 
 if (!enabled) {
-	it('is skipped: set PLAZBOT_LIVE_WORKSPACE_ID and PLAZBOT_LIVE_API_KEY to compare Plazbot with the stand-in', () => undefined);
+	it('is skipped: set PLAZBOT_LIVE_WORKSPACE_ID and PLAZBOT_LIVE_API_KEY to compare Plazbot with the stand-in', () =>
+		undefined);
 }

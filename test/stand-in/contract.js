@@ -10,7 +10,8 @@ const PAGE_SIZE = 20;
 
 const WORKSPACE_MISMATCH_MESSAGE = 'El workspaceId no coincide con el header x-workspace-id';
 /** How Send Conversation and Update Agente IA Prompt word the same refusal. */
-const BODY_WORKSPACE_MISMATCH = 'El workspaceId del cuerpo no coincide con el header x-workspace-id';
+const BODY_WORKSPACE_MISMATCH =
+	'El workspaceId del cuerpo no coincide con el header x-workspace-id';
 
 function envelope(data, message = 'Ok', code = 200) {
 	return { success: true, code, errorCode: null, message, data };
@@ -44,7 +45,8 @@ function optionalText(source, field) {
 /** The workspaceId a body or query names must be the header's. */
 function requireWorkspace(source, workspaceId, mismatchMessage = WORKSPACE_MISMATCH_MESSAGE) {
 	requireText(source, 'workspaceId');
-	if (source.workspaceId !== workspaceId) throw new HttpFailure(400, mismatchMessage, 'WORKSPACE_MISMATCH');
+	if (source.workspaceId !== workspaceId)
+		throw new HttpFailure(400, mismatchMessage, 'WORKSPACE_MISMATCH');
 }
 
 /**

@@ -20,7 +20,10 @@ function faultBeforeProcessing(fault, req, res, url, faults) {
 		// Unclosed tags and titles: a pattern like /<[^>]*>/ or /<title>[\s\S]*?<\/title>/ rescans
 		// the rest of the page from each of them.
 		const unit = '<title <h1 <script <a <b x ';
-		const page = `<!DOCTYPE html><html><head>${unit.repeat(Math.ceil(bytes / unit.length))}`.slice(0, bytes);
+		const page = `<!DOCTYPE html><html><head>${unit.repeat(Math.ceil(bytes / unit.length))}`.slice(
+			0,
+			bytes,
+		);
 		res.writeHead(502, { 'Content-Type': 'text/html', 'Content-Length': Buffer.byteLength(page) });
 		res.end(page);
 		return true;
@@ -28,7 +31,10 @@ function faultBeforeProcessing(fault, req, res, url, faults) {
 	const redirect = /^redirect(30[12378])$/.exec(fault ?? '');
 	if (redirect) {
 		const separator = url.search ? '&' : '?';
-		res.writeHead(Number(redirect[1]), { Location: `${url.pathname}${url.search}${separator}redirected=1`, 'Content-Length': 0 });
+		res.writeHead(Number(redirect[1]), {
+			Location: `${url.pathname}${url.search}${separator}redirected=1`,
+			'Content-Length': 0,
+		});
 		res.end();
 		return true;
 	}
@@ -37,16 +43,31 @@ function faultBeforeProcessing(fault, req, res, url, faults) {
 			success: false,
 			code: 400,
 			errorCode: 'VALIDATION_ERROR',
-			message: { destination: ['El campo destination es requerido'], template: ['El campo template es requerido'] },
+			message: {
+				destination: ['El campo destination es requerido'],
+				template: ['El campo template es requerido'],
+			},
 			data: null,
 		});
-		res.writeHead(400, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body) });
+		res.writeHead(400, {
+			'Content-Type': 'application/json',
+			'Content-Length': Buffer.byteLength(body),
+		});
 		res.end(body);
 		return true;
 	}
 	if (fault === 'longRetryAfter') {
-		const body = JSON.stringify({ success: false, code: 429, errorCode: 'RATE_LIMITED', message: 'Demasiadas solicitudes, intente más tarde', data: null });
-		res.writeHead(429, { 'Content-Type': 'application/json', 'Retry-After': String(faults.longRetryAfterSeconds ?? 3600) });
+		const body = JSON.stringify({
+			success: false,
+			code: 429,
+			errorCode: 'RATE_LIMITED',
+			message: 'Demasiadas solicitudes, intente más tarde',
+			data: null,
+		});
+		res.writeHead(429, {
+			'Content-Type': 'application/json',
+			'Retry-After': String(faults.longRetryAfterSeconds ?? 3600),
+		});
 		res.end(body);
 		return true;
 	}
@@ -68,7 +89,10 @@ function faultAfterProcessing(fault, res, status, body, faults) {
 	}
 	if (fault === 'bare') {
 		const text = JSON.stringify(body?.data ?? null);
-		res.writeHead(status, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(text) });
+		res.writeHead(status, {
+			'Content-Type': 'application/json',
+			'Content-Length': Buffer.byteLength(text),
+		});
 		res.end(text);
 		return true;
 	}

@@ -17,7 +17,14 @@ const { HttpFailure, envelope, failure } = require('./contract');
 const { faultAfterProcessing, faultBeforeProcessing } = require('./faults');
 
 /** Route files added for the AI agents, templates and the newer endpoints (issue 14). */
-const EXTRA_ROUTES = ['agent', 'template', 'messageHistory', 'contactBatch', 'opportunityUpdate', 'workspaceUsers'];
+const EXTRA_ROUTES = [
+	'agent',
+	'template',
+	'messageHistory',
+	'contactBatch',
+	'opportunityUpdate',
+	'workspaceUsers',
+];
 
 const DEFAULTS = {
 	workspaceId: 'ws-demo',
@@ -68,7 +75,11 @@ const NO_FAULTS = {
 
 function sendJson(res, status, body, headers = {}) {
 	const text = JSON.stringify(body);
-	res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(text), ...headers });
+	res.writeHead(status, {
+		'Content-Type': 'application/json; charset=utf-8',
+		'Content-Length': Buffer.byteLength(text),
+		...headers,
+	});
 	res.end(text);
 }
 
@@ -77,7 +88,12 @@ function createRouter() {
 	const add = (method, pattern, handler, options = {}) => {
 		const keys = [];
 		const regex = new RegExp(
-			'^' + pattern.replace(/:[a-zA-Z]+/g, (key) => { keys.push(key.slice(1)); return '([^/]+)'; }) + '$',
+			'^' +
+				pattern.replace(/:[a-zA-Z]+/g, (key) => {
+					keys.push(key.slice(1));
+					return '([^/]+)';
+				}) +
+				'$',
 		);
 		routes.push({ method, regex, keys, handler, options });
 	};
@@ -132,12 +148,22 @@ function createStandIn(config = {}) {
 	}
 
 	const helpers = { envelope, failure, HttpFailure, state, settings, issueSessionToken };
-	for (const resource of ['message', 'workspace', 'contact', 'opportunity', 'task', 'user', 'automation', ...EXTRA_ROUTES]) {
+	for (const resource of [
+		'message',
+		'workspace',
+		'contact',
+		'opportunity',
+		'task',
+		'user',
+		'automation',
+		...EXTRA_ROUTES,
+	]) {
 		let module;
 		try {
 			module = require(`./routes/${resource}`);
 		} catch (error) {
-			if (error.code === 'MODULE_NOT_FOUND' && String(error.message).includes(`routes/${resource}`)) continue;
+			if (error.code === 'MODULE_NOT_FOUND' && String(error.message).includes(`routes/${resource}`))
+				continue;
 			throw error;
 		}
 		module.register(router, helpers);
@@ -149,9 +175,15 @@ function createStandIn(config = {}) {
 	require('./routes/webhook').register(router, { ...helpers, control });
 
 	function controlRoute(req, res, url, body) {
-		if (url.pathname === '/__standin/requests' && req.method === 'GET') return sendJson(res, 200, requests);
+		if (url.pathname === '/__standin/requests' && req.method === 'GET')
+			return sendJson(res, 200, requests);
 		if (url.pathname === '/__standin/stats' && req.method === 'GET') {
-			return sendJson(res, 200, { deliveries: Object.fromEntries(state.deliveries), earlyRetries, apiRequestCount, maxInFlight });
+			return sendJson(res, 200, {
+				deliveries: Object.fromEntries(state.deliveries),
+				earlyRetries,
+				apiRequestCount,
+				maxInFlight,
+			});
 		}
 		if (url.pathname === '/__standin/reset' && req.method === 'POST') {
 			reset();
@@ -200,7 +232,8 @@ function createStandIn(config = {}) {
 
 	/** Decides the fault for this request, if any: '429', '5xx', 'drop', 'html', 'empty' or undefined. */
 	function drawFault(count, destination) {
-		const scripted = faults.script?.[String(count)] ?? (destination && faults.byDestination?.[destination]);
+		const scripted =
+			faults.script?.[String(count)] ?? (destination && faults.byDestination?.[destination]);
 		if (scripted) return scripted;
 		const roll = random();
 		if (roll < faults.rate429) return '429';
@@ -211,15 +244,18 @@ function createStandIn(config = {}) {
 
 	function authenticate(req) {
 		const workspace = req.headers['x-workspace-id'];
-		if (!workspace) throw new HttpFailure(401, 'El header x-workspace-id es requerido', 'MISSING_WORKSPACE');
+		if (!workspace)
+			throw new HttpFailure(401, 'El header x-workspace-id es requerido', 'MISSING_WORKSPACE');
 		if (settings.apiKey) {
 			const auth = req.headers.authorization ?? '';
 			// The API key, or a session token from the login route that has not expired yet.
 			const session = sessions.get(auth.replace(/^Bearer /, ''));
 			const signedIn = auth.startsWith('Bearer ') && session !== undefined && session > Date.now();
-			if (auth !== `Bearer ${settings.apiKey}` && !signedIn) throw new HttpFailure(401, 'Token inválido o expirado', 'INVALID_TOKEN');
+			if (auth !== `Bearer ${settings.apiKey}` && !signedIn)
+				throw new HttpFailure(401, 'Token inválido o expirado', 'INVALID_TOKEN');
 		}
-		if (workspace !== settings.workspaceId) throw new HttpFailure(403, 'No tiene acceso a este workspace', 'WORKSPACE_FORBIDDEN');
+		if (workspace !== settings.workspaceId)
+			throw new HttpFailure(403, 'No tiene acceso a este workspace', 'WORKSPACE_FORBIDDEN');
 	}
 
 	async function handle(req, res, arrivedAt) {
@@ -230,8 +266,13 @@ function createStandIn(config = {}) {
 			try {
 				body = JSON.parse(raw);
 			} catch {
-				if (url.pathname.startsWith('/__standin/')) return sendJson(res, 400, { error: 'invalid JSON' });
-				return sendJson(res, 400, failure(400, 'El cuerpo de la solicitud no es un JSON válido', 'INVALID_JSON'));
+				if (url.pathname.startsWith('/__standin/'))
+					return sendJson(res, 400, { error: 'invalid JSON' });
+				return sendJson(
+					res,
+					400,
+					failure(400, 'El cuerpo de la solicitud no es un JSON válido', 'INVALID_JSON'),
+				);
 			}
 		}
 		if (url.pathname.startsWith('/__standin/')) return controlRoute(req, res, url, body);
@@ -262,12 +303,17 @@ function createStandIn(config = {}) {
 
 		const overLimit = !withinRateLimit(record.at);
 		const destination = typeof body?.destination === 'string' ? body.destination : undefined;
-		if (destination && notBefore.has(destination) && record.at < notBefore.get(destination)) earlyRetries++;
+		if (destination && notBefore.has(destination) && record.at < notBefore.get(destination))
+			earlyRetries++;
 
 		if (faults.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, faults.latencyMs));
 
 		// The request a redirect fault sent the client to is answered normally.
-		const fault = overLimit ? '429' : url.searchParams.has('redirected') ? undefined : drawFault(count, destination);
+		const fault = overLimit
+			? '429'
+			: url.searchParams.has('redirected')
+				? undefined
+				: drawFault(count, destination);
 		record.fault = fault ?? null;
 		if (fault === '429') {
 			const waitMs = faults.retryAfterSeconds * 1000;
@@ -275,11 +321,26 @@ function createStandIn(config = {}) {
 			const retryAfter = faults.retryAfterAsDate
 				? new Date(Math.ceil((Date.now() + waitMs) / 1000) * 1000 + 1000).toUTCString()
 				: String(faults.retryAfterSeconds);
-			return sendJson(res, 429, failure(429, 'Demasiadas solicitudes, intente más tarde', 'RATE_LIMITED'), { 'Retry-After': retryAfter });
+			return sendJson(
+				res,
+				429,
+				failure(429, 'Demasiadas solicitudes, intente más tarde', 'RATE_LIMITED'),
+				{ 'Retry-After': retryAfter },
+			);
 		}
-		if (fault === '5xx' || fault === '503' || fault === '502' || fault === '504' || fault === '500') {
+		if (
+			fault === '5xx' ||
+			fault === '503' ||
+			fault === '502' ||
+			fault === '504' ||
+			fault === '500'
+		) {
 			const status = fault === '5xx' ? faults.status5xx : Number(fault);
-			return sendJson(res, status, failure(status, 'Servicio no disponible temporalmente', 'UNAVAILABLE'));
+			return sendJson(
+				res,
+				status,
+				failure(status, 'Servicio no disponible temporalmente', 'UNAVAILABLE'),
+			);
 		}
 		if (fault === 'html') {
 			res.writeHead(502, { 'Content-Type': 'text/html' });
@@ -298,8 +359,16 @@ function createStandIn(config = {}) {
 			// name: a different origin, so whatever the client sends there shows where credentials go.
 			const here = req.headers.host ?? '';
 			const [hostname, port] = [here.replace(/:\d+$/, ''), here.split(':').pop()];
-			const target = fault === 'redirectSameHost' ? hostname : hostname === 'localhost' ? '127.0.0.1' : 'localhost';
-			res.writeHead(307, { Location: `http://${target}:${port}${url.pathname}${url.search ? `${url.search}&` : '?'}redirected=1`, 'Content-Length': 0 });
+			const target =
+				fault === 'redirectSameHost'
+					? hostname
+					: hostname === 'localhost'
+						? '127.0.0.1'
+						: 'localhost';
+			res.writeHead(307, {
+				Location: `http://${target}:${port}${url.pathname}${url.search ? `${url.search}&` : '?'}redirected=1`,
+				'Content-Length': 0,
+			});
 			return res.end();
 		}
 		if (fault === 'drop' && !faults.dropAfterProcessing) return req.socket.destroy();
@@ -311,7 +380,8 @@ function createStandIn(config = {}) {
 			if (!found?.route.options.public) authenticate(req);
 			if (!found) {
 				const allowed = router.pathsFor(url.pathname);
-				if (allowed.length) throw new HttpFailure(405, `Método ${req.method} no permitido`, 'METHOD_NOT_ALLOWED');
+				if (allowed.length)
+					throw new HttpFailure(405, `Método ${req.method} no permitido`, 'METHOD_NOT_ALLOWED');
 				throw new HttpFailure(404, `Ruta no encontrada: ${url.pathname}`, 'NOT_FOUND');
 			}
 			const result = await found.route.handler({
@@ -322,17 +392,20 @@ function createStandIn(config = {}) {
 				workspaceId: req.headers['x-workspace-id'],
 			});
 			if (fault === 'drop') return req.socket.destroy();
-			if (faultAfterProcessing(fault, res, result.status ?? 200, result.body ?? result, faults)) return;
+			if (faultAfterProcessing(fault, res, result.status ?? 200, result.body ?? result, faults))
+				return;
 			return sendJson(res, result.status ?? 200, result.body ?? result);
 		} catch (error) {
-			if (error instanceof HttpFailure) return sendJson(res, error.status, failure(error.status, error.message, error.errorCode));
+			if (error instanceof HttpFailure)
+				return sendJson(res, error.status, failure(error.status, error.message, error.errorCode));
 			return sendJson(res, 500, failure(500, 'Error interno del servidor', 'INTERNAL'));
 		}
 	}
 
 	const server = http.createServer((req, res) => {
 		handle(req, res, Date.now()).catch(() => {
-			if (!res.headersSent) sendJson(res, 500, failure(500, 'Error interno del servidor', 'INTERNAL'));
+			if (!res.headersSent)
+				sendJson(res, 500, failure(500, 'Error interno del servidor', 'INTERNAL'));
 		});
 	});
 	server.keepAliveTimeout = 65_000;

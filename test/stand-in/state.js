@@ -31,7 +31,8 @@ function createState() {
 		},
 		findContactByPhone(digits) {
 			for (const contact of state.contacts.values()) {
-				if (contact.platformSenderPhone === digits || contact.internalWhatsappNumber === digits) return contact;
+				if (contact.platformSenderPhone === digits || contact.internalWhatsappNumber === digits)
+					return contact;
 			}
 			return undefined;
 		},

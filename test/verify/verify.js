@@ -41,7 +41,10 @@ const RESTRICTED_GLOBALS = [
 	['eval', 'runs arbitrary code'],
 	['__dirname', 'reads the host file system layout'],
 	['__filename', 'reads the host file system layout'],
-].map(([name, why]) => ({ name, message: `'${name}' is not allowed in a community node: ${why}.` }));
+].map(([name, why]) => ({
+	name,
+	message: `'${name}' is not allowed in a community node: ${why}.`,
+}));
 
 /**
  * What shipped code may load: its own files and n8n-workflow (the only peer dependency; the
@@ -53,7 +56,8 @@ const ALLOWED_MODULE = '^(\\.\\.?\\x2F|n8n-workflow(\\x2F|$))';
 const RESTRICTED_SYNTAX = [
 	{
 		selector: `CallExpression[callee.name='require'][arguments.0.type='Literal']:not([arguments.0.value=/${ALLOWED_MODULE}/])`,
-		message: 'require() of a module other than n8n-workflow or the package itself (fs, child_process, ... are not allowed).',
+		message:
+			'require() of a module other than n8n-workflow or the package itself (fs, child_process, ... are not allowed).',
 	},
 	{
 		selector: "CallExpression[callee.name='require'][arguments.0.type!='Literal']",
@@ -68,14 +72,22 @@ const RESTRICTED_SYNTAX = [
 		message: 'module.require / *.require loads modules around the allow list.',
 	},
 	{ selector: 'ImportExpression', message: 'Dynamic import() is not allowed.' },
-	{ selector: "NewExpression[callee.name='Function']", message: 'new Function() runs arbitrary code.' },
-	{ selector: "CallExpression[callee.name='Function']", message: 'Function() runs arbitrary code.' },
 	{
-		selector: ":matches(CallExpression, NewExpression) > MemberExpression.callee[property.name='constructor']",
+		selector: "NewExpression[callee.name='Function']",
+		message: 'new Function() runs arbitrary code.',
+	},
+	{
+		selector: "CallExpression[callee.name='Function']",
+		message: 'Function() runs arbitrary code.',
+	},
+	{
+		selector:
+			":matches(CallExpression, NewExpression) > MemberExpression.callee[property.name='constructor']",
 		message: 'Calling .constructor(...) builds a function from a string, like new Function().',
 	},
 	{
-		selector: "MemberExpression[property.name='env'], MemberExpression[computed=true][property.value='env']",
+		selector:
+			"MemberExpression[property.name='env'], MemberExpression[computed=true][property.value='env']",
 		message: 'Environment access (.env) is not allowed in a community node.',
 	},
 ];
@@ -87,7 +99,17 @@ function restrictedApiConfig() {
 			files: ['**/*.js', '**/*.cjs', '**/*.mjs'],
 			rules: {
 				'no-restricted-globals': ['error', ...RESTRICTED_GLOBALS],
-				'no-restricted-imports': ['error', { patterns: [{ regex: '^(?!\\.\\.?/|n8n-workflow(/|$))', message: 'Only n8n-workflow and the package\'s own files may be imported.' }] }],
+				'no-restricted-imports': [
+					'error',
+					{
+						patterns: [
+							{
+								regex: '^(?!\\.\\.?/|n8n-workflow(/|$))',
+								message: "Only n8n-workflow and the package's own files may be imported.",
+							},
+						],
+					},
+				],
 				'no-restricted-syntax': ['error', ...RESTRICTED_SYNTAX],
 				'no-eval': 'error',
 				'no-implied-eval': 'error',
@@ -106,11 +128,16 @@ function restrictedApiConfig() {
 function n8nScanConfig() {
 	const { config } = require('@n8n/node-cli/eslint');
 	const community = config.find((entry) => entry.plugins?.['@n8n/community-nodes'] && entry.rules);
-	const nodesBase = config.find((entry) => entry.plugins?.['n8n-nodes-base'])?.plugins['n8n-nodes-base'];
-	const jsonParser = config.find((entry) => entry.languageOptions?.parser && entry.files?.includes('package.json'))
-		?.languageOptions.parser;
+	const nodesBase = config.find((entry) => entry.plugins?.['n8n-nodes-base'])?.plugins[
+		'n8n-nodes-base'
+	];
+	const jsonParser = config.find(
+		(entry) => entry.languageOptions?.parser && entry.files?.includes('package.json'),
+	)?.languageOptions.parser;
 	if (!community || !nodesBase || !jsonParser) {
-		throw new Error('@n8n/node-cli/eslint no longer has the shape this script expects; update n8nScanConfig()');
+		throw new Error(
+			'@n8n/node-cli/eslint no longer has the shape this script expects; update n8nScanConfig()',
+		);
 	}
 	return [
 		{ plugins: community.plugins, rules: community.rules },
@@ -140,7 +167,12 @@ function n8nScanConfig() {
 
 /** Runs ESLint as n8n's scanner does: only the given config, inline directives ignored. */
 async function lint(cwd, files, overrideConfig) {
-	const eslint = new ESLint({ cwd, overrideConfigFile: true, allowInlineConfig: false, overrideConfig });
+	const eslint = new ESLint({
+		cwd,
+		overrideConfigFile: true,
+		allowInlineConfig: false,
+		overrideConfig,
+	});
 	const results = await eslint.lintFiles(files.map((file) => path.join(cwd, file)));
 	const problems = [];
 	for (const result of results) {
@@ -183,36 +215,57 @@ function packageProblems(pkg, files, read) {
 	const problems = [];
 	const has = (file) => files.has(file);
 
-	if (!/^(@[^/]+\/)?n8n-nodes-/.test(pkg.name ?? '')) problems.push(`name "${pkg.name}" must start with n8n-nodes- or @scope/n8n-nodes-`);
-	if (!(pkg.keywords ?? []).includes('n8n-community-node-package')) problems.push('keywords must include n8n-community-node-package');
-	if (pkg.license !== 'MIT') problems.push(`license is "${pkg.license}"; verified community nodes use MIT`);
-	if (![...files].some((file) => /^licen[cs]e(\.(md|txt))?$/i.test(file))) problems.push('the tarball has no LICENSE file');
-	if (![...files].some((file) => /^readme(\.md)?$/i.test(file))) problems.push('the tarball has no README.md (n8n asks for usage documentation)');
+	if (!/^(@[^/]+\/)?n8n-nodes-/.test(pkg.name ?? ''))
+		problems.push(`name "${pkg.name}" must start with n8n-nodes- or @scope/n8n-nodes-`);
+	if (!(pkg.keywords ?? []).includes('n8n-community-node-package'))
+		problems.push('keywords must include n8n-community-node-package');
+	if (pkg.license !== 'MIT')
+		problems.push(`license is "${pkg.license}"; verified community nodes use MIT`);
+	if (![...files].some((file) => /^licen[cs]e(\.(md|txt))?$/i.test(file)))
+		problems.push('the tarball has no LICENSE file');
+	if (![...files].some((file) => /^readme(\.md)?$/i.test(file)))
+		problems.push('the tarball has no README.md (n8n asks for usage documentation)');
 
-	for (const field of ['dependencies', 'optionalDependencies', 'bundleDependencies', 'bundledDependencies']) {
+	for (const field of [
+		'dependencies',
+		'optionalDependencies',
+		'bundleDependencies',
+		'bundledDependencies',
+	]) {
 		const value = pkg[field];
 		const names = Array.isArray(value) ? value : Object.keys(value ?? {});
-		if (names.length > 0) problems.push(`${field} must be empty (n8n installs no runtime dependencies), found: ${names.join(', ')}`);
+		if (names.length > 0)
+			problems.push(
+				`${field} must be empty (n8n installs no runtime dependencies), found: ${names.join(', ')}`,
+			);
 	}
 	const peers = Object.keys(pkg.peerDependencies ?? {});
 	if (peers.length !== 1 || peers[0] !== 'n8n-workflow') {
-		problems.push(`peerDependencies must be exactly n8n-workflow, found: ${peers.join(', ') || 'none'}`);
+		problems.push(
+			`peerDependencies must be exactly n8n-workflow, found: ${peers.join(', ') || 'none'}`,
+		);
 	}
 	for (const script of ['preinstall', 'install', 'postinstall', 'prepare']) {
-		if (pkg.scripts?.[script]) problems.push(`scripts.${script} runs on users' machines at install time; remove it`);
+		if (pkg.scripts?.[script])
+			problems.push(`scripts.${script} runs on users' machines at install time; remove it`);
 	}
 
 	const n8n = pkg.n8n;
 	if (!n8n || typeof n8n !== 'object') return [...problems, 'package.json has no "n8n" field'];
-	if (typeof n8n.n8nNodesApiVersion !== 'number') problems.push('n8n.n8nNodesApiVersion must be a number');
+	if (typeof n8n.n8nNodesApiVersion !== 'number')
+		problems.push('n8n.n8nNodesApiVersion must be a number');
 	const nodes = Array.isArray(n8n.nodes) ? n8n.nodes : [];
 	const credentials = Array.isArray(n8n.credentials) ? n8n.credentials : [];
 	if (nodes.length === 0) problems.push('n8n.nodes lists no node');
 
-	for (const [kind, list] of [['node', nodes], ['credential', credentials]]) {
+	for (const [kind, list] of [
+		['node', nodes],
+		['credential', credentials],
+	]) {
 		for (const file of list) {
 			const normal = path.posix.normalize(file);
-			if (!normal.startsWith('dist/') || !normal.endsWith('.js')) problems.push(`n8n ${kind} "${file}" must be a .js file under dist/`);
+			if (!normal.startsWith('dist/') || !normal.endsWith('.js'))
+				problems.push(`n8n ${kind} "${file}" must be a .js file under dist/`);
 			if (!has(normal)) {
 				problems.push(`n8n ${kind} "${file}" is not in the tarball (was the package built?)`);
 				continue;
@@ -220,7 +273,10 @@ function packageProblems(pkg, files, read) {
 			problems.push(...iconProblems(kind, normal, read(normal), has, read));
 			if (kind === 'node') {
 				const codex = normal.replace(/\.js$/, '.json');
-				if (!has(codex)) problems.push(`the codex ${codex} (categories, documentation links) is not in the tarball`);
+				if (!has(codex))
+					problems.push(
+						`the codex ${codex} (categories, documentation links) is not in the tarball`,
+					);
 			}
 		}
 	}
@@ -237,7 +293,8 @@ function iconProblems(kind, file, source, has, read) {
 	if (kind === 'node' && (!icons.light || !icons.dark)) {
 		problems.push(`${file} must set icon: { light: 'file:…', dark: 'file:…' }`);
 	}
-	if (icons.light && icons.light === icons.dark) problems.push(`${file}: light and dark icons are the same file`);
+	if (icons.light && icons.light === icons.dark)
+		problems.push(`${file}: light and dark icons are the same file`);
 	for (const [variant, ref] of Object.entries(icons)) {
 		const iconPath = path.posix.normalize(path.posix.join(path.posix.dirname(file), ref));
 		if (!has(iconPath)) {
@@ -252,14 +309,18 @@ function iconProblems(kind, file, source, has, read) {
 /** Files the tarball should carry: the build output and npm's own metadata files. */
 function strayFiles(files) {
 	return [...files].filter(
-		(file) => !file.startsWith('dist/') && !/^(package\.json|readme(\.md)?|licen[cs]e(\.(md|txt))?|changelog(\.md)?)$/i.test(file),
+		(file) =>
+			!file.startsWith('dist/') &&
+			!/^(package\.json|readme(\.md)?|licen[cs]e(\.(md|txt))?|changelog(\.md)?)$/i.test(file),
 	);
 }
 
 function run(command, args, options) {
 	const result = spawnSync(command, args, { encoding: 'utf8', ...options });
 	if (result.status !== 0) {
-		throw new Error(`${command} ${args.join(' ')} failed (exit ${result.status}):\n${result.stderr || result.stdout}`);
+		throw new Error(
+			`${command} ${args.join(' ')} failed (exit ${result.status}):\n${result.stderr || result.stdout}`,
+		);
 	}
 	return result.stdout;
 }
@@ -268,9 +329,10 @@ const kB = (bytes) => `${(bytes / 1024).toFixed(1)} kB`;
 
 async function verifyPackage() {
 	const pkgSource = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
-	const missingBuild = [...(pkgSource.n8n?.nodes ?? []), ...(pkgSource.n8n?.credentials ?? [])].filter(
-		(file) => !fs.existsSync(path.join(ROOT, file)),
-	);
+	const missingBuild = [
+		...(pkgSource.n8n?.nodes ?? []),
+		...(pkgSource.n8n?.credentials ?? []),
+	].filter((file) => !fs.existsSync(path.join(ROOT, file)));
 	if (!fs.existsSync(path.join(ROOT, 'dist')) || missingBuild.length > 0) {
 		throw new Error(
 			`dist/ is missing or incomplete (${missingBuild.join(', ') || 'no dist/'}): run "npm run build" before "npm run verify"`,
@@ -279,7 +341,9 @@ async function verifyPackage() {
 
 	const work = fs.mkdtempSync(path.join(os.tmpdir(), 'plazbot-verify-'));
 	try {
-		const packed = JSON.parse(run('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', work], { cwd: ROOT }))[0];
+		const packed = JSON.parse(
+			run('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', work], { cwd: ROOT }),
+		)[0];
 		const unpacked = path.join(work, 'package');
 		fs.mkdirSync(unpacked);
 		run('tar', ['-xzf', path.join(work, packed.filename), '-C', unpacked, '--strip-components=1']);
@@ -287,25 +351,39 @@ async function verifyPackage() {
 		const files = new Set(fileList);
 		const read = (file) => fs.readFileSync(path.join(unpacked, file), 'utf8');
 
-		console.log(`Tarball ${packed.filename}: ${kB(packed.size)} packed, ${kB(packed.unpackedSize)} unpacked, ${packed.entryCount} files`);
+		console.log(
+			`Tarball ${packed.filename}: ${kB(packed.size)} packed, ${kB(packed.unpackedSize)} unpacked, ${packed.entryCount} files`,
+		);
 
 		const sections = [];
 		const pkg = JSON.parse(read('package.json'));
 		sections.push(['package.json, n8n files and icons', packageProblems(pkg, files, read)]);
-		sections.push(['files outside dist/', strayFiles(files).map((file) => `${file} should not be published`)]);
+		sections.push([
+			'files outside dist/',
+			strayFiles(files).map((file) => `${file} should not be published`),
+		]);
 
 		const shippedJs = fileList.filter((file) => /\.(c|m)?js$/.test(file));
 		const restricted = await lint(unpacked, shippedJs, restrictedApiConfig());
-		sections.push([`restricted APIs in the ${shippedJs.length} shipped .js files`, restricted.map(formatProblem)]);
+		sections.push([
+			`restricted APIs in the ${shippedJs.length} shipped .js files`,
+			restricted.map(formatProblem),
+		]);
 
 		const scanTarball = await lint(unpacked, [...shippedJs, 'package.json'], n8nScanConfig());
-		sections.push(['n8n scanner rules on the tarball', scanTarball.filter((p) => p.severity === 'error').map(formatProblem)]);
+		sections.push([
+			'n8n scanner rules on the tarball',
+			scanTarball.filter((p) => p.severity === 'error').map(formatProblem),
+		]);
 
 		const sources = listFiles(ROOT, (rel) => /(^|\/)(node_modules|\.git)$/.test(rel)).filter(
 			(file) => file === 'package.json' || /^(nodes|credentials)\/.*\.(js|ts|json)$/.test(file),
 		);
 		const scanSources = await lint(ROOT, sources, n8nScanConfig());
-		sections.push([`n8n scanner rules on the ${sources.length} source files`, scanSources.filter((p) => p.severity === 'error').map(formatProblem)]);
+		sections.push([
+			`n8n scanner rules on the ${sources.length} source files`,
+			scanSources.filter((p) => p.severity === 'error').map(formatProblem),
+		]);
 		const warnings = [...scanTarball, ...scanSources].filter((p) => p.severity === 'warning');
 
 		let failed = 0;
@@ -337,20 +415,32 @@ const PLANTED = [
 	['eval.js', "eval('1 + 1');", 'no-restricted-globals'],
 	['newFunction.js', "module.exports = new Function('return 1');", 'no-restricted-syntax'],
 	['functionCall.js', "module.exports = Function('return this')();", 'no-restricted-syntax'],
-	['constructorEscape.js', "module.exports = (() => undefined).constructor('return 1')();", 'no-restricted-syntax'],
+	[
+		'constructorEscape.js',
+		"module.exports = (() => undefined).constructor('return 1')();",
+		'no-restricted-syntax',
+	],
 	['requireFs.js', "const fs = require('fs'); module.exports = fs;", 'no-restricted-syntax'],
 	['requireNodeFs.js', "module.exports = require('node:fs');", 'no-restricted-syntax'],
 	['requireFsPromises.js', "module.exports = require('fs/promises');", 'no-restricted-syntax'],
 	['requireChildProcess.js', "require('child_process').execSync('id');", 'no-restricted-syntax'],
 	['requireProcess.js', "module.exports = require('node:process');", 'no-restricted-syntax'],
 	['requireUnknown.js', "module.exports = require('axios');", 'no-restricted-syntax'],
-	['requireComputed.js', "const name = 'f' + 's'; module.exports = require(name);", 'no-restricted-syntax'],
+	[
+		'requireComputed.js',
+		"const name = 'f' + 's'; module.exports = require(name);",
+		'no-restricted-syntax',
+	],
 	['requireAlias.js', "const load = require; module.exports = load('fs');", 'no-restricted-syntax'],
 	['moduleRequire.js', "module.exports = module.require('fs');", 'no-restricted-syntax'],
 	['dynamicImport.js', "module.exports = import('node:fs');", 'no-restricted-syntax'],
 	['importFs.js', "import fs from 'node:fs';\nexport default fs;", 'no-restricted-imports'],
 	['console.js', "console.log('x');", 'no-console'],
-	['inlineDisabled.js', '/* eslint-disable */\nsetTimeout(() => undefined, 1);', 'no-restricted-globals'],
+	[
+		'inlineDisabled.js',
+		'/* eslint-disable */\nsetTimeout(() => undefined, 1);',
+		'no-restricted-globals',
+	],
 ];
 
 /** What tsc emits for this package (CommonJS, its helpers): must stay free of findings. */
@@ -386,7 +476,11 @@ function plantedPackage() {
 		license: 'MIT',
 		keywords: ['n8n-community-node-package'],
 		peerDependencies: { 'n8n-workflow': '*' },
-		n8n: { n8nNodesApiVersion: 1, nodes: ['dist/nodes/S/S.node.js'], credentials: ['dist/credentials/S.credentials.js'] },
+		n8n: {
+			n8nNodesApiVersion: 1,
+			nodes: ['dist/nodes/S/S.node.js'],
+			credentials: ['dist/credentials/S.credentials.js'],
+		},
 	};
 	const contents = {
 		'package.json': '{}',
@@ -396,7 +490,8 @@ function plantedPackage() {
 		'dist/nodes/S/S.node.json': '{}',
 		'dist/nodes/S/s.svg': '<svg xmlns="http://www.w3.org/2000/svg"></svg>',
 		'dist/nodes/S/s.dark.svg': '<svg xmlns="http://www.w3.org/2000/svg"></svg>',
-		'dist/credentials/S.credentials.js': "this.icon = { light: 'file:../nodes/S/s.svg', dark: 'file:../nodes/S/s.dark.svg' };",
+		'dist/credentials/S.credentials.js':
+			"this.icon = { light: 'file:../nodes/S/s.svg', dark: 'file:../nodes/S/s.dark.svg' };",
 	};
 	return { pkg, contents };
 }
@@ -408,22 +503,64 @@ function selfCheckPackage() {
 		const { pkg, contents } = plantedPackage();
 		mutate(pkg, contents);
 		const problems = packageProblems(pkg, new Set(Object.keys(contents)), (file) => contents[file]);
-		if (expected === null ? problems.length > 0 : !problems.some((problem) => problem.includes(expected))) {
-			failures.push(`${label}: expected ${expected === null ? 'no problem' : `"${expected}"`}, got ${JSON.stringify(problems)}`);
+		if (
+			expected === null
+				? problems.length > 0
+				: !problems.some((problem) => problem.includes(expected))
+		) {
+			failures.push(
+				`${label}: expected ${expected === null ? 'no problem' : `"${expected}"`}, got ${JSON.stringify(problems)}`,
+			);
 		}
 	};
 	check('sound package', () => {}, null);
-	check('runtime dependency', (pkg) => (pkg.dependencies = { axios: '1.0.0' }), 'dependencies must be empty');
-	check('second peer dependency', (pkg) => (pkg.peerDependencies.lodash = '*'), 'peerDependencies must be exactly n8n-workflow');
-	check('no peer dependency', (pkg) => delete pkg.peerDependencies, 'peerDependencies must be exactly n8n-workflow');
-	check('node file missing', (_pkg, c) => delete c['dist/nodes/S/S.node.js'], 'is not in the tarball');
-	check('credential file missing', (_pkg, c) => delete c['dist/credentials/S.credentials.js'], 'is not in the tarball');
-	check('dark icon missing', (_pkg, c) => delete c['dist/nodes/S/s.dark.svg'], 'dark icon dist/nodes/S/s.dark.svg is not in the tarball');
-	check('light icon missing', (_pkg, c) => delete c['dist/nodes/S/s.svg'], 'light icon dist/nodes/S/s.svg is not in the tarball');
-	check('node without dark icon', (_pkg, c) => (c['dist/nodes/S/S.node.js'] = "icon: 'file:s.svg'"), "must set icon: { light");
+	check(
+		'runtime dependency',
+		(pkg) => (pkg.dependencies = { axios: '1.0.0' }),
+		'dependencies must be empty',
+	);
+	check(
+		'second peer dependency',
+		(pkg) => (pkg.peerDependencies.lodash = '*'),
+		'peerDependencies must be exactly n8n-workflow',
+	);
+	check(
+		'no peer dependency',
+		(pkg) => delete pkg.peerDependencies,
+		'peerDependencies must be exactly n8n-workflow',
+	);
+	check(
+		'node file missing',
+		(_pkg, c) => delete c['dist/nodes/S/S.node.js'],
+		'is not in the tarball',
+	);
+	check(
+		'credential file missing',
+		(_pkg, c) => delete c['dist/credentials/S.credentials.js'],
+		'is not in the tarball',
+	);
+	check(
+		'dark icon missing',
+		(_pkg, c) => delete c['dist/nodes/S/s.dark.svg'],
+		'dark icon dist/nodes/S/s.dark.svg is not in the tarball',
+	);
+	check(
+		'light icon missing',
+		(_pkg, c) => delete c['dist/nodes/S/s.svg'],
+		'light icon dist/nodes/S/s.svg is not in the tarball',
+	);
+	check(
+		'node without dark icon',
+		(_pkg, c) => (c['dist/nodes/S/S.node.js'] = "icon: 'file:s.svg'"),
+		'must set icon: { light',
+	);
 	check('icon not SVG', (_pkg, c) => (c['dist/nodes/S/s.svg'] = 'PNG'), 'is not an SVG');
 	check('codex missing', (_pkg, c) => delete c['dist/nodes/S/S.node.json'], 'the codex');
-	check('install script', (pkg) => (pkg.scripts = { postinstall: 'node x.js' }), 'scripts.postinstall');
+	check(
+		'install script',
+		(pkg) => (pkg.scripts = { postinstall: 'node x.js' }),
+		'scripts.postinstall',
+	);
 	check('no README', (_pkg, c) => delete c['README.md'], 'no README.md');
 	if (strayFiles(new Set(['package.json', 'dist/a.js', 'test/x.js'])).join() !== 'test/x.js') {
 		failures.push('strayFiles did not report test/x.js alone');
@@ -437,28 +574,40 @@ async function selfCheck() {
 	try {
 		for (const [file, code] of PLANTED) fs.writeFileSync(path.join(dir, file), code);
 		fs.writeFileSync(path.join(dir, 'clean.js'), CLEAN_SAMPLE);
-		const problems = await lint(dir, [...PLANTED.map(([file]) => file), 'clean.js'], restrictedApiConfig());
+		const problems = await lint(
+			dir,
+			[...PLANTED.map(([file]) => file), 'clean.js'],
+			restrictedApiConfig(),
+		);
 		for (const [file, , rule] of PLANTED) {
 			if (!problems.some((p) => p.file === file && p.rule === rule)) {
 				const got = problems.filter((p) => p.file === file).map((p) => p.rule);
 				failures.push(`${file}: ${rule} did not fire (got ${got.join(', ') || 'nothing'})`);
 			}
 		}
-		for (const p of problems.filter((p) => p.file === 'clean.js')) failures.push(`false positive on tsc output: ${formatProblem(p)}`);
+		for (const p of problems.filter((p) => p.file === 'clean.js'))
+			failures.push(`false positive on tsc output: ${formatProblem(p)}`);
 
-		const scan = await lint(dir, ['setTimeout.js', 'requireChildProcess.js', 'clean.js'], n8nScanConfig());
+		const scan = await lint(
+			dir,
+			['setTimeout.js', 'requireChildProcess.js', 'clean.js'],
+			n8nScanConfig(),
+		);
 		for (const [file, rule] of [
 			['setTimeout.js', '@n8n/community-nodes/no-restricted-globals'],
 			['requireChildProcess.js', '@n8n/community-nodes/no-restricted-imports'],
 		]) {
-			if (!scan.some((p) => p.file === file && p.rule === rule)) failures.push(`n8n scanner config: ${rule} did not fire on ${file}`);
+			if (!scan.some((p) => p.file === file && p.rule === rule))
+				failures.push(`n8n scanner config: ${rule} did not fire on ${file}`);
 		}
-		for (const p of scan.filter((p) => p.file === 'clean.js' && p.severity === 'error')) failures.push(`n8n scanner false positive: ${formatProblem(p)}`);
+		for (const p of scan.filter((p) => p.file === 'clean.js' && p.severity === 'error'))
+			failures.push(`n8n scanner false positive: ${formatProblem(p)}`);
 	} finally {
 		fs.rmSync(dir, { recursive: true, force: true });
 	}
 	const total = PLANTED.length + 1 + 13 + 3;
-	if (failures.length === 0) console.log(`ok   self-check: every check caught its planted violation (${total} cases)`);
+	if (failures.length === 0)
+		console.log(`ok   self-check: every check caught its planted violation (${total} cases)`);
 	else {
 		console.log('FAIL self-check: a check no longer catches what it is for');
 		for (const failure of failures) console.log(`       - ${failure}`);

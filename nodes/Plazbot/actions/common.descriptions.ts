@@ -17,7 +17,10 @@ const DEFAULT_TIMEOUT_MS = DEFAULT_DELIVERY_POLICY.timeoutMs;
 export const RATE_CONTROL_DEFAULT_V1 = 'fixed';
 export const RATE_CONTROL_DEFAULT_FROM_V2 = 'adaptive';
 
-function rateControlOption(defaultValue: string, versions: Array<number | DisplayCondition>): INodeProperties {
+function rateControlOption(
+	defaultValue: string,
+	versions: Array<number | DisplayCondition>,
+): INodeProperties {
 	return {
 		displayName: 'Rate Control',
 		name: 'rateControl',
@@ -29,7 +32,11 @@ function rateControlOption(defaultValue: string, versions: Array<number | Displa
 				description:
 					"Start slowly, raise the request rate while Plazbot answers well, halve it when Plazbot answers 429 or slows down. Within Concurrency and Rate Limit. Each execution adapts on its own, so many executions settle under Plazbot's limit together.",
 			},
-			{ name: 'Fixed', value: 'fixed', description: 'Send as fast as Concurrency, Rate Limit and Delay Between Requests allow' },
+			{
+				name: 'Fixed',
+				value: 'fixed',
+				description: 'Send as fast as Concurrency, Rate Limit and Delay Between Requests allow',
+			},
 		],
 		default: defaultValue,
 		displayOptions: { show: { '@version': versions } },
@@ -194,7 +201,13 @@ export function emailField(description: string): INodeProperties {
 
 /** The contact picker (parameter `contactId`) every resource uses. */
 export function contactLocator(description: string, required = true): INodeProperties {
-	return idLocator({ name: 'contactId', displayName: 'Contact', searchListMethod: 'searchContacts', description, required });
+	return idLocator({
+		name: 'contactId',
+		displayName: 'Contact',
+		searchListMethod: 'searchContacts',
+		description,
+		required,
+	});
 }
 
 /** The optional contact a record (opportunity, task) belongs to, inside Additional Fields. */

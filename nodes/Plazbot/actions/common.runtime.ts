@@ -7,7 +7,12 @@ import { recordPath } from '../transport/apiContract';
 import { asBoolean, asNumber } from '../helpers/coerce';
 import { InvalidInput } from '../helpers/errors';
 import { firstRecord, isRecord } from '../helpers/records';
-import { DEFAULT_CONCURRENCY, deliveryOptions, RATE_CONTROL_DEFAULT_FROM_V2, RATE_CONTROL_DEFAULT_V1 } from './common.descriptions';
+import {
+	DEFAULT_CONCURRENCY,
+	deliveryOptions,
+	RATE_CONTROL_DEFAULT_FROM_V2,
+	RATE_CONTROL_DEFAULT_V1,
+} from './common.descriptions';
 
 /**
  * Items handled at once, per request slot: an item waiting out a Retry-After or a backoff frees
@@ -32,16 +37,36 @@ export function readDeliverySettings(fns: IExecuteFunctions): DeliverySettings {
 	const intervalMs = options.rateLimitInterval === 'minute' ? 60_000 : 1_000;
 	const rateLimit = asNumber(options.rateLimit, field('rateLimit'), 0, { min: 0 });
 	const rateSpacing = rateLimit > 0 ? intervalMs / rateLimit : 0;
-	const concurrency = asNumber(options.concurrency, field('concurrency'), DEFAULT_CONCURRENCY, { min: 1, max: 50, integer: true });
+	const concurrency = asNumber(options.concurrency, field('concurrency'), DEFAULT_CONCURRENCY, {
+		min: 1,
+		max: 50,
+		integer: true,
+	});
 	return {
 		itemLanes: concurrency * ITEMS_PER_REQUEST_SLOT,
 		policy: {
 			maxInFlight: concurrency,
-			maxAttempts: asNumber(options.maxAttempts, field('maxAttempts'), DEFAULT_MAX_ATTEMPTS, { min: 1, max: 10, integer: true }),
-			retryOnConnectionDrop: asBoolean(options.retryOnConnectionDrop, field('retryOnConnectionDrop'), false),
-			timeoutMs: asNumber(options.timeout, field('timeout'), DEFAULT_TIMEOUT_MS, { min: 1, integer: true }),
-			minSpacingMs: Math.max(rateSpacing, asNumber(options.delayBetweenRequests, field('delayBetweenRequests'), 0, { min: 0 })),
-			adaptive: rateControlFor(fns.getNode().typeVersion, options.rateControl, field('rateControl')) === 'adaptive',
+			maxAttempts: asNumber(options.maxAttempts, field('maxAttempts'), DEFAULT_MAX_ATTEMPTS, {
+				min: 1,
+				max: 10,
+				integer: true,
+			}),
+			retryOnConnectionDrop: asBoolean(
+				options.retryOnConnectionDrop,
+				field('retryOnConnectionDrop'),
+				false,
+			),
+			timeoutMs: asNumber(options.timeout, field('timeout'), DEFAULT_TIMEOUT_MS, {
+				min: 1,
+				integer: true,
+			}),
+			minSpacingMs: Math.max(
+				rateSpacing,
+				asNumber(options.delayBetweenRequests, field('delayBetweenRequests'), 0, { min: 0 }),
+			),
+			adaptive:
+				rateControlFor(fns.getNode().typeVersion, options.rateControl, field('rateControl')) ===
+				'adaptive',
 		},
 	};
 }
@@ -50,10 +75,19 @@ export function readDeliverySettings(fns: IExecuteFunctions): DeliverySettings {
  * The Rate Control a run uses: the option when set, otherwise its default for the node's version
  * (n8n does not save an option left at its default).
  */
-export function rateControlFor(typeVersion: number, option: unknown, field = 'Options → Rate Control'): string {
-	if (option === undefined || option === null || option === '') return typeVersion >= 2 ? RATE_CONTROL_DEFAULT_FROM_V2 : RATE_CONTROL_DEFAULT_V1;
+export function rateControlFor(
+	typeVersion: number,
+	option: unknown,
+	field = 'Options → Rate Control',
+): string {
+	if (option === undefined || option === null || option === '')
+		return typeVersion >= 2 ? RATE_CONTROL_DEFAULT_FROM_V2 : RATE_CONTROL_DEFAULT_V1;
 	if (option === 'adaptive' || option === 'fixed') return option;
-	throw new InvalidInput(field, `is "${String(option)}", not adaptive or fixed`, 'Choose Adaptive or Fixed.');
+	throw new InvalidInput(
+		field,
+		`is "${String(option)}", not adaptive or fixed`,
+		'Choose Adaptive or Fixed.',
+	);
 }
 
 function deliveryOptionLabel(name: string): string {
@@ -63,8 +97,12 @@ function deliveryOptionLabel(name: string): string {
 
 /** Undefined means "all": the value the transport's `collect` takes. */
 export function readLimit(fns: IExecuteFunctions, itemIndex: number): number | undefined {
-	if (asBoolean(fns.getNodeParameter('returnAll', itemIndex, false), 'Return All', false)) return undefined;
-	return asNumber(fns.getNodeParameter('limit', itemIndex, 50), 'Limit', 50, { min: 1, integer: true });
+	if (asBoolean(fns.getNodeParameter('returnAll', itemIndex, false), 'Return All', false))
+		return undefined;
+	return asNumber(fns.getNodeParameter('limit', itemIndex, 50), 'Limit', 50, {
+		min: 1,
+		integer: true,
+	});
 }
 
 /**
@@ -77,7 +115,11 @@ export async function listWorkspaceRecords(
 	path: string,
 	itemIndex: number,
 ): Promise<IDataObject[]> {
-	return await client.collect({ method: 'GET', path, qs: { workspaceId: client.workspaceId } }, readLimit(fns, itemIndex), itemIndex);
+	return await client.collect(
+		{ method: 'GET', path, qs: { workspaceId: client.workspaceId } },
+		readLimit(fns, itemIndex),
+		itemIndex,
+	);
 }
 
 /**
@@ -91,7 +133,11 @@ export async function getRecordById(
 	itemIndex: number,
 ): Promise<IDataObject> {
 	const data = await client.requestData(
-		{ method: 'GET', path: recordPath(collectionPath, id), qs: { workspaceId: client.workspaceId } },
+		{
+			method: 'GET',
+			path: recordPath(collectionPath, id),
+			qs: { workspaceId: client.workspaceId },
+		},
 		itemIndex,
 	);
 	const record = firstRecord(data);
@@ -107,7 +153,11 @@ export async function deleteRecordById(
 	itemIndex: number,
 ): Promise<IDataObject> {
 	await client.request(
-		{ method: 'DELETE', path: recordPath(collectionPath, id), qs: { workspaceId: client.workspaceId } },
+		{
+			method: 'DELETE',
+			path: recordPath(collectionPath, id),
+			qs: { workspaceId: client.workspaceId },
+		},
 		itemIndex,
 	);
 	return { deleted: true, id };

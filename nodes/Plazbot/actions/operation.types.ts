@@ -9,7 +9,11 @@ import type { PlazbotClient } from '../transport';
  */
 export interface PlazbotOperation {
 	description: INodeProperties[];
-	execute(this: IExecuteFunctions, itemIndex: number, client: PlazbotClient): Promise<IDataObject | IDataObject[]>;
+	execute(
+		this: IExecuteFunctions,
+		itemIndex: number,
+		client: PlazbotClient,
+	): Promise<IDataObject | IDataObject[]>;
 }
 
 export type PlazbotResource = Record<string, PlazbotOperation>;

@@ -11,7 +11,10 @@ import * as user from './user/User.resource';
 import * as workspace from './workspace/Workspace.resource';
 
 /** Every resource of the node, by its value in workflow JSON, in the order the editor lists them. */
-export const resources: Record<string, { displayName: string; operations: PlazbotResource; description: INodeProperties[] }> = {
+export const resources: Record<
+	string,
+	{ displayName: string; operations: PlazbotResource; description: INodeProperties[] }
+> = {
 	agent: { displayName: 'AI Agent', ...agent },
 	automation: { displayName: 'Automation', ...automation },
 	contact: { displayName: 'Contact', ...contact },

@@ -15,7 +15,10 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	const operationName = this.getNodeParameter('operation', 0) as string;
 	const operation = resources[resource]?.operations[operationName];
 	if (!operation) {
-		throw new NodeOperationError(this.getNode(), `The operation "${operationName}" is not supported for the resource "${resource}"`);
+		throw new NodeOperationError(
+			this.getNode(),
+			`The operation "${operationName}" is not supported for the resource "${resource}"`,
+		);
 	}
 
 	const context = itemContext(this, resource, operationName);
@@ -26,7 +29,10 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		// The Options are read from the first item.
 		throw asItemError(this.getNode(), error, 0);
 	}
-	const client = await PlazbotClient.create(this, { ...settings.policy, stopAtFirstError: !this.continueOnFail() });
+	const client = await PlazbotClient.create(this, {
+		...settings.policy,
+		stopAtFirstError: !this.continueOnFail(),
+	});
 	const node = this.getNode();
 	/** Items whose operation completed: named in the error when the run stops at a failed item. */
 	const completed: number[] = [];
@@ -34,34 +40,40 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	// item context, so a parameter that cannot be read names its field and item.
 	const itemFunctions = readingFixedParametersOnce(context);
 
-	const perItem = await runUntilFirstFailure(node, items.length, completed, async () => await mapItemsConcurrently(
+	const perItem = await runUntilFirstFailure(
+		node,
 		items.length,
-		settings.itemLanes,
-		async (itemIndex): Promise<INodeExecutionData[]> => {
-			const pairedItem = { item: itemIndex };
-			try {
-				const result = await operation.execute.call(itemFunctions, itemIndex, client);
-				completed.push(itemIndex);
-				const records = Array.isArray(result) ? result : [result];
-				return records.map((json) => ({ json: client.redactRecord(json), pairedItem }));
-			} catch (caught) {
-				const error = asItemError(node, caught, itemIndex);
-				if (!this.continueOnFail()) throw error;
-				return [
-					{
-						json: {
-							error: error.message,
-							...(error.description ? { description: error.description } : {}),
-							...('httpCode' in error && error.httpCode ? { httpCode: error.httpCode } : {}),
-						},
-						pairedItem,
-					},
-				];
-			}
-		},
-		this.getExecutionCancelSignal?.(),
-		() => client.stopSending(),
-	));
+		completed,
+		async () =>
+			await mapItemsConcurrently(
+				items.length,
+				settings.itemLanes,
+				async (itemIndex): Promise<INodeExecutionData[]> => {
+					const pairedItem = { item: itemIndex };
+					try {
+						const result = await operation.execute.call(itemFunctions, itemIndex, client);
+						completed.push(itemIndex);
+						const records = Array.isArray(result) ? result : [result];
+						return records.map((json) => ({ json: client.redactRecord(json), pairedItem }));
+					} catch (caught) {
+						const error = asItemError(node, caught, itemIndex);
+						if (!this.continueOnFail()) throw error;
+						return [
+							{
+								json: {
+									error: error.message,
+									...(error.description ? { description: error.description } : {}),
+									...('httpCode' in error && error.httpCode ? { httpCode: error.httpCode } : {}),
+								},
+								pairedItem,
+							},
+						];
+					}
+				},
+				this.getExecutionCancelSignal?.(),
+				() => client.stopSending(),
+			),
+	);
 	return [perItem.flat()];
 }
 
@@ -70,12 +82,19 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
  * the workflow would send again what already went out. mapItemsConcurrently waits for the
  * requests on the wire before the error surfaces; the error then names the items that completed.
  */
-async function runUntilFirstFailure<T>(node: INode, count: number, completed: number[], run: () => Promise<T>): Promise<T> {
+async function runUntilFirstFailure<T>(
+	node: INode,
+	count: number,
+	completed: number[],
+	run: () => Promise<T>,
+): Promise<T> {
 	try {
 		return await run();
 	} catch (caught) {
 		const error =
-			caught instanceof NodeApiError || caught instanceof NodeOperationError ? caught : new NodeOperationError(node, caught as Error);
+			caught instanceof NodeApiError || caught instanceof NodeOperationError
+				? caught
+				: new NodeOperationError(node, caught as Error);
 		if (count < 2) throw error;
 		const done = [...completed].sort((a, b) => a - b);
 		const note = done.length
@@ -96,7 +115,9 @@ export function itemRanges(indexes: number[]): string {
 		start = end + 1;
 	}
 	const MAX_RUNS = 100;
-	if (runs.length > MAX_RUNS) runs.splice(MAX_RUNS, runs.length - MAX_RUNS, `… (${runs.length - MAX_RUNS} more runs)`);
-	const list = runs.length > 1 ? `${runs.slice(0, -1).join(', ')} and ${runs[runs.length - 1]}` : runs[0];
+	if (runs.length > MAX_RUNS)
+		runs.splice(MAX_RUNS, runs.length - MAX_RUNS, `… (${runs.length - MAX_RUNS} more runs)`);
+	const list =
+		runs.length > 1 ? `${runs.slice(0, -1).join(', ')} and ${runs[runs.length - 1]}` : runs[0];
 	return `${indexes.length === 1 ? 'item' : 'items'} ${list}`;
 }

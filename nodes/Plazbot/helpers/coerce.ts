@@ -11,9 +11,17 @@ import { describeType } from './phone';
 export function asBoolean(value: unknown, field: string, fallback: boolean): boolean {
 	if (value === undefined || value === null || value === '') return fallback;
 	if (typeof value === 'boolean') return value;
-	const result = validateFieldType(field, typeof value === 'string' ? value.trim().toLowerCase() : value, 'boolean');
+	const result = validateFieldType(
+		field,
+		typeof value === 'string' ? value.trim().toLowerCase() : value,
+		'boolean',
+	);
 	if (!result.valid) {
-		throw new InvalidInput(field, `must be true or false, but is ${shown(value)}`, `Set ${field} to true or false.`);
+		throw new InvalidInput(
+			field,
+			`must be true or false, but is ${shown(value)}`,
+			`Set ${field} to true or false.`,
+		);
 	}
 	return result.newValue as boolean;
 }
@@ -24,9 +32,17 @@ export interface NumberRange {
 	integer?: boolean;
 }
 
-export function asNumber(value: unknown, field: string, fallback: number, range: NumberRange = {}): number {
+export function asNumber(
+	value: unknown,
+	field: string,
+	fallback: number,
+	range: NumberRange = {},
+): number {
 	if (value === undefined || value === null || value === '') return fallback;
-	const result = typeof value === 'number' ? { valid: true, newValue: value } : validateFieldType(field, typeof value === 'string' ? value.trim() : value, 'number');
+	const result =
+		typeof value === 'number'
+			? { valid: true, newValue: value }
+			: validateFieldType(field, typeof value === 'string' ? value.trim() : value, 'number');
 	const number = result.valid ? Number(result.newValue) : Number.NaN;
 	const bounds =
 		range.min !== undefined && range.max !== undefined
@@ -37,10 +53,21 @@ export function asNumber(value: unknown, field: string, fallback: number, range:
 					? `at most ${range.max}`
 					: 'a number';
 	if (!Number.isFinite(number)) {
-		throw new InvalidInput(field, `must be a number, but is ${shown(value)}`, `Set ${field} to a number ${bounds === 'a number' ? '' : bounds}`.trim() + '.');
+		throw new InvalidInput(
+			field,
+			`must be a number, but is ${shown(value)}`,
+			`Set ${field} to a number ${bounds === 'a number' ? '' : bounds}`.trim() + '.',
+		);
 	}
-	if ((range.min !== undefined && number < range.min) || (range.max !== undefined && number > range.max)) {
-		throw new InvalidInput(field, `must be ${bounds}, but is ${number}`, `Set ${field} to a number ${bounds}.`);
+	if (
+		(range.min !== undefined && number < range.min) ||
+		(range.max !== undefined && number > range.max)
+	) {
+		throw new InvalidInput(
+			field,
+			`must be ${bounds}, but is ${number}`,
+			`Set ${field} to a number ${bounds}.`,
+		);
 	}
 	return range.integer ? Math.floor(number) : number;
 }

@@ -17,7 +17,11 @@ export class InvalidInput extends Error {
 }
 
 /** Gives every error that leaves the node the item it belongs to. */
-export function asItemError(node: INode, error: unknown, itemIndex: number): NodeApiError | NodeOperationError {
+export function asItemError(
+	node: INode,
+	error: unknown,
+	itemIndex: number,
+): NodeApiError | NodeOperationError {
 	if (error instanceof InvalidInput) {
 		return new NodeOperationError(node, `${error.field} ${error.problem} [item ${itemIndex}]`, {
 			itemIndex,

@@ -11,11 +11,21 @@ import { deepCopy } from 'n8n-workflow';
 export function readingFixedParametersOnce(fns: IExecuteFunctions): IExecuteFunctions {
 	const saved = fns.getNode().parameters;
 	const fixed = new Map<string, unknown>();
-	const getNodeParameter = (name: string, itemIndex: number, fallbackValue?: unknown, options?: unknown): unknown => {
-		if (options !== undefined || !Object.prototype.hasOwnProperty.call(saved, name) || holdsExpression(saved[name])) {
+	const getNodeParameter = (
+		name: string,
+		itemIndex: number,
+		fallbackValue?: unknown,
+		options?: unknown,
+	): unknown => {
+		if (
+			options !== undefined ||
+			!Object.prototype.hasOwnProperty.call(saved, name) ||
+			holdsExpression(saved[name])
+		) {
 			return fns.getNodeParameter(name, itemIndex, fallbackValue as never, options as never);
 		}
-		if (!fixed.has(name)) fixed.set(name, fns.getNodeParameter(name, itemIndex, fallbackValue as never));
+		if (!fixed.has(name))
+			fixed.set(name, fns.getNodeParameter(name, itemIndex, fallbackValue as never));
 		const value = fixed.get(name);
 		// n8n hands every read its own copy; an operation may change what it got.
 		return typeof value === 'object' && value !== null ? deepCopy(value) : value;
@@ -28,6 +38,7 @@ export function readingFixedParametersOnce(fns: IExecuteFunctions): IExecuteFunc
 export function holdsExpression(value: unknown): boolean {
 	if (typeof value === 'string') return value.startsWith('=');
 	if (Array.isArray(value)) return value.some(holdsExpression);
-	if (typeof value === 'object' && value !== null) return Object.values(value).some(holdsExpression);
+	if (typeof value === 'object' && value !== null)
+		return Object.values(value).some(holdsExpression);
 	return false;
 }

@@ -13,10 +13,17 @@ export const MINIMUM_N8N = '1.110.0';
  * the package.json range cannot stop such an install; and a node cannot read n8n's version, so
  * this looks for what arrived with the feature in the n8n-workflow that n8n itself provides.
  */
-export function assertSupportedN8n(node: INode, provided: Record<string, unknown> = n8nWorkflow): void {
+export function assertSupportedN8n(
+	node: INode,
+	provided: Record<string, unknown> = n8nWorkflow,
+): void {
 	// n8n-workflow's domain check, which n8n's request helper calls for `allowedDomains` and on every redirect.
 	if (typeof provided.isDomainAllowed === 'function') return;
-	throw new NodeOperationError(node, `This n8n is too old for the Plazbot node: it needs n8n ${MINIMUM_N8N} or later`, {
-		description: `Older n8n versions would follow a redirect to another host with the credential's Workspace ID and API Key, so the node sends nothing. Update n8n (the node is tested on n8n ${OLDEST_TESTED_N8N} and 2.x).`,
-	});
+	throw new NodeOperationError(
+		node,
+		`This n8n is too old for the Plazbot node: it needs n8n ${MINIMUM_N8N} or later`,
+		{
+			description: `Older n8n versions would follow a redirect to another host with the credential's Workspace ID and API Key, so the node sends nothing. Update n8n (the node is tested on n8n ${OLDEST_TESTED_N8N} and 2.x).`,
+		},
+	);
 }

@@ -3,7 +3,6 @@ import type { IDataObject } from 'n8n-workflow';
 import { InvalidInput } from './errors';
 import { describeType, normalizeWhatsappNumber } from './phone';
 
-
 /** Accepts text (trimmed) or a number from an expression; anything else names the field. */
 export function asRequiredText(value: unknown, field: string, hint?: string): string {
 	const text = asOptionalText(value, field);
@@ -16,7 +15,11 @@ export function asOptionalText(value: unknown, field: string): string | undefine
 	if (value === undefined || value === null) return undefined;
 	if (typeof value === 'number' || typeof value === 'boolean') return String(value);
 	if (typeof value !== 'string') {
-		throw new InvalidInput(field, `must be text, but the expression gave ${describeType(value)}`, 'Map a single text value, for example {{ $json.name }}.');
+		throw new InvalidInput(
+			field,
+			`must be text, but the expression gave ${describeType(value)}`,
+			'Map a single text value, for example {{ $json.name }}.',
+		);
 	}
 	const trimmed = value.trim();
 	return trimmed === '' ? undefined : trimmed;
@@ -25,7 +28,11 @@ export function asOptionalText(value: unknown, field: string): string | undefine
 export function asWhatsappNumber(value: unknown, field: string): string {
 	const result = normalizeWhatsappNumber(value);
 	if (!result.ok) {
-		throw new InvalidInput(field, result.reason, 'Give the number with its country code, for example +51 987 654 321.');
+		throw new InvalidInput(
+			field,
+			result.reason,
+			'Give the number with its country code, for example +51 987 654 321.',
+		);
 	}
 	return result.digits;
 }
@@ -35,34 +42,58 @@ export function asWhatsappNumber(value: unknown, field: string): string {
  * is text in node version 1 and a resource locator from version 2.
  */
 export function locatorValue(raw: unknown): unknown {
-	return typeof raw === 'object' && raw !== null && 'value' in raw ? (raw as { value: unknown }).value : raw;
+	return typeof raw === 'object' && raw !== null && 'value' in raw
+		? (raw as { value: unknown }).value
+		: raw;
 }
 
 /** The ID inside a resource locator value ({ __rl, mode, value }) or a plain string. */
 export function asLocatorId(raw: unknown, field: string): string {
-	return asRequiredText(locatorValue(raw), field, `Pick a record from the list or enter its ID in ${field}.`);
+	return asRequiredText(
+		locatorValue(raw),
+		field,
+		`Pick a record from the list or enter its ID in ${field}.`,
+	);
 }
 
 /**
  * Required free text with its own length limit (a message body, for example), for fields that may
  * be long. Line breaks inside the text are kept; only the ends are trimmed.
  */
-export function asRequiredLongText(value: unknown, field: string, maxLength: number, hint?: string): string {
+export function asRequiredLongText(
+	value: unknown,
+	field: string,
+	maxLength: number,
+	hint?: string,
+): string {
 	if (typeof value === 'number' || typeof value === 'boolean') return String(value);
 	if (value !== undefined && value !== null && typeof value !== 'string') {
-		throw new InvalidInput(field, `must be text, but the expression gave ${describeType(value)}`, 'Map a single text value, for example {{ $json.text }}.');
+		throw new InvalidInput(
+			field,
+			`must be text, but the expression gave ${describeType(value)}`,
+			'Map a single text value, for example {{ $json.text }}.',
+		);
 	}
 	const trimmed = typeof value === 'string' ? value.trim() : '';
 	if (trimmed === '') throw new InvalidInput(field, 'is empty', hint ?? `Fill in ${field}.`);
 	if (trimmed.length > maxLength) {
-		throw new InvalidInput(field, `is ${trimmed.length} characters long; at most ${maxLength} are accepted`, 'Shorten the text, or split it into several messages.');
+		throw new InvalidInput(
+			field,
+			`is ${trimmed.length} characters long; at most ${maxLength} are accepted`,
+			'Shorten the text, or split it into several messages.',
+		);
 	}
 	return trimmed;
 }
 
 /** Like asRequiredLongText, but undefined for an absent or blank value. */
-export function asOptionalLongText(value: unknown, field: string, maxLength: number): string | undefined {
-	if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) return undefined;
+export function asOptionalLongText(
+	value: unknown,
+	field: string,
+	maxLength: number,
+): string | undefined {
+	if (value === undefined || value === null || (typeof value === 'string' && value.trim() === ''))
+		return undefined;
 	return asRequiredLongText(value, field, maxLength);
 }
 
@@ -74,7 +105,11 @@ export function asOptionalEmail(value: unknown, field: string): string | undefin
 	const text = asOptionalText(value, field);
 	if (text === undefined) return undefined;
 	if (!EMAIL_PATTERN.test(text)) {
-		throw new InvalidInput(field, `"${text.length > 60 ? `${text.slice(0, 60)}…` : text}" is not an email address`, 'Give an address such as name@example.com.');
+		throw new InvalidInput(
+			field,
+			`"${text.length > 60 ? `${text.slice(0, 60)}…` : text}" is not an email address`,
+			'Give an address such as name@example.com.',
+		);
 	}
 	return text;
 }
@@ -90,18 +125,27 @@ export function asRequiredNumber(value: unknown, field: string, hint?: string): 
 	const advice = hint ?? `Enter a number in ${field}, for example 1200.5.`;
 	if (typeof value === 'number') {
 		if (Number.isFinite(value)) return value;
-		throw new InvalidInput(field, `must be a number, but the expression gave ${String(value)}`, advice);
+		throw new InvalidInput(
+			field,
+			`must be a number, but the expression gave ${String(value)}`,
+			advice,
+		);
 	}
 	if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) {
 		throw new InvalidInput(field, 'is empty', advice);
 	}
 	if (typeof value !== 'string') {
-		throw new InvalidInput(field, `must be a number, but the expression gave ${describeType(value)}`, advice);
+		throw new InvalidInput(
+			field,
+			`must be a number, but the expression gave ${describeType(value)}`,
+			advice,
+		);
 	}
 	// Number('') is 0, so blanks were refused above. Commas are not guessed at: "1,5" means 1.5 in
 	// Lima and 15 elsewhere.
 	const parsed = Number(value.trim());
-	if (!Number.isFinite(parsed)) throw new InvalidInput(field, `must be a number, but is "${value.trim()}"`, advice);
+	if (!Number.isFinite(parsed))
+		throw new InvalidInput(field, `must be a number, but is "${value.trim()}"`, advice);
 	return parsed;
 }
 
@@ -115,7 +159,11 @@ export function asOptionalLocatorId(raw: unknown, field: string): string | undef
  * an offset (what n8n's date picker gives) is read as wall-clock time in `timeZone` (the
  * workflow's), so that 10:00 in Lima is sent as 15:00Z rather than as the server's 10:00.
  */
-export function asOptionalDateTime(value: unknown, field: string, timeZone = 'UTC'): string | undefined {
+export function asOptionalDateTime(
+	value: unknown,
+	field: string,
+	timeZone = 'UTC',
+): string | undefined {
 	if (value === undefined || value === null || value === '') return undefined;
 	const advice = 'Pick a date, or map an ISO 8601 date such as 2026-05-01T10:00:00Z.';
 	if (value instanceof Date) {
@@ -130,13 +178,26 @@ export function asOptionalDateTime(value: unknown, field: string, timeZone = 'UT
 				? value.trim()
 				: undefined;
 	if (text === undefined) {
-		throw new InvalidInput(field, `must be a date, but the expression gave ${describeType(value)}`, advice);
+		throw new InvalidInput(
+			field,
+			`must be a date, but the expression gave ${describeType(value)}`,
+			advice,
+		);
 	}
 	if (text === '') return undefined;
-	const wallClock = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3})\d*)?)?)?$/.exec(text);
+	const wallClock =
+		/^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3})\d*)?)?)?$/.exec(text);
 	if (wallClock) {
 		const [, year, month, day, hour = '0', minute = '0', second = '0', fraction = '0'] = wallClock;
-		const asUtc = Date.UTC(+year, +month - 1, +day, +hour, +minute, +second, +fraction.padEnd(3, '0'));
+		const asUtc = Date.UTC(
+			+year,
+			+month - 1,
+			+day,
+			+hour,
+			+minute,
+			+second,
+			+fraction.padEnd(3, '0'),
+		);
 		// Date.UTC rolls a 13th month or a 32nd day over into the next year or month: refuse instead.
 		const back = new Date(asUtc);
 		const exact =
@@ -147,7 +208,9 @@ export function asOptionalDateTime(value: unknown, field: string, timeZone = 'UT
 			back.getUTCMinutes() === +minute &&
 			back.getUTCSeconds() === +second;
 		if (!exact) throw new InvalidInput(field, `"${text}" is not a valid date`, advice);
-		return new Date(asUtc - zoneOffsetMs(asUtc - zoneOffsetMs(asUtc, timeZone, field), timeZone, field)).toISOString();
+		return new Date(
+			asUtc - zoneOffsetMs(asUtc - zoneOffsetMs(asUtc, timeZone, field), timeZone, field),
+		).toISOString();
 	}
 	const parsed = Date.parse(text);
 	if (Number.isNaN(parsed)) throw new InvalidInput(field, `"${text}" is not a valid date`, advice);
@@ -158,11 +221,22 @@ export function asOptionalDateTime(value: unknown, field: string, timeZone = 'UT
 function zoneOffsetMs(utcMs: number, timeZone: string, field: string): number {
 	const format = wallClockFormat(timeZone);
 	if (!format) {
-		throw new InvalidInput(field, `cannot be read in the time zone "${timeZone}"`, 'Check the time zone in the workflow settings.');
+		throw new InvalidInput(
+			field,
+			`cannot be read in the time zone "${timeZone}"`,
+			'Check the time zone in the workflow settings.',
+		);
 	}
 	const parts: Record<string, number> = {};
 	for (const part of format.formatToParts(new Date(utcMs))) parts[part.type] = Number(part.value);
-	const wall = Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute, parts.second);
+	const wall = Date.UTC(
+		parts.year,
+		parts.month - 1,
+		parts.day,
+		parts.hour,
+		parts.minute,
+		parts.second,
+	);
 	return wall - Math.floor(utcMs / 1000) * 1000;
 }
 
@@ -191,13 +265,20 @@ function wallClockFormat(timeZone: string): Intl.DateTimeFormat | undefined {
 export function asSecret(value: unknown, field: string, hint?: string): string {
 	if (typeof value === 'number') return String(value);
 	if (value !== undefined && value !== null && typeof value !== 'string') {
-		throw new InvalidInput(field, `must be text, but the expression gave ${describeType(value)}`, 'Map a single text value.');
+		throw new InvalidInput(
+			field,
+			`must be text, but the expression gave ${describeType(value)}`,
+			'Map a single text value.',
+		);
 	}
-	if (typeof value !== 'string' || value.trim() === '') throw new InvalidInput(field, 'is empty', hint ?? `Fill in ${field}.`);
+	if (typeof value !== 'string' || value.trim() === '')
+		throw new InvalidInput(field, 'is empty', hint ?? `Fill in ${field}.`);
 	return value;
 }
 
 /** The optional fields that have a value, so that unset ones are left out rather than sent empty. */
 export function definedFields(fields: Record<string, unknown>): IDataObject {
-	return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined)) as IDataObject;
+	return Object.fromEntries(
+		Object.entries(fields).filter(([, value]) => value !== undefined),
+	) as IDataObject;
 }

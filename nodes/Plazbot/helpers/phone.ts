@@ -2,9 +2,7 @@
 const MIN_DIGITS = 8;
 const MAX_DIGITS = 15;
 
-export type PhoneNormalisation =
-	| { ok: true; digits: string }
-	| { ok: false; reason: string };
+export type PhoneNormalisation = { ok: true; digits: string } | { ok: false; reason: string };
 
 /**
  * Characters that phones and spreadsheets put into copied numbers without showing them: zero-width
@@ -31,7 +29,10 @@ export function normalizeWhatsappNumber(input: unknown): PhoneNormalisation {
 	if (raw === '') return { ok: false, reason: 'is empty' };
 
 	// "(0)" is the national trunk prefix written beside the country code: dialled from abroad it is left out.
-	let compact = raw.replace(/\(\s*0\s*\)/g, '').replace(SEPARATORS, '').replace(/[()]/g, '');
+	let compact = raw
+		.replace(/\(\s*0\s*\)/g, '')
+		.replace(SEPARATORS, '')
+		.replace(/[()]/g, '');
 	let international = false;
 	if (compact.startsWith('+')) {
 		compact = compact.slice(1);
@@ -43,7 +44,10 @@ export function normalizeWhatsappNumber(input: unknown): PhoneNormalisation {
 
 	const bad = /\D/.exec(compact)?.[0];
 	if (bad !== undefined) {
-		return { ok: false, reason: `"${truncate(raw)}" contains ${characterName(bad)}, which is not part of a phone number` };
+		return {
+			ok: false,
+			reason: `"${truncate(raw)}" contains ${characterName(bad)}, which is not part of a phone number`,
+		};
 	}
 	if (compact.startsWith('0')) {
 		return {
@@ -68,7 +72,8 @@ export function characterName(character: string): string {
 	const hex = `U+${codePoint.toString(16).toUpperCase().padStart(4, '0')}`;
 	if (character === '\n' || character === '\r') return `a line break (${hex})`;
 	if (character === '\t') return `a tab (${hex})`;
-	if (codePoint < 0x20 || (codePoint >= 0x7f && codePoint < 0xa0)) return `a control character (${hex})`;
+	if (codePoint < 0x20 || (codePoint >= 0x7f && codePoint < 0xa0))
+		return `a control character (${hex})`;
 	return `"${character}" (${hex})`;
 }
 

@@ -62,13 +62,18 @@ export function maskSecretValues<T>(value: T, secrets: string[]): T {
 	if (Array.isArray(value)) return value.map((entry) => maskSecretValues(entry, secrets)) as T;
 	if (typeof value !== 'object' || value === null) return value;
 	return Object.fromEntries(
-		Object.entries(value as Record<string, unknown>).map(([key, entry]) => [key, maskSecretValues(entry, secrets)]),
+		Object.entries(value as Record<string, unknown>).map(([key, entry]) => [
+			key,
+			maskSecretValues(entry, secrets),
+		]),
 	) as T;
 }
 
 function isSecretValue(text: string, secrets: string[]): boolean {
 	const trimmed = text.trim();
-	return secrets.some((secret) => secret.length > 0 && (trimmed === secret || trimmed === `Bearer ${secret}`));
+	return secrets.some(
+		(secret) => secret.length > 0 && (trimmed === secret || trimmed === `Bearer ${secret}`),
+	);
 }
 
 /** A copy of a value for error and log text, in which every text containing a secret has it replaced by ***. */
@@ -77,7 +82,10 @@ export function redactSecretsDeep<T>(value: T, secrets: string[]): T {
 	if (Array.isArray(value)) return value.map((entry) => redactSecretsDeep(entry, secrets)) as T;
 	if (typeof value !== 'object' || value === null) return value;
 	return Object.fromEntries(
-		Object.entries(value as Record<string, unknown>).map(([key, entry]) => [key, redactSecretsDeep(entry, secrets)]),
+		Object.entries(value as Record<string, unknown>).map(([key, entry]) => [
+			key,
+			redactSecretsDeep(entry, secrets),
+		]),
 	) as T;
 }
 
@@ -106,7 +114,12 @@ export async function guardSecrets<T>(
 	}
 }
 
-export function withoutSecretsInError(node: INode, itemIndex: number, guard: SecretGuard, error: unknown): unknown {
+export function withoutSecretsInError(
+	node: INode,
+	itemIndex: number,
+	guard: SecretGuard,
+	error: unknown,
+): unknown {
 	const { secrets } = guard;
 	if (error instanceof InvalidInput) {
 		const text = `${error.problem} ${error.hint ?? ''}`;
@@ -120,7 +133,11 @@ export function withoutSecretsInError(node: INode, itemIndex: number, guard: Sec
 	if (error instanceof NodeApiError) {
 		const httpCode = error.httpCode ?? undefined;
 		const betterHint = httpCode ? guard.hintsByStatus?.[httpCode] : undefined;
-		const original = JSON.stringify({ message: error.message, description: error.description, messages: error.messages });
+		const original = JSON.stringify({
+			message: error.message,
+			description: error.description,
+			messages: error.messages,
+		});
 		if (!betterHint && !containsAny(original, secrets)) return error;
 		const message = redactSecrets(error.message, secrets);
 		const description = betterHint ?? redactSecrets(error.description ?? '', secrets);
@@ -136,7 +153,9 @@ export function withoutSecretsInError(node: INode, itemIndex: number, guard: Sec
 		if (!containsAny(text, secrets)) return error;
 		return new NodeOperationError(node, redactSecrets(error.message, secrets), {
 			itemIndex,
-			...(typeof description === 'string' ? { description: redactSecrets(description, secrets) } : {}),
+			...(typeof description === 'string'
+				? { description: redactSecrets(description, secrets) }
+				: {}),
 		});
 	}
 	return error;

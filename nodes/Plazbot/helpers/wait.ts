@@ -20,7 +20,9 @@ export async function waitFor(ms: number, signal?: AbortSignal): Promise<void> {
 	const cancelled = new Promise<never>((_resolve, reject) => {
 		cancel = reject;
 	});
-	const stopWatching = watchAbort(signal, () => cancel(signal.reason ?? new Error('The execution was cancelled')));
+	const stopWatching = watchAbort(signal, () =>
+		cancel(signal.reason ?? new Error('The execution was cancelled')),
+	);
 	try {
 		await Promise.race([slept, cancelled]);
 	} finally {

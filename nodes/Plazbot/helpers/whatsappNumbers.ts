@@ -38,13 +38,18 @@ function isWhatsapp(integration: IDataObject): boolean {
 export function whatsappNumbersOf(workspace: unknown): WhatsappNumberEntry[] {
 	// The hub's example answer is the workspace inside a bare array; the reference's, the object.
 	const workspaces = Array.isArray(workspace) ? workspace : [workspace];
-	const integrations = workspaces.flatMap((entry) => (isRecord(entry) && Array.isArray(entry.integrations) ? entry.integrations : []));
+	const integrations = workspaces.flatMap((entry) =>
+		isRecord(entry) && Array.isArray(entry.integrations) ? entry.integrations : [],
+	);
 	const entries: WhatsappNumberEntry[] = [];
 	for (const integration of integrations) {
 		if (!isRecord(integration) || !isWhatsapp(integration)) continue;
 		const number = integrationNumber(integration);
 		if (!number || entries.some((entry) => entry.value === number)) continue;
-		const label = typeof integration.name === 'string' && integration.name.trim() ? integration.name.trim() : 'WhatsApp';
+		const label =
+			typeof integration.name === 'string' && integration.name.trim()
+				? integration.name.trim()
+				: 'WhatsApp';
 		const disabled = integration.enabled === false ? ', disabled' : '';
 		entries.push({ name: `${label} (+${number}${disabled})`, value: number });
 	}

@@ -1,4 +1,9 @@
-import type { IDataObject, ILoadOptionsFunctions, INodeListSearchItems, INodeListSearchResult } from 'n8n-workflow';
+import type {
+	IDataObject,
+	ILoadOptionsFunctions,
+	INodeListSearchItems,
+	INodeListSearchResult,
+} from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { agentsIn } from '../actions/agent/agent.common';
@@ -23,11 +28,15 @@ const MAX_PAGES_PER_SEARCH = 10;
 
 type Entry = INodeListSearchItems;
 
-const text = (...parts: unknown[]) => parts.filter((part) => typeof part === 'string' && part.trim()).join(' ');
+const text = (...parts: unknown[]) =>
+	parts.filter((part) => typeof part === 'string' && part.trim()).join(' ');
 
 function matcher(filter?: string): (entry: Entry) => boolean {
 	const needle = filter?.trim().toLowerCase();
-	return (entry) => !needle || entry.name.toLowerCase().includes(needle) || String(entry.value).toLowerCase().includes(needle);
+	return (entry) =>
+		!needle ||
+		entry.name.toLowerCase().includes(needle) ||
+		String(entry.value).toLowerCase().includes(needle);
 }
 
 /**
@@ -75,7 +84,11 @@ function contactLabel(contact: IDataObject): string {
 	return name || reach || String(contact.id);
 }
 
-export async function searchContacts(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
+export async function searchContacts(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
 	return await searchPagedRecords(
 		this,
 		(workspaceId) => ({ method: 'GET', path: CONTACT_PATH, qs: { workspaceId } }),
@@ -85,34 +98,60 @@ export async function searchContacts(this: ILoadOptionsFunctions, filter?: strin
 	);
 }
 
-export async function searchOpportunities(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
+export async function searchOpportunities(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
 	return await searchPagedRecords(
 		this,
 		(workspaceId) => ({ method: 'GET', path: OPPORTUNITY_PATH, qs: { workspaceId } }),
-		(opportunity) => ({ name: text(opportunity.name) || String(opportunity.id), value: String(opportunity.id) }),
+		(opportunity) => ({
+			name: text(opportunity.name) || String(opportunity.id),
+			value: String(opportunity.id),
+		}),
 		filter,
 		paginationToken,
 	);
 }
 
-export async function searchAgents(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
+export async function searchAgents(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+): Promise<INodeListSearchResult> {
 	return await searchWholeList(
 		this,
-		async (client) => agentsIn(await client.request({ method: 'GET', path: AGENT_LIST_PATH, qs: { workspaceId: client.workspaceId } })),
+		async (client) =>
+			agentsIn(
+				await client.request({
+					method: 'GET',
+					path: AGENT_LIST_PATH,
+					qs: { workspaceId: client.workspaceId },
+				}),
+			),
 		(agent) => ({ name: text(agent.name) || String(agent.id), value: String(agent.id) }),
 		filter,
 	);
 }
 
 /** "Ana Demo (ana@example.com)" for the workspace's users: sales reps and task assignees. */
-export async function searchUsers(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
+export async function searchUsers(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+): Promise<INodeListSearchResult> {
 	return await searchWholeList(
 		this,
-		async (client) => recordsIn(await client.requestData({ method: 'GET', path: workspaceUsersPath(client.workspaceId) })),
+		async (client) =>
+			recordsIn(
+				await client.requestData({ method: 'GET', path: workspaceUsersPath(client.workspaceId) }),
+			),
 		(user) => {
 			const name = text(user.name, user.lastName);
 			const email = text(user.email);
-			return { name: name && email ? `${name} (${email})` : name || email || String(user.id), value: String(user.id) };
+			return {
+				name: name && email ? `${name} (${email})` : name || email || String(user.id),
+				value: String(user.id),
+			};
 		},
 		filter,
 	);
@@ -120,13 +159,18 @@ export async function searchUsers(this: ILoadOptionsFunctions, filter?: string):
 
 /** The workspace record (Get Workspace by ID): the hub answers it bare in a list, the newer docs in `data`. */
 async function workspaceRecord(client: PlazbotClient): Promise<IDataObject> {
-	const record = firstRecord(await client.requestData({ method: 'GET', path: workspacePath(client.workspaceId) }));
+	const record = firstRecord(
+		await client.requestData({ method: 'GET', path: workspacePath(client.workspaceId) }),
+	);
 	return isRecord(record) ? record : {};
 }
 
 /** Stages and segmentations come with Workspace → Get; one picker per list. */
 function workspaceListSearch(field: string, alternatives: string[] = []) {
-	return async function (this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
+	return async function (
+		this: ILoadOptionsFunctions,
+		filter?: string,
+	): Promise<INodeListSearchResult> {
 		return await searchWholeList(
 			this,
 			async (client) => {
@@ -147,17 +191,28 @@ export const searchSegmentations = workspaceListSearch('segmentations', ['master
  * Templates by name (Send Conversation sends the name). When Plazbot does not list them, the
  * picker says why and that By Name still works.
  */
-export async function searchTemplates(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
+export async function searchTemplates(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+): Promise<INodeListSearchResult> {
 	try {
 		return await searchWholeList(
 			this,
 			listTemplates,
-			(template) => ({ name: templateLabel(template), value: text(template.elementName) || String(template.id) }),
+			(template) => ({
+				name: templateLabel(template),
+				value: text(template.elementName) || String(template.id),
+			}),
 			filter,
 		);
 	} catch (error) {
-		throw new NodeOperationError(this.getNode(), `Could not list the templates: ${(error as Error).message}`, {
-			description: 'Switch the Template field to "By Name" and type the template\'s name as it is in Plazbot; sending works without the list.',
-		});
+		throw new NodeOperationError(
+			this.getNode(),
+			`Could not list the templates: ${(error as Error).message}`,
+			{
+				description:
+					'Switch the Template field to "By Name" and type the template\'s name as it is in Plazbot; sending works without the list.',
+			},
+		);
 	}
 }

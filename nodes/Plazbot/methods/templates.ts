@@ -1,4 +1,9 @@
-import type { IDataObject, ILoadOptionsFunctions, ResourceMapperField, ResourceMapperFields } from 'n8n-workflow';
+import type {
+	IDataObject,
+	ILoadOptionsFunctions,
+	ResourceMapperField,
+	ResourceMapperFields,
+} from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { locatorValue } from '../helpers/parameters';
@@ -8,7 +13,13 @@ import { MEDIA_TEMPLATE_TYPES, TEMPLATE_PATH } from '../transport/apiContract';
 
 /** The workspace's WhatsApp templates (the list path apiContract takes); `data` or `data.data`. */
 export async function listTemplates(client: PlazbotClient): Promise<IDataObject[]> {
-	return recordsIn(await client.requestData({ method: 'GET', path: TEMPLATE_PATH, qs: { workspaceId: client.workspaceId } }));
+	return recordsIn(
+		await client.requestData({
+			method: 'GET',
+			path: TEMPLATE_PATH,
+			qs: { workspaceId: client.workspaceId },
+		}),
+	);
 }
 
 const textOf = (value: unknown): string => (typeof value === 'string' ? value.trim() : '');
@@ -17,8 +28,14 @@ const textOf = (value: unknown): string => (typeof value === 'string' ? value.tr
 export function templateLabel(template: IDataObject): string {
 	const name = textOf(template.elementName) || String(template.id);
 	const type = textOf(template.templateType).toUpperCase();
-	const media = (MEDIA_TEMPLATE_TYPES as readonly string[]).includes(type) ? `${type}: needs File URL` : '';
-	const details = [textOf(template.languageCode), media, template.status && template.status !== 'APPROVED' ? textOf(template.status) : '']
+	const media = (MEDIA_TEMPLATE_TYPES as readonly string[]).includes(type)
+		? `${type}: needs File URL`
+		: '';
+	const details = [
+		textOf(template.languageCode),
+		media,
+		template.status && template.status !== 'APPROVED' ? textOf(template.status) : '',
+	]
 		.filter(Boolean)
 		.join(' · ');
 	return details ? `${name} (${details})` : name;
@@ -38,13 +55,21 @@ interface TemplateVariableSpec {
 	example?: string;
 }
 
-function variablesOf(template: IDataObject, componentType: 'HEADER' | 'BODY'): TemplateVariableSpec[] {
+function variablesOf(
+	template: IDataObject,
+	componentType: 'HEADER' | 'BODY',
+): TemplateVariableSpec[] {
 	const components = Array.isArray(template.components) ? template.components.filter(isRecord) : [];
 	return components
 		.filter((component) => String(component.type ?? '').toUpperCase() === componentType)
-		.flatMap((component) => (Array.isArray(component.variables) ? component.variables.filter(isRecord) : []))
+		.flatMap((component) =>
+			Array.isArray(component.variables) ? component.variables.filter(isRecord) : [],
+		)
 		.filter((variable) => typeof variable.variable === 'string' && variable.variable.trim() !== '')
-		.map((variable) => ({ variable: String(variable.variable), example: typeof variable.example === 'string' ? variable.example : undefined }));
+		.map((variable) => ({
+			variable: String(variable.variable),
+			example: typeof variable.example === 'string' ? variable.example : undefined,
+		}));
 }
 
 const field = (id: string, displayName: string, required: boolean): ResourceMapperField => ({
@@ -66,8 +91,12 @@ export function templateFields(template: IDataObject): ResourceMapperField[] {
 	const label = (placement: string, spec: TemplateVariableSpec) =>
 		`${placement} {{${spec.variable}}}${spec.example ? ` (e.g. ${spec.example})` : ''}`;
 	const fields = [
-		...variablesOf(template, 'HEADER').map((spec) => field(`${TEMPLATE_FIELD_PREFIX.header}${spec.variable}`, label('Header', spec), true)),
-		...variablesOf(template, 'BODY').map((spec) => field(`${TEMPLATE_FIELD_PREFIX.body}${spec.variable}`, label('Body', spec), true)),
+		...variablesOf(template, 'HEADER').map((spec) =>
+			field(`${TEMPLATE_FIELD_PREFIX.header}${spec.variable}`, label('Header', spec), true),
+		),
+		...variablesOf(template, 'BODY').map((spec) =>
+			field(`${TEMPLATE_FIELD_PREFIX.body}${spec.variable}`, label('Body', spec), true),
+		),
 	];
 	const type = String(template.templateType ?? '').toUpperCase();
 	if ((MEDIA_TEMPLATE_TYPES as readonly string[]).includes(type)) {
@@ -79,24 +108,43 @@ export function templateFields(template: IDataObject): ResourceMapperField[] {
 }
 
 /** resourceMapping method: the fields of the picked template. */
-export async function getTemplateFields(this: ILoadOptionsFunctions): Promise<ResourceMapperFields> {
+export async function getTemplateFields(
+	this: ILoadOptionsFunctions,
+): Promise<ResourceMapperFields> {
 	const name = templateNameOf(this.getNodeParameter('template', ''));
 	if (!name || name.startsWith('=')) {
-		return { fields: [], emptyFieldsNotice: 'Pick a template (or type its name) to fill its variables here. For a template name from an expression, use Body Variables and Header Variables below.' };
+		return {
+			fields: [],
+			emptyFieldsNotice:
+				'Pick a template (or type its name) to fill its variables here. For a template name from an expression, use Body Variables and Header Variables below.',
+		};
 	}
 	const client = await PlazbotClient.create(this, { maxAttempts: 2 });
 	let templates: IDataObject[];
 	try {
 		templates = await listTemplates(client);
 	} catch (error) {
-		throw new NodeOperationError(this.getNode(), `Could not load the template "${name}": ${(error as Error).message}`, {
-			description: 'Fill the variables in Body Variables and Header Variables below instead; sending works without the list.',
-		});
+		throw new NodeOperationError(
+			this.getNode(),
+			`Could not load the template "${name}": ${(error as Error).message}`,
+			{
+				description:
+					'Fill the variables in Body Variables and Header Variables below instead; sending works without the list.',
+			},
+		);
 	}
 	const template = templates.find((candidate) => candidate.elementName === name);
 	if (!template) {
-		return { fields: [], emptyFieldsNotice: `Plazbot lists no template named "${name}". Check the name, or fill Body Variables and Header Variables below.` };
+		return {
+			fields: [],
+			emptyFieldsNotice: `Plazbot lists no template named "${name}". Check the name, or fill Body Variables and Header Variables below.`,
+		};
 	}
 	const fields = templateFields(template);
-	return fields.length ? { fields } : { fields, emptyFieldsNotice: `The template "${name}" has no variables and no media header: nothing to fill.` };
+	return fields.length
+		? { fields }
+		: {
+				fields,
+				emptyFieldsNotice: `The template "${name}" has no variables and no media header: nothing to fill.`,
+			};
 }

@@ -68,10 +68,19 @@ export class AdaptiveRate {
 		const latencyMs = Math.max(0, this.now() - sentAt);
 		if (status === 429) return this.cut(sentAt);
 		if (status >= 500) return;
-		this.averageLatencyMs = this.averageLatencyMs === undefined ? latencyMs : this.averageLatencyMs + LATENCY_WEIGHT * (latencyMs - this.averageLatencyMs);
-		this.fastestAverageMs = Math.min(this.fastestAverageMs ?? this.averageLatencyMs, this.averageLatencyMs);
+		this.averageLatencyMs =
+			this.averageLatencyMs === undefined
+				? latencyMs
+				: this.averageLatencyMs + LATENCY_WEIGHT * (latencyMs - this.averageLatencyMs);
+		this.fastestAverageMs = Math.min(
+			this.fastestAverageMs ?? this.averageLatencyMs,
+			this.averageLatencyMs,
+		);
 		const slowedBy = this.averageLatencyMs - this.fastestAverageMs;
-		if (this.averageLatencyMs > this.fastestAverageMs * this.options.slowdownFactor && slowedBy >= this.options.slowdownMinMs) {
+		if (
+			this.averageLatencyMs > this.fastestAverageMs * this.options.slowdownFactor &&
+			slowedBy >= this.options.slowdownMinMs
+		) {
 			// Judged from here on against this slower pace: a Plazbot that stays slower cuts the rate
 			// once, not again every round down to the floor.
 			this.fastestAverageMs = this.averageLatencyMs;

@@ -49,7 +49,8 @@ export const CONTACT_PHONE_QUERY = 'cellphone';
  * "Update Activities to Contact": absent from both crawled doc sets; Plazbot's Spanish API
  * reference gives this path with body `{ workspaceId, content }`.
  */
-export const contactActivitiesPath = (contactId: string): string => `${CONTACT_PATH}/${encodeURIComponent(contactId)}/activities`;
+export const contactActivitiesPath = (contactId: string): string =>
+	`${CONTACT_PATH}/${encodeURIComponent(contactId)}/activities`;
 
 /**
  * Opportunities and tasks. The hub lists Get by Id, Delete and Create Activity for Opportunity
@@ -59,14 +60,16 @@ export const contactActivitiesPath = (contactId: string): string => `${CONTACT_P
  */
 export const OPPORTUNITY_PATH = '/api/opportunity';
 export const TASK_PATH = '/api/task';
-export const recordPath = (collectionPath: string, id: string): string => `${collectionPath}/${encodeURIComponent(id)}`;
+export const recordPath = (collectionPath: string, id: string): string =>
+	`${collectionPath}/${encodeURIComponent(id)}`;
 /**
  * Create Activity for Opportunity (white-label copy of Plazbot's reference, consistent with the
  * newer docs' GET on the same path): body `workspaceId, content, date (ISO 8601), categoryType`,
  * all required, categoryType one of ACTIVITY_CATEGORIES. Before this choice the node posted to
  * `/activities` without the `/agent` segment, which no source shows.
  */
-export const opportunityActivityPath = (opportunityId: string): string => `${recordPath(OPPORTUNITY_PATH, opportunityId)}/agent/activities`;
+export const opportunityActivityPath = (opportunityId: string): string =>
+	`${recordPath(OPPORTUNITY_PATH, opportunityId)}/agent/activities`;
 export const ACTIVITY_CATEGORIES = ['Calls', 'Meeting', 'Whatsapp', 'Email'] as const;
 export type ActivityCategory = (typeof ACTIVITY_CATEGORIES)[number];
 
@@ -83,7 +86,8 @@ export const USER_RESET_PASSWORD_PATH = `${USER_PATH}/resetPassword`;
 /** What User → Create and Send Reset Password take as `company` unless the account is white-label. */
 export const DEFAULT_USER_COMPANY = 'plazbot';
 
-export const workspacePath = (workspaceId: string): string => `/api/workspace/${encodeURIComponent(workspaceId)}`;
+export const workspacePath = (workspaceId: string): string =>
+	`/api/workspace/${encodeURIComponent(workspaceId)}`;
 
 /**
  * "Update Agente IA Prompt": the AI agent is an AI Agent node of an automation, addressed by its
@@ -91,7 +95,8 @@ export const workspacePath = (workspaceId: string): string => `/api/workspace/${
  * prompt from): the node sends that. A prompt typed as text appears in no source; workflows saved
  * with one still send it, as `prompt`, and the UI says it is undocumented.
  */
-export const agentPromptPath = (nodeId: string): string => `/api/automation/node/${encodeURIComponent(nodeId)}/prompt`;
+export const agentPromptPath = (nodeId: string): string =>
+	`/api/automation/node/${encodeURIComponent(nodeId)}/prompt`;
 export const AGENT_PROMPT_DOCUMENT_FIELD = 'urlDocument';
 export const AGENT_PROMPT_BODY_FIELD = 'prompt';
 
@@ -115,7 +120,9 @@ export function conversationDestination(record: Record<string, unknown>): unknow
 			return undefined;
 		}
 	}
-	return typeof body === 'object' && body !== null ? (body as Record<string, unknown>).destination : undefined;
+	return typeof body === 'object' && body !== null
+		? (body as Record<string, unknown>).destination
+		: undefined;
 }
 
 /** A send Plazbot answered with an error did not go out; absent means the record does not say. */
@@ -193,7 +200,8 @@ export const MESSAGE_SEARCH_PATH = '/api/message/get-query-messages';
  */
 
 /** The workspace's users (API reference "Listar Usuarios"): `GET /api/workspace/usersByWorkspaceId/{id}`, `data` is the list. */
-export const workspaceUsersPath = (workspaceId: string): string => `/api/workspace/usersByWorkspaceId/${encodeURIComponent(workspaceId)}`;
+export const workspaceUsersPath = (workspaceId: string): string =>
+	`/api/workspace/usersByWorkspaceId/${encodeURIComponent(workspaceId)}`;
 
 /**
  * Answers. Plazbot wraps most answers in `{ success, code, errorCode, message, data }`; the
@@ -204,7 +212,10 @@ export const workspaceUsersPath = (workspaceId: string): string => `/api/workspa
  * Regional hosts (SDK 1.1.5, `zone`): https://api.plazbot.com (LA, the default) and
  * https://apieu.plazbot.com (EU); the `.io` hosts were SDK 1.0.4's.
  */
-export const REGIONAL_HOSTS = { latinAmerica: 'https://api.plazbot.com', europe: 'https://apieu.plazbot.com' } as const;
+export const REGIONAL_HOSTS = {
+	latinAmerica: 'https://api.plazbot.com',
+	europe: 'https://apieu.plazbot.com',
+} as const;
 
 /**
  * Incoming-message webhooks, one URL per WhatsApp number of the workspace. Plazbot SDK 1.1.5
@@ -223,4 +234,9 @@ export const WEBHOOK_URL_BODY_FIELD = 'webhook';
  * of the API reference, Get Workspace). Other spellings of the number are read as well, in order.
  */
 export const WHATSAPP_INTEGRATION_TYPE = 'whatsapp';
-export const INTEGRATION_NUMBER_FIELDS = ['phoneNumber', 'number', 'phone', 'displayPhoneNumber'] as const;
+export const INTEGRATION_NUMBER_FIELDS = [
+	'phoneNumber',
+	'number',
+	'phone',
+	'displayPhoneNumber',
+] as const;

@@ -58,11 +58,20 @@ type Verdict = { retryDelayMs: number } | { answer: PlazbotAnswer } | { error: N
 /** `success: false`, also as text or 0 as a loosely typed backend may write it. */
 function refused(envelope: PlazbotEnvelope): boolean {
 	const success: unknown = envelope.success;
-	return success === false || success === 0 || (typeof success === 'string' && success.trim().toLowerCase() === 'false');
+	return (
+		success === false ||
+		success === 0 ||
+		(typeof success === 'string' && success.trim().toLowerCase() === 'false')
+	);
 }
 
 /** What a request that got no complete answer within the Timeout option comes to. */
-const TIMED_OUT: Outcome = { kind: 'transportError', code: 'ETIMEDOUT', detail: 'no complete answer within the Timeout', timedOut: true };
+const TIMED_OUT: Outcome = {
+	kind: 'transportError',
+	code: 'ETIMEDOUT',
+	detail: 'no complete answer within the Timeout',
+	timedOut: true,
+};
 
 /**
  * The one way this package talks to Plazbot: authentication through n8n's credential helper,
@@ -95,12 +104,17 @@ export class PlazbotClient {
 	/** Email and Password credentials: signing in and again when the token expires (see Session). */
 	private readonly session = new Session(this.credentials.data ?? {});
 
-	static async create(fns: PlazbotFunctions, policy: Partial<DeliveryPolicy> = {}): Promise<PlazbotClient> {
+	static async create(
+		fns: PlazbotFunctions,
+		policy: Partial<DeliveryPolicy> = {},
+	): Promise<PlazbotClient> {
 		assertSupportedN8n(fns.getNode());
 		const credentials = await fns.getCredentials(CREDENTIAL_TYPE);
 		const settings = readCredentialSettings(fns.getNode(), credentials);
 		const fullPolicy = { ...DEFAULT_DELIVERY_POLICY, ...policy };
-		const adaptive = fullPolicy.adaptive ? new AdaptiveRate({ ...DEFAULT_ADAPTIVE_RATE, maxInFlight: fullPolicy.maxInFlight }) : undefined;
+		const adaptive = fullPolicy.adaptive
+			? new AdaptiveRate({ ...DEFAULT_ADAPTIVE_RATE, maxInFlight: fullPolicy.maxInFlight })
+			: undefined;
 		return new PlazbotClient(
 			fns,
 			settings.workspaceId,
@@ -125,7 +139,9 @@ export class PlazbotClient {
 	 * the node's output and sent again when the user re-runs the workflow.
 	 */
 	stopSending(): void {
-		this.stop.abort(new NodeOperationError(this.fns.getNode(), 'Not sent: the node stopped at an earlier error'));
+		this.stop.abort(
+			new NodeOperationError(this.fns.getNode(), 'Not sent: the node stopped at an earlier error'),
+		);
 	}
 
 	/** Sends one request and returns Plazbot's envelope; any failure becomes a node error. */
@@ -147,8 +163,13 @@ export class PlazbotClient {
 				await this.pacer.wait(signal);
 				signal.throwIfAborted();
 				const sentAt = Date.now();
-				const { outcome, tokenSent } = await this.session.send(async () => await this.send(request));
-				this.adaptive?.onAnswer(sentAt, outcome.kind === 'response' ? outcome.response.statusCode : undefined);
+				const { outcome, tokenSent } = await this.session.send(
+					async () => await this.send(request),
+				);
+				this.adaptive?.onAnswer(
+					sentAt,
+					outcome.kind === 'response' ? outcome.response.statusCode : undefined,
+				);
 				// An expired session token: sign in again and send once more (Plazbot did not act on it).
 				if (signInsLeft > 0 && this.session.refused(outcome, tokenSent)) {
 					signInsLeft--;
@@ -183,7 +204,11 @@ export class PlazbotClient {
 		return followPages(
 			async (token) => await this.page(request, token, itemIndex),
 			(message, description) =>
-				new NodeOperationError(this.fns.getNode(), itemIndex === undefined ? message : `${message} [item ${itemIndex}]`, { description, itemIndex }),
+				new NodeOperationError(
+					this.fns.getNode(),
+					itemIndex === undefined ? message : `${message} [item ${itemIndex}]`,
+					{ description, itemIndex },
+				),
 		);
 	}
 
@@ -193,7 +218,11 @@ export class PlazbotClient {
 		return pageOf((await this.request({ ...request, qs }, itemIndex)).data);
 	}
 
-	async collect(request: PlazbotRequest, limit: number | undefined, itemIndex?: number): Promise<IDataObject[]> {
+	async collect(
+		request: PlazbotRequest,
+		limit: number | undefined,
+		itemIndex?: number,
+	): Promise<IDataObject[]> {
 		return await collectRecords(this.records(request, itemIndex), limit);
 	}
 
@@ -210,35 +239,60 @@ export class PlazbotClient {
 		return maskSecretValues(record, this.secrets);
 	}
 
-	private judge(request: PlazbotRequest, outcome: Outcome, attempt: number, itemIndex?: number): Verdict {
+	private judge(
+		request: PlazbotRequest,
+		outcome: Outcome,
+		attempt: number,
+		itemIndex?: number,
+	): Verdict {
 		const decision = retryDecision(this.policy, request.method, outcome, attempt);
 		if (decision.retry) return { retryDelayMs: decision.delayMs };
 		if (outcome.kind === 'transportError') {
-			return { error: this.apiError(transportFailure(outcome, safeHost(this.baseUrl), this.policy.timeoutMs, attempt), itemIndex) };
+			return {
+				error: this.apiError(
+					transportFailure(outcome, safeHost(this.baseUrl), this.policy.timeoutMs, attempt),
+					itemIndex,
+				),
+			};
 		}
 		const { response } = outcome;
 		const status = response.statusCode;
 		const text = bodyText(response.body);
 		const envelope = asEnvelope(parseJson(text));
-		if (request.expectedStatuses?.includes(status)) return { answer: { status, envelope: envelope ?? {} } };
+		if (request.expectedStatuses?.includes(status))
+			return { answer: { status, envelope: envelope ?? {} } };
 		if (status >= 300 && status < 400) {
 			const location = headerValue(response.headers, 'location');
-			return { error: this.apiError(redirectAnswer(status, location && this.redact(location), request.method), itemIndex) };
+			return {
+				error: this.apiError(
+					redirectAnswer(status, location && this.redact(location), request.method),
+					itemIndex,
+				),
+			};
 		}
 		const ok = status >= 200 && status < 300;
 		// A delete answered "No Content" has nothing more to say: the record is gone.
-		if (status === 204 && request.method === 'DELETE' && text.trim() === '') return { answer: { status, envelope: { success: true } } };
+		if (status === 204 && request.method === 'DELETE' && text.trim() === '')
+			return { answer: { status, envelope: { success: true } } };
 		if (ok && envelope && !refused(envelope)) return { answer: { status, envelope } };
 		// Secrets are removed before any wording cuts the text short, so no part of one is shown.
 		const shownText = this.redact(text);
-		if (ok && !envelope) return { error: this.apiError(notJsonAnswer(status, shownText), itemIndex) };
+		if (ok && !envelope)
+			return { error: this.apiError(notJsonAnswer(status, shownText), itemIndex) };
 		const shownEnvelope = envelope && redactSecretsDeep(envelope, this.secrets);
-		return { error: this.apiError(refusedAnswer(status, shownText, shownEnvelope, attempt, decision), itemIndex) };
+		return {
+			error: this.apiError(
+				refusedAnswer(status, shownText, shownEnvelope, attempt, decision),
+				itemIndex,
+			),
+		};
 	}
 
 	private cancelSignal(): AbortSignal | undefined {
 		const fns = this.fns as Partial<IExecuteFunctions>;
-		return typeof fns.getExecutionCancelSignal === 'function' ? fns.getExecutionCancelSignal() : undefined;
+		return typeof fns.getExecutionCancelSignal === 'function'
+			? fns.getExecutionCancelSignal()
+			: undefined;
 	}
 
 	/**
@@ -249,7 +303,9 @@ export class PlazbotClient {
 	private waitSignal(): AbortSignal {
 		if (!this.combinedWaitSignal) {
 			const cancel = this.cancelSignal();
-			this.combinedWaitSignal = cancel ? AbortSignal.any([cancel, this.stop.signal]) : this.stop.signal;
+			this.combinedWaitSignal = cancel
+				? AbortSignal.any([cancel, this.stop.signal])
+				: this.stop.signal;
 		}
 		return this.combinedWaitSignal;
 	}
@@ -317,7 +373,9 @@ export class PlazbotClient {
 	private apiError(wording: ErrorWording, itemIndex: number | undefined): NodeApiError {
 		const { httpCode, errorCode } = wording;
 		const message = this.redact(wording.message);
-		const description = this.redact(errorCode ? `${wording.description} Plazbot error code: ${errorCode}.` : wording.description);
+		const description = this.redact(
+			errorCode ? `${wording.description} Plazbot error code: ${errorCode}.` : wording.description,
+		);
 		return new NodeApiError(
 			this.fns.getNode(),
 			{ message, description, ...(httpCode ? { httpCode } : {}) } as JsonObject,

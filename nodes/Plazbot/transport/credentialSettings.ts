@@ -15,34 +15,54 @@ export interface CredentialSettings {
 	secrets: string[];
 }
 
-export function readCredentialSettings(node: INode, credentials: ICredentialDataDecryptedObject): CredentialSettings {
+export function readCredentialSettings(
+	node: INode,
+	credentials: ICredentialDataDecryptedObject,
+): CredentialSettings {
 	const workspaceId = String(credentials.workspaceId ?? '').trim();
 	const apiKey = String(credentials.apiKey ?? '').trim();
 	const baseUrl = checkBaseUrl(node, String(credentials.baseUrl ?? '').trim() || DEFAULT_BASE_URL);
 	// Refused here, before any request: in a header, a line break would let the value add headers of its own.
-	for (const [label, value] of [['Workspace ID', workspaceId], ['API Key', apiKey]]) {
+	for (const [label, value] of [
+		['Workspace ID', workspaceId],
+		['API Key', apiKey],
+	]) {
 		if (hasControlCharacter(value)) {
-			throw new NodeOperationError(node, `The ${label} in the Plazbot API credential contains a line break or another control character`, {
-				description: `Open the Plazbot API credential, paste the ${label} again without line breaks, and save it.`,
-			});
+			throw new NodeOperationError(
+				node,
+				`The ${label} in the Plazbot API credential contains a line break or another control character`,
+				{
+					description: `Open the Plazbot API credential, paste the ${label} again without line breaks, and save it.`,
+				},
+			);
 		}
 		// An HTTP header carries only Latin-1: a zero-width space or a curly quote copied from a web
 		// page would fail every request with an error that does not say why.
 		const unsendable = [...value].find((character) => (character.codePointAt(0) ?? 0) > 0xff);
 		if (unsendable !== undefined) {
-			throw new NodeOperationError(node, `The ${label} in the Plazbot API credential contains ${characterName(unsendable)}, which cannot be sent in a request header`, {
-				description: `Open the Plazbot API credential, type or paste the ${label} again (copied text can carry invisible characters), and save it.`,
-			});
+			throw new NodeOperationError(
+				node,
+				`The ${label} in the Plazbot API credential contains ${characterName(unsendable)}, which cannot be sent in a request header`,
+				{
+					description: `Open the Plazbot API credential, type or paste the ${label} again (copied text can carry invisible characters), and save it.`,
+				},
+			);
 		}
 	}
 	if (!workspaceId) {
 		throw new NodeOperationError(node, 'The Plazbot API credential has no Workspace ID', {
-			description: 'Open the credential and fill in the Workspace ID from Plazbot (Settings → Developers).',
+			description:
+				'Open the credential and fill in the Workspace ID from Plazbot (Settings → Developers).',
 		});
 	}
 	// The password (Email and Password credentials) is never shown back either.
 	const password = String(credentials.password ?? '');
-	return { workspaceId, apiKey, baseUrl, secrets: [workspaceId, apiKey, password].filter((secret) => secret.length >= 4) };
+	return {
+		workspaceId,
+		apiKey,
+		baseUrl,
+		secrets: [workspaceId, apiKey, password].filter((secret) => secret.length >= 4),
+	};
 }
 
 /** The Base URL without a trailing slash; https, or plain http to this machine only. */
@@ -51,14 +71,23 @@ export function checkBaseUrl(node: INode, raw: string): string {
 	try {
 		url = new URL(raw);
 	} catch {
-		throw new NodeOperationError(node, `The Base URL "${snippet(raw)}" in the Plazbot API credential is not a valid URL`, {
-			description: `Use ${DEFAULT_BASE_URL} unless Plazbot gave you another address.`,
-		});
+		throw new NodeOperationError(
+			node,
+			`The Base URL "${snippet(raw)}" in the Plazbot API credential is not a valid URL`,
+			{
+				description: `Use ${DEFAULT_BASE_URL} unless Plazbot gave you another address.`,
+			},
+		);
 	}
 	if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopbackHost(url.hostname))) {
-		throw new NodeOperationError(node, `The Base URL "${url.origin}" in the Plazbot API credential must start with https://`, {
-			description: 'Plain http is accepted only for a server on this machine (localhost, ::1 or an address 127.x.x.x), such as the Plazbot stand-in.',
-		});
+		throw new NodeOperationError(
+			node,
+			`The Base URL "${url.origin}" in the Plazbot API credential must start with https://`,
+			{
+				description:
+					'Plain http is accepted only for a server on this machine (localhost, ::1 or an address 127.x.x.x), such as the Plazbot stand-in.',
+			},
+		);
 	}
 	return url.href.replace(/\/+$/, '');
 }
@@ -71,7 +100,9 @@ export function checkBaseUrl(node: INode, raw: string): string {
 export function isLoopbackHost(hostname: string): boolean {
 	if (hostname === 'localhost' || hostname === '[::1]') return true;
 	const octets = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(hostname);
-	return octets !== null && octets[1] === '127' && octets.slice(2).every((octet) => Number(octet) <= 255);
+	return (
+		octets !== null && octets[1] === '127' && octets.slice(2).every((octet) => Number(octet) <= 255)
+	);
 }
 
 function hasControlCharacter(text: string): boolean {

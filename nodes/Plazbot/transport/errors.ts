@@ -15,7 +15,8 @@ export interface ErrorWording {
 	errorCode?: string;
 }
 
-const retriedNote = (attempts: number) => (attempts > 1 ? ` (gave up after ${attempts} attempts)` : '');
+const retriedNote = (attempts: number) =>
+	attempts > 1 ? ` (gave up after ${attempts} attempts)` : '';
 
 /** A 2xx answer that carries no JSON: the Base URL points at something else than the API. */
 export function notJsonAnswer(status: number, text: string): ErrorWording {
@@ -28,7 +29,8 @@ export function notJsonAnswer(status: number, text: string): ErrorWording {
 				: `a body that is not JSON: "${snippet(text)}"`;
 	return {
 		message: `Plazbot answered HTTP ${status} with ${what}`,
-		description: 'Check that the Base URL in the Plazbot API credential points at the Plazbot API, not a website or proxy.',
+		description:
+			'Check that the Base URL in the Plazbot API credential points at the Plazbot API, not a website or proxy.',
 		httpCode: String(status),
 	};
 }
@@ -49,12 +51,17 @@ export function refusedAnswer(
 ): ErrorWording {
 	const ok = status >= 200 && status < 300;
 	const page = htmlPageText(text);
-	const pageNote = page === undefined ? undefined : `an HTML page instead of JSON${page ? `: "${page}"` : ''}`;
+	const pageNote =
+		page === undefined ? undefined : `an HTML page instead of JSON${page ? `: "${page}"` : ''}`;
 	const plazbotMessage = messageText(envelope?.message);
 	const summary = plazbotMessage
 		? `Plazbot error${ok ? '' : ` ${status}`}: ${plazbotMessage}`
 		: `Plazbot answered HTTP ${status}${
-				text.trim() === '' ? ' with an empty body' : pageNote ? ` with ${pageNote}` : `: "${snippet(text)}"`
+				text.trim() === ''
+					? ' with an empty body'
+					: pageNote
+						? ` with ${pageNote}`
+						: `: "${snippet(text)}"`
 			}`;
 	let message = `${summary}${retriedNote(attempts)}`;
 	let description = hintFor(status, envelope);
@@ -68,7 +75,10 @@ export function refusedAnswer(
 	return {
 		message,
 		description,
-		httpCode: ok && (typeof envelope?.code === 'number' || typeof envelope?.code === 'string') ? String(envelope.code) : String(status),
+		httpCode:
+			ok && (typeof envelope?.code === 'number' || typeof envelope?.code === 'string')
+				? String(envelope.code)
+				: String(status),
 		errorCode: typeof envelope?.errorCode === 'string' ? envelope.errorCode : undefined,
 	};
 }
@@ -77,7 +87,11 @@ export function refusedAnswer(
  * A redirect that was not followed. n8n's HTTP stack re-sends a POST redirected with 301/302/303
  * as a GET, which a list endpoint answers with success: nothing would have been sent.
  */
-export function redirectAnswer(status: number, location: string | undefined, method: string): ErrorWording {
+export function redirectAnswer(
+	status: number,
+	location: string | undefined,
+	method: string,
+): ErrorWording {
 	return {
 		message: `Plazbot answered HTTP ${status}, a redirect${location ? ` to "${snippet(location)}"` : ''}; the ${method} request was not repeated there, so nothing was sent`,
 		description:
@@ -96,21 +110,29 @@ export function duration(ms: number): string {
 }
 
 /** No answer: the connection failed, dropped, timed out, or was redirected elsewhere. */
-export function transportFailure(failure: TransportFailure, host: string, timeoutMs: number, attempts: number): ErrorWording {
+export function transportFailure(
+	failure: TransportFailure,
+	host: string,
+	timeoutMs: number,
+	attempts: number,
+): ErrorWording {
 	let message: string;
 	let hint: string;
 	if (failure.timedOut) {
 		message = `Plazbot did not answer within ${timeoutMs < 1000 ? `${timeoutMs} ms` : duration(timeoutMs)}`;
-		hint = 'The request may still have been processed. Raise the Timeout option, or check Plazbot before sending again.';
+		hint =
+			'The request may still have been processed. Raise the Timeout option, or check Plazbot before sending again.';
 	} else if (failure.code === 'ECONNREFUSED') {
 		message = `Could not connect to Plazbot at ${host}: the connection was refused`;
 		hint = 'Check the Base URL in the Plazbot API credential and that the server is running.';
 	} else if (failure.code === 'ENOTFOUND' || failure.code === 'EAI_AGAIN') {
 		message = `Could not find the Plazbot server ${host}: the name does not resolve`;
-		hint = 'Check the Base URL in the Plazbot API credential for typos, and the DNS of the n8n host.';
+		hint =
+			'Check the Base URL in the Plazbot API credential for typos, and the DNS of the n8n host.';
 	} else if (TLS_CODE_PATTERN.test(failure.code)) {
 		message = `Could not establish a secure connection to ${host}: the TLS certificate was not accepted`;
-		hint = 'Check that the Base URL uses the Plazbot host name and that no proxy replaces its certificate.';
+		hint =
+			'Check that the Base URL uses the Plazbot host name and that no proxy replaces its certificate.';
 	} else if (failure.code === REDIRECTED_ELSEWHERE) {
 		message = `Plazbot at ${host} redirected the request to another host; the redirect was not followed`;
 		hint =
@@ -123,16 +145,25 @@ export function transportFailure(failure: TransportFailure, host: string, timeou
 		message = `The request to Plazbot at ${host} failed`;
 		hint = 'Check the Base URL in the Plazbot API credential and the network of the n8n host.';
 	}
-	return { message: `${message}${retriedNote(attempts)}`, description: `${hint} (${failure.code}: ${failure.detail})` };
+	return {
+		message: `${message}${retriedNote(attempts)}`,
+		description: `${hint} (${failure.code}: ${failure.detail})`,
+	};
 }
 
 function hintFor(status: number, envelope: PlazbotEnvelope | undefined): string {
 	if (status === 401) return 'Check the API Key in the Plazbot API credential.';
-	if (status === 403) return 'Check the Workspace ID in the Plazbot API credential and that the API key belongs to it.';
-	if (status === 404) return 'Check the ID you gave and the Workspace ID in the Plazbot API credential.';
-	if (status === 429) return 'Plazbot is rate limiting this workspace. Lower the request rate in the node Options, or raise Max Attempts.';
-	if (status >= 500) return 'Plazbot had a problem processing the request. Try again later; if it persists, contact Plazbot support.';
-	if (envelope && status < 300) return 'Plazbot refused the request. Check the values sent for this item.';
-	if (envelope?.message) return 'Plazbot refused a value sent for this item: correct the value its message names, then run the item again.';
+	if (status === 403)
+		return 'Check the Workspace ID in the Plazbot API credential and that the API key belongs to it.';
+	if (status === 404)
+		return 'Check the ID you gave and the Workspace ID in the Plazbot API credential.';
+	if (status === 429)
+		return 'Plazbot is rate limiting this workspace. Lower the request rate in the node Options, or raise Max Attempts.';
+	if (status >= 500)
+		return 'Plazbot had a problem processing the request. Try again later; if it persists, contact Plazbot support.';
+	if (envelope && status < 300)
+		return 'Plazbot refused the request. Check the values sent for this item.';
+	if (envelope?.message)
+		return 'Plazbot refused a value sent for this item: correct the value its message names, then run the item again.';
 	return 'Check the values sent for this item.';
 }

@@ -15,7 +15,13 @@
  *   apiContract.ts         every path, field name and choice between Plazbot's sources
  *   whatsappWebhooks.ts    registering and removing a WhatsApp number's webhook (Plazbot Trigger)
  */
-export { CREDENTIAL_TYPE, PlazbotClient, type PlazbotAnswer, type PlazbotFunctions, type PlazbotRequest } from './client';
+export {
+	CREDENTIAL_TYPE,
+	PlazbotClient,
+	type PlazbotAnswer,
+	type PlazbotFunctions,
+	type PlazbotRequest,
+} from './client';
 export { DEFAULT_DELIVERY_POLICY, type DeliveryPolicy } from './deliveryPolicy';
 export type { PlazbotEnvelope } from './response';
 export { parseRetryAfter } from './retryPolicy';

@@ -34,7 +34,10 @@ export type ListFailure = (message: string, description: string) => Error;
  * carries; a token seen before, or more than MAX_PAGES pages, fails with `fail`: a server that
  * loops would otherwise hold the item (and fill memory) for ever.
  */
-export async function* followPages(fetchPage: (token?: string) => Promise<Page>, fail: ListFailure): AsyncGenerator<IDataObject> {
+export async function* followPages(
+	fetchPage: (token?: string) => Promise<Page>,
+	fail: ListFailure,
+): AsyncGenerator<IDataObject> {
 	const seenTokens = new Set<string>();
 	let token: string | undefined;
 	let records = 0;
@@ -61,7 +64,10 @@ export async function* followPages(fetchPage: (token?: string) => Promise<Page>,
 }
 
 /** Up to `limit` records (all when undefined). */
-export async function collectRecords(records: AsyncIterable<IDataObject>, limit: number | undefined): Promise<IDataObject[]> {
+export async function collectRecords(
+	records: AsyncIterable<IDataObject>,
+	limit: number | undefined,
+): Promise<IDataObject[]> {
 	const results: IDataObject[] = [];
 	if (limit !== undefined && limit <= 0) return results;
 	for await (const record of records) {

@@ -4,9 +4,7 @@ import { isRecord } from '../helpers/records';
 import { snippet } from './text';
 
 /** What one try of a request came to: an answer, or no answer and why. */
-export type Outcome =
-	| { kind: 'response'; response: IN8nHttpFullResponse }
-	| TransportFailure;
+export type Outcome = { kind: 'response'; response: IN8nHttpFullResponse } | TransportFailure;
 
 export interface TransportFailure {
 	kind: 'transportError';
@@ -33,7 +31,10 @@ export const REDIRECTED_ELSEWHERE = 'REDIRECTED_TO_OTHER_HOST';
 const N8N_DOMAIN_REFUSAL = /(?:^|: )Domain not allowed:/;
 
 /** The code and message of a failure thrown by n8n's HTTP helper, whatever it is wrapped in. */
-export function describeTransportError(error: unknown, redact: (text: string) => string = (text) => text): TransportFailure {
+export function describeTransportError(
+	error: unknown,
+	redact: (text: string) => string = (text) => text,
+): TransportFailure {
 	const chain: Array<Record<string, unknown>> = [];
 	let current: unknown = error;
 	while (current && typeof current === 'object' && chain.length < 5) {
@@ -49,13 +50,24 @@ export function describeTransportError(error: unknown, redact: (text: string) =>
 		chain.map((link) => link.code).find((value): value is string => typeof value === 'string') ??
 		// n8n 1.x wraps a connection error in a NodeApiError without a cause and keeps only its code,
 		// as `httpCode` (e.g. "ECONNRESET").
-		chain.map((link) => link.httpCode).find((value): value is string => typeof value === 'string' && /^E[A-Z_]+$/.test(value)) ??
+		chain
+			.map((link) => link.httpCode)
+			.find((value): value is string => typeof value === 'string' && /^E[A-Z_]+$/.test(value)) ??
 		'UNKNOWN';
-	const timedOut = (code === 'ECONNABORTED' && /timeout/i.test(detail ?? '')) || code === 'ETIMEDOUT';
-	return { kind: 'transportError', code, detail: snippet(redact(detail ?? 'no details')), timedOut };
+	const timedOut =
+		(code === 'ECONNABORTED' && /timeout/i.test(detail ?? '')) || code === 'ETIMEDOUT';
+	return {
+		kind: 'transportError',
+		code,
+		detail: snippet(redact(detail ?? 'no details')),
+		timedOut,
+	};
 }
 
-export function headerValue(headers: IN8nHttpFullResponse['headers'] | undefined, name: string): string | undefined {
+export function headerValue(
+	headers: IN8nHttpFullResponse['headers'] | undefined,
+	name: string,
+): string | undefined {
 	if (!headers) return undefined;
 	const entry = Object.entries(headers).find(([key]) => key.toLowerCase() === name);
 	const value = entry?.[1];

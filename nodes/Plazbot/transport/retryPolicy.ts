@@ -30,7 +30,9 @@ export function retryDecision(
 	if (outcome.kind === 'transportError') {
 		const dropped = DROPPED_CONNECTION_CODES.has(outcome.code) || outcome.timedOut;
 		if (!dropped || attempt >= policy.maxAttempts) return { retry: false };
-		return policy.retryOnConnectionDrop ? { retry: true, delayMs: jitteredBackoff(policy.backoffBaseMs, attempt) } : { retry: false };
+		return policy.retryOnConnectionDrop
+			? { retry: true, delayMs: jitteredBackoff(policy.backoffBaseMs, attempt) }
+			: { retry: false };
 	}
 	const status = outcome.response.statusCode;
 	const gateway = GATEWAY_STATUSES.has(status);
@@ -42,7 +44,8 @@ export function retryDecision(
 	}
 	if (attempt >= policy.maxAttempts) return { retry: false };
 	// A little extra on top of Retry-After so that no retry lands before the server allows it.
-	if (retryAfter !== undefined) return { retry: true, delayMs: retryAfter + Math.round(Math.random() * 100) };
+	if (retryAfter !== undefined)
+		return { retry: true, delayMs: retryAfter + Math.round(Math.random() * 100) };
 	return { retry: true, delayMs: jitteredBackoff(policy.backoffBaseMs, attempt) };
 }
 

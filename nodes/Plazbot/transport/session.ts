@@ -48,7 +48,8 @@ export class Session {
 	 * already got.
 	 */
 	refused(outcome: Outcome, tokenSent: string): boolean {
-		if (!this.usesSignIn || outcome.kind !== 'response' || outcome.response.statusCode !== 401) return false;
+		if (!this.usesSignIn || outcome.kind !== 'response' || outcome.response.statusCode !== 401)
+			return false;
 		if (this.token() === tokenSent) this.credentials.sessionToken = '';
 		return true;
 	}

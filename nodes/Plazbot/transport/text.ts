@@ -9,11 +9,22 @@ const READ_LIMIT = 64 * 1024;
 
 /** The text on one line, at most `max` characters. */
 export function snippet(text: string, max = 120): string {
-	const flat = text.slice(0, Math.min(READ_LIMIT, max * 8)).replace(/\s+/g, ' ').trim();
+	const flat = text
+		.slice(0, Math.min(READ_LIMIT, max * 8))
+		.replace(/\s+/g, ' ')
+		.trim();
 	return flat.length > max ? `${flat.slice(0, max)}…` : flat;
 }
 
-const ENTITIES: Record<string, string> = { nbsp: ' ', lt: '<', gt: '>', quot: '"', '#39': "'", apos: "'", amp: '&' };
+const ENTITIES: Record<string, string> = {
+	nbsp: ' ',
+	lt: '<',
+	gt: '>',
+	quot: '"',
+	'#39': "'",
+	apos: "'",
+	amp: '&',
+};
 
 /**
  * What a person would read on an HTML page (a proxy's error page, a website's front page), or
@@ -23,8 +34,11 @@ export function htmlPageText(text: string): string | undefined {
 	const head = text.slice(0, READ_LIMIT);
 	if (!/^\s*(<!doctype html|<html|<head|<body)/i.test(head.slice(0, 1024))) return undefined;
 	const lower = head.toLowerCase();
-	const readable = elementText(head, lower, 'title') ?? elementText(head, lower, 'h1') ?? withoutTags(head, lower);
-	return snippet(readable.replace(/&(nbsp|lt|gt|quot|#39|apos|amp);/g, (_match, name: string) => ENTITIES[name]));
+	const readable =
+		elementText(head, lower, 'title') ?? elementText(head, lower, 'h1') ?? withoutTags(head, lower);
+	return snippet(
+		readable.replace(/&(nbsp|lt|gt|quot|#39|apos|amp);/g, (_match, name: string) => ENTITIES[name]),
+	);
 }
 
 /** The text of the first `<tag>…</tag>`, found with forward scans only. */

@@ -2,7 +2,11 @@ import { WEBHOOK_URL_BODY_FIELD, whatsappNumberWebhookPath } from './apiContract
 import type { PlazbotClient } from './client';
 
 /** Points the number's incoming messages at `url`, replacing any URL set before. */
-export async function registerWhatsappWebhook(client: PlazbotClient, number: string, url: string): Promise<void> {
+export async function registerWhatsappWebhook(
+	client: PlazbotClient,
+	number: string,
+	url: string,
+): Promise<void> {
 	await client.request({
 		method: 'POST',
 		path: whatsappNumberWebhookPath(client.workspaceId, number),
@@ -14,7 +18,10 @@ export async function registerWhatsappWebhook(client: PlazbotClient, number: str
  * Removes the number's webhook. A 404 means there is none (already removed in Plazbot, or the
  * number left the workspace): the goal is reached, so it is an expected answer, not an error.
  */
-export async function removeWhatsappWebhook(client: PlazbotClient, number: string): Promise<'removed' | 'absent'> {
+export async function removeWhatsappWebhook(
+	client: PlazbotClient,
+	number: string,
+): Promise<'removed' | 'absent'> {
 	const { status } = await client.answer({
 		method: 'DELETE',
 		path: whatsappNumberWebhookPath(client.workspaceId, number),

@@ -29,11 +29,17 @@ const LIMIT_PER_SECOND = 50;
 
 /** Executions a worker logged as started and not as finished. */
 function unfinishedOn(worker: N8nProcess): string[] {
-	const finished = new Set([...worker.log().matchAll(/Worker finished execution (\d+)/g)].map((match) => match[1]));
+	const finished = new Set(
+		[...worker.log().matchAll(/Worker finished execution (\d+)/g)].map((match) => match[1]),
+	);
 	return executionsRunBy(worker).filter((id) => !finished.has(id));
 }
 
-async function waitFor(condition: () => boolean, what: string, timeoutMs = 5 * 60_000): Promise<void> {
+async function waitFor(
+	condition: () => boolean,
+	what: string,
+	timeoutMs = 5 * 60_000,
+): Promise<void> {
 	for (let waited = 0; !condition(); waited += 100) {
 		if (waited > timeoutMs) throw new Error(`Timed out waiting for ${what}`);
 		await new Promise((resolveWait) => setTimeout(resolveWait, 100));
@@ -56,12 +62,15 @@ describeOnN8n2('A campaign on n8n queue mode (main + 2 workers, PostgreSQL, Redi
 					'wfAdaptive',
 					ADAPTIVE_PATH,
 					credential,
-					{ template: { __rl: true, mode: 'name', value: 'promo_campaign' }, variablesBody: undefined },
+					{
+						template: { __rl: true, mode: 'name', value: 'promo_campaign' },
+						variablesBody: undefined,
+					},
 					2,
 				),
 			],
 			{
-			// Each request takes 20 ms, so the executions overlap and both workers get some.
+				// Each request takes 20 ms, so the executions overlap and both workers get some.
 				standIn: { latencyMs: 20 },
 			},
 		);
@@ -73,23 +82,34 @@ describeOnN8n2('A campaign on n8n queue mode (main + 2 workers, PostgreSQL, Redi
 
 	it('sends every destination exactly once, every execution succeeds, both workers take part', async () => {
 		const batches = Array.from({ length: EXECUTIONS }, (_, batch) => customerBatch(batch));
-		await Promise.all(batches.map((customers) => postWebhook(stand.server, WEBHOOK_PATH, { campaign: 'Queue launch', customers })));
+		await Promise.all(
+			batches.map((customers) =>
+				postWebhook(stand.server, WEBHOOK_PATH, { campaign: 'Queue launch', customers }),
+			),
+		);
 
 		const executions = await finishedExecutions(stand.server, 'wfQueue', EXECUTIONS);
 		expect(executions).toHaveLength(EXECUTIONS);
 		expect(executions.filter((e) => e.status !== 'success')).toEqual([]);
 
-		const expected = batches.flat().map((c) => c.phone).sort();
+		const expected = batches
+			.flat()
+			.map((c) => c.phone)
+			.sort();
 		const deliveries: Map<string, number> = stand.standIn.state.deliveries;
 		expect([...deliveries.keys()].sort()).toEqual(expected);
 		expect([...deliveries.entries()].filter(([, count]) => count !== 1)).toEqual([]);
-		const sends = stand.standIn.requestsTo('/api/message/conversation').filter((r: any) => r.method === 'POST');
+		const sends = stand.standIn
+			.requestsTo('/api/message/conversation')
+			.filter((r: any) => r.method === 'POST');
 		expect(sends).toHaveLength(EXECUTIONS * CUSTOMERS_PER_EXECUTION);
 		expect(new Set(sends.map((r: any) => r.body.campaignName))).toEqual(new Set(['Queue launch']));
 
 		// Which worker ran which execution, as each logged it: together all 20, each some, none twice.
 		const [first, second] = stand.workers.map(executionsRunBy);
-		process.stderr.write(`Queue campaign: worker 1 ran ${first.length} executions, worker 2 ran ${second.length}\n`);
+		process.stderr.write(
+			`Queue campaign: worker 1 ran ${first.length} executions, worker 2 ran ${second.length}\n`,
+		);
 		expect(first.length).toBeGreaterThan(0);
 		expect(second.length).toBeGreaterThan(0);
 		expect([...first, ...second].sort()).toEqual(executions.map((e) => e.id).sort());
@@ -97,24 +117,42 @@ describeOnN8n2('A campaign on n8n queue mode (main + 2 workers, PostgreSQL, Redi
 
 	it('ten executions at once on two workers settle under a limit of 50 requests per second (node version 2: Rate Control Adaptive)', async () => {
 		stand.standIn.reset();
-		stand.standIn.setFaults({ rateLimitPerSecond: LIMIT_PER_SECOND, latencyMs: 20, retryAfterSeconds: 1 });
+		stand.standIn.setFaults({
+			rateLimitPerSecond: LIMIT_PER_SECOND,
+			latencyMs: 20,
+			retryAfterSeconds: 1,
+		});
 		// Two workers at concurrency 5 run ten executions at once, 150 messages each: about 30 s at the
 		// limit, so that the time all ten send together is long enough to judge.
-		const batches = Array.from({ length: 10 }, (_, batch) => customerBatch(batch, 51_700_000_000, 150));
-		await Promise.all(batches.map((customers) => postWebhook(stand.server, ADAPTIVE_PATH, { campaign: 'Queue adaptive', customers })));
+		const batches = Array.from({ length: 10 }, (_, batch) =>
+			customerBatch(batch, 51_700_000_000, 150),
+		);
+		await Promise.all(
+			batches.map((customers) =>
+				postWebhook(stand.server, ADAPTIVE_PATH, { campaign: 'Queue adaptive', customers }),
+			),
+		);
 
 		const executions = await finishedExecutions(stand.server, 'wfAdaptive', batches.length);
 		expect(executions.filter((e) => e.status !== 'success')).toEqual([]);
 		const deliveries: Map<string, number> = stand.standIn.state.deliveries;
-		expect([...deliveries.keys()].sort()).toEqual(batches.flat().map((c) => c.phone).sort());
+		expect([...deliveries.keys()].sort()).toEqual(
+			batches
+				.flat()
+				.map((c) => c.phone)
+				.sort(),
+		);
 		expect([...deliveries.values()].every((count) => count === 1)).toBe(true);
 
 		// n8n starts queued executions seconds apart: judge the time when all ten were sending,
 		// from 4 s after the last one's first request to the first one's last request.
-		const received: Array<{ at: number; fault: string | null; body: { destination: string } }> = stand.standIn.requestsTo('/api/message/conversation');
+		const received: Array<{ at: number; fault: string | null; body: { destination: string } }> =
+			stand.standIn.requestsTo('/api/message/conversation');
 		const ofBatch = batches.map((customers) => {
 			const phones = new Set(customers.map((c) => c.phone));
-			return received.filter((request) => phones.has(request.body.destination)).map((request) => request.at);
+			return received
+				.filter((request) => phones.has(request.body.destination))
+				.map((request) => request.at);
 		});
 		const from = Math.max(...ofBatch.map((times) => Math.min(...times))) + 4_000;
 		const to = Math.min(...ofBatch.map((times) => Math.max(...times)));
@@ -137,12 +175,22 @@ describeOnN8n2('A campaign on n8n queue mode (main + 2 workers, PostgreSQL, Redi
 		// Slower answers, so that the kill finds executions half-way through their customers.
 		stand.standIn.setFaults({ latencyMs: 50 });
 		const [victim, survivor] = stand.workers;
-		const batches = Array.from({ length: EXECUTIONS }, (_, batch) => customerBatch(batch, 51_800_000_000));
-		const campaign = () => Promise.all(batches.map((customers) => postWebhook(stand.server, RESUME_PATH, { campaign: 'Queue resume', customers })));
+		const batches = Array.from({ length: EXECUTIONS }, (_, batch) =>
+			customerBatch(batch, 51_800_000_000),
+		);
+		const campaign = () =>
+			Promise.all(
+				batches.map((customers) =>
+					postWebhook(stand.server, RESUME_PATH, { campaign: 'Queue resume', customers }),
+				),
+			);
 		const deliveries: Map<string, number> = stand.standIn.state.deliveries;
 
 		await campaign();
-		await waitFor(() => deliveries.size >= 200 && unfinishedOn(victim).length > 0, 'the campaign to be under way on both workers');
+		await waitFor(
+			() => deliveries.size >= 200 && unfinishedOn(victim).length > 0,
+			'the campaign to be under way on both workers',
+		);
 		const killedWhileRunning = unfinishedOn(victim);
 		await victim.stop('SIGKILL');
 
@@ -164,10 +212,15 @@ describeOnN8n2('A campaign on n8n queue mode (main + 2 workers, PostgreSQL, Redi
 		expect(resumed.filter((e) => e.status !== 'success')).toEqual([]);
 		expect(executionsRunBy(survivor)).toEqual(expect.arrayContaining(resumed.map((e) => e.id)));
 
-		const expected = batches.flat().map((c) => c.phone).sort();
+		const expected = batches
+			.flat()
+			.map((c) => c.phone)
+			.sort();
 		expect([...deliveries.keys()].sort()).toEqual(expected);
 		expect([...deliveries.entries()].filter(([, count]) => count !== 1)).toEqual([]);
-		const resumeSends = stand.standIn.requestsTo('/api/message/conversation').filter((r: any) => r.method === 'POST');
+		const resumeSends = stand.standIn
+			.requestsTo('/api/message/conversation')
+			.filter((r: any) => r.method === 'POST');
 		expect(resumeSends).toHaveLength(EXECUTIONS * CUSTOMERS_PER_EXECUTION - sentBeforeResume);
 		process.stderr.write(
 			`Worker killed with ${killedWhileRunning.length} executions running; ${failed.length} executions failed; ` +

@@ -18,7 +18,9 @@ export interface Service {
 }
 
 function missing(what: string): Error {
-	return new Error(`${what} is not installed: the queue-mode test needs it (Debian: apt-get install -y redis-server postgresql)`);
+	return new Error(
+		`${what} is not installed: the queue-mode test needs it (Debian: apt-get install -y redis-server postgresql)`,
+	);
 }
 
 /** Debian keeps PostgreSQL's server programs in /usr/lib/postgresql/<major>/bin, off the PATH. */
@@ -41,7 +43,9 @@ function postgresBin(program: string): string {
  * user the Debian package creates, in a folder handed to it.
  */
 function asDatabaseUser(command: string, args: string[]): [string, string[]] {
-	return userInfo().uid === 0 ? ['runuser', ['-u', 'postgres', '--', command, ...args]] : [command, args];
+	return userInfo().uid === 0
+		? ['runuser', ['-u', 'postgres', '--', command, ...args]]
+		: [command, args];
 }
 
 function run(command: string, args: string[]): void {
@@ -55,7 +59,11 @@ export async function startPostgres(): Promise<Service & { user: string; databas
 	const pgCtl = postgresBin('pg_ctl');
 	const dir = mkdtempSync(join(tmpdir(), 'plazbot-pg-'));
 	if (userInfo().uid === 0) {
-		chownSync(dir, Number(execFileSync('id', ['-u', 'postgres'], { encoding: 'utf8' })), Number(execFileSync('id', ['-g', 'postgres'], { encoding: 'utf8' })));
+		chownSync(
+			dir,
+			Number(execFileSync('id', ['-u', 'postgres'], { encoding: 'utf8' })),
+			Number(execFileSync('id', ['-g', 'postgres'], { encoding: 'utf8' })),
+		);
 	}
 	chmodSync(dir, 0o700);
 	const data = join(dir, 'data');
@@ -63,7 +71,18 @@ export async function startPostgres(): Promise<Service & { user: string; databas
 	run(initdb, ['-D', data, '-U', 'n8n', '--auth=trust', '-E', 'UTF8', '--no-locale']);
 	// fsync off: a test database that dies with the test needs no durability, and the disk is shared.
 	const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c max_connections=200`;
-	run(pgCtl, ['-D', data, '-l', join(dir, 'server.log'), '-w', '-t', '120', '-o', options, 'start']);
+	run(pgCtl, [
+		'-D',
+		data,
+		'-l',
+		join(dir, 'server.log'),
+		'-w',
+		'-t',
+		'120',
+		'-o',
+		options,
+		'start',
+	]);
 	run(postgresBin('createdb'), ['-h', '127.0.0.1', '-p', String(port), '-U', 'n8n', 'n8n']);
 	return {
 		port,
@@ -85,18 +104,36 @@ export async function startRedis(): Promise<Service> {
 	const port = await freePort();
 	let child: ChildProcess;
 	try {
-		child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir], {
-			stdio: ['ignore', 'pipe', 'pipe'],
-		});
+		child = spawn(
+			'redis-server',
+			[
+				'--port',
+				String(port),
+				'--bind',
+				'127.0.0.1',
+				'--save',
+				'',
+				'--appendonly',
+				'no',
+				'--dir',
+				dir,
+			],
+			{
+				stdio: ['ignore', 'pipe', 'pipe'],
+			},
+		);
 	} catch {
 		throw missing('Redis (redis-server)');
 	}
 	let output = '';
 	child.stdout?.on('data', (chunk) => (output += chunk));
-	const spawnError = new Promise<never>((_, reject) => child.once('error', () => reject(missing('Redis (redis-server)'))));
+	const spawnError = new Promise<never>((_, reject) =>
+		child.once('error', () => reject(missing('Redis (redis-server)'))),
+	);
 	const ready = (async () => {
 		for (let waited = 0; !output.includes('Ready to accept connections'); waited += 100) {
-			if (child.exitCode !== null || waited > 30_000) throw new Error(`redis-server did not start:\n${output}`);
+			if (child.exitCode !== null || waited > 30_000)
+				throw new Error(`redis-server did not start:\n${output}`);
 			await new Promise((resolveWait) => setTimeout(resolveWait, 100));
 		}
 	})();
@@ -116,7 +153,10 @@ export async function startRedis(): Promise<Service> {
 }
 
 /** The environment that puts every n8n process of an instance in queue mode on these services. */
-export function queueModeEnv(postgres: Awaited<ReturnType<typeof startPostgres>>, redis: Service): NodeJS.ProcessEnv {
+export function queueModeEnv(
+	postgres: Awaited<ReturnType<typeof startPostgres>>,
+	redis: Service,
+): NodeJS.ProcessEnv {
 	return {
 		EXECUTIONS_MODE: 'queue',
 		QUEUE_BULL_REDIS_HOST: '127.0.0.1',

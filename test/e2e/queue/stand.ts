@@ -4,7 +4,14 @@
  * webhooks and queues the executions in Redis, `n8n worker`s run them, PostgreSQL holds
  * everything. Used by the queue-mode tests and the queue bench.
  */
-import { CREDENTIAL_TYPE, N8nInstance, NODE_TYPE, type CredentialSpec, type N8nProcess, type N8nServer } from '../n8n';
+import {
+	CREDENTIAL_TYPE,
+	N8nInstance,
+	NODE_TYPE,
+	type CredentialSpec,
+	type N8nProcess,
+	type N8nServer,
+} from '../n8n';
 import { queueModeEnv, startPostgres, startRedis, type Service } from './services';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -22,7 +29,11 @@ export interface Customer {
 }
 
 /** Batch `batch` of a campaign: `size` distinct customers, numbered from `firstPhone`. */
-export function customerBatch(batch: number, firstPhone = 51_900_000_000, size = CUSTOMERS_PER_EXECUTION): Customer[] {
+export function customerBatch(
+	batch: number,
+	firstPhone = 51_900_000_000,
+	size = CUSTOMERS_PER_EXECUTION,
+): Customer[] {
 	return Array.from({ length: size }, (_, index) => {
 		const n = batch * size + index;
 		return { phone: String(firstPhone + n), name: `Customer ${n}` };
@@ -106,7 +117,11 @@ export interface QueueStand {
  */
 export async function startQueueStand(
 	workflows: (credential: CredentialSpec) => object[],
-	options: { workerCount?: number; workerConcurrency?: number; standIn?: Record<string, unknown> } = {},
+	options: {
+		workerCount?: number;
+		workerConcurrency?: number;
+		standIn?: Record<string, unknown>;
+	} = {},
 ): Promise<QueueStand> {
 	const started: Array<{ stop(): Promise<void> | void }> = [];
 	const stand: Partial<QueueStand> & { workers: N8nProcess[] } = { workers: [] };
@@ -114,7 +129,11 @@ export async function startQueueStand(
 		for (const part of started.reverse()) await Promise.resolve(part.stop()).catch(() => undefined);
 	};
 	try {
-		const standIn = createStandIn({ workspaceId: WORKSPACE_ID, apiKey: API_KEY, ...(options.standIn ?? {}) });
+		const standIn = createStandIn({
+			workspaceId: WORKSPACE_ID,
+			apiKey: API_KEY,
+			...(options.standIn ?? {}),
+		});
 		const url = await standIn.start(0);
 		started.push(standIn);
 		const postgres = await startPostgres();
@@ -123,7 +142,11 @@ export async function startQueueStand(
 		started.push(redis);
 		const n8n = new N8nInstance({ env: queueModeEnv(postgres, redis) });
 		started.push({ stop: () => n8n.dispose() });
-		const credential: CredentialSpec = { id: 'cred-queue', name: 'Plazbot stand-in', data: { workspaceId: WORKSPACE_ID, apiKey: API_KEY, baseUrl: url } };
+		const credential: CredentialSpec = {
+			id: 'cred-queue',
+			name: 'Plazbot stand-in',
+			data: { workspaceId: WORKSPACE_ID, apiKey: API_KEY, baseUrl: url },
+		};
 		await n8n.importCredentials([credential]);
 		const definitions = workflows(credential) as Array<{ id: string }>;
 		await n8n.importWorkflows(definitions);
@@ -147,8 +170,11 @@ export async function startQueueStand(
 /** Publishes a workflow as the editor's Activate/Publish button does. */
 async function activate(server: N8nServer, workflowId: string): Promise<void> {
 	const workflow = await server.rest('GET', `/workflows/${workflowId}`);
-	const answer = await server.rest('POST', `/workflows/${workflowId}/activate`, { versionId: workflow.data?.versionId });
-	if (!answer.data?.active) throw new Error(`Could not activate ${workflowId}: ${JSON.stringify(answer).slice(0, 500)}`);
+	const answer = await server.rest('POST', `/workflows/${workflowId}/activate`, {
+		versionId: workflow.data?.versionId,
+	});
+	if (!answer.data?.active)
+		throw new Error(`Could not activate ${workflowId}: ${JSON.stringify(answer).slice(0, 500)}`);
 }
 
 /**
@@ -164,7 +190,8 @@ export async function postWebhook(server: N8nServer, path: string, body: unknown
 		});
 		const text = await response.text();
 		if (response.ok) return;
-		if (response.status !== 404 || waited > 60_000) throw new Error(`Webhook ${path} answered ${response.status}: ${text.slice(0, 300)}`);
+		if (response.status !== 404 || waited > 60_000)
+			throw new Error(`Webhook ${path} answered ${response.status}: ${text.slice(0, 300)}`);
 		await new Promise((resolveWait) => setTimeout(resolveWait, 250));
 	}
 }
@@ -205,4 +232,3 @@ export async function finishedExecutions(
 export function executionsRunBy(worker: N8nProcess): string[] {
 	return [...worker.log().matchAll(/Worker started execution (\d+)/g)].map((match) => match[1]);
 }
-

@@ -25,13 +25,28 @@ const SETTINGS = {
 			greeting: 'string',
 		},
 	},
-	'set-persona': { key: 'person', fields: { name: 'string', role: 'string', speaksInFirstPerson: 'boolean', isHuman: 'boolean' } },
-	'set-fallbacks': { key: 'fallbacks', fields: { noAnswer: 'string', serviceError: 'string', doNotUnderstand: 'string' } },
-	'set-rules': { key: 'rules', fields: { doNotMentionPrices: 'boolean', doNotDiagnose: 'boolean', doNotRespondOutsideHours: 'string' } },
+	'set-persona': {
+		key: 'person',
+		fields: { name: 'string', role: 'string', speaksInFirstPerson: 'boolean', isHuman: 'boolean' },
+	},
+	'set-fallbacks': {
+		key: 'fallbacks',
+		fields: { noAnswer: 'string', serviceError: 'string', doNotUnderstand: 'string' },
+	},
+	'set-rules': {
+		key: 'rules',
+		fields: {
+			doNotMentionPrices: 'boolean',
+			doNotDiagnose: 'boolean',
+			doNotRespondOutsideHours: 'string',
+		},
+	},
 };
 
 const hasType = (value, type) =>
-	type === 'string[]' ? Array.isArray(value) && value.every((entry) => typeof entry === 'string') : typeof value === type;
+	type === 'string[]'
+		? Array.isArray(value) && value.every((entry) => typeof entry === 'string')
+		: typeof value === type;
 
 function register(router, { envelope, HttpFailure, state }) {
 	/** Past questions per session: the agent's "memory" that sessionId keeps. */
@@ -45,14 +60,18 @@ function register(router, { envelope, HttpFailure, state }) {
 
 	router.get('/api/agent/get-agents', ({ query, workspaceId }) => {
 		requireWorkspace(query, workspaceId);
-		return envelope([...state.agents.values()].map((agent) => publicAgent(agent, workspaceId)), 'Agentes obtenidos');
+		return envelope(
+			[...state.agents.values()].map((agent) => publicAgent(agent, workspaceId)),
+			'Agentes obtenidos',
+		);
 	});
 
 	router.get('/api/agent/get-agent', ({ query, workspaceId }) => {
 		requireWorkspace(query, workspaceId);
 		// The SDK sends `id`, the API reference names it `agentId`: both are read.
 		const id = query.id ?? query.agentId;
-		if (typeof id !== 'string' || id.trim() === '') throw new HttpFailure(400, 'El campo id es requerido', 'VALIDATION_ERROR');
+		if (typeof id !== 'string' || id.trim() === '')
+			throw new HttpFailure(400, 'El campo id es requerido', 'VALIDATION_ERROR');
 		return envelope(publicAgent(findAgent(id), workspaceId), 'Agente obtenido');
 	});
 
@@ -61,7 +80,11 @@ function register(router, { envelope, HttpFailure, state }) {
 		requireText(body, 'agentId');
 		requireText(body, 'question');
 		requireText(body, 'sessionId');
-		if (body.multipleAnswers !== undefined && body.multipleAnswers !== null && typeof body.multipleAnswers !== 'boolean') {
+		if (
+			body.multipleAnswers !== undefined &&
+			body.multipleAnswers !== null &&
+			typeof body.multipleAnswers !== 'boolean'
+		) {
 			throw new HttpFailure(400, 'El campo multipleAnswers debe ser booleano', 'VALIDATION_ERROR');
 		}
 		const agent = findAgent(body.agentId);
@@ -80,14 +103,22 @@ function register(router, { envelope, HttpFailure, state }) {
 			requireWorkspace(body, workspaceId, BODY_WORKSPACE_MISMATCH);
 			requireText(body, 'agentId');
 			const agent = findAgent(body.agentId);
-			const given = Object.keys(body).filter((name) => name !== 'agentId' && name !== 'workspaceId');
+			const given = Object.keys(body).filter(
+				(name) => name !== 'agentId' && name !== 'workspaceId',
+			);
 			const unknown = given.filter((name) => !(name in fields));
-			if (unknown.length) throw new HttpFailure(400, `Campo desconocido: ${unknown.join(', ')}`, 'VALIDATION_ERROR');
-			if (!given.length) throw new HttpFailure(400, 'Debe enviar al menos un campo', 'VALIDATION_ERROR');
+			if (unknown.length)
+				throw new HttpFailure(400, `Campo desconocido: ${unknown.join(', ')}`, 'VALIDATION_ERROR');
+			if (!given.length)
+				throw new HttpFailure(400, 'Debe enviar al menos un campo', 'VALIDATION_ERROR');
 			for (const name of given) {
-				if (!hasType(body[name], fields[name])) throw new HttpFailure(400, `El campo ${name} no es válido`, 'VALIDATION_ERROR');
+				if (!hasType(body[name], fields[name]))
+					throw new HttpFailure(400, `El campo ${name} no es válido`, 'VALIDATION_ERROR');
 			}
-			agent[key] = { ...(agent[key] ?? {}), ...Object.fromEntries(given.map((name) => [name, body[name]])) };
+			agent[key] = {
+				...(agent[key] ?? {}),
+				...Object.fromEntries(given.map((name) => [name, body[name]])),
+			};
 			agent.updatedDate = state.now();
 			return envelope(null, 'Agente actualizado correctamente');
 		});

@@ -9,14 +9,21 @@ function register(router, { envelope, HttpFailure, state }) {
 		// so it is stored if sent (to show what the node sent) but never replaces the document.
 		const hasPrompt = typeof body.prompt === 'string' && body.prompt.trim() !== '';
 		const hasDocument = typeof body.urlDocument === 'string' && body.urlDocument.trim() !== '';
-		if (!hasDocument) throw new HttpFailure(400, 'El campo urlDocument es requerido', 'VALIDATION_ERROR');
+		if (!hasDocument)
+			throw new HttpFailure(400, 'El campo urlDocument es requerido', 'VALIDATION_ERROR');
 		const agent = state.agents.get(params.nodeId);
 		if (!agent) throw new HttpFailure(404, 'Agente de IA no encontrado', 'NOT_FOUND');
 		if (hasPrompt) agent.prompt = body.prompt;
 		if (hasDocument) agent.urlDocument = body.urlDocument;
 		agent.updatedDate = state.now();
 		return envelope(
-			{ id: agent.id, name: agent.name, prompt: agent.prompt, ...(agent.urlDocument ? { urlDocument: agent.urlDocument } : {}), updatedDate: agent.updatedDate },
+			{
+				id: agent.id,
+				name: agent.name,
+				prompt: agent.prompt,
+				...(agent.urlDocument ? { urlDocument: agent.urlDocument } : {}),
+				updatedDate: agent.updatedDate,
+			},
 			'Prompt actualizado correctamente',
 		);
 	});

@@ -56,7 +56,8 @@ function register(router, { envelope, HttpFailure, state, settings }) {
 		}
 		return contact;
 	};
-	const contactsOf = (workspaceId) => [...state.contacts.values()].filter((contact) => contact.workspaceId === workspaceId);
+	const contactsOf = (workspaceId) =>
+		[...state.contacts.values()].filter((contact) => contact.workspaceId === workspaceId);
 	const checkEmail = (value) => {
 		if (typeof value !== 'string' || !EMAIL_PATTERN.test(value)) {
 			throw new HttpFailure(400, `El email no es válido: ${value}`, 'VALIDATION_ERROR');
@@ -67,19 +68,30 @@ function register(router, { envelope, HttpFailure, state, settings }) {
 		requireWorkspace(query, workspaceId);
 		const all = contactsOf(workspaceId);
 		const page = pageOf(all, query.continuationToken);
-		return envelope({ workspaceId, continuationToken: page.next, data: page.data }, 'List obtained successfully.');
+		return envelope(
+			{ workspaceId, continuationToken: page.next, data: page.data },
+			'List obtained successfully.',
+		);
 	});
 
 	router.post('/api/contact', ({ body, workspaceId }) => {
 		requireWorkspace(body, workspaceId);
 		requireText(body, 'name');
 		if (!CHANNELS.has(body.platformId)) {
-			throw new HttpFailure(400, `El platformId no es válido: ${body.platformId}`, 'VALIDATION_ERROR');
+			throw new HttpFailure(
+				400,
+				`El platformId no es válido: ${body.platformId}`,
+				'VALIDATION_ERROR',
+			);
 		}
 		if (body.platformId === 2) {
 			requireText(body, 'internalWhatsappNumber');
 			if (!PHONE_PATTERN.test(body.internalWhatsappNumber)) {
-				throw new HttpFailure(400, `Número de WhatsApp inválido: ${body.internalWhatsappNumber}`, 'VALIDATION_ERROR');
+				throw new HttpFailure(
+					400,
+					`Número de WhatsApp inválido: ${body.internalWhatsappNumber}`,
+					'VALIDATION_ERROR',
+				);
 			}
 		} else {
 			requireText(body, 'email');
@@ -103,13 +115,23 @@ function register(router, { envelope, HttpFailure, state, settings }) {
 		requireWorkspace(query, workspaceId);
 		const contact = findContact(query.id, workspaceId);
 		const fields = Object.keys(body ?? {});
-		if (fields.length === 0) throw new HttpFailure(400, 'Debe enviar al menos un campo para actualizar', 'VALIDATION_ERROR');
+		if (fields.length === 0)
+			throw new HttpFailure(
+				400,
+				'Debe enviar al menos un campo para actualizar',
+				'VALIDATION_ERROR',
+			);
 		const unknown = fields.filter((field) => !UPDATABLE_FIELDS.includes(field));
 		if (unknown.length) {
-			throw new HttpFailure(400, `Campo no actualizable: ${unknown.join(', ')}`, 'VALIDATION_ERROR');
+			throw new HttpFailure(
+				400,
+				`Campo no actualizable: ${unknown.join(', ')}`,
+				'VALIDATION_ERROR',
+			);
 		}
 		for (const field of fields) {
-			if (typeof body[field] !== 'string') throw new HttpFailure(400, `El campo ${field} debe ser texto`, 'VALIDATION_ERROR');
+			if (typeof body[field] !== 'string')
+				throw new HttpFailure(400, `El campo ${field} debe ser texto`, 'VALIDATION_ERROR');
 		}
 		if (body.email !== undefined) checkEmail(body.email);
 		Object.assign(contact, body);
@@ -122,10 +144,17 @@ function register(router, { envelope, HttpFailure, state, settings }) {
 		requireText(query, 'email');
 		requireWorkspace(query, workspaceId);
 		const email = query.email.trim().toLowerCase();
-		const found = contactsOf(workspaceId).filter(
-			(contact) => [contact.email, contact.platformSenderEmail].some((value) => typeof value === 'string' && value.toLowerCase() === email),
+		const found = contactsOf(workspaceId).filter((contact) =>
+			[contact.email, contact.platformSenderEmail].some(
+				(value) => typeof value === 'string' && value.toLowerCase() === email,
+			),
 		);
-		if (!found.length) throw new HttpFailure(404, `No se encontró un contacto con el email ${query.email}`, 'CONTACT_NOT_FOUND');
+		if (!found.length)
+			throw new HttpFailure(
+				404,
+				`No se encontró un contacto con el email ${query.email}`,
+				'CONTACT_NOT_FOUND',
+			);
 		return envelope({ contactId: found[0].id, data: found }, 'Successfully obtained list.');
 	});
 
@@ -133,12 +162,23 @@ function register(router, { envelope, HttpFailure, state, settings }) {
 		requireText(query, 'cellphone');
 		requireWorkspace(query, workspaceId);
 		if (!PHONE_PATTERN.test(query.cellphone)) {
-			throw new HttpFailure(400, `Número de teléfono inválido: ${query.cellphone}`, 'VALIDATION_ERROR');
+			throw new HttpFailure(
+				400,
+				`Número de teléfono inválido: ${query.cellphone}`,
+				'VALIDATION_ERROR',
+			);
 		}
 		const found = contactsOf(workspaceId).filter(
-			(contact) => contact.platformSenderPhone === query.cellphone || contact.internalWhatsappNumber === query.cellphone,
+			(contact) =>
+				contact.platformSenderPhone === query.cellphone ||
+				contact.internalWhatsappNumber === query.cellphone,
 		);
-		if (!found.length) throw new HttpFailure(404, `No se encontró un contacto con el número ${query.cellphone}`, 'CONTACT_NOT_FOUND');
+		if (!found.length)
+			throw new HttpFailure(
+				404,
+				`No se encontró un contacto con el número ${query.cellphone}`,
+				'CONTACT_NOT_FOUND',
+			);
 		return envelope({ contactId: found[0].id, data: found }, 'Successfully obtained list.');
 	});
 

@@ -15,8 +15,15 @@ function register(router, { envelope, HttpFailure, state }) {
 		if (entries.some((entry) => typeof entry?.ids !== 'string' || entry.ids.trim() === '')) {
 			throw new HttpFailure(400, 'Cada elemento de contactIds debe tener ids', 'VALIDATION_ERROR');
 		}
-		const missing = entries.map((entry) => entry.ids).filter((id) => state.contacts.get(id)?.workspaceId !== workspaceId);
-		if (missing.length) throw new HttpFailure(404, `Contacto no encontrado: ${missing.join(', ')}`, 'CONTACT_NOT_FOUND');
+		const missing = entries
+			.map((entry) => entry.ids)
+			.filter((id) => state.contacts.get(id)?.workspaceId !== workspaceId);
+		if (missing.length)
+			throw new HttpFailure(
+				404,
+				`Contacto no encontrado: ${missing.join(', ')}`,
+				'CONTACT_NOT_FOUND',
+			);
 		for (const { ids } of entries) state.contacts.delete(ids);
 		return envelope(null, 'Contacts deleted successfully.');
 	});

@@ -1,5 +1,11 @@
 'use strict';
-const { requireText, optionalText, requireWorkspace, pageOf, BODY_WORKSPACE_MISMATCH } = require('../contract');
+const {
+	requireText,
+	optionalText,
+	requireWorkspace,
+	pageOf,
+	BODY_WORKSPACE_MISMATCH,
+} = require('../contract');
 
 const SEND_TYPES = new Set(['1', '2', '3']);
 
@@ -18,13 +24,26 @@ function register(router, { envelope, HttpFailure, state, settings }) {
 		requireText(body, 'template');
 		requireText(body, 'destination');
 		if (!/^\d{8,15}$/.test(body.destination)) {
-			throw new HttpFailure(400, `Número de destino inválido: ${body.destination}`, 'INVALID_DESTINATION');
+			throw new HttpFailure(
+				400,
+				`Número de destino inválido: ${body.destination}`,
+				'INVALID_DESTINATION',
+			);
 		}
 		for (const field of ['variablesBody', 'variablesHeader']) {
 			const list = body[field];
 			if (list === undefined || list === null) continue;
-			if (!Array.isArray(list) || list.some((entry) => typeof entry?.variable !== 'string' || typeof entry?.value !== 'string')) {
-				throw new HttpFailure(400, `El campo ${field} debe ser una lista de { variable, value } de texto`, 'VALIDATION_ERROR');
+			if (
+				!Array.isArray(list) ||
+				list.some(
+					(entry) => typeof entry?.variable !== 'string' || typeof entry?.value !== 'string',
+				)
+			) {
+				throw new HttpFailure(
+					400,
+					`El campo ${field} debe ser una lista de { variable, value } de texto`,
+					'VALIDATION_ERROR',
+				);
 			}
 		}
 		if (body.type !== undefined && body.type !== null && !SEND_TYPES.has(String(body.type))) {
@@ -32,7 +51,11 @@ function register(router, { envelope, HttpFailure, state, settings }) {
 		}
 		optionalText(body, 'campaignName');
 		if (!(settings.acceptAnyTemplate || KNOWN_TEMPLATES.has(body.template))) {
-			throw new HttpFailure(400, `La plantilla ${body.template} no existe o no está aprobada`, 'TEMPLATE_NOT_FOUND');
+			throw new HttpFailure(
+				400,
+				`La plantilla ${body.template} no existe o no está aprobada`,
+				'TEMPLATE_NOT_FOUND',
+			);
 		}
 
 		let contact = state.findContactByPhone(body.destination);
@@ -74,7 +97,12 @@ function register(router, { envelope, HttpFailure, state, settings }) {
 		const page = pageOf(state.conversations, query.continuationToken);
 		// The token the page was asked with comes back as continuationToken; the next one is newContinuationToken.
 		return envelope(
-			{ workspaceId, continuationToken: query.continuationToken ?? null, newContinuationToken: page.next, data: page.data.map(conversationRecord) },
+			{
+				workspaceId,
+				continuationToken: query.continuationToken ?? null,
+				newContinuationToken: page.next,
+				data: page.data.map(conversationRecord),
+			},
 			'List obtained successfully.',
 		);
 	});
@@ -86,14 +114,29 @@ function register(router, { envelope, HttpFailure, state, settings }) {
 		requireText(body, 'content');
 		requireText(body, 'recipientPhone');
 		if (!/^\d{8,15}$/.test(body.recipientPhone)) {
-			throw new HttpFailure(400, `Número de destino inválido: ${body.recipientPhone}`, 'INVALID_DESTINATION');
+			throw new HttpFailure(
+				400,
+				`Número de destino inválido: ${body.recipientPhone}`,
+				'INVALID_DESTINATION',
+			);
 		}
 		if (body.content.length > WHATSAPP_TEXT_MAX_LENGTH) {
-			throw new HttpFailure(400, `El contenido supera los ${WHATSAPP_TEXT_MAX_LENGTH} caracteres`, 'VALIDATION_ERROR');
+			throw new HttpFailure(
+				400,
+				`El contenido supera los ${WHATSAPP_TEXT_MAX_LENGTH} caracteres`,
+				'VALIDATION_ERROR',
+			);
 		}
 		for (const field of ['externalReferenceId', 'agentSendedId']) optionalText(body, field);
-		const contact = body.contactId ? state.contacts.get(body.contactId) : state.findContactByPhone(body.recipientPhone);
-		if (!contact) throw new HttpFailure(404, `Contacto no encontrado: ${body.contactId ?? body.recipientPhone}`, 'CONTACT_NOT_FOUND');
+		const contact = body.contactId
+			? state.contacts.get(body.contactId)
+			: state.findContactByPhone(body.recipientPhone);
+		if (!contact)
+			throw new HttpFailure(
+				404,
+				`Contacto no encontrado: ${body.contactId ?? body.recipientPhone}`,
+				'CONTACT_NOT_FOUND',
+			);
 		const message = {
 			id: state.newId('m'),
 			messageWhatsappId: `wamid.${state.newId('w')}`,

@@ -16,7 +16,8 @@ function register(router, { envelope, HttpFailure, state }) {
 		resetOthers();
 		state.messages = [];
 	};
-	const ofWorkspace = (workspaceId) => state.messages.filter((message) => message.workspaceId === workspaceId);
+	const ofWorkspace = (workspaceId) =>
+		state.messages.filter((message) => message.workspaceId === workspaceId);
 
 	router.get('/api/message', ({ query, workspaceId }) => {
 		requireText(query, 'contactId');
@@ -28,7 +29,10 @@ function register(router, { envelope, HttpFailure, state }) {
 			ofWorkspace(workspaceId).filter((message) => message.contactId === contact.id),
 			query.continuationToken,
 		);
-		return envelope({ contactId: contact.id, continuationToken: page.next, data: page.data }, 'List obtained successfully.');
+		return envelope(
+			{ contactId: contact.id, continuationToken: page.next, data: page.data },
+			'List obtained successfully.',
+		);
 	});
 
 	router.get('/api/message/get-query-messages', ({ query, workspaceId }) => {

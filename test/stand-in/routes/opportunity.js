@@ -20,9 +20,14 @@ function register(router, { envelope, HttpFailure, state }) {
 
 	router.get('/api/opportunity', ({ query, workspaceId }) => {
 		requireWorkspace(query, workspaceId);
-		const all = [...state.opportunities.values()].filter((opportunity) => opportunity.workspaceId === workspaceId);
+		const all = [...state.opportunities.values()].filter(
+			(opportunity) => opportunity.workspaceId === workspaceId,
+		);
 		const page = pageOf(all, query.continuationToken);
-		return envelope({ workspaceId, continuationToken: page.next, data: page.data }, 'List obtained successfully.');
+		return envelope(
+			{ workspaceId, continuationToken: page.next, data: page.data },
+			'List obtained successfully.',
+		);
 	});
 
 	router.post('/api/opportunity', ({ body, workspaceId }) => {
@@ -96,7 +101,11 @@ function register(router, { envelope, HttpFailure, state }) {
 			throw new HttpFailure(422, `La fecha no es válida: ${body.date}`, 'VALIDATION_ERROR');
 		}
 		if (!ACTIVITY_CATEGORIES.includes(body.categoryType)) {
-			throw new HttpFailure(422, `Categoría no permitida: ${body.categoryType}`, 'VALIDATION_ERROR');
+			throw new HttpFailure(
+				422,
+				`Categoría no permitida: ${body.categoryType}`,
+				'VALIDATION_ERROR',
+			);
 		}
 		const opportunity = findOpportunity(params.id, workspaceId);
 		const now = state.now();

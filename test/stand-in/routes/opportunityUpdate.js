@@ -6,7 +6,15 @@
  */
 const { requireText, requireWorkspace } = require('../contract');
 
-const FIELDS = { name: 'string', description: 'string', amount: 'number', stageId: 'string', assignedAgentId: 'string', expirationDate: 'string', contactId: 'string' };
+const FIELDS = {
+	name: 'string',
+	description: 'string',
+	amount: 'number',
+	stageId: 'string',
+	assignedAgentId: 'string',
+	expirationDate: 'string',
+	contactId: 'string',
+};
 
 function register(router, { envelope, HttpFailure, state }) {
 	router.put('/api/opportunity', ({ query, body, workspaceId }) => {
@@ -17,19 +25,40 @@ function register(router, { envelope, HttpFailure, state }) {
 			throw new HttpFailure(404, `Oportunidad no encontrada: ${query.id}`, 'OPPORTUNITY_NOT_FOUND');
 		}
 		const fields = Object.keys(body ?? {}).filter((field) => field !== 'paramToUpdate');
-		if (!fields.length) throw new HttpFailure(400, 'Debe enviar al menos un campo para actualizar', 'VALIDATION_ERROR');
+		if (!fields.length)
+			throw new HttpFailure(
+				400,
+				'Debe enviar al menos un campo para actualizar',
+				'VALIDATION_ERROR',
+			);
 		const unknown = fields.filter((field) => !(field in FIELDS));
-		if (unknown.length) throw new HttpFailure(400, `Campo no actualizable: ${unknown.join(', ')}`, 'VALIDATION_ERROR');
+		if (unknown.length)
+			throw new HttpFailure(
+				400,
+				`Campo no actualizable: ${unknown.join(', ')}`,
+				'VALIDATION_ERROR',
+			);
 		for (const field of fields) {
-			const ok = FIELDS[field] === 'number' ? typeof body[field] === 'number' && Number.isFinite(body[field]) : typeof body[field] === 'string';
-			if (!ok) throw new HttpFailure(422, `El valor del campo ${field} no es válido`, 'VALIDATION_ERROR');
+			const ok =
+				FIELDS[field] === 'number'
+					? typeof body[field] === 'number' && Number.isFinite(body[field])
+					: typeof body[field] === 'string';
+			if (!ok)
+				throw new HttpFailure(422, `El valor del campo ${field} no es válido`, 'VALIDATION_ERROR');
 		}
 		if (body.expirationDate !== undefined && Number.isNaN(Date.parse(body.expirationDate))) {
-			throw new HttpFailure(422, `La fecha no es válida: ${body.expirationDate}`, 'VALIDATION_ERROR');
+			throw new HttpFailure(
+				422,
+				`La fecha no es válida: ${body.expirationDate}`,
+				'VALIDATION_ERROR',
+			);
 		}
 		for (const field of fields) opportunity[field] = body[field];
 		opportunity.updatedDate = state.now();
-		return envelope({ id: opportunity.id, oportunity: opportunity }, 'Opportunity successfully updated.');
+		return envelope(
+			{ id: opportunity.id, oportunity: opportunity },
+			'Opportunity successfully updated.',
+		);
 	});
 }
 

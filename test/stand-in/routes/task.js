@@ -13,13 +13,18 @@ const DEFAULT_PAGE_SIZE = 10;
 function register(router, { envelope, HttpFailure, state }) {
 	const findTask = (id, workspaceId) => {
 		const task = state.tasks.get(id);
-		if (!task || task.workspaceId !== workspaceId) throw new HttpFailure(404, `Tarea no encontrada: ${id}`, 'TASK_NOT_FOUND');
+		if (!task || task.workspaceId !== workspaceId)
+			throw new HttpFailure(404, `Tarea no encontrada: ${id}`, 'TASK_NOT_FOUND');
 		return task;
 	};
 	const positive = (value, field, fallback) => {
 		if (value === undefined || value === '') return fallback;
 		if (!/^\d+$/.test(value) || Number(value) < 1) {
-			throw new HttpFailure(400, `El parámetro ${field} debe ser un entero positivo`, 'VALIDATION_ERROR');
+			throw new HttpFailure(
+				400,
+				`El parámetro ${field} debe ser un entero positivo`,
+				'VALIDATION_ERROR',
+			);
 		}
 		return Number(value);
 	};
@@ -36,7 +41,10 @@ function register(router, { envelope, HttpFailure, state }) {
 				(!query.projectStatusId || task.projectStatusId === query.projectStatusId) &&
 				(!name || task.name.toLowerCase().includes(name)),
 		);
-		return envelope(all.slice((pageNumber - 1) * pageSize, pageNumber * pageSize), 'List obtained successfully.');
+		return envelope(
+			all.slice((pageNumber - 1) * pageSize, pageNumber * pageSize),
+			'List obtained successfully.',
+		);
 	});
 
 	router.post('/api/task', ({ body, workspaceId }) => {
@@ -45,8 +53,15 @@ function register(router, { envelope, HttpFailure, state }) {
 		requireText(body, 'description');
 		for (const field of ['notes', 'assignedUserId', 'contactId']) optionalText(body, field);
 		if (body.expirationDate !== undefined && body.expirationDate !== null) {
-			if (typeof body.expirationDate !== 'string' || Number.isNaN(Date.parse(body.expirationDate))) {
-				throw new HttpFailure(400, `La fecha de vencimiento no es válida: ${body.expirationDate}`, 'VALIDATION_ERROR');
+			if (
+				typeof body.expirationDate !== 'string' ||
+				Number.isNaN(Date.parse(body.expirationDate))
+			) {
+				throw new HttpFailure(
+					400,
+					`La fecha de vencimiento no es válida: ${body.expirationDate}`,
+					'VALIDATION_ERROR',
+				);
 			}
 		}
 		const now = state.now();

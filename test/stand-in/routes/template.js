@@ -9,13 +9,27 @@ const { requireText, requireWorkspace, BODY_WORKSPACE_MISMATCH } = require('../c
 const CATEGORIES = new Set(['MARKETING', 'UTILITY', 'AUTHENTICATION']);
 const TYPES = new Set(['TEXT', 'IMAGE', 'VIDEO', 'DOCUMENT']);
 
-const text = (type, body, variables = []) => ({ type, format: 'TEXT', text: body, buttons: [], variables });
+const text = (type, body, variables = []) => ({
+	type,
+	format: 'TEXT',
+	text: body,
+	buttons: [],
+	variables,
+});
 const media = (format) => ({ type: 'HEADER', format, text: null, buttons: [], variables: [] });
 
 /** Templates every stand-in workspace starts with. */
 function seedTemplates() {
 	return [
-		{ id: 'tpl-hello', elementName: 'hello_world', languageCode: 'en', category: 'UTILITY', templateType: 'TEXT', status: 'APPROVED', components: [text('BODY', 'Hello from Plazbot!')] },
+		{
+			id: 'tpl-hello',
+			elementName: 'hello_world',
+			languageCode: 'en',
+			category: 'UTILITY',
+			templateType: 'TEXT',
+			status: 'APPROVED',
+			components: [text('BODY', 'Hello from Plazbot!')],
+		},
 		{
 			id: 'tpl-order',
 			elementName: 'order_confirmation',
@@ -31,7 +45,15 @@ function seedTemplates() {
 				]),
 			],
 		},
-		{ id: 'tpl-welcome', elementName: 'welcome', languageCode: 'es', category: 'MARKETING', templateType: 'TEXT', status: 'APPROVED', components: [text('BODY', '¡Bienvenido {{1}}!', [{ variable: '1', example: 'Luis' }])] },
+		{
+			id: 'tpl-welcome',
+			elementName: 'welcome',
+			languageCode: 'es',
+			category: 'MARKETING',
+			templateType: 'TEXT',
+			status: 'APPROVED',
+			components: [text('BODY', '¡Bienvenido {{1}}!', [{ variable: '1', example: 'Luis' }])],
+		},
 		{
 			id: 'tpl-appointment',
 			elementName: 'appointment_reminder',
@@ -39,9 +61,26 @@ function seedTemplates() {
 			category: 'UTILITY',
 			templateType: 'DOCUMENT',
 			status: 'APPROVED',
-			components: [media('DOCUMENT'), text('BODY', 'Su cita es el {{1}} a las {{2}}.', [{ variable: '1', example: '12/05' }, { variable: '2', example: '10:00' }])],
+			components: [
+				media('DOCUMENT'),
+				text('BODY', 'Su cita es el {{1}} a las {{2}}.', [
+					{ variable: '1', example: '12/05' },
+					{ variable: '2', example: '10:00' },
+				]),
+			],
 		},
-		{ id: 'tpl-promo', elementName: 'promo_campaign', languageCode: 'es', category: 'MARKETING', templateType: 'IMAGE', status: 'APPROVED', components: [media('IMAGE'), text('BODY', '{{1}}% de descuento hoy', [{ variable: '1', example: '20' }])] },
+		{
+			id: 'tpl-promo',
+			elementName: 'promo_campaign',
+			languageCode: 'es',
+			category: 'MARKETING',
+			templateType: 'IMAGE',
+			status: 'APPROVED',
+			components: [
+				media('IMAGE'),
+				text('BODY', '{{1}}% de descuento hoy', [{ variable: '1', example: '20' }]),
+			],
+		},
 	];
 }
 
@@ -61,8 +100,14 @@ function register(router, { envelope, HttpFailure, state }) {
 		for (const field of ['elementName', 'languageCode', 'category', 'templateType']) {
 			if (!partial || body[field] !== undefined) requireText(body, field);
 		}
-		if (body.category !== undefined && !CATEGORIES.has(body.category)) throw new HttpFailure(400, `Categoría inválida: ${body.category}`, 'VALIDATION_ERROR');
-		if (body.templateType !== undefined && !TYPES.has(body.templateType)) throw new HttpFailure(400, `Tipo de plantilla inválido: ${body.templateType}`, 'VALIDATION_ERROR');
+		if (body.category !== undefined && !CATEGORIES.has(body.category))
+			throw new HttpFailure(400, `Categoría inválida: ${body.category}`, 'VALIDATION_ERROR');
+		if (body.templateType !== undefined && !TYPES.has(body.templateType))
+			throw new HttpFailure(
+				400,
+				`Tipo de plantilla inválido: ${body.templateType}`,
+				'VALIDATION_ERROR',
+			);
 		if ((!partial || body.components !== undefined) && !Array.isArray(body.components)) {
 			throw new HttpFailure(400, 'El campo components es requerido', 'VALIDATION_ERROR');
 		}
@@ -76,7 +121,8 @@ function register(router, { envelope, HttpFailure, state }) {
 	router.get('/api/template/:id', ({ params, query, workspaceId }) => {
 		if (query.workspaceId !== undefined) requireWorkspace(query, workspaceId);
 		const template = templates().get(params.id);
-		if (!template) throw new HttpFailure(404, `Plantilla no encontrada: ${params.id}`, 'TEMPLATE_NOT_FOUND');
+		if (!template)
+			throw new HttpFailure(404, `Plantilla no encontrada: ${params.id}`, 'TEMPLATE_NOT_FOUND');
 		return envelope(template, 'Plantilla obtenida');
 	});
 
@@ -89,14 +135,18 @@ function register(router, { envelope, HttpFailure, state }) {
 		delete template.workspaceId;
 		delete template.userId;
 		templates().set(id, template);
-		return envelope({ plantilla: { id, elementName: template.elementName, status: template.status } }, 'Plantilla creada');
+		return envelope(
+			{ plantilla: { id, elementName: template.elementName, status: template.status } },
+			'Plantilla creada',
+		);
 	});
 
 	router.put('/api/template/:id', ({ params, body, workspaceId }) => {
 		requireWorkspace(body, workspaceId, BODY_WORKSPACE_MISMATCH);
 		validate(body, true);
 		const template = templates().get(params.id);
-		if (!template) throw new HttpFailure(404, `Plantilla no encontrada: ${params.id}`, 'TEMPLATE_NOT_FOUND');
+		if (!template)
+			throw new HttpFailure(404, `Plantilla no encontrada: ${params.id}`, 'TEMPLATE_NOT_FOUND');
 		const { workspaceId: _ignored, ...changes } = body;
 		Object.assign(template, changes);
 		return envelope({}, 'Plantilla actualizada');

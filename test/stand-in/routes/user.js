@@ -18,19 +18,29 @@ function register(router, { envelope, HttpFailure, state, issueSessionToken }) {
 	};
 	const requireEmail = (body) => {
 		requireText(body, 'email');
-		if (!EMAIL_PATTERN.test(body.email)) throw new HttpFailure(400, `Email inválido: ${body.email}`, 'VALIDATION_ERROR');
+		if (!EMAIL_PATTERN.test(body.email))
+			throw new HttpFailure(400, `Email inválido: ${body.email}`, 'VALIDATION_ERROR');
 	};
 
 	router.post('/api/user', ({ body }) => {
 		for (const field of ['name', 'lastName', 'password', 'company']) requireText(body, field);
 		requireEmail(body);
-		if (body.isExternalCreation !== undefined && body.isExternalCreation !== null && typeof body.isExternalCreation !== 'boolean') {
-			throw new HttpFailure(400, 'El campo isExternalCreation debe ser booleano', 'VALIDATION_ERROR');
+		if (
+			body.isExternalCreation !== undefined &&
+			body.isExternalCreation !== null &&
+			typeof body.isExternalCreation !== 'boolean'
+		) {
+			throw new HttpFailure(
+				400,
+				'El campo isExternalCreation debe ser booleano',
+				'VALIDATION_ERROR',
+			);
 		}
 		if (body.defaultStartWeek !== undefined && ![0, 1].includes(body.defaultStartWeek)) {
 			throw new HttpFailure(400, 'El campo defaultStartWeek debe ser 0 o 1', 'VALIDATION_ERROR');
 		}
-		if (findByEmail(body.email)) throw new HttpFailure(409, 'El email ya está registrado', 'EMAIL_ALREADY_EXISTS');
+		if (findByEmail(body.email))
+			throw new HttpFailure(409, 'El email ya está registrado', 'EMAIL_ALREADY_EXISTS');
 		const user = {
 			id: state.newId('u'),
 			name: body.name,
@@ -55,17 +65,25 @@ function register(router, { envelope, HttpFailure, state, issueSessionToken }) {
 		return envelope({ ...user, tokens: tokensOf(user) }, 'Usuario obtenido');
 	});
 
-	router.post('/api/user/login', ({ body }) => {
-		requireEmail(body);
-		requireText(body, 'password');
-		const user = findByEmail(body.email);
-		if (!user || user.password !== body.password) throw new HttpFailure(401, 'Credenciales inválidas', 'INVALID_CREDENTIALS');
-		const { id, name, lastName, email, avatar, role, creationDate, company } = user;
-		return envelope(
-			{ token: issueSessionToken(), user: { id, name, lastName, email, avatar, role, creationDate, company } },
-			'Login exitoso',
-		);
-	}, { public: true });
+	router.post(
+		'/api/user/login',
+		({ body }) => {
+			requireEmail(body);
+			requireText(body, 'password');
+			const user = findByEmail(body.email);
+			if (!user || user.password !== body.password)
+				throw new HttpFailure(401, 'Credenciales inválidas', 'INVALID_CREDENTIALS');
+			const { id, name, lastName, email, avatar, role, creationDate, company } = user;
+			return envelope(
+				{
+					token: issueSessionToken(),
+					user: { id, name, lastName, email, avatar, role, creationDate, company },
+				},
+				'Login exitoso',
+			);
+		},
+		{ public: true },
+	);
 
 	// The code goes "by email": the stand-in keeps it on the user as Plazbot's record does
 	// (changePasswordData), where tests read it from the state.
@@ -73,7 +91,8 @@ function register(router, { envelope, HttpFailure, state, issueSessionToken }) {
 		requireEmail(body);
 		requireText(body, 'company');
 		const user = findByEmail(body.email);
-		if (!user || user.company !== body.company) throw new HttpFailure(404, 'Usuario no encontrado', 'NOT_FOUND');
+		if (!user || user.company !== body.company)
+			throw new HttpFailure(404, 'Usuario no encontrado', 'NOT_FOUND');
 		const now = Date.now();
 		user.changePasswordData = {
 			id: String(crypto.randomInt(100000, 1000000)),
@@ -90,17 +109,44 @@ function register(router, { envelope, HttpFailure, state, issueSessionToken }) {
 		const user = findByEmail(body.email);
 		if (!user) throw new HttpFailure(404, 'Usuario no encontrado', 'NOT_FOUND');
 		const pending = user.changePasswordData;
-		if (!pending || pending.id !== body.verificationId || Date.parse(pending.expirationDate) < Date.now()) {
-			throw new HttpFailure(401, 'Código de verificación inválido o expirado', 'INVALID_VERIFICATION');
+		if (
+			!pending ||
+			pending.id !== body.verificationId ||
+			Date.parse(pending.expirationDate) < Date.now()
+		) {
+			throw new HttpFailure(
+				401,
+				'Código de verificación inválido o expirado',
+				'INVALID_VERIFICATION',
+			);
 		}
 		user.password = body.newPassword;
 		user.changePasswordData = { ...pending, usedDate: state.now() };
-		return envelope([{ ...user, userId: user.id, code: pending.id, googleToken: null, googleRefreshToken: null, tokens: tokensOf(user) }], 'Password updated successfully');
+		return envelope(
+			[
+				{
+					...user,
+					userId: user.id,
+					code: pending.id,
+					googleToken: null,
+					googleRefreshToken: null,
+					tokens: tokensOf(user),
+				},
+			],
+			'Password updated successfully',
+		);
 	});
 }
 
 function tokensOf(user) {
-	return [{ type: 'refresh', value: `rt-${user.id}`, permissions: ['all'], expiresAt: '2099-01-01T00:00:00.000Z' }];
+	return [
+		{
+			type: 'refresh',
+			value: `rt-${user.id}`,
+			permissions: ['all'],
+			expiresAt: '2099-01-01T00:00:00.000Z',
+		},
+	];
 }
 
 module.exports = { register };

@@ -30,16 +30,25 @@ function incomingMessage(number, { text, from, name }, contact) {
 		number,
 		messageId: `wamid.${randomBytes(18).toString('base64url')}`,
 		timestamp: new Date().toISOString(),
-		contact: { id: contact?.id ?? null, name: contact ? [contact.name, contact.lastname].filter(Boolean).join(' ') : name, phone: from },
+		contact: {
+			id: contact?.id ?? null,
+			name: contact ? [contact.name, contact.lastname].filter(Boolean).join(' ') : name,
+			phone: from,
+		},
 		message: { type: 'text', text },
 	};
 }
 
 function register(router, { envelope, HttpFailure, state, settings, control }) {
 	function knownNumber({ workspaceId, number }) {
-		if (workspaceId !== settings.workspaceId) throw new HttpFailure(404, 'Workspace no encontrado', 'NOT_FOUND');
+		if (workspaceId !== settings.workspaceId)
+			throw new HttpFailure(404, 'Workspace no encontrado', 'NOT_FOUND');
 		if (!state.whatsappNumbers.some((entry) => entry.number === number)) {
-			throw new HttpFailure(404, `El número ${number} no pertenece al workspace`, 'WHATSAPP_NUMBER_NOT_FOUND');
+			throw new HttpFailure(
+				404,
+				`El número ${number} no pertenece al workspace`,
+				'WHATSAPP_NUMBER_NOT_FOUND',
+			);
 		}
 		return number;
 	}
@@ -54,7 +63,11 @@ function register(router, { envelope, HttpFailure, state, settings, control }) {
 			throw new HttpFailure(400, 'El campo webhook debe ser una URL válida', 'VALIDATION_ERROR');
 		}
 		if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-			throw new HttpFailure(400, 'El campo webhook debe ser una URL http o https', 'VALIDATION_ERROR');
+			throw new HttpFailure(
+				400,
+				'El campo webhook debe ser una URL http o https',
+				'VALIDATION_ERROR',
+			);
 		}
 		state.whatsappWebhooks.set(number, body.webhook);
 		return envelope({ number, webhook: body.webhook }, 'Webhook registrado');
@@ -63,17 +76,25 @@ function register(router, { envelope, HttpFailure, state, settings, control }) {
 	router.delete(WEBHOOK_PATH, ({ params }) => {
 		const number = knownNumber(params);
 		if (!state.whatsappWebhooks.delete(number)) {
-			throw new HttpFailure(404, `El número ${number} no tiene un webhook registrado`, 'WEBHOOK_NOT_FOUND');
+			throw new HttpFailure(
+				404,
+				`El número ${number} no tiene un webhook registrado`,
+				'WEBHOOK_NOT_FOUND',
+			);
 		}
 		return envelope(null, 'Webhook eliminado');
 	});
 
-	control('GET', '/__standin/whatsapp/webhooks', () => ({ body: Object.fromEntries(state.whatsappWebhooks) }));
+	control('GET', '/__standin/whatsapp/webhooks', () => ({
+		body: Object.fromEntries(state.whatsappWebhooks),
+	}));
 
 	control('POST', '/__standin/whatsapp/:number/incoming', async ({ params, body }) => {
 		const url = state.whatsappWebhooks.get(params.number);
 		if (!url) {
-			const error = new Error(`No webhook is registered for ${params.number}: activate a workflow with a Plazbot Trigger for this number first`);
+			const error = new Error(
+				`No webhook is registered for ${params.number}: activate a workflow with a Plazbot Trigger for this number first`,
+			);
 			error.status = 404;
 			throw error;
 		}
@@ -82,7 +103,11 @@ function register(router, { envelope, HttpFailure, state, settings, control }) {
 			body.payload ??
 			incomingMessage(
 				params.number,
-				{ text: String(body.text ?? 'Hola, quisiera más información'), from, name: String(body.name ?? 'Ana Torres') },
+				{
+					text: String(body.text ?? 'Hola, quisiera más información'),
+					from,
+					name: String(body.name ?? 'Ana Torres'),
+				},
 				state.findContactByPhone(from),
 			);
 		const answer = await fetch(url, {
@@ -91,7 +116,15 @@ function register(router, { envelope, HttpFailure, state, settings, control }) {
 			body: JSON.stringify(payload),
 			signal: AbortSignal.timeout(30_000),
 		});
-		return { body: { delivered: answer.ok, url, status: answer.status, response: await answer.text(), payload } };
+		return {
+			body: {
+				delivered: answer.ok,
+				url,
+				status: answer.status,
+				response: await answer.text(),
+				payload,
+			},
+		};
 	});
 }
 

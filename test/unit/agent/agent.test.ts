@@ -10,9 +10,17 @@ const { standIn, credentials } = startStandIn();
 const AGENT = 'agent-demo-1';
 const rl = (value: string) => ({ __rl: true, mode: 'list', value });
 
-function run(parameters: Record<string, unknown> | ((itemIndex: number, item: IDataObject) => Record<string, unknown>), extra: { items?: IDataObject[]; executionId?: string; continueOnFail?: boolean } = {}) {
+function run(
+	parameters:
+		| Record<string, unknown>
+		| ((itemIndex: number, item: IDataObject) => Record<string, unknown>),
+	extra: { items?: IDataObject[]; executionId?: string; continueOnFail?: boolean } = {},
+) {
 	const context = fakeExecuteFunctions({
-		parameters: typeof parameters === 'function' ? (i, item) => ({ resource: 'agent', ...parameters(i, item) }) : { resource: 'agent', ...parameters },
+		parameters:
+			typeof parameters === 'function'
+				? (i, item) => ({ resource: 'agent', ...parameters(i, item) })
+				: { resource: 'agent', ...parameters },
 		credentials: credentials(),
 		...extra,
 	});
@@ -23,13 +31,34 @@ describe('AI Agent → Ask', () => {
 	it('sends the question with one session per execution and outputs the answer with the session to continue it', async () => {
 		const { requests, result } = run(
 			(i, item) => ({ operation: 'ask', agentId: rl(AGENT), question: item.question }),
-			{ items: [{ question: 'Do you open on Sunday?' }, { question: 'And on Monday?' }], executionId: '4711' },
+			{
+				items: [{ question: 'Do you open on Sunday?' }, { question: 'And on Monday?' }],
+				executionId: '4711',
+			},
 		);
 		const [output] = await result;
 
 		expect(requests.map((r) => [r.method, r.url, r.body])).toEqual([
-			['POST', '/api/agent/on-message', { agentId: AGENT, workspaceId: WORKSPACE_ID, question: 'Do you open on Sunday?', sessionId: 'n8n-execution-4711' }],
-			['POST', '/api/agent/on-message', { agentId: AGENT, workspaceId: WORKSPACE_ID, question: 'And on Monday?', sessionId: 'n8n-execution-4711' }],
+			[
+				'POST',
+				'/api/agent/on-message',
+				{
+					agentId: AGENT,
+					workspaceId: WORKSPACE_ID,
+					question: 'Do you open on Sunday?',
+					sessionId: 'n8n-execution-4711',
+				},
+			],
+			[
+				'POST',
+				'/api/agent/on-message',
+				{
+					agentId: AGENT,
+					workspaceId: WORKSPACE_ID,
+					question: 'And on Monday?',
+					sessionId: 'n8n-execution-4711',
+				},
+			],
 		]);
 		// The stand-in counts the questions of a session: the second one was remembered.
 		expect(output.map((item) => item.json.answer)).toEqual([
@@ -37,7 +66,12 @@ describe('AI Agent → Ask', () => {
 			'Sales assistant: you asked "And on Monday?" (message 2 of this session)',
 		]);
 		expect(output[0]).toEqual({
-			json: { answer: expect.any(String), agentId: AGENT, sessionId: 'n8n-execution-4711', question: 'Do you open on Sunday?' },
+			json: {
+				answer: expect.any(String),
+				agentId: AGENT,
+				sessionId: 'n8n-execution-4711',
+				question: 'Do you open on Sunday?',
+			},
 			pairedItem: { item: 0 },
 		});
 	});
@@ -59,7 +93,10 @@ describe('AI Agent → Ask', () => {
 			file: 'https://example.com/quote.pdf',
 			multipleAnswers: true,
 		});
-		expect(output[0].json.answer).toEqual([expect.stringContaining('Price of the annual plan?'), 'Anything else?']);
+		expect(output[0].json.answer).toEqual([
+			expect.stringContaining('Price of the annual plan?'),
+			'Anything else?',
+		]);
 	});
 
 	it('refuses an empty question before sending anything', async () => {
@@ -69,7 +106,9 @@ describe('AI Agent → Ask', () => {
 	});
 
 	it("fails with Plazbot's message for an unknown agent", async () => {
-		await expect(run({ operation: 'ask', agentId: rl('agent-missing'), question: 'Hi' }).result).rejects.toMatchObject({
+		await expect(
+			run({ operation: 'ask', agentId: rl('agent-missing'), question: 'Hi' }).result,
+		).rejects.toMatchObject({
 			message: 'Plazbot error 404: Agente no encontrado: agent-missing',
 			httpCode: '404',
 		});
@@ -80,8 +119,17 @@ describe('AI Agent → Get and Get Many', () => {
 	it('gets one agent by the ID the SDK sends (id), with the workspace', async () => {
 		const { requests, result } = run({ operation: 'get', agentId: rl(AGENT) });
 		const [output] = await result;
-		expect(requests[0]).toMatchObject({ method: 'GET', url: '/api/agent/get-agent', qs: { id: AGENT, workspaceId: WORKSPACE_ID } });
-		expect(output).toEqual([{ json: expectedOutput({ ...standIn().state.agents.get(AGENT), workspaceId: WORKSPACE_ID }), pairedItem: { item: 0 } }]);
+		expect(requests[0]).toMatchObject({
+			method: 'GET',
+			url: '/api/agent/get-agent',
+			qs: { id: AGENT, workspaceId: WORKSPACE_ID },
+		});
+		expect(output).toEqual([
+			{
+				json: expectedOutput({ ...standIn().state.agents.get(AGENT), workspaceId: WORKSPACE_ID }),
+				pairedItem: { item: 0 },
+			},
+		]);
 	});
 
 	it('lists the agents, one item each, up to the Limit', async () => {
@@ -92,7 +140,11 @@ describe('AI Agent → Get and Get Many', () => {
 
 		const { requests, result } = run({ operation: 'getMany', returnAll: false, limit: 2 });
 		expect((await result)[0].map((item) => item.json.name)).toEqual(['Sales assistant', 'Support']);
-		expect(requests[0]).toMatchObject({ method: 'GET', url: '/api/agent/get-agents', qs: { workspaceId: WORKSPACE_ID } });
+		expect(requests[0]).toMatchObject({
+			method: 'GET',
+			url: '/api/agent/get-agents',
+			qs: { workspaceId: WORKSPACE_ID },
+		});
 	});
 });
 
@@ -101,31 +153,75 @@ describe('AI Agent → Update Instructions, Persona, Fallback Answers, Rules', (
 		const { requests, result } = run({
 			operation: 'updateInstructions',
 			agentId: rl(AGENT),
-			instructions: { tone: ' friendly ', maxWords: '60', avoidTopics: 'prices, competitors ,', emojis: false, language: '' },
+			instructions: {
+				tone: ' friendly ',
+				maxWords: '60',
+				avoidTopics: 'prices, competitors ,',
+				emojis: false,
+				language: '',
+			},
 		});
 		const [output] = await result;
-		const sent = { tone: 'friendly', emojis: false, maxWords: 60, avoidTopics: ['prices', 'competitors'] };
+		const sent = {
+			tone: 'friendly',
+			emojis: false,
+			maxWords: 60,
+			avoidTopics: ['prices', 'competitors'],
+		};
 		expect(requests.map((r) => [r.method, r.url, r.body])).toEqual([
-			['POST', '/api/agent/set-instructions', { agentId: AGENT, workspaceId: WORKSPACE_ID, ...sent }],
+			[
+				'POST',
+				'/api/agent/set-instructions',
+				{ agentId: AGENT, workspaceId: WORKSPACE_ID, ...sent },
+			],
 		]);
 		expect(standIn().state.agents.get(AGENT).instructions).toEqual(sent);
-		expect(output[0].json).toEqual({ success: true, message: 'Agente actualizado correctamente', agentId: AGENT, instructions: sent });
+		expect(output[0].json).toEqual({
+			success: true,
+			message: 'Agente actualizado correctamente',
+			agentId: AGENT,
+			instructions: sent,
+		});
 	});
 
 	it('refuses an update with no field before sending anything', async () => {
-		const { requests, result } = run({ operation: 'updateInstructions', agentId: rl(AGENT), instructions: { tone: '  ' } });
+		const { requests, result } = run({
+			operation: 'updateInstructions',
+			agentId: rl(AGENT),
+			instructions: { tone: '  ' },
+		});
 		await expect(result).rejects.toThrow('Instructions has no field with a value [item 0]');
 		expect(requests).toHaveLength(0);
 	});
 
 	it.each([
-		['updatePersona', 'persona', '/api/agent/set-persona', { name: 'Maximo', isHuman: false }, 'person'],
-		['updateFallbacks', 'fallbacks', '/api/agent/set-fallbacks', { noAnswer: 'Sorry, I do not know.' }, 'fallbacks'],
-		['updateRules', 'rules', '/api/agent/set-rules', { doNotMentionPrices: true, doNotRespondOutsideHours: 'Mon-Fri 9-18' }, 'rules'],
+		[
+			'updatePersona',
+			'persona',
+			'/api/agent/set-persona',
+			{ name: 'Maximo', isHuman: false },
+			'person',
+		],
+		[
+			'updateFallbacks',
+			'fallbacks',
+			'/api/agent/set-fallbacks',
+			{ noAnswer: 'Sorry, I do not know.' },
+			'fallbacks',
+		],
+		[
+			'updateRules',
+			'rules',
+			'/api/agent/set-rules',
+			{ doNotMentionPrices: true, doNotRespondOutsideHours: 'Mon-Fri 9-18' },
+			'rules',
+		],
 	])('%s posts its fields to %s', async (operation, collection, path, fields, stored) => {
 		const { requests, result } = run({ operation, agentId: rl(AGENT), [collection]: fields });
 		await result;
-		expect(requests.map((r) => [r.url, r.body])).toEqual([[path, { agentId: AGENT, workspaceId: WORKSPACE_ID, ...fields }]]);
+		expect(requests.map((r) => [r.url, r.body])).toEqual([
+			[path, { agentId: AGENT, workspaceId: WORKSPACE_ID, ...fields }],
+		]);
 		expect(standIn().state.agents.get(AGENT)[stored]).toEqual(fields);
 	});
 });
@@ -133,7 +229,9 @@ describe('AI Agent → Update Instructions, Persona, Fallback Answers, Rules', (
 describe('agentsIn', () => {
 	it("reads the list from the API reference's data or from the SDK's agent", () => {
 		expect(agentsIn({ success: true, data: [{ id: 'a' }] } as never)).toEqual([{ id: 'a' }]);
-		expect(agentsIn({ success: true, agent: [{ id: 'b' }, 'junk'] } as never)).toEqual([{ id: 'b' }]);
+		expect(agentsIn({ success: true, agent: [{ id: 'b' }, 'junk'] } as never)).toEqual([
+			{ id: 'b' },
+		]);
 		expect(agentsIn({ success: true, data: null } as never)).toEqual([]);
 	});
 });

@@ -23,7 +23,11 @@ describe('n8n version guard', () => {
 			thrown = error;
 		}
 		expect(thrown).toBeInstanceOf(NodeOperationError);
-		expect((thrown as NodeOperationError).message).toBe('This n8n is too old for the Plazbot node: it needs n8n 1.110.0 or later');
-		expect((thrown as NodeOperationError).description).toContain('would follow a redirect to another host');
+		expect((thrown as NodeOperationError).message).toBe(
+			'This n8n is too old for the Plazbot node: it needs n8n 1.110.0 or later',
+		);
+		expect((thrown as NodeOperationError).description).toContain(
+			'would follow a redirect to another host',
+		);
 	});
 });

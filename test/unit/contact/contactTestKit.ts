@@ -8,7 +8,9 @@ import type { StandIn } from '../support/standIn';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { buildContact } = require('../../stand-in/routes/contact');
 
-export type Parameters = Record<string, unknown> | ((itemIndex: number, item: IDataObject) => Record<string, unknown>);
+export type Parameters =
+	| Record<string, unknown>
+	| ((itemIndex: number, item: IDataObject) => Record<string, unknown>);
 
 export function contactNode(
 	credentials: FakeCredentials,
@@ -18,7 +20,11 @@ export function contactNode(
 ) {
 	const withResource =
 		typeof parameters === 'function'
-			? (i: number, item: IDataObject) => ({ resource: 'contact', operation, ...parameters(i, item) })
+			? (i: number, item: IDataObject) => ({
+					resource: 'contact',
+					operation,
+					...parameters(i, item),
+				})
 			: { resource: 'contact', operation, ...parameters };
 	const context = fakeExecuteFunctions({ parameters: withResource, credentials, ...options });
 	return { ...context, run: async () => (await router.call(context.fns))[0] };
@@ -31,4 +37,8 @@ export function seedContact(standIn: StandIn, fields: IDataObject = {}): IDataOb
 	return contact;
 }
 
-export const locator = (value: string, mode: 'list' | 'id' = 'list') => ({ __rl: true, mode, value });
+export const locator = (value: string, mode: 'list' | 'id' = 'list') => ({
+	__rl: true,
+	mode,
+	value,
+});

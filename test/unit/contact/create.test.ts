@@ -8,14 +8,27 @@ describe('buildCreateContactBody', () => {
 	it('sends the normalised WhatsApp number for WhatsApp, and only the optional fields that are set', () => {
 		expect(
 			buildCreateContactBody(
-				{ name: ' Ana ', platformId: 2, internalWhatsappNumber: '+51 987-654-321', additionalFields: { lastname: 'Pérez', stageId: '', email: ' ' } },
+				{
+					name: ' Ana ',
+					platformId: 2,
+					internalWhatsappNumber: '+51 987-654-321',
+					additionalFields: { lastname: 'Pérez', stageId: '', email: ' ' },
+				},
 				'ws-1',
 			),
-		).toEqual({ workspaceId: 'ws-1', name: 'Ana', platformId: 2, internalWhatsappNumber: '51987654321', lastname: 'Pérez' });
+		).toEqual({
+			workspaceId: 'ws-1',
+			name: 'Ana',
+			platformId: 2,
+			internalWhatsappNumber: '51987654321',
+			lastname: 'Pérez',
+		});
 	});
 
 	it('sends the email for other channels and accepts the channel code as text from an expression', () => {
-		expect(buildCreateContactBody({ name: 'Luis', platformId: '4', email: 'luis@example.com' }, 'ws-1')).toEqual({
+		expect(
+			buildCreateContactBody({ name: 'Luis', platformId: '4', email: 'luis@example.com' }, 'ws-1'),
+		).toEqual({
 			workspaceId: 'ws-1',
 			name: 'Luis',
 			platformId: 4,
@@ -24,9 +37,9 @@ describe('buildCreateContactBody', () => {
 	});
 
 	it('refuses an unknown channel code', () => {
-		expect(() => buildCreateContactBody({ name: 'Luis', platformId: 9, email: 'luis@example.com' }, 'ws-1')).toThrow(
-			'Channel "9" is not a Plazbot channel code',
-		);
+		expect(() =>
+			buildCreateContactBody({ name: 'Luis', platformId: 9, email: 'luis@example.com' }, 'ws-1'),
+		).toThrow('Channel "9" is not a Plazbot channel code');
 	});
 });
 
@@ -52,7 +65,12 @@ describe('Contact → Create', () => {
 			stageId: 'stage-new',
 		};
 		expect(requests).toHaveLength(1);
-		expect(requests[0]).toMatchObject({ method: 'POST', url: '/api/contact', baseURL: standIn().url, body });
+		expect(requests[0]).toMatchObject({
+			method: 'POST',
+			url: '/api/contact',
+			baseURL: standIn().url,
+			body,
+		});
 		const [received] = standIn().requestsTo('/api/contact');
 		expect(received.method).toBe('POST');
 		expect(received.body).toEqual(body);
@@ -81,22 +99,51 @@ describe('Contact → Create', () => {
 			additionalFields: {},
 		});
 		const output = await run();
-		expect(requests[0].body).toEqual({ workspaceId: WORKSPACE_ID, name: 'Luis', platformId: 1, email: 'luis@example.com' });
-		expect(output[0].json).toMatchObject({ name: 'Luis', email: 'luis@example.com', platformId: 1, internalWhatsappNumber: null });
+		expect(requests[0].body).toEqual({
+			workspaceId: WORKSPACE_ID,
+			name: 'Luis',
+			platformId: 1,
+			email: 'luis@example.com',
+		});
+		expect(output[0].json).toMatchObject({
+			name: 'Luis',
+			email: 'luis@example.com',
+			platformId: 1,
+			internalWhatsappNumber: null,
+		});
 	});
 
 	it.each([
-		['a blank name', { name: '  ', platformId: 2, internalWhatsappNumber: '51987654321' }, 'Name is empty [item 0]'],
-		['WhatsApp without a number', { name: 'Ana', platformId: 2, internalWhatsappNumber: '' }, 'WhatsApp Number is empty [item 0]'],
+		[
+			'a blank name',
+			{ name: '  ', platformId: 2, internalWhatsappNumber: '51987654321' },
+			'Name is empty [item 0]',
+		],
+		[
+			'WhatsApp without a number',
+			{ name: 'Ana', platformId: 2, internalWhatsappNumber: '' },
+			'WhatsApp Number is empty [item 0]',
+		],
 		[
 			'WhatsApp with a short number',
 			{ name: 'Ana', platformId: 2, internalWhatsappNumber: '12345' },
 			'WhatsApp Number "12345" has 5 digits; a WhatsApp number with country code has 8 to 15 [item 0]',
 		],
-		['Instagram without an email', { name: 'Ana', platformId: 4, email: '' }, 'Email is empty [item 0]'],
-		['an email that is not one', { name: 'Ana', platformId: 3, email: 'ana.example.com' }, 'Email "ana.example.com" is not an email address [item 0]'],
+		[
+			'Instagram without an email',
+			{ name: 'Ana', platformId: 4, email: '' },
+			'Email is empty [item 0]',
+		],
+		[
+			'an email that is not one',
+			{ name: 'Ana', platformId: 3, email: 'ana.example.com' },
+			'Email "ana.example.com" is not an email address [item 0]',
+		],
 	])('refuses %s before sending', async (_case, parameters, message) => {
-		const { run, requests } = contactNode(credentials(), 'create', { additionalFields: {}, ...parameters });
+		const { run, requests } = contactNode(credentials(), 'create', {
+			additionalFields: {},
+			...parameters,
+		});
 		await expect(run()).rejects.toThrow(message);
 		expect(requests).toHaveLength(0);
 		expect(standIn().requests).toHaveLength(0);
@@ -107,7 +154,13 @@ describe('Contact → Create', () => {
 			credentials(),
 			'create',
 			(_i, item) => ({ name: item.name, platformId: 1, email: item.email, additionalFields: {} }),
-			{ items: [{ name: 'Ana', email: 'ana@example.com' }, { name: 'Luis', email: '' }], continueOnFail: true },
+			{
+				items: [
+					{ name: 'Ana', email: 'ana@example.com' },
+					{ name: 'Luis', email: '' },
+				],
+				continueOnFail: true,
+			},
 		);
 		const output = await run();
 		expect(output.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);

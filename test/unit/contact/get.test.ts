@@ -6,13 +6,23 @@ describe('Contact → Get', () => {
 		const { standIn, credentials } = startStandIn();
 
 		it('sends GET /api/contact/{id} and outputs the contact', async () => {
-			const contact = seedContact(standIn(), { name: 'Ana', email: 'ana@example.com', platformId: 1 });
-			const { run, requests } = contactNode(credentials(), 'get', { contactId: locator(String(contact.id)) });
+			const contact = seedContact(standIn(), {
+				name: 'Ana',
+				email: 'ana@example.com',
+				platformId: 1,
+			});
+			const { run, requests } = contactNode(credentials(), 'get', {
+				contactId: locator(String(contact.id)),
+			});
 
 			const output = await run();
 
 			expect(requests).toHaveLength(1);
-			expect(requests[0]).toMatchObject({ method: 'GET', url: `/api/contact/${contact.id}`, qs: { workspaceId: WORKSPACE_ID } });
+			expect(requests[0]).toMatchObject({
+				method: 'GET',
+				url: `/api/contact/${contact.id}`,
+				qs: { workspaceId: WORKSPACE_ID },
+			});
 			const [received] = standIn().requestsTo(`/api/contact/${contact.id}`);
 			expect(received.method).toBe('GET');
 			expect(received.query).toEqual({ workspaceId: WORKSPACE_ID });
@@ -36,9 +46,14 @@ describe('Contact → Get', () => {
 		it('outputs one item per input item, each paired to its item', async () => {
 			const ana = seedContact(standIn(), { name: 'Ana' });
 			const luis = seedContact(standIn(), { name: 'Luis' });
-			const { run } = contactNode(credentials(), 'get', (_i, item) => ({ contactId: locator(String(item.id)) }), {
-				items: [{ id: luis.id }, { id: ana.id }],
-			});
+			const { run } = contactNode(
+				credentials(),
+				'get',
+				(_i, item) => ({ contactId: locator(String(item.id)) }),
+				{
+					items: [{ id: luis.id }, { id: ana.id }],
+				},
+			);
 			const output = await run();
 			expect(output.map((item) => [item.json.name, item.pairedItem])).toEqual([
 				['Luis', { item: 0 }],

@@ -7,8 +7,15 @@ describe('Contact → Get by Email', () => {
 	it('sends GET /api/contact/searchByEmail?email&workspaceId and outputs one item per contact found', async () => {
 		const web = seedContact(standIn(), { name: 'Ana', email: 'ana@example.com', platformId: 1 });
 		seedContact(standIn(), { name: 'Luis', email: 'luis@example.com', platformId: 1 });
-		const whatsapp = seedContact(standIn(), { name: 'Ana WA', email: 'Ana@Example.com', platformId: 2, internalWhatsappNumber: '51900000001' });
-		const { run, requests } = contactNode(credentials(), 'getByEmail', { email: ' ana@example.com ' });
+		const whatsapp = seedContact(standIn(), {
+			name: 'Ana WA',
+			email: 'Ana@Example.com',
+			platformId: 2,
+			internalWhatsappNumber: '51900000001',
+		});
+		const { run, requests } = contactNode(credentials(), 'getByEmail', {
+			email: ' ana@example.com ',
+		});
 
 		const output = await run();
 
@@ -18,7 +25,10 @@ describe('Contact → Get by Email', () => {
 			url: '/api/contact/searchByEmail',
 			qs: { email: 'ana@example.com', workspaceId: WORKSPACE_ID },
 		});
-		expect(standIn().requestsTo('/api/contact/searchByEmail')[0].query).toEqual({ email: 'ana@example.com', workspaceId: WORKSPACE_ID });
+		expect(standIn().requestsTo('/api/contact/searchByEmail')[0].query).toEqual({
+			email: 'ana@example.com',
+			workspaceId: WORKSPACE_ID,
+		});
 		expect(output).toEqual([
 			{ json: expectedOutput(web), pairedItem: { item: 0 } },
 			{ json: expectedOutput(whatsapp), pairedItem: { item: 0 } },
@@ -27,9 +37,14 @@ describe('Contact → Get by Email', () => {
 
 	it('outputs nothing for an item whose email matches no contact, and goes on with the others', async () => {
 		const ana = seedContact(standIn(), { name: 'Ana', email: 'ana@example.com', platformId: 1 });
-		const { run } = contactNode(credentials(), 'getByEmail', (_i, item) => ({ email: item.email }), {
-			items: [{ email: 'nobody@example.com' }, { email: 'ana@example.com' }],
-		});
+		const { run } = contactNode(
+			credentials(),
+			'getByEmail',
+			(_i, item) => ({ email: item.email }),
+			{
+				items: [{ email: 'nobody@example.com' }, { email: 'ana@example.com' }],
+			},
+		);
 		const output = await run();
 		expect(output).toEqual([{ json: expectedOutput(ana), pairedItem: { item: 1 } }]);
 		expect(standIn().requestsTo('/api/contact/searchByEmail')).toHaveLength(2);

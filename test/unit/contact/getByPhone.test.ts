@@ -5,8 +5,15 @@ const { standIn, credentials } = startStandIn();
 
 describe('Contact → Get by Phone', () => {
 	it('normalises the phone, sends it as the cellphone query parameter and outputs the contact', async () => {
-		const contact = seedContact(standIn(), { name: 'Ana', platformId: 2, internalWhatsappNumber: '51987654321', platformSenderPhone: '51987654321' });
-		const { run, requests } = contactNode(credentials(), 'getByPhone', { phone: '+51 (987) 654-321' });
+		const contact = seedContact(standIn(), {
+			name: 'Ana',
+			platformId: 2,
+			internalWhatsappNumber: '51987654321',
+			platformSenderPhone: '51987654321',
+		});
+		const { run, requests } = contactNode(credentials(), 'getByPhone', {
+			phone: '+51 (987) 654-321',
+		});
 
 		const output = await run();
 
@@ -16,7 +23,10 @@ describe('Contact → Get by Phone', () => {
 			url: '/api/contact/searchByCellphone',
 			qs: { cellphone: '51987654321', workspaceId: WORKSPACE_ID },
 		});
-		expect(standIn().requestsTo('/api/contact/searchByCellphone')[0].query).toEqual({ cellphone: '51987654321', workspaceId: WORKSPACE_ID });
+		expect(standIn().requestsTo('/api/contact/searchByCellphone')[0].query).toEqual({
+			cellphone: '51987654321',
+			workspaceId: WORKSPACE_ID,
+		});
 		expect(output).toEqual([{ json: expectedOutput(contact), pairedItem: { item: 0 } }]);
 	});
 
@@ -34,14 +44,19 @@ describe('Contact → Get by Phone', () => {
 	});
 
 	it('outputs nothing when no contact has the number', async () => {
-		const { run, requests } = contactNode(credentials(), 'getByPhone', { phone: '+51 900 000 999' });
+		const { run, requests } = contactNode(credentials(), 'getByPhone', {
+			phone: '+51 900 000 999',
+		});
 		expect(await run()).toEqual([]);
 		expect(requests).toHaveLength(1);
 	});
 
 	it.each([
 		['', 'Phone is empty [item 0]'],
-		['51-abc-123', 'Phone "51-abc-123" contains "a" (U+0061), which is not part of a phone number [item 0]'],
+		[
+			'51-abc-123',
+			'Phone "51-abc-123" contains "a" (U+0061), which is not part of a phone number [item 0]',
+		],
 	])('refuses %j before sending', async (phone, message) => {
 		const { run, requests } = contactNode(credentials(), 'getByPhone', { phone });
 		await expect(run()).rejects.toThrow(message);

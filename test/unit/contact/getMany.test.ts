@@ -4,7 +4,15 @@ import { startStandIn, WORKSPACE_ID } from '../support/standIn';
 const { standIn, credentials } = startStandIn();
 
 function seed(count: number): string[] {
-	return Array.from({ length: count }, (_, n) => String(seedContact(standIn(), { name: `Contact ${n + 1}`, email: `c${n + 1}@example.com`, platformId: 1 }).id));
+	return Array.from({ length: count }, (_, n) =>
+		String(
+			seedContact(standIn(), {
+				name: `Contact ${n + 1}`,
+				email: `c${n + 1}@example.com`,
+				platformId: 1,
+			}).id,
+		),
+	);
 }
 
 describe('Contact → Get Many', () => {
@@ -16,24 +24,46 @@ describe('Contact → Get Many', () => {
 
 		expect(requests.map((r) => ({ method: r.method, url: r.url, qs: r.qs }))).toEqual([
 			{ method: 'GET', url: '/api/contact', qs: { workspaceId: WORKSPACE_ID } },
-			{ method: 'GET', url: '/api/contact', qs: { workspaceId: WORKSPACE_ID, continuationToken: '20' } },
-			{ method: 'GET', url: '/api/contact', qs: { workspaceId: WORKSPACE_ID, continuationToken: '40' } },
+			{
+				method: 'GET',
+				url: '/api/contact',
+				qs: { workspaceId: WORKSPACE_ID, continuationToken: '20' },
+			},
+			{
+				method: 'GET',
+				url: '/api/contact',
+				qs: { workspaceId: WORKSPACE_ID, continuationToken: '40' },
+			},
 		]);
-		expect(standIn().requestsTo('/api/contact').map((r) => r.query)).toEqual([
+		expect(
+			standIn()
+				.requestsTo('/api/contact')
+				.map((r) => r.query),
+		).toEqual([
 			{ workspaceId: WORKSPACE_ID },
 			{ workspaceId: WORKSPACE_ID, continuationToken: '20' },
 			{ workspaceId: WORKSPACE_ID, continuationToken: '40' },
 		]);
 		expect(output).toHaveLength(45);
 		expect(output.map((item) => item.json.id)).toEqual(ids);
-		expect(output.every((item) => JSON.stringify(item.pairedItem) === JSON.stringify({ item: 0 }))).toBe(true);
-		expect(output[44].json).toMatchObject({ name: 'Contact 45', email: 'c45@example.com', platformId: 1, workspaceId: '***' });
+		expect(
+			output.every((item) => JSON.stringify(item.pairedItem) === JSON.stringify({ item: 0 })),
+		).toBe(true);
+		expect(output[44].json).toMatchObject({
+			name: 'Contact 45',
+			email: 'c45@example.com',
+			platformId: 1,
+			workspaceId: '***',
+		});
 		expect(JSON.stringify(output)).not.toContain(WORKSPACE_ID);
 	});
 
 	it('with Limit 25 stops after the second page and outputs exactly 25 contacts', async () => {
 		const ids = seed(45);
-		const { run, requests } = contactNode(credentials(), 'getMany', { returnAll: false, limit: 25 });
+		const { run, requests } = contactNode(credentials(), 'getMany', {
+			returnAll: false,
+			limit: 25,
+		});
 
 		const output = await run();
 

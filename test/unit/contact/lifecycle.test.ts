@@ -13,15 +13,28 @@ it('a contact created through the node can be read back by ID, email and phone, 
 	const id = String(created.json.id);
 
 	const [byId] = await contactNode(credentials(), 'get', { contactId: locator(id) }).run();
-	const [byEmail] = await contactNode(credentials(), 'getByEmail', { email: 'ana@example.com' }).run();
+	const [byEmail] = await contactNode(credentials(), 'getByEmail', {
+		email: 'ana@example.com',
+	}).run();
 	const [byPhone] = await contactNode(credentials(), 'getByPhone', { phone: '51987654321' }).run();
 	expect([byId.json.id, byEmail.json.id, byPhone.json.id]).toEqual([id, id, id]);
 
-	await contactNode(credentials(), 'update', { contactId: locator(id), updateFields: { lastname: 'Pérez' } }).run();
-	await contactNode(credentials(), 'addActivity', { contactId: locator(id), content: 'Welcome call done' }).run();
+	await contactNode(credentials(), 'update', {
+		contactId: locator(id),
+		updateFields: { lastname: 'Pérez' },
+	}).run();
+	await contactNode(credentials(), 'addActivity', {
+		contactId: locator(id),
+		content: 'Welcome call done',
+	}).run();
 
 	const [after] = await contactNode(credentials(), 'get', { contactId: locator(id) }).run();
-	expect(after.json).toMatchObject({ name: 'Ana', lastname: 'Pérez', email: 'ana@example.com', internalWhatsappNumber: '51987654321' });
+	expect(after.json).toMatchObject({
+		name: 'Ana',
+		lastname: 'Pérez',
+		email: 'ana@example.com',
+		internalWhatsappNumber: '51987654321',
+	});
 	expect(standIn().state.contactActivities(id)).toHaveLength(1);
 	expect(standIn().requests.map((r) => `${r.method} ${r.path}`)).toEqual([
 		'POST /api/contact',

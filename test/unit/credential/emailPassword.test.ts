@@ -27,20 +27,44 @@ function helperAnswering(statusCode: number, body: unknown) {
 
 describe('Plazbot API credential sign-in modes', () => {
 	it('an API-key credential saved before the choice existed sends the same headers as before', async () => {
-		const options = await credential.authenticate({ workspaceId: 'ws-1', apiKey: 'key-1', baseUrl: 'https://api.plazbot.com' }, { url: '/x', headers: { a: 'b' } });
-		expect(options.headers).toEqual({ a: 'b', 'x-workspace-id': 'ws-1', Authorization: 'Bearer key-1' });
+		const options = await credential.authenticate(
+			{ workspaceId: 'ws-1', apiKey: 'key-1', baseUrl: 'https://api.plazbot.com' },
+			{ url: '/x', headers: { a: 'b' } },
+		);
+		expect(options.headers).toEqual({
+			a: 'b',
+			'x-workspace-id': 'ws-1',
+			Authorization: 'Bearer key-1',
+		});
 	});
 
 	it('an API-key credential never signs in', async () => {
 		const { helper, sent } = helperAnswering(200, {});
-		expect(await credential.preAuthentication.call(helper, { authentication: 'apiKey', workspaceId: 'ws-1', apiKey: 'key-1' })).toEqual({});
+		expect(
+			await credential.preAuthentication.call(helper, {
+				authentication: 'apiKey',
+				workspaceId: 'ws-1',
+				apiKey: 'key-1',
+			}),
+		).toEqual({});
 		expect(sent).toEqual([]);
 	});
 
 	it('Email and Password signs in at the Base URL and keeps data.token as the session token', async () => {
-		const { helper, sent } = helperAnswering(200, { success: true, data: { token: 'tok-abc', user: { id: 'u1' } } });
-		const data = { authentication: 'emailPassword', workspaceId: 'ws-1', email: ' ana@example.com ', password: PASSWORD, baseUrl: 'http://127.0.0.1:4010/' };
-		expect(await credential.preAuthentication.call(helper, data)).toEqual({ sessionToken: 'tok-abc' });
+		const { helper, sent } = helperAnswering(200, {
+			success: true,
+			data: { token: 'tok-abc', user: { id: 'u1' } },
+		});
+		const data = {
+			authentication: 'emailPassword',
+			workspaceId: 'ws-1',
+			email: ' ana@example.com ',
+			password: PASSWORD,
+			baseUrl: 'http://127.0.0.1:4010/',
+		};
+		expect(await credential.preAuthentication.call(helper, data)).toEqual({
+			sessionToken: 'tok-abc',
+		});
 		expect(sent).toEqual([
 			expect.objectContaining({
 				method: 'POST',
@@ -50,27 +74,47 @@ describe('Plazbot API credential sign-in modes', () => {
 				disableFollowRedirect: true,
 			}),
 		]);
-		const options = await credential.authenticate({ ...data, sessionToken: 'tok-abc' }, { url: '/x' });
+		const options = await credential.authenticate(
+			{ ...data, sessionToken: 'tok-abc' },
+			{ url: '/x' },
+		);
 		expect(options.headers).toEqual({ 'x-workspace-id': 'ws-1', Authorization: 'Bearer tok-abc' });
 	});
 
-	it('a refused sign-in says so with Plazbot\'s message and never the password', async () => {
+	it("a refused sign-in says so with Plazbot's message and never the password", async () => {
 		const { helper } = helperAnswering(401, { success: false, message: 'Credenciales inválidas' });
-		const signIn = credential.preAuthentication.call(helper, { authentication: 'emailPassword', workspaceId: 'ws-1', email: 'a@b.co', password: PASSWORD, baseUrl: 'https://api.plazbot.com' });
-		await expect(signIn).rejects.toThrow('Plazbot refused the sign-in with the email and password of the Plazbot API credential (HTTP 401: Credenciales inválidas)');
+		const signIn = credential.preAuthentication.call(helper, {
+			authentication: 'emailPassword',
+			workspaceId: 'ws-1',
+			email: 'a@b.co',
+			password: PASSWORD,
+			baseUrl: 'https://api.plazbot.com',
+		});
+		await expect(signIn).rejects.toThrow(
+			'Plazbot refused the sign-in with the email and password of the Plazbot API credential (HTTP 401: Credenciales inválidas)',
+		);
 		await expect(signIn).rejects.not.toThrow(PASSWORD);
 	});
 
 	it('refuses to send the password over plain http to another machine', async () => {
 		const { helper, sent } = helperAnswering(200, {});
-		const signIn = credential.preAuthentication.call(helper, { authentication: 'emailPassword', workspaceId: 'ws-1', email: 'a@b.co', password: PASSWORD, baseUrl: 'http://plazbot.example.com' });
+		const signIn = credential.preAuthentication.call(helper, {
+			authentication: 'emailPassword',
+			workspaceId: 'ws-1',
+			email: 'a@b.co',
+			password: PASSWORD,
+			baseUrl: 'http://plazbot.example.com',
+		});
 		await expect(signIn).rejects.toThrow('The Base URL must start with https://');
 		expect(sent).toEqual([]);
 	});
 });
 
 describe('Session', () => {
-	const response = (statusCode: number) => ({ kind: 'response' as const, response: { statusCode, headers: {}, body: '' } });
+	const response = (statusCode: number) => ({
+		kind: 'response' as const,
+		response: { statusCode, headers: {}, body: '' },
+	});
 
 	it('drops only the token Plazbot refused, not a newer one another request already got', () => {
 		const data = { authentication: 'emailPassword', sessionToken: 'tok-new' };

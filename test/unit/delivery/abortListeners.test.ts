@@ -13,7 +13,12 @@ import { RequestSlots } from '../../../nodes/Plazbot/transport/requestSlots';
 describe('waits on the run signal', () => {
 	it('fifty waits add one abort listener, and all end with the reason when the run is cancelled', async () => {
 		const run = new AbortController();
-		const waits = Array.from({ length: 50 }, () => waitFor(60_000, run.signal).then(() => 'slept', (reason: Error) => reason.message));
+		const waits = Array.from({ length: 50 }, () =>
+			waitFor(60_000, run.signal).then(
+				() => 'slept',
+				(reason: Error) => reason.message,
+			),
+		);
 		expect(getEventListeners(run.signal, 'abort')).toHaveLength(1);
 		run.abort(new Error('The execution was cancelled'));
 		expect(await Promise.all(waits)).toEqual(Array(50).fill('The execution was cancelled'));
@@ -32,7 +37,10 @@ describe('waits on the run signal', () => {
 		const run = new AbortController();
 		const slots = new RequestSlots(1);
 		let releaseHolder: () => void = () => undefined;
-		const holder = slots.run(async () => await new Promise<string>((resolve) => (releaseHolder = () => resolve('held'))), run.signal);
+		const holder = slots.run(
+			async () => await new Promise<string>((resolve) => (releaseHolder = () => resolve('held'))),
+			run.signal,
+		);
 		const waiters = Array.from({ length: 50 }, (_, index) =>
 			slots.run(async () => `ran ${index}`, run.signal).catch((reason: Error) => reason.message),
 		);

@@ -19,7 +19,9 @@ const SEND_PATH = '/api/message/conversation';
 /** One execution's campaign: its own 50 destinations; Continue On Fail, so that every item reports. */
 function execution(index: number, rateControl: string) {
 	return fakeExecuteFunctions({
-		items: Array.from({ length: ITEMS }, (_, item) => ({ phone: `5197${String(index * ITEMS + item).padStart(7, '0')}` })),
+		items: Array.from({ length: ITEMS }, (_, item) => ({
+			phone: `5197${String(index * ITEMS + item).padStart(7, '0')}`,
+		})),
 		parameters: (_i, item) => ({
 			resource: 'message',
 			operation: 'sendConversation',
@@ -36,16 +38,23 @@ function execution(index: number, rateControl: string) {
 
 async function runTenAtOnce(rateControl: string): Promise<INodeExecutionData[][]> {
 	standIn().setFaults({ rateLimitPerSecond: LIMIT, latencyMs: 20, retryAfterSeconds: 1 });
-	return (await Promise.all(Array.from({ length: EXECUTIONS }, (_, index) => router.call(execution(index, rateControl).fns)))).map(
-		([output]) => output,
-	);
+	return (
+		await Promise.all(
+			Array.from({ length: EXECUTIONS }, (_, index) =>
+				router.call(execution(index, rateControl).fns),
+			),
+		)
+	).map(([output]) => output);
 }
 
 describe('Rate Control against a limit shared by ten executions', () => {
 	it("the stand-in's limit: of a burst of 150 requests, 50 pass, and one more per 20 ms the burst took to arrive", async () => {
 		standIn().setFaults({ rateLimitPerSecond: LIMIT });
 		const statuses = await Promise.all(
-			Array.from({ length: 150 }, async () => (await fetch(`${standIn().url}/api/workspace/x`)).status),
+			Array.from(
+				{ length: 150 },
+				async () => (await fetch(`${standIn().url}/api/workspace/x`)).status,
+			),
 		);
 		const arrivals = standIn().requests.map((request) => request.at);
 		const burstSeconds = (Math.max(...arrivals) - Math.min(...arrivals)) / 1000;

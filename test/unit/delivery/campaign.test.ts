@@ -25,7 +25,9 @@ function expectDeliveredExactlyOnce(count: number) {
 /** Output item i is item i's answer: paired to it and carrying the contact of its destination. */
 function expectOutputInInputOrder(output: INodeExecutionData[], count: number) {
 	expect(output).toHaveLength(count);
-	expect(output.map((item) => item.pairedItem)).toEqual(Array.from({ length: count }, (_, item) => ({ item })));
+	expect(output.map((item) => item.pairedItem)).toEqual(
+		Array.from({ length: count }, (_, item) => ({ item })),
+	);
 	output.forEach((item, index) => {
 		expect(item.json.error).toBeUndefined();
 		expect(item.json.contactId).toBe(standIn().state.findContactByPhone(destinationOf(index)).id);
@@ -37,7 +39,9 @@ function expectOneRetryPerFault(fault: string, count: number) {
 	const received = standIn().requestsTo(SEND_PATH);
 	const faulted = received.filter((request) => request.fault === fault);
 	expect(faulted.length).toBeGreaterThan(count * 0.05);
-	expect(received).toHaveLength(count + received.filter((request) => request.fault !== null).length);
+	expect(received).toHaveLength(
+		count + received.filter((request) => request.fault !== null).length,
+	);
 	return { received, faulted };
 }
 
@@ -53,7 +57,9 @@ describe('200 Send Conversation items under injected faults', () => {
 		const { received, faulted } = expectOneRetryPerFault('429', 200);
 		expect(standIn().earlyRetries).toBe(0);
 		for (const answered429 of faulted) {
-			const later = received.filter((r) => r.body.destination === answered429.body.destination && r.at > answered429.at);
+			const later = received.filter(
+				(r) => r.body.destination === answered429.body.destination && r.at > answered429.at,
+			);
 			expect(later.length).toBeGreaterThanOrEqual(1);
 			// The 429 was answered at `at` (no latency), so the retry may come 1 s after that at the earliest.
 			expect(later[0].at - answered429.at).toBeGreaterThanOrEqual(1000);
@@ -70,7 +76,9 @@ describe('200 Send Conversation items under injected faults', () => {
 		expectOutputInInputOrder(output, 200);
 		const { received, faulted } = expectOneRetryPerFault('5xx', 200);
 		for (const answered503 of faulted) {
-			const retry = received.find((r) => r.body.destination === answered503.body.destination && r.at > answered503.at);
+			const retry = received.find(
+				(r) => r.body.destination === answered503.body.destination && r.at > answered503.at,
+			);
 			// First backoff step: half to all of the 1 s base.
 			expect(retry!.at - answered503.at).toBeGreaterThanOrEqual(500);
 		}
@@ -100,17 +108,29 @@ describe('a campaign that stops on an error (Continue On Fail off)', () => {
 		expect(error.context.itemIndex).toBe(0);
 		// The failed item's request is the only one: a message sent after the stop would be missing
 		// from the node's output, and sent again when the user re-runs the workflow.
-		expect(standIn().requestsTo(SEND_PATH).map((request) => request.body.destination)).toEqual([destinationOf(0)]);
+		expect(
+			standIn()
+				.requestsTo(SEND_PATH)
+				.map((request) => request.body.destination),
+		).toEqual([destinationOf(0)]);
 	});
 
 	it('stops an item that is waiting out a Retry-After when another item fails', async () => {
-		standIn().setFaults({ latencyMs: 30, byDestination: { [destinationOf(0)]: '429', [destinationOf(1)]: 'empty' }, retryAfterSeconds: 30 });
+		standIn().setFaults({
+			latencyMs: 30,
+			byDestination: { [destinationOf(0)]: '429', [destinationOf(1)]: 'empty' },
+			retryAfterSeconds: 30,
+		});
 		const { fns } = campaign(credentials(), 10, { concurrency: 1 });
 
 		// Settling at all proves the 30 s wait was cut short: the test's timeout is 20 s.
 		const error = await router.call(fns).catch((caught) => caught);
 
 		expect(error.context.itemIndex).toBe(1);
-		expect(standIn().requestsTo(SEND_PATH).map((request) => request.body.destination)).toEqual([destinationOf(0), destinationOf(1)]);
+		expect(
+			standIn()
+				.requestsTo(SEND_PATH)
+				.map((request) => request.body.destination),
+		).toEqual([destinationOf(0), destinationOf(1)]);
 	}, 20_000);
 });

@@ -4,7 +4,10 @@
  */
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { holdsExpression, readingFixedParametersOnce } from '../../../nodes/Plazbot/helpers/fixedParameters';
+import {
+	holdsExpression,
+	readingFixedParametersOnce,
+} from '../../../nodes/Plazbot/helpers/fixedParameters';
 
 /** A stand-in for n8n's context: saved parameters, "=" strings resolved per item, reads counted. */
 function fakeContext(saved: Record<string, unknown>) {
@@ -13,7 +16,9 @@ function fakeContext(saved: Record<string, unknown>) {
 		if (typeof value === 'string' && value.startsWith('=')) return `${value.slice(1)}#${itemIndex}`;
 		if (Array.isArray(value)) return value.map((entry) => resolve(entry, itemIndex));
 		if (typeof value === 'object' && value !== null) {
-			return Object.fromEntries(Object.entries(value).map(([key, entry]) => [key, resolve(entry, itemIndex)]));
+			return Object.fromEntries(
+				Object.entries(value).map(([key, entry]) => [key, resolve(entry, itemIndex)]),
+			);
 		}
 		return value;
 	};
@@ -37,11 +42,22 @@ const readFor = (fns: IExecuteFunctions, name: string, items: number, fallback?:
 
 describe('readingFixedParametersOnce', () => {
 	it('reads a parameter without an expression from n8n once, and gives every item its value', () => {
-		const { fns, reads } = fakeContext({ template: 'promo_campaign', additionalFields: { reference1: 'spring' } });
+		const { fns, reads } = fakeContext({
+			template: 'promo_campaign',
+			additionalFields: { reference1: 'spring' },
+		});
 		const perItem = readingFixedParametersOnce(fns);
 
-		expect(readFor(perItem, 'template', 3)).toEqual(['promo_campaign', 'promo_campaign', 'promo_campaign']);
-		expect(readFor(perItem, 'additionalFields', 3)).toEqual([{ reference1: 'spring' }, { reference1: 'spring' }, { reference1: 'spring' }]);
+		expect(readFor(perItem, 'template', 3)).toEqual([
+			'promo_campaign',
+			'promo_campaign',
+			'promo_campaign',
+		]);
+		expect(readFor(perItem, 'additionalFields', 3)).toEqual([
+			{ reference1: 'spring' },
+			{ reference1: 'spring' },
+			{ reference1: 'spring' },
+		]);
 		expect(reads).toEqual([
 			{ name: 'template', itemIndex: 0 },
 			{ name: 'additionalFields', itemIndex: 0 },
@@ -52,16 +68,23 @@ describe('readingFixedParametersOnce', () => {
 		const { fns } = fakeContext({ additionalFields: { reference1: 'spring' } });
 		const perItem = readingFixedParametersOnce(fns);
 
-		(perItem.getNodeParameter('additionalFields', 0) as { reference1: string }).reference1 = 'changed';
+		(perItem.getNodeParameter('additionalFields', 0) as { reference1: string }).reference1 =
+			'changed';
 		expect(perItem.getNodeParameter('additionalFields', 1)).toEqual({ reference1: 'spring' });
 	});
 
 	it('reads a parameter with an expression, at any depth, for every item', () => {
-		const saved = { destination: '={{ $json.phone }}', variablesBody: { variable: [{ variable: '1', value: '={{ $json.name }}' }] } };
+		const saved = {
+			destination: '={{ $json.phone }}',
+			variablesBody: { variable: [{ variable: '1', value: '={{ $json.name }}' }] },
+		};
 		const { fns, reads } = fakeContext(saved);
 		const perItem = readingFixedParametersOnce(fns);
 
-		expect(readFor(perItem, 'destination', 2)).toEqual(['{{ $json.phone }}#0', '{{ $json.phone }}#1']);
+		expect(readFor(perItem, 'destination', 2)).toEqual([
+			'{{ $json.phone }}#0',
+			'{{ $json.phone }}#1',
+		]);
 		expect(readFor(perItem, 'variablesBody', 2)).toEqual([
 			{ variable: [{ variable: '1', value: '{{ $json.name }}#0' }] },
 			{ variable: [{ variable: '1', value: '{{ $json.name }}#1' }] },

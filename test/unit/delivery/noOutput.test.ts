@@ -34,11 +34,18 @@ describe(`no-output paths with ${ITEMS} items and 1 request slot`, () => {
 	});
 
 	it('Contact → Get by Phone: the unmatched items give nothing, the last one its contact', async () => {
-		const ana = seedContact(standIn(), { name: 'Ana', platformId: 2, internalWhatsappNumber: '51900000999' });
+		const ana = seedContact(standIn(), {
+			name: 'Ana',
+			platformId: 2,
+			internalWhatsappNumber: '51900000999',
+		});
 		const { fns } = run((itemIndex) => ({
 			resource: 'contact',
 			operation: 'getByPhone',
-			phone: itemIndex === ITEMS - 1 ? '+51 900 000 999' : `+51 900 000 ${String(itemIndex).padStart(3, '0')}`,
+			phone:
+				itemIndex === ITEMS - 1
+					? '+51 900 000 999'
+					: `+51 900 000 ${String(itemIndex).padStart(3, '0')}`,
 		}));
 		const [output] = await router.call(fns);
 		expect(output).toEqual([{ json: expectedOutput(ana), pairedItem: { item: ITEMS - 1 } }]);
@@ -49,11 +56,14 @@ describe(`no-output paths with ${ITEMS} items and 1 request slot`, () => {
 		['contact', 'getMany', '/api/contact'],
 		['opportunity', 'getMany', '/api/opportunity'],
 		['message', 'getConversations', '/api/message/conversation'],
-	])('%s → %s of an empty workspace: no items, one request per item', async (resource, operation, path) => {
-		standIn().state.contacts.clear();
-		const { fns } = run(() => ({ resource, operation, returnAll: true }));
-		const [output] = await router.call(fns);
-		expect(output).toEqual([]);
-		expect(standIn().requestsTo(path)).toHaveLength(ITEMS);
-	});
+	])(
+		'%s → %s of an empty workspace: no items, one request per item',
+		async (resource, operation, path) => {
+			standIn().state.contacts.clear();
+			const { fns } = run(() => ({ resource, operation, returnAll: true }));
+			const [output] = await router.call(fns);
+			expect(output).toEqual([]);
+			expect(standIn().requestsTo(path)).toHaveLength(ITEMS);
+		},
+	);
 });

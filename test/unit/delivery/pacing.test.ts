@@ -22,16 +22,24 @@ describe('Concurrency', () => {
 		[3, { concurrency: 3 }],
 		[5, {}],
 		[12, { concurrency: 12 }],
-	] as Array<[number, Record<string, unknown>]>)('keeps at most %i requests in flight', async (limit, options) => {
-		standIn().setFaults({ latencyMs: 150 });
-		const { fns } = campaign(credentials(), limit === 1 ? 8 : 40, limit === 1 ? { concurrency: 1 } : options);
+	] as Array<[number, Record<string, unknown>]>)(
+		'keeps at most %i requests in flight',
+		async (limit, options) => {
+			standIn().setFaults({ latencyMs: 150 });
+			const { fns } = campaign(
+				credentials(),
+				limit === 1 ? 8 : 40,
+				limit === 1 ? { concurrency: 1 } : options,
+			);
 
-		const [output] = await router.call(fns);
+			const [output] = await router.call(fns);
 
-		// Reaching the limit shows the lanes really run at once; never above it shows the bound.
-		expect(maxInFlight()).toBe(limit);
-		expect(output.map((item) => item.pairedItem)).toEqual(output.map((_, item) => ({ item })));
-	}, 20_000);
+			// Reaching the limit shows the lanes really run at once; never above it shows the bound.
+			expect(maxInFlight()).toBe(limit);
+			expect(output.map((item) => item.pairedItem)).toEqual(output.map((_, item) => ({ item })));
+		},
+		20_000,
+	);
 
 	it('holds the bound while some requests wait out a 429', async () => {
 		standIn().setFaults({ latencyMs: 20, rate429: 0.2, retryAfterSeconds: 1, seed: 3 });
@@ -54,7 +62,10 @@ describe('Concurrency', () => {
 function recordReleases(): { releases: number[]; restore: () => void } {
 	const releases: number[] = [];
 	const original = RequestPacer.prototype.wait;
-	const spy = jest.spyOn(RequestPacer.prototype, 'wait').mockImplementation(async function (this: RequestPacer, signal?: AbortSignal) {
+	const spy = jest.spyOn(RequestPacer.prototype, 'wait').mockImplementation(async function (
+		this: RequestPacer,
+		signal?: AbortSignal,
+	) {
 		await original.call(this, signal);
 		// Safe to read now: the next waiter sets it only after its own timer, a later macrotask.
 		releases.push((this as unknown as { lastStart: number }).lastStart);
@@ -68,15 +79,21 @@ describe('Rate Limit', () => {
 	afterEach(() => pacer.restore());
 
 	it('20 per second over 30 items lets requests go at least 50 ms apart, each one once, in item order', async () => {
-		const { fns } = campaign(credentials(), 30, { rateLimit: 20, rateLimitInterval: 'second', concurrency: 1 });
+		const { fns } = campaign(credentials(), 30, {
+			rateLimit: 20,
+			rateLimitInterval: 'second',
+			concurrency: 1,
+		});
 
 		const [output] = await router.call(fns);
 
 		expect(pacer.releases).toHaveLength(30);
 		expect(Math.min(...gaps(pacer.releases))).toBeGreaterThanOrEqual(50);
-		expect(standIn().requestsTo(SEND_PATH).map((request) => request.body.destination)).toEqual(
-			Array.from({ length: 30 }, (_, index) => destinationOf(index)),
-		);
+		expect(
+			standIn()
+				.requestsTo(SEND_PATH)
+				.map((request) => request.body.destination),
+		).toEqual(Array.from({ length: 30 }, (_, index) => destinationOf(index)));
 		expect(output.map((item) => item.pairedItem)).toEqual(output.map((_, item) => ({ item })));
 	}, 30_000);
 
@@ -97,7 +114,11 @@ describe('Rate Limit', () => {
 
 	it('per minute, and Delay Between Requests, space the starts the same way', async () => {
 		// 600 per minute = one every 100 ms; the larger of the two spacings wins.
-		const { fns } = campaign(credentials(), 6, { rateLimit: 600, rateLimitInterval: 'minute', delayBetweenRequests: 30 });
+		const { fns } = campaign(credentials(), 6, {
+			rateLimit: 600,
+			rateLimitInterval: 'minute',
+			delayBetweenRequests: 30,
+		});
 
 		await router.call(fns);
 
@@ -122,14 +143,20 @@ describe('cancelling the execution', () => {
 		// Long enough that waiting for the requests in flight would show.
 		standIn().setFaults({ latencyMs: 500 });
 		const controller = new AbortController();
-		const { fns, requests } = campaign(credentials(), 100, {}, { cancelSignal: controller.signal, continueOnFail });
+		const { fns, requests } = campaign(
+			credentials(),
+			100,
+			{},
+			{ cancelSignal: controller.signal, continueOnFail },
+		);
 
 		const outcome = router.call(fns).then(
 			() => 'finished',
 			(error: Error) => error,
 		);
 		// Abort once the third batch of five is under way.
-		while (standIn().requestsTo(SEND_PATH).length < 11) await new Promise((resolve) => setTimeout(resolve, 5));
+		while (standIn().requestsTo(SEND_PATH).length < 11)
+			await new Promise((resolve) => setTimeout(resolve, 5));
 		controller.abort();
 		const abortedAt = Date.now();
 		const startedBeforeAbort = requests.length;
@@ -148,11 +175,17 @@ describe('cancelling the execution', () => {
 		expect(requests.length).toBe(startedBeforeAbort);
 		expect(received.length).toBe(startedBeforeAbort);
 		// Those in flight may still reach the stand-in after the abort; nothing else does.
-		expect(received.filter((request) => request.at > abortedAt).length).toBeLessThanOrEqual(startedBeforeAbort - 10);
+		expect(received.filter((request) => request.at > abortedAt).length).toBeLessThanOrEqual(
+			startedBeforeAbort - 10,
+		);
 		// The requests in flight were aborted, not waited for: the run settled before any was answered.
 		const inFlightAtAbort = received.filter((request: any) => !(request.respondedAt <= abortedAt));
 		expect(inFlightAtAbort.length).toBeGreaterThan(0);
-		expect(inFlightAtAbort.filter((request: any) => request.respondedAt <= settledAt).map((request) => request.body.destination)).toEqual([]);
+		expect(
+			inFlightAtAbort
+				.filter((request: any) => request.respondedAt <= settledAt)
+				.map((request) => request.body.destination),
+		).toEqual([]);
 	}
 
 	it('stops the queue: no request starts after the abort', async () => {
@@ -172,7 +205,8 @@ describe('cancelling the execution', () => {
 			() => 'finished',
 			(error: Error) => error,
 		);
-		while (standIn().requestsTo(SEND_PATH).length < 1) await new Promise((resolve) => setTimeout(resolve, 5));
+		while (standIn().requestsTo(SEND_PATH).length < 1)
+			await new Promise((resolve) => setTimeout(resolve, 5));
 		await new Promise((resolve) => setTimeout(resolve, 50));
 		controller.abort();
 
@@ -183,7 +217,12 @@ describe('cancelling the execution', () => {
 
 	it('stops a request that is waiting for its Rate Limit slot', async () => {
 		const controller = new AbortController();
-		const { fns, requests } = campaign(credentials(), 10, { rateLimit: 2 }, { cancelSignal: controller.signal });
+		const { fns, requests } = campaign(
+			credentials(),
+			10,
+			{ rateLimit: 2 },
+			{ cancelSignal: controller.signal },
+		);
 
 		const run = router.call(fns).then(
 			() => 'finished',

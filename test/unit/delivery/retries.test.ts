@@ -35,11 +35,16 @@ async function directClient(policy: Parameters<typeof PlazbotClient.create>[1]) 
 
 const sendOne = (client: PlazbotClient, destination = destinations[0]) =>
 	client.request(
-		{ method: 'POST', path: SEND_PATH, body: { workspaceId: client.workspaceId, template: 'hello_world', destination } },
+		{
+			method: 'POST',
+			path: SEND_PATH,
+			body: { workspaceId: client.workspaceId, template: 'hello_world', destination },
+		},
 		0,
 	);
 
-const deliveries = (destination: string) => (standIn().state.deliveries as Map<string, number>).get(destination) ?? 0;
+const deliveries = (destination: string) =>
+	(standIn().state.deliveries as Map<string, number>).get(destination) ?? 0;
 
 describe('attempt budget', () => {
 	it('gives up after Max Attempts and says how many attempts were made', async () => {
@@ -57,10 +62,19 @@ describe('attempt budget', () => {
 		standIn().setFaults({ script: { '1': 'html', '2': '503', '3': '504' } });
 		const { client } = await directClient({ backoffBaseMs: 5 });
 
-		await expect(client.request({ method: 'GET', path: SEND_PATH, qs: { workspaceId: client.workspaceId } }, 0)).resolves.toMatchObject({
+		await expect(
+			client.request(
+				{ method: 'GET', path: SEND_PATH, qs: { workspaceId: client.workspaceId } },
+				0,
+			),
+		).resolves.toMatchObject({
 			success: true,
 		});
-		expect(standIn().requestsTo(SEND_PATH).map((r) => [r.method, r.fault])).toEqual([
+		expect(
+			standIn()
+				.requestsTo(SEND_PATH)
+				.map((r) => [r.method, r.fault]),
+		).toEqual([
 			['GET', 'html'],
 			['GET', '503'],
 			['GET', '504'],
@@ -72,8 +86,15 @@ describe('attempt budget', () => {
 		standIn().setFaults({ script: { '1': '503', '2': '503' } });
 		const { client } = await directClient({ backoffBaseMs: 5 });
 
-		await expect(sendOne(client)).resolves.toMatchObject({ success: true, data: { contactId: expect.any(String) } });
-		expect(standIn().requestsTo(SEND_PATH).map((r) => r.fault)).toEqual(['503', '503', null]);
+		await expect(sendOne(client)).resolves.toMatchObject({
+			success: true,
+			data: { contactId: expect.any(String) },
+		});
+		expect(
+			standIn()
+				.requestsTo(SEND_PATH)
+				.map((r) => r.fault),
+		).toEqual(['503', '503', null]);
 		expect(deliveries(destinations[0])).toBe(1);
 	});
 
@@ -85,7 +106,9 @@ describe('attempt budget', () => {
 
 			const error = await sendOne(client).catch((caught) => caught);
 
-			expect(error.message).toBe(`Plazbot answered HTTP ${fault.slice(0, 3)} with an HTML page instead of JSON: "${fault.slice(0, 3)} Gateway Error"`);
+			expect(error.message).toBe(
+				`Plazbot answered HTTP ${fault.slice(0, 3)} with an HTML page instead of JSON: "${fault.slice(0, 3)} Gateway Error"`,
+			);
 			expect(error.description).toContain('it was not repeated automatically');
 			expect(error.description).toContain('Retry on Connection Drop');
 			expect(standIn().requestsTo(SEND_PATH)).toHaveLength(1);
@@ -98,7 +121,11 @@ describe('attempt budget', () => {
 		const { client } = await directClient({ backoffBaseMs: 5, retryOnConnectionDrop: true });
 
 		await expect(sendOne(client)).resolves.toMatchObject({ success: true });
-		expect(standIn().requestsTo(SEND_PATH).map((r) => r.fault)).toEqual(['502AfterAccept', null]);
+		expect(
+			standIn()
+				.requestsTo(SEND_PATH)
+				.map((r) => r.fault),
+		).toEqual(['502AfterAccept', null]);
 		expect(deliveries(destinations[0])).toBe(2);
 	});
 
@@ -106,7 +133,9 @@ describe('attempt budget', () => {
 		standIn().setFaults({ script: { '1': '429' } });
 		const { client } = await directClient({ maxAttempts: 1 });
 
-		await expect(sendOne(client)).rejects.toMatchObject({ message: 'Plazbot error 429: Demasiadas solicitudes, intente más tarde' });
+		await expect(sendOne(client)).rejects.toMatchObject({
+			message: 'Plazbot error 429: Demasiadas solicitudes, intente más tarde',
+		});
 		expect(standIn().requestsTo(SEND_PATH)).toHaveLength(1);
 	});
 
@@ -116,7 +145,9 @@ describe('attempt budget', () => {
 
 		const error = await router.call(fns).catch((caught) => caught);
 
-		expect(error.message).toBe('Plazbot error 429: Demasiadas solicitudes, intente más tarde (gave up after 2 attempts)');
+		expect(error.message).toBe(
+			'Plazbot error 429: Demasiadas solicitudes, intente más tarde (gave up after 2 attempts)',
+		);
 		expect(error.httpCode).toBe('429');
 		expect(error.description).toContain('Plazbot is rate limiting this workspace');
 		expect(error.context.itemIndex).toBe(0);
@@ -132,7 +163,8 @@ describe('attempt budget', () => {
 
 		expect(output.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
 		expect(output[0].json).toEqual({
-			error: 'Plazbot error 429: Demasiadas solicitudes, intente más tarde (gave up after 2 attempts)',
+			error:
+				'Plazbot error 429: Demasiadas solicitudes, intente más tarde (gave up after 2 attempts)',
 			description: expect.stringContaining('Plazbot is rate limiting this workspace'),
 			httpCode: '429',
 		});
@@ -146,7 +178,9 @@ describe('attempt budget', () => {
 
 		const [output] = await router.call(fns);
 
-		const arrivals = standIn().requestsTo('/api/message/conversation').map((r) => r.body.destination);
+		const arrivals = standIn()
+			.requestsTo('/api/message/conversation')
+			.map((r) => r.body.destination);
 		expect(arrivals).toEqual([destinations[0], destinations[1], destinations[2], destinations[0]]);
 		expect(standIn().maxInFlight).toBe(1);
 		expect(output.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
@@ -188,8 +222,12 @@ describe('dropped connections', () => {
 
 		const error = await sendOne(client).catch((caught) => caught);
 
-		expect(error.message).toBe(`The connection to Plazbot at ${new URL(standIn().url).host} was dropped before an answer arrived`);
-		expect(error.description).toContain('The request may already have been processed, so it was not repeated automatically');
+		expect(error.message).toBe(
+			`The connection to Plazbot at ${new URL(standIn().url).host} was dropped before an answer arrived`,
+		);
+		expect(error.description).toContain(
+			'The request may already have been processed, so it was not repeated automatically',
+		);
 		expect(error.description).toContain('Retry on Connection Drop');
 		expect(standIn().requestsTo(SEND_PATH)).toHaveLength(1);
 		// It was delivered although the node could not know: this is why it is not repeated.
@@ -214,14 +252,31 @@ describe('dropped connections', () => {
 
 		const [output] = await router.call(fns);
 
-		expect(standIn().requestsTo(SEND_PATH).map((r) => r.fault)).toEqual(['drop', null]);
-		expect(output).toEqual([{ json: { contactId: expect.any(String), destination: destinations[0], template: 'hello_world' }, pairedItem: { item: 0 } }]);
+		expect(
+			standIn()
+				.requestsTo(SEND_PATH)
+				.map((r) => r.fault),
+		).toEqual(['drop', null]);
+		expect(output).toEqual([
+			{
+				json: {
+					contactId: expect.any(String),
+					destination: destinations[0],
+					template: 'hello_world',
+				},
+				pairedItem: { item: 0 },
+			},
+		]);
 		expect(deliveries(destinations[0])).toBe(1);
 	}, 10_000);
 
 	it('with Retry on Connection Drop still give up after Max Attempts, saying so', async () => {
 		standIn().setFaults({ rateDrop: 1 });
-		const { client } = await directClient({ retryOnConnectionDrop: true, maxAttempts: 3, backoffBaseMs: 5 });
+		const { client } = await directClient({
+			retryOnConnectionDrop: true,
+			maxAttempts: 3,
+			backoffBaseMs: 5,
+		});
 
 		await expect(sendOne(client)).rejects.toMatchObject({
 			message: `The connection to Plazbot at ${new URL(standIn().url).host} was dropped before an answer arrived (gave up after 3 attempts)`,

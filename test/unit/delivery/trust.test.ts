@@ -15,23 +15,27 @@ import { API_KEY, startStandIn, WORKSPACE_ID } from '../support/standIn';
 const { standIn, credentials } = startStandIn({ latencyMs: 0 });
 
 const SEND_PATH = '/api/message/conversation';
-const deliveries = (destination: string) => (standIn().state.deliveries as Map<string, number>).get(destination) ?? 0;
+const deliveries = (destination: string) =>
+	(standIn().state.deliveries as Map<string, number>).get(destination) ?? 0;
 
 describe('redirects in answer to a send', () => {
-	it.each(['redirect301', 'redirect302', 'redirect303'])('%s is an error, never a success: nothing was sent', async (fault) => {
-		standIn().setFaults({ script: { '1': fault } });
-		const { fns } = campaign(credentials(), 1);
+	it.each(['redirect301', 'redirect302', 'redirect303'])(
+		'%s is an error, never a success: nothing was sent',
+		async (fault) => {
+			standIn().setFaults({ script: { '1': fault } });
+			const { fns } = campaign(credentials(), 1);
 
-		const error = await router.call(fns).catch((caught) => caught);
+			const error = await router.call(fns).catch((caught) => caught);
 
-		expect(error.message).toBe(
-			`Plazbot answered HTTP ${fault.slice(-3)}, a redirect to "${SEND_PATH}?redirected=1"; the POST request was not repeated there, so nothing was sent`,
-		);
-		expect(error.description).toContain('Base URL');
-		// The redirect was not followed: no GET to the list endpoint passed for a delivery.
-		expect(standIn().requests.map((request) => request.method)).toEqual(['POST']);
-		expect(deliveries(destinationOf(0))).toBe(0);
-	});
+			expect(error.message).toBe(
+				`Plazbot answered HTTP ${fault.slice(-3)}, a redirect to "${SEND_PATH}?redirected=1"; the POST request was not repeated there, so nothing was sent`,
+			);
+			expect(error.description).toContain('Base URL');
+			// The redirect was not followed: no GET to the list endpoint passed for a delivery.
+			expect(standIn().requests.map((request) => request.method)).toEqual(['POST']);
+			expect(deliveries(destinationOf(0))).toBe(0);
+		},
+	);
 });
 
 describe('stopping at an error (Continue On Fail off)', () => {
@@ -42,7 +46,9 @@ describe('stopping at an error (Continue On Fail off)', () => {
 		const error = await router.call(fns).catch((caught) => caught);
 
 		expect(error.context.itemIndex).toBe(4);
-		const delivered = Array.from({ length: 12 }, (_, index) => index).filter((index) => deliveries(destinationOf(index)) === 1);
+		const delivered = Array.from({ length: 12 }, (_, index) => index).filter(
+			(index) => deliveries(destinationOf(index)) === 1,
+		);
 		expect(delivered).toContain(0);
 		expect(delivered).not.toContain(4);
 		// Every request that started was answered before the error surfaced.
@@ -54,7 +60,8 @@ describe('stopping at an error (Continue On Fail off)', () => {
 			runs.push(end === start ? String(delivered[start]) : `${delivered[start]}–${delivered[end]}`);
 			start = end + 1;
 		}
-		const list = runs.length > 1 ? `${runs.slice(0, -1).join(', ')} and ${runs[runs.length - 1]}` : runs[0];
+		const list =
+			runs.length > 1 ? `${runs.slice(0, -1).join(', ')} and ${runs[runs.length - 1]}` : runs[0];
 		expect(error.description).toContain(
 			`Before it, ${delivered.length} of 12 items completed and reached Plazbot (they are not in the output because the node failed): items ${list}. Do not send them again`,
 		);
@@ -66,18 +73,21 @@ describe('lookups that find nothing', () => {
 	it.each([
 		['getByEmail', { email: 'nobody@example.com' }, '/api/contact/searchByEmail'],
 		['getByPhone', { phone: '+51 999 999 999' }, '/api/contact/searchByCellphone'],
-	])('Contact → %s answered 404 is a result: the following items still run, with more items than request slots', async (operation, parameters, path) => {
-		const { fns } = fakeExecuteFunctions({
-			items: Array.from({ length: 6 }, () => ({})),
-			parameters: { resource: 'contact', operation, ...parameters, options: { concurrency: 1 } },
-			credentials: credentials(),
-		});
+	])(
+		'Contact → %s answered 404 is a result: the following items still run, with more items than request slots',
+		async (operation, parameters, path) => {
+			const { fns } = fakeExecuteFunctions({
+				items: Array.from({ length: 6 }, () => ({})),
+				parameters: { resource: 'contact', operation, ...parameters, options: { concurrency: 1 } },
+				credentials: credentials(),
+			});
 
-		const [output] = await router.call(fns);
+			const [output] = await router.call(fns);
 
-		expect(output).toEqual([]);
-		expect(standIn().requestsTo(path)).toHaveLength(6);
-	});
+			expect(output).toEqual([]);
+			expect(standIn().requestsTo(path)).toHaveLength(6);
+		},
+	);
 });
 
 describe('Timeout bounds the whole request', () => {
@@ -141,24 +151,45 @@ describe('Retry-After longer than the node waits', () => {
 describe('answers without the envelope', () => {
 	it('a 204 on a delete is a success', async () => {
 		const { fns: create } = fakeExecuteFunctions({
-			parameters: { resource: 'opportunity', operation: 'create', name: 'Deal', description: 'd', amount: 10 },
+			parameters: {
+				resource: 'opportunity',
+				operation: 'create',
+				name: 'Deal',
+				description: 'd',
+				amount: 10,
+			},
 			credentials: credentials(),
 		});
 		const [[created]] = await router.call(create);
 		standIn().setFaults({ script: { [String(standIn().requests.length + 1)]: '204' } });
 		const { fns } = fakeExecuteFunctions({
-			parameters: { resource: 'opportunity', operation: 'delete', opportunityId: String(created.json.id) },
+			parameters: {
+				resource: 'opportunity',
+				operation: 'delete',
+				opportunityId: String(created.json.id),
+			},
 			credentials: credentials(),
 		});
 		const [output] = await router.call(fns);
-		expect(output).toEqual([{ json: { deleted: true, id: created.json.id }, pairedItem: { item: 0 } }]);
+		expect(output).toEqual([
+			{ json: { deleted: true, id: created.json.id }, pairedItem: { item: 0 } },
+		]);
 	});
 
 	it('a bare JSON object is the data', async () => {
 		standIn().setFaults({ script: { '1': 'bare' } });
 		const { fns } = campaign(credentials(), 1);
 		const [output] = await router.call(fns);
-		expect(output).toEqual([{ json: { contactId: expect.any(String), destination: expect.any(String), template: expect.any(String) }, pairedItem: { item: 0 } }]);
+		expect(output).toEqual([
+			{
+				json: {
+					contactId: expect.any(String),
+					destination: expect.any(String),
+					template: expect.any(String),
+				},
+				pairedItem: { item: 0 },
+			},
+		]);
 	});
 });
 
@@ -187,12 +218,18 @@ describe('secrets', () => {
 		});
 		await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 		try {
-			const { fns } = campaign({ ...credentials(), baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}` }, 1, {
-				maxAttempts: 1,
-			});
+			const { fns } = campaign(
+				{ ...credentials(), baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}` },
+				1,
+				{
+					maxAttempts: 1,
+				},
+			);
 			const error = await router.call(fns).catch((caught) => caught);
 			expect(error.message).toMatch(/^Plazbot answered HTTP 500: "E+ Bearer \*\*\*/);
-			expect(JSON.stringify({ message: error.message, description: error.description })).not.toContain(API_KEY.slice(0, 5));
+			expect(
+				JSON.stringify({ message: error.message, description: error.description }),
+			).not.toContain(API_KEY.slice(0, 5));
 		} finally {
 			server.close();
 		}
@@ -209,10 +246,19 @@ describe('parameters as n8n hands them over from expressions', () => {
 
 	it('Return All = "false" with Limit = "25" returns 25', async () => {
 		for (let index = 0; index < 30; index++) {
-			standIn().state.contacts.set(`c-${index}`, { id: `c-${index}`, workspaceId: WORKSPACE_ID, name: `N${index}` });
+			standIn().state.contacts.set(`c-${index}`, {
+				id: `c-${index}`,
+				workspaceId: WORKSPACE_ID,
+				name: `N${index}`,
+			});
 		}
 		const { fns } = fakeExecuteFunctions({
-			parameters: { resource: 'contact', operation: 'getMany', returnAll: () => 'false', limit: '25' },
+			parameters: {
+				resource: 'contact',
+				operation: 'getMany',
+				returnAll: () => 'false',
+				limit: '25',
+			},
 			credentials: credentials(),
 		});
 		const [output] = await router.call(fns);
@@ -245,13 +291,19 @@ describe('parameters as n8n hands them over from expressions', () => {
 			credentials: credentials(),
 		});
 		const error = await router.call(fns).catch((caught) => caught);
-		expect(error.message).toBe("Destination: Cannot read properties of undefined (reading 'phone') [item 1]");
+		expect(error.message).toBe(
+			"Destination: Cannot read properties of undefined (reading 'phone') [item 1]",
+		);
 		expect(error.context.itemIndex).toBe(1);
 	});
 });
 
 describe("WhatsApp's rules, before sending", () => {
-	const send = (variables: Record<string, unknown>, destination: unknown = '+51 911 111 111', additionalFields = {}) =>
+	const send = (
+		variables: Record<string, unknown>,
+		destination: unknown = '+51 911 111 111',
+		additionalFields = {},
+	) =>
 		fakeExecuteFunctions({
 			parameters: {
 				resource: 'message',
@@ -284,7 +336,9 @@ describe("WhatsApp's rules, before sending", () => {
 			variablesHeader: { variable: [{ variable: '1', value: 'é'.repeat(61) }] },
 		});
 		const error = await router.call(fns).catch((caught) => caught);
-		expect(error.message).toBe('Header Variables "1" is 61 characters long; WhatsApp accepts at most 60 in this variable [item 0]');
+		expect(error.message).toBe(
+			'Header Variables "1" is 61 characters long; WhatsApp accepts at most 60 in this variable [item 0]',
+		);
 		expect(requests).toHaveLength(0);
 
 		const { fns: ok } = send({ variablesBody: { variable: [{ variable: '1', value: emoji }] } });
@@ -324,13 +378,21 @@ describe('lists', () => {
 	it('stop with a clear message when Plazbot repeats a next-page token', async () => {
 		const server = http.createServer((_req, res) => {
 			res.writeHead(200, { 'Content-Type': 'application/json' });
-			res.end(JSON.stringify({ success: true, data: { data: [{ id: 'c-1' }], continuationToken: 'same' } }));
+			res.end(
+				JSON.stringify({
+					success: true,
+					data: { data: [{ id: 'c-1' }], continuationToken: 'same' },
+				}),
+			);
 		});
 		await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 		try {
 			const { fns, requests } = fakeExecuteFunctions({
 				parameters: { resource: 'contact', operation: 'getMany', returnAll: true },
-				credentials: { ...credentials(), baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}` },
+				credentials: {
+					...credentials(),
+					baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+				},
 			});
 			const error = await router.call(fns).catch((caught) => caught);
 			expect(error.message).toBe(
@@ -347,13 +409,21 @@ describe('lists', () => {
 		const server = http.createServer((_req, res) => {
 			calls++;
 			res.writeHead(200, { 'Content-Type': 'application/json' });
-			res.end(JSON.stringify({ success: true, data: { data: calls === 1 ? [{ id: 'c-1' }] : [], continuationToken: `t${calls}` } }));
+			res.end(
+				JSON.stringify({
+					success: true,
+					data: { data: calls === 1 ? [{ id: 'c-1' }] : [], continuationToken: `t${calls}` },
+				}),
+			);
 		});
 		await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 		try {
 			const { fns } = fakeExecuteFunctions({
 				parameters: { resource: 'contact', operation: 'getMany', returnAll: true },
-				credentials: { ...credentials(), baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}` },
+				credentials: {
+					...credentials(),
+					baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+				},
 			});
 			const [output] = await router.call(fns);
 			expect(output.map((item) => item.json.id)).toEqual(['c-1']);
@@ -365,15 +435,16 @@ describe('lists', () => {
 });
 
 describe('plain http', () => {
-	it.each(['http://127.0.0.1.example.com', 'http://127.evil.test:8080', 'http://localhost.example.com'])(
-		'is refused for %s, a host on the internet',
-		async (baseUrl) => {
-			const { fns, requests } = campaign({ ...credentials(), baseUrl }, 1);
-			const error = await router.call(fns).catch((caught) => caught);
-			expect(error.message).toContain('must start with https://');
-			expect(requests).toHaveLength(0);
-		},
-	);
+	it.each([
+		'http://127.0.0.1.example.com',
+		'http://127.evil.test:8080',
+		'http://localhost.example.com',
+	])('is refused for %s, a host on the internet', async (baseUrl) => {
+		const { fns, requests } = campaign({ ...credentials(), baseUrl }, 1);
+		const error = await router.call(fns).catch((caught) => caught);
+		expect(error.message).toContain('must start with https://');
+		expect(requests).toHaveLength(0);
+	});
 });
 
 describe('odd answers and credential values', () => {
@@ -384,7 +455,10 @@ describe('odd answers and credential values', () => {
 		});
 		await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 		try {
-			const { fns } = campaign({ ...credentials(), baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}` }, 1);
+			const { fns } = campaign(
+				{ ...credentials(), baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}` },
+				1,
+			);
 			return await router.call(fns).catch((caught) => caught);
 		} finally {
 			server.close();
@@ -392,23 +466,42 @@ describe('odd answers and credential values', () => {
 	}
 
 	it('JSON that starts with a byte-order mark is read', async () => {
-		const output = await answeredWith('\ufeff{"success":true,"code":200,"data":{"contactId":"c-bom"}}');
-		expect(output).toEqual([[{ json: { contactId: 'c-bom', destination: '51900000000', template: 'promo_campaign' }, pairedItem: { item: 0 } }]]);
+		const output = await answeredWith(
+			'\ufeff{"success":true,"code":200,"data":{"contactId":"c-bom"}}',
+		);
+		expect(output).toEqual([
+			[
+				{
+					json: { contactId: 'c-bom', destination: '51900000000', template: 'promo_campaign' },
+					pairedItem: { item: 0 },
+				},
+			],
+		]);
 	});
 
-	it.each(['"false"', '0', '"FALSE"'])('success: %s is a refusal, not a delivery', async (success) => {
-		const error = await answeredWith(`{"success":${success},"code":{"odd":true},"message":"Plantilla rechazada"}`);
-		expect(error.message).toBe('Plazbot error: Plantilla rechazada');
-		expect(error.httpCode).toBe('200');
-	});
+	it.each(['"false"', '0', '"FALSE"'])(
+		'success: %s is a refusal, not a delivery',
+		async (success) => {
+			const error = await answeredWith(
+				`{"success":${success},"code":{"odd":true},"message":"Plantilla rechazada"}`,
+			);
+			expect(error.message).toBe('Plazbot error: Plantilla rechazada');
+			expect(error.httpCode).toBe('200');
+		},
+	);
 
 	it.each([
 		['a zero-width space', `${WORKSPACE_ID}\u200b`, '"\u200b" (U+200B)'],
 		['a curly quote', `${WORKSPACE_ID}\u201d`, '"\u201d" (U+201D)'],
-	])('a Workspace ID with %s is refused before any request, naming the character', async (_what, workspaceId, named) => {
-		const { fns, requests } = campaign({ ...credentials(), workspaceId }, 1);
-		const error = await router.call(fns).catch((caught) => caught);
-		expect(error.message).toBe(`The Workspace ID in the Plazbot API credential contains ${named}, which cannot be sent in a request header`);
-		expect(requests).toHaveLength(0);
-	});
+	])(
+		'a Workspace ID with %s is refused before any request, naming the character',
+		async (_what, workspaceId, named) => {
+			const { fns, requests } = campaign({ ...credentials(), workspaceId }, 1);
+			const error = await router.call(fns).catch((caught) => caught);
+			expect(error.message).toBe(
+				`The Workspace ID in the Plazbot API credential contains ${named}, which cannot be sent in a request header`,
+			);
+			expect(requests).toHaveLength(0);
+		},
+	);
 });

@@ -9,7 +9,9 @@ jest.mock('n8n-workflow', () => {
 		...actual,
 		// As n8n-workflow 1.x: a plain timer, whatever signal is passed (unref'd only so that jest can
 		// exit while the 60 s timers of these tests are still pending).
-		sleep: jest.fn(async (ms: number) => await new Promise<void>((resolve) => setTimeout(resolve, ms).unref())),
+		sleep: jest.fn(
+			async (ms: number) => await new Promise<void>((resolve) => setTimeout(resolve, ms).unref()),
+		),
 	};
 });
 
@@ -45,7 +47,9 @@ describe('waits that stop on both n8n lines', () => {
 	});
 
 	it('a signal aborted before the wait ends it without waiting', async () => {
-		await expect(waitFor(60_000, AbortSignal.abort(new Error('already')))).rejects.toThrow('already');
+		await expect(waitFor(60_000, AbortSignal.abort(new Error('already')))).rejects.toThrow(
+			'already',
+		);
 	});
 
 	it('a cancelled execution does not wait out a 30 s Retry-After', async () => {
@@ -57,7 +61,8 @@ describe('waits that stop on both n8n lines', () => {
 			() => 'finished',
 			(error: Error) => error.message,
 		);
-		while (standIn().requestsTo('/api/message/conversation').length < 1) await new Promise((resolve) => setTimeout(resolve, 5));
+		while (standIn().requestsTo('/api/message/conversation').length < 1)
+			await new Promise((resolve) => setTimeout(resolve, 5));
 		await new Promise((resolve) => setTimeout(resolve, 50));
 		controller.abort();
 

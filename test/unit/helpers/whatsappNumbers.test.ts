@@ -5,7 +5,13 @@ describe('whatsappNumbersOf (the WhatsApp numbers in Get Workspace)', () => {
 		expect(
 			whatsappNumbersOf({
 				integrations: [
-					{ id: 'int-1', name: 'WhatsApp Cloud', type: 'whatsapp', enabled: true, config: { phoneNumber: '51987654321', provider: 'Meta' } },
+					{
+						id: 'int-1',
+						name: 'WhatsApp Cloud',
+						type: 'whatsapp',
+						enabled: true,
+						config: { phoneNumber: '51987654321', provider: 'Meta' },
+					},
 				],
 			}),
 		).toEqual([{ name: 'WhatsApp Cloud (+51987654321)', value: '51987654321' }]);
@@ -28,12 +34,26 @@ describe('whatsappNumbersOf (the WhatsApp numbers in Get Workspace)', () => {
 	});
 
 	it('reads the workspace inside a bare array, as the developer hub shows Get Workspace', () => {
-		expect(whatsappNumbersOf([{ id: 'ws', integrations: [{ name: 'Ventas', type: 'whatsapp', config: { phoneNumber: '51987654321' } }] }])).toEqual([
-			{ name: 'Ventas (+51987654321)', value: '51987654321' },
-		]);
+		expect(
+			whatsappNumbersOf([
+				{
+					id: 'ws',
+					integrations: [
+						{ name: 'Ventas', type: 'whatsapp', config: { phoneNumber: '51987654321' } },
+					],
+				},
+			]),
+		).toEqual([{ name: 'Ventas (+51987654321)', value: '51987654321' }]);
 	});
 
-	it.each([[undefined], [null], ['text'], [{}], [{ integrations: 'none' }], [[{ type: 'whatsapp' }]]])('gives no numbers for %p', (workspace) => {
+	it.each([
+		[undefined],
+		[null],
+		['text'],
+		[{}],
+		[{ integrations: 'none' }],
+		[[{ type: 'whatsapp' }]],
+	])('gives no numbers for %p', (workspace) => {
 		expect(whatsappNumbersOf(workspace)).toEqual([]);
 	});
 });

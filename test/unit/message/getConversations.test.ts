@@ -10,7 +10,9 @@ const PATH = '/api/message/conversation';
 /** Sends `count` template conversations through the node, one per customer. */
 async function sendConversations(count: number): Promise<void> {
 	const { fns } = fakeExecuteFunctions({
-		items: Array.from({ length: count }, (_, index) => ({ phone: `5190000${String(index).padStart(4, '0')}` })),
+		items: Array.from({ length: count }, (_, index) => ({
+			phone: `5190000${String(index).padStart(4, '0')}`,
+		})),
 		parameters: (_i, item) => ({
 			resource: 'message',
 			operation: 'sendConversation',
@@ -40,10 +42,30 @@ describe('List Conversations through the router', () => {
 
 		const [output] = await router.call(fns);
 
-		expect(requests.map(({ method, baseURL, url, qs, body }) => ({ method, baseURL, url, qs, body }))).toEqual([
-			{ method: 'GET', baseURL: standIn().url, url: PATH, qs: { workspaceId: WORKSPACE_ID }, body: undefined },
-			{ method: 'GET', baseURL: standIn().url, url: PATH, qs: { workspaceId: WORKSPACE_ID, continuationToken: '20' }, body: undefined },
-			{ method: 'GET', baseURL: standIn().url, url: PATH, qs: { workspaceId: WORKSPACE_ID, continuationToken: '40' }, body: undefined },
+		expect(
+			requests.map(({ method, baseURL, url, qs, body }) => ({ method, baseURL, url, qs, body })),
+		).toEqual([
+			{
+				method: 'GET',
+				baseURL: standIn().url,
+				url: PATH,
+				qs: { workspaceId: WORKSPACE_ID },
+				body: undefined,
+			},
+			{
+				method: 'GET',
+				baseURL: standIn().url,
+				url: PATH,
+				qs: { workspaceId: WORKSPACE_ID, continuationToken: '20' },
+				body: undefined,
+			},
+			{
+				method: 'GET',
+				baseURL: standIn().url,
+				url: PATH,
+				qs: { workspaceId: WORKSPACE_ID, continuationToken: '40' },
+				body: undefined,
+			},
 		]);
 		const received = standIn().requestsTo(PATH);
 		expect(received.map((r) => [r.method, r.query])).toEqual([
@@ -102,7 +124,9 @@ describe('List Conversations through the router', () => {
 		]);
 		expect(standIn().requestsTo(PATH)).toHaveLength(2);
 		const sent = standIn().state.conversations as Array<Record<string, any>>;
-		expect(output.map((item) => item.json.id)).toEqual(sent.slice(0, 25).map((conversation) => conversation.id));
+		expect(output.map((item) => item.json.id)).toEqual(
+			sent.slice(0, 25).map((conversation) => conversation.id),
+		);
 		expect(output.map((item) => item.pairedItem)).toEqual(Array(25).fill({ item: 0 }));
 	});
 
@@ -117,7 +141,12 @@ describe('List Conversations through the router', () => {
 		await sendConversations(3);
 		const { fns } = fakeExecuteFunctions({
 			items: [{}, {}],
-			parameters: (itemIndex) => ({ resource: 'message', operation: 'getConversations', returnAll: false, limit: itemIndex + 1 }),
+			parameters: (itemIndex) => ({
+				resource: 'message',
+				operation: 'getConversations',
+				returnAll: false,
+				limit: itemIndex + 1,
+			}),
 			credentials: credentials(),
 		});
 		const [output] = await router.call(fns);

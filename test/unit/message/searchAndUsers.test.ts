@@ -19,16 +19,36 @@ describe('Message → Search', () => {
 	});
 
 	it('sends the text and workspace, and outputs one item per message found', async () => {
-		const { requests, result } = run({ resource: 'message', operation: 'search', query: ' pricing ', returnAll: true });
+		const { requests, result } = run({
+			resource: 'message',
+			operation: 'search',
+			query: ' pricing ',
+			returnAll: true,
+		});
 		const [output] = await result;
-		expect(requests.map((r) => [r.method, r.url, r.qs])).toEqual([['GET', '/api/message/get-query-messages', { query: 'pricing', workspaceId: WORKSPACE_ID }]]);
-		expect(output.map((item) => item.json)).toEqual(expectedOutput(standIn().state.messages.slice(0, 2)));
+		expect(requests.map((r) => [r.method, r.url, r.qs])).toEqual([
+			['GET', '/api/message/get-query-messages', { query: 'pricing', workspaceId: WORKSPACE_ID }],
+		]);
+		expect(output.map((item) => item.json)).toEqual(
+			expectedOutput(standIn().state.messages.slice(0, 2)),
+		);
 	});
 
 	it('narrows to one contact and to the Limit', async () => {
-		const { requests, result } = run({ resource: 'message', operation: 'search', query: 'pricing', returnAll: false, limit: 1, filters: { contactId: { __rl: true, mode: 'id', value: 'c-2' } } });
+		const { requests, result } = run({
+			resource: 'message',
+			operation: 'search',
+			query: 'pricing',
+			returnAll: false,
+			limit: 1,
+			filters: { contactId: { __rl: true, mode: 'id', value: 'c-2' } },
+		});
 		expect((await result)[0].map((item) => item.json.id)).toEqual(['m-2']);
-		expect(requests[0].qs).toEqual({ query: 'pricing', workspaceId: WORKSPACE_ID, contactId: 'c-2' });
+		expect(requests[0].qs).toEqual({
+			query: 'pricing',
+			workspaceId: WORKSPACE_ID,
+			contactId: 'c-2',
+		});
 	});
 
 	it('refuses an empty search text before sending', async () => {
@@ -42,10 +62,21 @@ describe('User → Get Many', () => {
 	it("lists the workspace's users from /api/workspace/usersByWorkspaceId/{id}, without passwords", async () => {
 		const { requests, result } = run({ resource: 'user', operation: 'getMany', returnAll: true });
 		const [output] = await result;
-		expect(requests.map((r) => [r.method, r.url])).toEqual([['GET', `/api/workspace/usersByWorkspaceId/${WORKSPACE_ID}`]]);
+		expect(requests.map((r) => [r.method, r.url])).toEqual([
+			['GET', `/api/workspace/usersByWorkspaceId/${WORKSPACE_ID}`],
+		]);
 		expect(output).toEqual([
 			{
-				json: { id: 'user-demo-1', name: 'Ana', lastName: 'Demo', email: 'ana@example.com', avatar: null, role: 'admin', creationDate: '2026-01-01T00:00:00.000Z', company: 'plazbot' },
+				json: {
+					id: 'user-demo-1',
+					name: 'Ana',
+					lastName: 'Demo',
+					email: 'ana@example.com',
+					avatar: null,
+					role: 'admin',
+					creationDate: '2026-01-01T00:00:00.000Z',
+					company: 'plazbot',
+				},
 				pairedItem: { item: 0 },
 			},
 		]);

@@ -23,9 +23,18 @@ describe('buildSendConversationBody', () => {
 					destination: '+51 987-654-321',
 					sendType: 'api',
 					campaignName: 'Black Friday',
-					variablesBody: { variable: [{ variable: '1', value: 'Ana' }, { variable: '2', value: 'A-100' }] },
+					variablesBody: {
+						variable: [
+							{ variable: '1', value: 'Ana' },
+							{ variable: '2', value: 'A-100' },
+						],
+					},
 					variablesHeader: { variable: [{ variable: '1', value: 'Hola' }] },
-					additionalFields: { fileUrl: 'https://x.test/a.pdf', fileName: 'a.pdf', reference2: 'R2' },
+					additionalFields: {
+						fileUrl: 'https://x.test/a.pdf',
+						fileName: 'a.pdf',
+						reference2: 'R2',
+					},
 				},
 				'ws-1',
 			),
@@ -33,7 +42,10 @@ describe('buildSendConversationBody', () => {
 			workspaceId: 'ws-1',
 			template: 'order_confirmation',
 			destination: '51987654321',
-			variablesBody: [{ variable: '1', value: 'Ana' }, { variable: '2', value: 'A-100' }],
+			variablesBody: [
+				{ variable: '1', value: 'Ana' },
+				{ variable: '2', value: 'A-100' },
+			],
 			variablesHeader: [{ variable: '1', value: 'Hola' }],
 			type: '3',
 			campaignName: 'Black Friday',
@@ -45,7 +57,13 @@ describe('buildSendConversationBody', () => {
 	it('leaves out the campaign name for individual sends and unset optional fields', () => {
 		expect(
 			buildSendConversationBody(
-				{ template: 'welcome', destination: '0051987654321', sendType: 'individual', campaignName: 'ignored', variablesBody: {} },
+				{
+					template: 'welcome',
+					destination: '0051987654321',
+					sendType: 'individual',
+					campaignName: 'ignored',
+					variablesBody: {},
+				},
 				'ws-1',
 			),
 		).toEqual({ workspaceId: 'ws-1', template: 'welcome', destination: '51987654321', type: '2' });
@@ -55,7 +73,10 @@ describe('buildSendConversationBody', () => {
 describe('Send Conversation through the router', () => {
 	it('sends one authenticated request per item and outputs the contact, paired to its item', async () => {
 		const { fns, requests } = fakeExecuteFunctions({
-			items: [{ phone: '+51 900 000 001', name: 'Ana' }, { phone: '+51 900 000 002', name: 'Luis' }],
+			items: [
+				{ phone: '+51 900 000 001', name: 'Ana' },
+				{ phone: '+51 900 000 002', name: 'Luis' },
+			],
 			parameters: (_i, item) => ({
 				...baseParameters,
 				destination: item.phone,

@@ -11,7 +11,13 @@ const template = (value: string, mode = 'list') => ({ __rl: true, mode, value })
 
 function send(parameters: Record<string, unknown>, typeVersion = 2) {
 	const context = fakeExecuteFunctions({
-		parameters: { resource: 'message', operation: 'sendConversation', sendType: 'individual', destination: '+51 987 654 321', ...parameters },
+		parameters: {
+			resource: 'message',
+			operation: 'sendConversation',
+			sendType: 'individual',
+			destination: '+51 987 654 321',
+			...parameters,
+		},
 		credentials: credentials(),
 		typeVersion,
 	});
@@ -24,10 +30,14 @@ function loadOptions(parameters: Record<string, unknown>) {
 }
 
 describe('Send Conversation, version 2: the template picker and its variables', () => {
-	it('lists the picked template\'s header and body variables with their examples, and nothing more for a text template', async () => {
+	it("lists the picked template's header and body variables with their examples, and nothing more for a text template", async () => {
 		const { fns, requests } = loadOptions({ template: template('order_confirmation') });
 		const result = await getTemplateFields.call(fns);
-		expect(requests[0]).toMatchObject({ method: 'GET', url: '/api/template', qs: { workspaceId: WORKSPACE_ID } });
+		expect(requests[0]).toMatchObject({
+			method: 'GET',
+			url: '/api/template',
+			qs: { workspaceId: WORKSPACE_ID },
+		});
 		expect(result.fields.map((field) => [field.id, field.displayName, field.required])).toEqual([
 			['header:1', 'Header {{1}} (e.g. A-1001)', true],
 			['body:1', 'Body {{1}} (e.g. Ana)', true],
@@ -38,12 +48,20 @@ describe('Send Conversation, version 2: the template picker and its variables', 
 	it('adds File URL and File Name for a template with a document header', async () => {
 		const { fns } = loadOptions({ template: template('appointment_reminder', 'name') });
 		const result = await getTemplateFields.call(fns);
-		expect(result.fields.map((field) => field.id)).toEqual(['body:1', 'body:2', 'file:fileUrl', 'file:fileName']);
+		expect(result.fields.map((field) => field.id)).toEqual([
+			'body:1',
+			'body:2',
+			'file:fileUrl',
+			'file:fileName',
+		]);
 		expect(result.fields[2].displayName).toBe('File URL (document)');
 	});
 
 	it('says what to do when the template is unknown or comes from an expression', async () => {
-		expect((await getTemplateFields.call(loadOptions({ template: template('nope', 'name') }).fns)).emptyFieldsNotice).toBe(
+		expect(
+			(await getTemplateFields.call(loadOptions({ template: template('nope', 'name') }).fns))
+				.emptyFieldsNotice,
+		).toBe(
 			'Plazbot lists no template named "nope". Check the name, or fill Body Variables and Header Variables below.',
 		);
 		const fromExpression = loadOptions({ template: template('={{ $json.template }}', 'name') });
@@ -53,16 +71,29 @@ describe('Send Conversation, version 2: the template picker and its variables', 
 
 	it('says why when Plazbot does not list templates, so that By Name and the variable lists are used instead', async () => {
 		standIn().setFaults({ script: { 1: '503', 2: '503' } });
-		await expect(getTemplateFields.call(loadOptions({ template: template('order_confirmation') }).fns)).rejects.toMatchObject({
-			message: expect.stringMatching(/^Could not load the template "order_confirmation": Plazbot error 503/),
-			description: 'Fill the variables in Body Variables and Header Variables below instead; sending works without the list.',
+		await expect(
+			getTemplateFields.call(loadOptions({ template: template('order_confirmation') }).fns),
+		).rejects.toMatchObject({
+			message: expect.stringMatching(
+				/^Could not load the template "order_confirmation": Plazbot error 503/,
+			),
+			description:
+				'Fill the variables in Body Variables and Header Variables below instead; sending works without the list.',
 		});
 	});
 
 	it('sends the mapped variables by name, in order, with the mapped File URL, and outputs destination and template', async () => {
 		const { requests, result } = send({
 			template: template('appointment_reminder'),
-			templateFields: { mappingMode: 'defineBelow', value: { 'body:2': '10:00', 'body:1': '12/05', 'file:fileUrl': 'https://example.com/a.pdf', 'file:fileName': '' } },
+			templateFields: {
+				mappingMode: 'defineBelow',
+				value: {
+					'body:2': '10:00',
+					'body:1': '12/05',
+					'file:fileUrl': 'https://example.com/a.pdf',
+					'file:fileName': '',
+				},
+			},
 			variablesBody: {},
 		});
 		const [output] = await result;
@@ -79,32 +110,60 @@ describe('Send Conversation, version 2: the template picker and its variables', 
 				file: { fileUrl: 'https://example.com/a.pdf' },
 			},
 		]);
-		expect(output[0].json).toEqual({ contactId: expect.any(String), destination: '51987654321', template: 'appointment_reminder' });
+		expect(output[0].json).toEqual({
+			contactId: expect.any(String),
+			destination: '51987654321',
+			template: 'appointment_reminder',
+		});
 	});
 
 	it('takes Body Variables and Header Variables as well, and refuses one variable given twice', async () => {
 		const both = send({
 			template: template('order_confirmation', 'name'),
 			templateFields: { value: { 'header:1': 'A-7' } },
-			variablesBody: { variable: [{ variable: '1', value: 'Ana' }, { variable: '2', value: 'A-7' }] },
+			variablesBody: {
+				variable: [
+					{ variable: '1', value: 'Ana' },
+					{ variable: '2', value: 'A-7' },
+				],
+			},
 		});
 		await both.result;
 		expect(both.requests[0].body).toMatchObject({
-			variablesBody: [{ variable: '1', value: 'Ana' }, { variable: '2', value: 'A-7' }],
+			variablesBody: [
+				{ variable: '1', value: 'Ana' },
+				{ variable: '2', value: 'A-7' },
+			],
 			variablesHeader: [{ variable: '1', value: 'A-7' }],
 		});
 
-		const twice = send({ template: template('order_confirmation'), templateFields: { value: { 'body:1': 'Ana' } }, variablesBody: { variable: [{ variable: '1', value: 'Luis' }] } });
-		await expect(twice.result).rejects.toThrow('Body variable "1" is set both in Template Variables and in Body Variables [item 0]');
+		const twice = send({
+			template: template('order_confirmation'),
+			templateFields: { value: { 'body:1': 'Ana' } },
+			variablesBody: { variable: [{ variable: '1', value: 'Luis' }] },
+		});
+		await expect(twice.result).rejects.toThrow(
+			'Body variable "1" is set both in Template Variables and in Body Variables [item 0]',
+		);
 		expect(twice.requests).toHaveLength(0);
 	});
 
 	it('version 1 reads Template Name as text and ignores any Template Variables value', async () => {
 		const { requests, result } = send(
-			{ template: 'welcome', templateFields: { value: { 'body:1': 'never sent' } }, variablesBody: { variable: [{ variable: '1', value: 'Luis' }] } },
+			{
+				template: 'welcome',
+				templateFields: { value: { 'body:1': 'never sent' } },
+				variablesBody: { variable: [{ variable: '1', value: 'Luis' }] },
+			},
 			1,
 		);
 		await result;
-		expect(requests[0].body).toEqual({ workspaceId: WORKSPACE_ID, template: 'welcome', destination: '51987654321', variablesBody: [{ variable: '1', value: 'Luis' }], type: '2' });
+		expect(requests[0].body).toEqual({
+			workspaceId: WORKSPACE_ID,
+			template: 'welcome',
+			destination: '51987654321',
+			variablesBody: [{ variable: '1', value: 'Luis' }],
+			type: '2',
+		});
 	});
 });

@@ -12,7 +12,13 @@ const CONTENT = 'Hola Ana,\n\ntu pedido A-100 ya salió.\nGracias.';
 /** A contact made the way Plazbot makes one: by sending it a template conversation. */
 async function contactFor(phone: string): Promise<string> {
 	const { fns } = fakeExecuteFunctions({
-		parameters: { resource: 'message', operation: 'sendConversation', template: 'welcome', sendType: 'individual', destination: phone },
+		parameters: {
+			resource: 'message',
+			operation: 'sendConversation',
+			template: 'welcome',
+			sendType: 'individual',
+			destination: phone,
+		},
 		credentials: credentials(),
 	});
 	const [output] = await router.call(fns);
@@ -44,7 +50,9 @@ describe('buildSendMessageBody', () => {
 
 	it('accepts content up to 4096 characters and refuses longer content', () => {
 		const input = { contactId: 'c-1', recipientPhone: '51900000001' };
-		expect(buildSendMessageBody({ ...input, content: 'x'.repeat(4096) }, 'ws-1').content).toHaveLength(4096);
+		expect(
+			buildSendMessageBody({ ...input, content: 'x'.repeat(4096) }, 'ws-1').content,
+		).toHaveLength(4096);
 		expect(() => buildSendMessageBody({ ...input, content: 'x'.repeat(4097) }, 'ws-1')).toThrow(
 			'Content is 4097 characters long; at most 4096 are accepted',
 		);
@@ -77,7 +85,12 @@ describe('Send Message through the router', () => {
 			agentSendedId: 'user-demo-1',
 		};
 		expect(requests).toHaveLength(1);
-		expect(requests[0]).toMatchObject({ method: 'POST', baseURL: standIn().url, url: '/api/message', body: expectedBody });
+		expect(requests[0]).toMatchObject({
+			method: 'POST',
+			baseURL: standIn().url,
+			url: '/api/message',
+			body: expectedBody,
+		});
 		expect(requests[0].qs).toBeUndefined();
 		const received = standIn().requestsTo('/api/message');
 		expect(received).toHaveLength(1);
@@ -123,45 +136,67 @@ describe('Send Message through the router', () => {
 			credentials: credentials(),
 		});
 		const [output] = await router.call(fns);
-		expect(requests[0].body).toEqual({ contactId, content: 'Hola', recipientPhone: '51900000002', workspaceId: WORKSPACE_ID });
-		expect(output[0].json.message).toMatchObject({ content: 'Hola', externalReferenceId: null, answerAgentId: null });
+		expect(requests[0].body).toEqual({
+			contactId,
+			content: 'Hola',
+			recipientPhone: '51900000002',
+			workspaceId: WORKSPACE_ID,
+		});
+		expect(output[0].json.message).toMatchObject({
+			content: 'Hola',
+			externalReferenceId: null,
+			answerAgentId: null,
+		});
 	});
 
 	it('sends without a contact when Contact is empty, as the SDK does: Plazbot finds the contact by the phone', async () => {
 		const contactId = await contactFor('51900000004');
 		const { fns, requests } = fakeExecuteFunctions({
-			parameters: { resource: 'message', operation: 'sendMessage', contactId: locator(''), content: 'Hola', recipientPhone: '+51 900 000 004' },
+			parameters: {
+				resource: 'message',
+				operation: 'sendMessage',
+				contactId: locator(''),
+				content: 'Hola',
+				recipientPhone: '+51 900 000 004',
+			},
 			credentials: credentials(),
 		});
 		const [output] = await router.call(fns);
-		expect(requests[0].body).toEqual({ content: 'Hola', recipientPhone: '51900000004', workspaceId: WORKSPACE_ID });
+		expect(requests[0].body).toEqual({
+			content: 'Hola',
+			recipientPhone: '51900000004',
+			workspaceId: WORKSPACE_ID,
+		});
 		expect(output[0].json.contactId).toBe(contactId);
 	});
 
 	it.each([
 		['Content', { content: ' \n ' }, 'Content is empty [item 1]'],
 		['Recipient Phone', { recipientPhone: '' }, 'Recipient Phone is empty [item 1]'],
-	])('refuses a blank %s before sending, naming the field and the item', async (_field, blank, message) => {
-		const contactId = await contactFor('51900000003');
-		standIn().requests.length = 0;
-		const valid = {
-			resource: 'message',
-			operation: 'sendMessage',
-			contactId: locator(contactId),
-			content: 'Hola',
-			recipientPhone: '51900000003',
-		};
-		const { fns, requests } = fakeExecuteFunctions({
-			items: [{}, {}],
-			parameters: (itemIndex) => (itemIndex === 1 ? { ...valid, ...blank } : valid),
-			credentials: credentials(),
-		});
-		await expect(router.call(fns)).rejects.toThrow(message);
-		expect(requests).toHaveLength(1);
-		expect(standIn().requestsTo('/api/message')).toHaveLength(1);
-	});
+	])(
+		'refuses a blank %s before sending, naming the field and the item',
+		async (_field, blank, message) => {
+			const contactId = await contactFor('51900000003');
+			standIn().requests.length = 0;
+			const valid = {
+				resource: 'message',
+				operation: 'sendMessage',
+				contactId: locator(contactId),
+				content: 'Hola',
+				recipientPhone: '51900000003',
+			};
+			const { fns, requests } = fakeExecuteFunctions({
+				items: [{}, {}],
+				parameters: (itemIndex) => (itemIndex === 1 ? { ...valid, ...blank } : valid),
+				credentials: credentials(),
+			});
+			await expect(router.call(fns)).rejects.toThrow(message);
+			expect(requests).toHaveLength(1);
+			expect(standIn().requestsTo('/api/message')).toHaveLength(1);
+		},
+	);
 
-	it('maps an unknown contact to a 404 carrying Plazbot\'s message', async () => {
+	it("maps an unknown contact to a 404 carrying Plazbot's message", async () => {
 		const { fns } = fakeExecuteFunctions({
 			parameters: {
 				resource: 'message',
@@ -179,12 +214,15 @@ describe('Send Message through the router', () => {
 	});
 });
 
-describe('the stand-in\'s POST /api/message', () => {
+describe("the stand-in's POST /api/message", () => {
 	it('refuses a body without a required field with a 400 in Spanish', async () => {
 		const response = await axios.post(
 			`${standIn().url}/api/message`,
 			{ workspaceId: WORKSPACE_ID, contactId: 'c-1', recipientPhone: '51900000001' },
-			{ headers: { 'x-workspace-id': WORKSPACE_ID, authorization: `Bearer ${API_KEY}` }, validateStatus: () => true },
+			{
+				headers: { 'x-workspace-id': WORKSPACE_ID, authorization: `Bearer ${API_KEY}` },
+				validateStatus: () => true,
+			},
 		);
 		expect(response.status).toBe(400);
 		expect(response.data).toEqual({

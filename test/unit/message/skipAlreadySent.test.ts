@@ -13,7 +13,10 @@ const PATH = '/api/message/conversation';
 const phone = (n: number) => `51900000${String(n).padStart(3, '0')}`;
 
 /** One execution of the campaign over `phones`, as the user's workflow sends it. */
-async function runCampaign(phones: string[], options: { campaignName?: string; skipAlreadySent?: boolean; continueOnFail?: boolean } = {}) {
+async function runCampaign(
+	phones: string[],
+	options: { campaignName?: string; skipAlreadySent?: boolean; continueOnFail?: boolean } = {},
+) {
 	standIn().requests.length = 0;
 	const { fns } = fakeExecuteFunctions({
 		items: phones.map((p) => ({ phone: p })),
@@ -66,8 +69,16 @@ describe('Send Conversation with Skip Destinations Already Sent', () => {
 				campaignName: 'Cyber Wow',
 			})),
 		);
-		expect(output.slice(25).every((item) => item.json.skipped === undefined && typeof item.json.contactId === 'string')).toBe(true);
-		expect([...standIn().state.deliveries.values()].every((count: number) => count === 1)).toBe(true);
+		expect(
+			output
+				.slice(25)
+				.every(
+					(item) => item.json.skipped === undefined && typeof item.json.contactId === 'string',
+				),
+		).toBe(true);
+		expect([...standIn().state.deliveries.values()].every((count: number) => count === 1)).toBe(
+			true,
+		);
 		expect(standIn().state.deliveries.size).toBe(30);
 	});
 
@@ -98,7 +109,10 @@ describe('Send Conversation with Skip Destinations Already Sent', () => {
 	});
 
 	it('refuses to run without a campaign name, naming the field and the item, before sending anything', async () => {
-		const { output, sent, listed } = await runCampaign([phone(1), phone(2)], { campaignName: '', continueOnFail: true });
+		const { output, sent, listed } = await runCampaign([phone(1), phone(2)], {
+			campaignName: '',
+			continueOnFail: true,
+		});
 		expect(sent).toEqual([]);
 		expect(listed).toEqual([]);
 		expect(output.map((item) => item.json.error)).toEqual([

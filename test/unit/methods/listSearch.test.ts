@@ -20,7 +20,11 @@ function seedContacts(count: number) {
 	for (let i = 1; i <= count; i++) {
 		const fields =
 			i % 2
-				? { name: `Ana ${i}`, lastname: 'Torres', internalWhatsappNumber: `5198700${String(i).padStart(4, '0')}` }
+				? {
+						name: `Ana ${i}`,
+						lastname: 'Torres',
+						internalWhatsappNumber: `5198700${String(i).padStart(4, '0')}`,
+					}
 				: { name: `Luis ${i}`, lastname: '', email: `luis${i}@example.com`, platformId: 1 };
 		const contact = buildContact(state, WORKSPACE_ID, fields);
 		state.contacts.set(contact.id, contact);
@@ -35,9 +39,16 @@ describe('Contact picker (searchContacts)', () => {
 
 		const first = await searchContacts.call(fns);
 
-		expect(requests[0]).toMatchObject({ method: 'GET', url: '/api/contact', qs: { workspaceId: WORKSPACE_ID } });
+		expect(requests[0]).toMatchObject({
+			method: 'GET',
+			url: '/api/contact',
+			qs: { workspaceId: WORKSPACE_ID },
+		});
 		expect(first.results).toHaveLength(20);
-		expect(first.results[0]).toEqual({ name: 'Ana 1 Torres (+51987000001)', value: contacts[0].id });
+		expect(first.results[0]).toEqual({
+			name: 'Ana 1 Torres (+51987000001)',
+			value: contacts[0].id,
+		});
 		expect(first.results[1]).toEqual({ name: 'Luis 2 (luis2@example.com)', value: contacts[1].id });
 		expect(first.paginationToken).toBe('20');
 
@@ -56,7 +67,9 @@ describe('Contact picker (searchContacts)', () => {
 			'Luis 4 (luis4@example.com)',
 			'Luis 6 (luis6@example.com)',
 		]);
-		expect((await searchContacts.call(fns, '0005')).results).toEqual([{ name: 'Ana 5 Torres (+51987000005)', value: contacts[4].id }]);
+		expect((await searchContacts.call(fns, '0005')).results).toEqual([
+			{ name: 'Ana 5 Torres (+51987000005)', value: contacts[4].id },
+		]);
 	});
 });
 
@@ -69,7 +82,14 @@ describe('Opportunity picker (searchOpportunities)', () => {
 
 		const result = await searchOpportunities.call(fns, 'plan');
 
-		expect(requests[0]).toMatchObject({ method: 'GET', url: '/api/opportunity', qs: { workspaceId: WORKSPACE_ID } });
-		expect(result).toEqual({ results: [{ name: 'Annual plan', value: 'o-1' }], paginationToken: undefined });
+		expect(requests[0]).toMatchObject({
+			method: 'GET',
+			url: '/api/opportunity',
+			qs: { workspaceId: WORKSPACE_ID },
+		});
+		expect(result).toEqual({
+			results: [{ name: 'Annual plan', value: 'o-1' }],
+			paginationToken: undefined,
+		});
 	});
 });

@@ -25,7 +25,10 @@ describe('Pickers', () => {
 	it('finds a contact on a later page by the text typed, reading on page after page', async () => {
 		const { state } = standIn();
 		for (let i = 1; i <= 70; i++) {
-			const contact = buildContact(state, WORKSPACE_ID, { name: i === 65 ? 'Zoe' : `Ana ${i}`, internalWhatsappNumber: `519870${String(i).padStart(5, '0')}` });
+			const contact = buildContact(state, WORKSPACE_ID, {
+				name: i === 65 ? 'Zoe' : `Ana ${i}`,
+				internalWhatsappNumber: `519870${String(i).padStart(5, '0')}`,
+			});
 			state.contacts.set(contact.id, contact);
 		}
 		const { fns, requests } = context();
@@ -38,7 +41,10 @@ describe('Pickers', () => {
 	it('stops a search after ten pages and hands back the token to go on from', async () => {
 		const { state } = standIn();
 		for (let i = 1; i <= 230; i++) {
-			const contact = buildContact(state, WORKSPACE_ID, { name: `Ana ${i}`, internalWhatsappNumber: `519870${String(i).padStart(5, '0')}` });
+			const contact = buildContact(state, WORKSPACE_ID, {
+				name: `Ana ${i}`,
+				internalWhatsappNumber: `519870${String(i).padStart(5, '0')}`,
+			});
 			state.contacts.set(contact.id, contact);
 		}
 		const { fns, requests } = context();
@@ -49,25 +55,38 @@ describe('Pickers', () => {
 
 	it('lists agents, users, stages and segmentations by name with their IDs, filtered by the text typed', async () => {
 		const { fns } = context();
-		expect(await searchAgents.call(fns)).toEqual({ results: [{ name: 'Sales assistant', value: 'agent-demo-1' }] });
+		expect(await searchAgents.call(fns)).toEqual({
+			results: [{ name: 'Sales assistant', value: 'agent-demo-1' }],
+		});
 		expect(await searchAgents.call(fns, 'support')).toEqual({ results: [] });
-		expect(await searchUsers.call(fns, 'ana')).toEqual({ results: [{ name: 'Ana Demo (ana@example.com)', value: 'user-demo-1' }] });
+		expect(await searchUsers.call(fns, 'ana')).toEqual({
+			results: [{ name: 'Ana Demo (ana@example.com)', value: 'user-demo-1' }],
+		});
 		expect((await searchStages.call(fns)).results).toEqual([
 			{ name: 'New', value: 'stage-new' },
 			{ name: 'Won', value: 'stage-won' },
 		]);
-		expect((await searchSegmentations.call(fns)).results).toEqual([{ name: 'VIP', value: 'seg-vip' }]);
+		expect((await searchSegmentations.call(fns)).results).toEqual([
+			{ name: 'VIP', value: 'seg-vip' },
+		]);
 	});
 
 	it('lists templates by name, saying which need a File URL', async () => {
 		const { fns, requests } = context();
 		const result = await searchTemplates.call(fns, 'o');
-		expect(requests[0]).toMatchObject({ method: 'GET', url: '/api/template', qs: { workspaceId: WORKSPACE_ID } });
+		expect(requests[0]).toMatchObject({
+			method: 'GET',
+			url: '/api/template',
+			qs: { workspaceId: WORKSPACE_ID },
+		});
 		expect(result.results).toEqual([
 			{ name: 'hello_world (en)', value: 'hello_world' },
 			{ name: 'order_confirmation (es)', value: 'order_confirmation' },
 			{ name: 'welcome (es)', value: 'welcome' },
-			{ name: 'appointment_reminder (es · DOCUMENT: needs File URL)', value: 'appointment_reminder' },
+			{
+				name: 'appointment_reminder (es · DOCUMENT: needs File URL)',
+				value: 'appointment_reminder',
+			},
 			{ name: 'promo_campaign (es · IMAGE: needs File URL)', value: 'promo_campaign' },
 		]);
 	});
@@ -75,7 +94,8 @@ describe('Pickers', () => {
 	it('says why the template list failed and that By Name still works', async () => {
 		standIn().setFaults({ script: { 1: 'html', 2: 'html' } });
 		await expect(searchTemplates.call(context().fns)).rejects.toMatchObject({
-			message: 'Could not list the templates: Plazbot answered HTTP 502 with an HTML page instead of JSON: "502 Bad Gateway" (gave up after 2 attempts)',
+			message:
+				'Could not list the templates: Plazbot answered HTTP 502 with an HTML page instead of JSON: "502 Bad Gateway" (gave up after 2 attempts)',
 			description: expect.stringContaining('Switch the Template field to "By Name"'),
 		});
 	});

@@ -37,9 +37,16 @@ describe('Opportunity → Add Activity', () => {
 			date: '2026-05-01T15:00:00.000Z',
 		};
 		expect(requests).toHaveLength(1);
-		expect(requests[0]).toMatchObject({ method: 'POST', url: `/api/opportunity/${id}/agent/activities` });
+		expect(requests[0]).toMatchObject({
+			method: 'POST',
+			url: `/api/opportunity/${id}/agent/activities`,
+		});
 		expect(requests[0].body).toEqual(expectedBody);
-		expect(standIn().requestsTo(`/api/opportunity/${id}/agent/activities`).map((r) => r.body)).toEqual([expectedBody]);
+		expect(
+			standIn()
+				.requestsTo(`/api/opportunity/${id}/agent/activities`)
+				.map((r) => r.body),
+		).toEqual([expectedBody]);
 
 		expect(output).toHaveLength(1);
 		expect(output[0].pairedItem).toEqual({ item: 0 });
@@ -54,7 +61,9 @@ describe('Opportunity → Add Activity', () => {
 				creationDate: expect.any(String),
 			},
 		});
-		expect(standIn().state.opportunities.get(id).activities).toEqual([(output[0].json as { activity: unknown }).activity]);
+		expect(standIn().state.opportunities.get(id).activities).toEqual([
+			(output[0].json as { activity: unknown }).activity,
+		]);
 	});
 
 	it('sends every field Plazbot requires: the Category field, and the time the item runs when Date is empty', async () => {
@@ -72,18 +81,30 @@ describe('Opportunity → Add Activity', () => {
 		});
 		const before = Date.now();
 		const [output] = await router.call(inLima(fns));
-		expect(requests[0].body).toEqual({ workspaceId: WORKSPACE_ID, content: 'Sent the proposal', categoryType: 'Email', date: expect.any(String) });
+		expect(requests[0].body).toEqual({
+			workspaceId: WORKSPACE_ID,
+			content: 'Sent the proposal',
+			categoryType: 'Email',
+			date: expect.any(String),
+		});
 		const sent = requests[0].body as { date: string };
 		const sentAt = Date.parse(sent.date);
 		expect(sentAt).toBeGreaterThanOrEqual(before - 1000);
 		expect(sent.date).toBe(new Date(sentAt).toISOString());
-		expect((output[0].json as { activity: { categoryType: string } }).activity.categoryType).toBe('Email');
+		expect((output[0].json as { activity: { categoryType: string } }).activity.categoryType).toBe(
+			'Email',
+		);
 	});
 
 	it('a workflow saved without any category still runs: the Category field defaults to Calls', async () => {
 		const [created] = await createOpportunities(credentials(), 1);
 		const { fns, requests } = fakeExecuteFunctions({
-			parameters: { resource: 'opportunity', operation: 'addActivity', opportunityId: String(created.id), content: 'Visited' },
+			parameters: {
+				resource: 'opportunity',
+				operation: 'addActivity',
+				opportunityId: String(created.id),
+				content: 'Visited',
+			},
 			credentials: credentials(),
 		});
 		await router.call(inLima(fns));
@@ -114,18 +135,31 @@ describe('Opportunity → Add Activity', () => {
 
 	it('refuses a category Plazbot does not accept before sending, naming the field and the values', async () => {
 		const { fns, requests } = fakeExecuteFunctions({
-			parameters: { resource: 'opportunity', operation: 'addActivity', opportunityId: 'o-1', content: 'x', additionalFields: { categoryType: 'Lunch' } },
+			parameters: {
+				resource: 'opportunity',
+				operation: 'addActivity',
+				opportunityId: 'o-1',
+				content: 'x',
+				additionalFields: { categoryType: 'Lunch' },
+			},
 			credentials: credentials(),
 		});
 		const error = await router.call(inLima(fns)).catch((caught) => caught);
-		expect(error.message).toBe('Category (Text) "Lunch" is not a category Plazbot accepts [item 0]');
+		expect(error.message).toBe(
+			'Category (Text) "Lunch" is not a category Plazbot accepts [item 0]',
+		);
 		expect(error.description).toBe('Use one of Calls, Meeting, Whatsapp, Email.');
 		expect(requests).toHaveLength(0);
 	});
 
 	it('refuses empty content before sending anything', async () => {
 		const { fns, requests } = fakeExecuteFunctions({
-			parameters: { resource: 'opportunity', operation: 'addActivity', opportunityId: 'o-1', content: ' ' },
+			parameters: {
+				resource: 'opportunity',
+				operation: 'addActivity',
+				opportunityId: 'o-1',
+				content: ' ',
+			},
 			credentials: credentials(),
 		});
 		await expect(router.call(inLima(fns))).rejects.toThrow('Content is empty [item 0]');
@@ -134,9 +168,16 @@ describe('Opportunity → Add Activity', () => {
 
 	it("fails with Plazbot's 404 message for an unknown opportunity", async () => {
 		const { fns } = fakeExecuteFunctions({
-			parameters: { resource: 'opportunity', operation: 'addActivity', opportunityId: 'o-missing', content: 'x' },
+			parameters: {
+				resource: 'opportunity',
+				operation: 'addActivity',
+				opportunityId: 'o-missing',
+				content: 'x',
+			},
 			credentials: credentials(),
 		});
-		await expect(router.call(inLima(fns))).rejects.toThrow('Plazbot error 404: Oportunidad no encontrada: o-missing');
+		await expect(router.call(inLima(fns))).rejects.toThrow(
+			'Plazbot error 404: Oportunidad no encontrada: o-missing',
+		);
 	});
 });

@@ -36,7 +36,11 @@ describe('Opportunity → Create', () => {
 			contactId: 'c-123',
 		};
 		expect(requests).toHaveLength(1);
-		expect(requests[0]).toMatchObject({ method: 'POST', url: '/api/opportunity', baseURL: standIn().url });
+		expect(requests[0]).toMatchObject({
+			method: 'POST',
+			url: '/api/opportunity',
+			baseURL: standIn().url,
+		});
 		expect(requests[0].body).toEqual(expectedBody);
 		const [received] = standIn().requestsTo('/api/opportunity');
 		expect(received.method).toBe('POST');
@@ -46,7 +50,10 @@ describe('Opportunity → Create', () => {
 
 		expect(output).toHaveLength(1);
 		expect(output[0].pairedItem).toEqual({ item: 0 });
-		const { id, opportunity } = output[0].json as { id: string; opportunity: Record<string, unknown> };
+		const { id, opportunity } = output[0].json as {
+			id: string;
+			opportunity: Record<string, unknown>;
+		};
 		expect(id).toEqual(expect.any(String));
 		expect(opportunity).toMatchObject({
 			id,
@@ -67,7 +74,10 @@ describe('Opportunity → Create', () => {
 			parameters: {
 				...base,
 				amount: ' 99.90 ',
-				additionalFields: { assignedComercialId: '  ', contactId: { __rl: true, mode: 'list', value: '' } },
+				additionalFields: {
+					assignedComercialId: '  ',
+					contactId: { __rl: true, mode: 'list', value: '' },
+				},
 			},
 			credentials: credentials(),
 		});
@@ -83,10 +93,17 @@ describe('Opportunity → Create', () => {
 	it.each([
 		['a blank name', { name: '  ' }, 'Name is empty [item 0]'],
 		['no description', { description: '' }, 'Description is empty [item 0]'],
-		['an amount that is not a number', { amount: 'abc' }, 'Amount must be a number, but is "abc" [item 0]'],
+		[
+			'an amount that is not a number',
+			{ amount: 'abc' },
+			'Amount must be a number, but is "abc" [item 0]',
+		],
 		['an empty amount', { amount: '' }, 'Amount is empty [item 0]'],
 	])('refuses %s before sending anything', async (_case, override, message) => {
-		const { fns, requests } = fakeExecuteFunctions({ parameters: { ...base, ...override }, credentials: credentials() });
+		const { fns, requests } = fakeExecuteFunctions({
+			parameters: { ...base, ...override },
+			credentials: credentials(),
+		});
 		await expect(router.call(fns)).rejects.toThrow(message);
 		expect(requests).toHaveLength(0);
 		expect(standIn().requests).toHaveLength(0);
@@ -95,7 +112,11 @@ describe('Opportunity → Create', () => {
 	it('stand-in: refuses a body without a required field with 400 and the error envelope', async () => {
 		const response = await fetch(`${standIn().url}/api/opportunity`, {
 			method: 'POST',
-			headers: { 'content-type': 'application/json', 'x-workspace-id': WORKSPACE_ID, authorization: `Bearer ${API_KEY}` },
+			headers: {
+				'content-type': 'application/json',
+				'x-workspace-id': WORKSPACE_ID,
+				authorization: `Bearer ${API_KEY}`,
+			},
 			body: JSON.stringify({ workspaceId: WORKSPACE_ID, name: 'No amount', description: 'x' }),
 		});
 		expect(response.status).toBe(400);

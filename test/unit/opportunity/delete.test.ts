@@ -22,8 +22,16 @@ describe('Opportunity → Delete', () => {
 		const [output] = await deletion.result;
 
 		expect(deletion.requests).toHaveLength(1);
-		expect(deletion.requests[0]).toMatchObject({ method: 'DELETE', url: `/api/opportunity/${id}`, qs: { workspaceId: WORKSPACE_ID } });
-		expect(standIn().requestsTo(`/api/opportunity/${id}`).map((r) => r.method)).toEqual(['DELETE']);
+		expect(deletion.requests[0]).toMatchObject({
+			method: 'DELETE',
+			url: `/api/opportunity/${id}`,
+			qs: { workspaceId: WORKSPACE_ID },
+		});
+		expect(
+			standIn()
+				.requestsTo(`/api/opportunity/${id}`)
+				.map((r) => r.method),
+		).toEqual(['DELETE']);
 		expect(output).toEqual([{ json: { deleted: true, id }, pairedItem: { item: 0 } }]);
 
 		await expect(run('get', id).result).rejects.toMatchObject({

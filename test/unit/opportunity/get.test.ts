@@ -5,7 +5,11 @@ import { createOpportunities } from './seed';
 
 const { standIn, credentials } = startStandIn();
 
-const getParameters = (opportunityId: unknown) => ({ resource: 'opportunity', operation: 'get', opportunityId });
+const getParameters = (opportunityId: unknown) => ({
+	resource: 'opportunity',
+	operation: 'get',
+	opportunityId,
+});
 
 describe('Opportunity → Get', () => {
 	it('reads back a created opportunity by the ID picked from the list or typed', async () => {
@@ -21,8 +25,16 @@ describe('Opportunity → Get', () => {
 		const [output] = await router.call(fns);
 
 		expect(requests).toHaveLength(2);
-		expect(requests[0]).toMatchObject({ method: 'GET', url: `/api/opportunity/${id}`, qs: { workspaceId: WORKSPACE_ID } });
-		expect(standIn().requestsTo(`/api/opportunity/${id}`).map((r) => [r.method, r.query])).toEqual([
+		expect(requests[0]).toMatchObject({
+			method: 'GET',
+			url: `/api/opportunity/${id}`,
+			qs: { workspaceId: WORKSPACE_ID },
+		});
+		expect(
+			standIn()
+				.requestsTo(`/api/opportunity/${id}`)
+				.map((r) => [r.method, r.query]),
+		).toEqual([
 			['GET', { workspaceId: WORKSPACE_ID }],
 			['GET', { workspaceId: WORKSPACE_ID }],
 		]);
@@ -31,7 +43,10 @@ describe('Opportunity → Get', () => {
 	});
 
 	it("fails with Plazbot's 404 message for an unknown ID", async () => {
-		const { fns } = fakeExecuteFunctions({ parameters: getParameters('o-missing'), credentials: credentials() });
+		const { fns } = fakeExecuteFunctions({
+			parameters: getParameters('o-missing'),
+			credentials: credentials(),
+		});
 		await expect(router.call(fns)).rejects.toMatchObject({
 			message: 'Plazbot error 404: Oportunidad no encontrada: o-missing',
 			httpCode: '404',

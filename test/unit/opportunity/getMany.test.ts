@@ -5,7 +5,8 @@ import { createOpportunities } from './seed';
 
 const { standIn, credentials } = startStandIn();
 
-const listRequests = () => standIn().requests.filter((r) => r.method === 'GET' && r.path === '/api/opportunity');
+const listRequests = () =>
+	standIn().requests.filter((r) => r.method === 'GET' && r.path === '/api/opportunity');
 
 describe('Opportunity → Get Many', () => {
 	it('with Return All follows the continuation tokens: 45 opportunities in 3 requests, one item each', async () => {
@@ -19,8 +20,16 @@ describe('Opportunity → Get Many', () => {
 
 		expect(requests.map((r) => ({ method: r.method, url: r.url, qs: r.qs }))).toEqual([
 			{ method: 'GET', url: '/api/opportunity', qs: { workspaceId: WORKSPACE_ID } },
-			{ method: 'GET', url: '/api/opportunity', qs: { workspaceId: WORKSPACE_ID, continuationToken: '20' } },
-			{ method: 'GET', url: '/api/opportunity', qs: { workspaceId: WORKSPACE_ID, continuationToken: '40' } },
+			{
+				method: 'GET',
+				url: '/api/opportunity',
+				qs: { workspaceId: WORKSPACE_ID, continuationToken: '20' },
+			},
+			{
+				method: 'GET',
+				url: '/api/opportunity',
+				qs: { workspaceId: WORKSPACE_ID, continuationToken: '40' },
+			},
 		]);
 		expect(listRequests().map((r) => r.query)).toEqual([
 			{ workspaceId: WORKSPACE_ID },
@@ -30,7 +39,9 @@ describe('Opportunity → Get Many', () => {
 		expect(output).toHaveLength(45);
 		expect(output.map((item) => item.json)).toEqual(created);
 		expect(output[44].json.name).toBe('Opportunity 45');
-		expect(output.every((item) => item.pairedItem && (item.pairedItem as { item: number }).item === 0)).toBe(true);
+		expect(
+			output.every((item) => item.pairedItem && (item.pairedItem as { item: number }).item === 0),
+		).toBe(true);
 	});
 
 	it('with a Limit of 25 stops after the second page', async () => {
@@ -45,7 +56,9 @@ describe('Opportunity → Get Many', () => {
 		expect(requests).toHaveLength(2);
 		expect(requests[1].qs).toEqual({ workspaceId: WORKSPACE_ID, continuationToken: '20' });
 		expect(listRequests()).toHaveLength(2);
-		expect(output.map((item) => item.json.name)).toEqual(Array.from({ length: 25 }, (_, i) => `Opportunity ${i + 1}`));
+		expect(output.map((item) => item.json.name)).toEqual(
+			Array.from({ length: 25 }, (_, i) => `Opportunity ${i + 1}`),
+		);
 	});
 
 	it('gives no items for an empty workspace, after one request', async () => {

@@ -4,7 +4,10 @@ import type { IDataObject } from 'n8n-workflow';
 import { router } from '../../../nodes/Plazbot/actions/router';
 import { fakeExecuteFunctions, type FakeCredentials } from '../support/fakeExecuteFunctions';
 
-export async function createOpportunities(credentials: FakeCredentials, count: number): Promise<IDataObject[]> {
+export async function createOpportunities(
+	credentials: FakeCredentials,
+	count: number,
+): Promise<IDataObject[]> {
 	const { fns } = fakeExecuteFunctions({
 		items: Array.from({ length: count }, (_, index) => ({ index: index + 1 })),
 		parameters: (_i, item) => ({

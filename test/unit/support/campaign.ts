@@ -1,5 +1,9 @@
 /** A Send Conversation campaign of `count` customers, as the delivery tests run it through the router. */
-import { fakeExecuteFunctions, type FakeContext, type FakeCredentials } from './fakeExecuteFunctions';
+import {
+	fakeExecuteFunctions,
+	type FakeContext,
+	type FakeCredentials,
+} from './fakeExecuteFunctions';
 
 export const destinationOf = (index: number) => `519${String(index).padStart(8, '0')}`;
 

@@ -31,7 +31,9 @@ export interface FakeContextOptions {
 	/** The json of each input item. */
 	items?: IDataObject[];
 	/** Node parameters; a function receives the item index (as n8n resolves expressions per item). */
-	parameters: Record<string, unknown> | ((itemIndex: number, item: IDataObject) => Record<string, unknown>);
+	parameters:
+		| Record<string, unknown>
+		| ((itemIndex: number, item: IDataObject) => Record<string, unknown>);
 	credentials: FakeCredentials;
 	continueOnFail?: boolean;
 	cancelSignal?: AbortSignal;
@@ -66,13 +68,27 @@ const nodeDescription = new Plazbot().description;
  * resolved) values laid over the node description by n8n's own NodeHelpers.getNodeParameters, so
  * defaults are applied and fields the description hides for this operation are dropped.
  */
-export function parametersAsN8nGives(values: Record<string, unknown>, node: INode = TEST_NODE): INodeParameters {
+export function parametersAsN8nGives(
+	values: Record<string, unknown>,
+	node: INode = TEST_NODE,
+): INodeParameters {
 	// A function stands for an expression: n8n lays out the saved expression text ("={{ … }}"), and
 	// shows every field that depends on an expression.
 	const saved = Object.fromEntries(
-		Object.entries(values).map(([key, value]) => [key, typeof value === 'function' ? '={{ expression }}' : value]),
+		Object.entries(values).map(([key, value]) => [
+			key,
+			typeof value === 'function' ? '={{ expression }}' : value,
+		]),
 	) as INodeParameters;
-	const laidOut = NodeHelpers.getNodeParameters(nodeDescription.properties, saved, true, false, node, nodeDescription) ?? {};
+	const laidOut =
+		NodeHelpers.getNodeParameters(
+			nodeDescription.properties,
+			saved,
+			true,
+			false,
+			node,
+			nodeDescription,
+		) ?? {};
 	// A test's values stand for what expressions resolve to (null, numbers as text, …): n8n resolves
 	// them after laying out the saved parameters, so they are kept as given wherever n8n keeps the field.
 	return overlay(laidOut, values) as INodeParameters;
@@ -84,7 +100,8 @@ function overlay(laidOut: unknown, given: unknown): unknown {
 	if (given === undefined) return laidOut;
 	if (!isRecord(laidOut) || !isRecord(given)) return given;
 	const result: Record<string, unknown> = { ...laidOut };
-	for (const key of Object.keys(laidOut)) if (key in given) result[key] = overlay(laidOut[key], given[key]);
+	for (const key of Object.keys(laidOut))
+		if (key in given) result[key] = overlay(laidOut[key], given[key]);
 	return result;
 }
 
@@ -93,26 +110,45 @@ function overlay(laidOut: unknown, given: unknown): unknown {
  * `validateType`, at the top level or inside a collection, are read with validateFieldType, so
  * "false" from an expression arrives as false and "ten" for a number fails naming the field.
  */
-function validateAsN8nDoes(name: string, value: unknown, itemIndex: number, parameters: INodeParameters, node: INode = TEST_NODE): unknown {
+function validateAsN8nDoes(
+	name: string,
+	value: unknown,
+	itemIndex: number,
+	parameters: INodeParameters,
+	node: INode = TEST_NODE,
+): unknown {
 	const property = nodeDescription.properties.find(
-		(candidate) => candidate.name === name && NodeHelpers.displayParameter(parameters, candidate, node, nodeDescription),
+		(candidate) =>
+			candidate.name === name &&
+			NodeHelpers.displayParameter(parameters, candidate, node, nodeDescription),
 	);
 	if (!property) return value;
 	if (property.validateType) {
 		const result = validateFieldType(name, value, property.validateType as FieldType);
-		if (!result.valid) throw new ExpressionError(`Invalid input for '${property.displayName}' [item ${itemIndex}]`, { description: result.errorMessage, itemIndex });
+		if (!result.valid)
+			throw new ExpressionError(`Invalid input for '${property.displayName}' [item ${itemIndex}]`, {
+				description: result.errorMessage,
+				itemIndex,
+			});
 		return result.newValue;
 	}
 	if (property.type === 'collection' && typeof value === 'object' && value !== null) {
 		const copy = { ...(value as IDataObject) };
 		for (const option of (property.options ?? []) as INodeProperties[]) {
 			if (!option.validateType || copy[option.name] === undefined) continue;
-			const result = validateFieldType(option.name, copy[option.name], option.validateType as FieldType);
+			const result = validateFieldType(
+				option.name,
+				copy[option.name],
+				option.validateType as FieldType,
+			);
 			if (!result.valid) {
-				throw new ExpressionError(`Invalid input for field '${option.displayName}' inside '${property.displayName}' in [item ${itemIndex}]`, {
-					description: result.errorMessage,
-					itemIndex,
-				});
+				throw new ExpressionError(
+					`Invalid input for field '${option.displayName}' inside '${property.displayName}' in [item ${itemIndex}]`,
+					{
+						description: result.errorMessage,
+						itemIndex,
+					},
+				);
 			}
 			copy[option.name] = result.newValue as IDataObject[string];
 		}
@@ -131,28 +167,39 @@ export function fakeExecuteFunctions(options: FakeContextOptions): FakeContext {
 		let parameters = resolved.get(itemIndex);
 		if (!parameters) {
 			const values =
-				typeof options.parameters === 'function' ? options.parameters(itemIndex, items[itemIndex]?.json ?? {}) : options.parameters;
+				typeof options.parameters === 'function'
+					? options.parameters(itemIndex, items[itemIndex]?.json ?? {})
+					: options.parameters;
 			parameters = parametersAsN8nGives(values, node);
 			resolved.set(itemIndex, parameters);
 		}
 		return parameters;
 	};
 
-	const httpRequestWithAuthentication = async (type: string, requestOptions: IHttpRequestOptions) => {
+	const httpRequestWithAuthentication = async (
+		type: string,
+		requestOptions: IHttpRequestOptions,
+	) => {
 		if (type !== 'plazbotApi') throw new Error(`unexpected credential type ${type}`);
 		requests.push(JSON.parse(JSON.stringify(requestOptions)));
 		// n8n replaces any abort signal of the node's with the execution's cancel signal.
 		requestOptions = { ...requestOptions, abortSignal: options.cancelSignal };
-		const signed = await credentialType.authenticate({ ...options.credentials }, {
-			...requestOptions,
-		});
+		const signed = await credentialType.authenticate(
+			{ ...options.credentials },
+			{
+				...requestOptions,
+			},
+		);
 		const config: AxiosRequestConfig = {
 			method: signed.method ?? 'GET',
 			baseURL: signed.baseURL,
 			url: signed.url,
 			params: signed.qs,
 			data: signed.method === 'GET' ? undefined : signed.body,
-			headers: { ...(signed.json ? { Accept: 'application/json' } : {}), ...(signed.headers as Record<string, string>) },
+			headers: {
+				...(signed.json ? { Accept: 'application/json' } : {}),
+				...(signed.headers as Record<string, string>),
+			},
 			responseType: signed.encoding === 'text' ? 'text' : 'json',
 			transformResponse: signed.encoding === 'text' ? [(data: unknown) => data] : undefined,
 			validateStatus: signed.ignoreHttpStatusErrors ? () => true : undefined,

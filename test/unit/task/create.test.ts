@@ -13,7 +13,12 @@ function inLima(fns: IExecuteFunctions): IExecuteFunctions {
 	return fns;
 }
 
-const base = { resource: 'task', operation: 'create', name: 'Send the quote', description: 'Quote for the annual plan' };
+const base = {
+	resource: 'task',
+	operation: 'create',
+	name: 'Send the quote',
+	description: 'Quote for the annual plan',
+};
 
 describe('Task → Create', () => {
 	it('sends every set field, the expiration date as UTC ISO, and outputs the new task', async () => {
@@ -67,19 +72,37 @@ describe('Task → Create', () => {
 
 	it('sends only the required fields when nothing else is set', async () => {
 		const { fns, requests } = fakeExecuteFunctions({
-			parameters: { ...base, additionalFields: { notes: '', expirationDate: '', contactId: { __rl: true, mode: 'list', value: '' } } },
+			parameters: {
+				...base,
+				additionalFields: {
+					notes: '',
+					expirationDate: '',
+					contactId: { __rl: true, mode: 'list', value: '' },
+				},
+			},
 			credentials: credentials(),
 		});
 		await router.call(inLima(fns));
-		expect(requests[0].body).toEqual({ workspaceId: WORKSPACE_ID, name: 'Send the quote', description: 'Quote for the annual plan' });
+		expect(requests[0].body).toEqual({
+			workspaceId: WORKSPACE_ID,
+			name: 'Send the quote',
+			description: 'Quote for the annual plan',
+		});
 	});
 
 	it.each([
 		['a blank name', { name: ' ' }, 'Name is empty [item 0]'],
 		['no description', { description: '' }, 'Description is empty [item 0]'],
-		['an expiration date that is not a date', { additionalFields: { expirationDate: 'tomorrow' } }, 'Expiration Date "tomorrow" is not a valid date [item 0]'],
+		[
+			'an expiration date that is not a date',
+			{ additionalFields: { expirationDate: 'tomorrow' } },
+			'Expiration Date "tomorrow" is not a valid date [item 0]',
+		],
 	])('refuses %s before sending anything', async (_case, override, message) => {
-		const { fns, requests } = fakeExecuteFunctions({ parameters: { ...base, ...override }, credentials: credentials() });
+		const { fns, requests } = fakeExecuteFunctions({
+			parameters: { ...base, ...override },
+			credentials: credentials(),
+		});
 		await expect(router.call(inLima(fns))).rejects.toThrow(message);
 		expect(requests).toHaveLength(0);
 		expect(standIn().requests).toHaveLength(0);
@@ -88,10 +111,16 @@ describe('Task → Create', () => {
 	it('stand-in: a created task appears in the task list, and a body without a name is refused with 400', async () => {
 		const { fns } = fakeExecuteFunctions({ parameters: base, credentials: credentials() });
 		const [output] = await router.call(inLima(fns));
-		const headers = { 'content-type': 'application/json', 'x-workspace-id': WORKSPACE_ID, authorization: `Bearer ${API_KEY}` };
+		const headers = {
+			'content-type': 'application/json',
+			'x-workspace-id': WORKSPACE_ID,
+			authorization: `Bearer ${API_KEY}`,
+		};
 
 		const list = await fetch(`${standIn().url}/api/task?workspaceId=${WORKSPACE_ID}`, { headers });
-		expect(((await list.json()) as { data: Array<{ id: string }> }).data.map((task) => task.id)).toEqual([output[0].json.taskId]);
+		expect(
+			((await list.json()) as { data: Array<{ id: string }> }).data.map((task) => task.id),
+		).toEqual([output[0].json.taskId]);
 
 		const refused = await fetch(`${standIn().url}/api/task`, {
 			method: 'POST',
@@ -111,18 +140,34 @@ describe('Task → Create', () => {
 
 describe('asOptionalDateTime', () => {
 	it('reads a date without an offset in the given time zone, and keeps explicit instants', () => {
-		expect(asOptionalDateTime('2026-01-15T09:30:00', 'Due', 'America/Lima')).toBe('2026-01-15T14:30:00.000Z');
-		expect(asOptionalDateTime('2026-07-01T09:30:00', 'Due', 'Europe/Madrid')).toBe('2026-07-01T07:30:00.000Z');
-		expect(asOptionalDateTime('2026-01-15', 'Due', 'Europe/Madrid')).toBe('2026-01-14T23:00:00.000Z');
-		expect(asOptionalDateTime('2026-01-15T09:30:00-03:00', 'Due', 'America/Lima')).toBe('2026-01-15T12:30:00.000Z');
-		expect(asOptionalDateTime(new Date('2026-01-15T09:30:00Z'), 'Due')).toBe('2026-01-15T09:30:00.000Z');
-		expect(asOptionalDateTime({ toISO: () => '2026-01-15T09:30:00.000-05:00' }, 'Due')).toBe('2026-01-15T14:30:00.000Z');
+		expect(asOptionalDateTime('2026-01-15T09:30:00', 'Due', 'America/Lima')).toBe(
+			'2026-01-15T14:30:00.000Z',
+		);
+		expect(asOptionalDateTime('2026-07-01T09:30:00', 'Due', 'Europe/Madrid')).toBe(
+			'2026-07-01T07:30:00.000Z',
+		);
+		expect(asOptionalDateTime('2026-01-15', 'Due', 'Europe/Madrid')).toBe(
+			'2026-01-14T23:00:00.000Z',
+		);
+		expect(asOptionalDateTime('2026-01-15T09:30:00-03:00', 'Due', 'America/Lima')).toBe(
+			'2026-01-15T12:30:00.000Z',
+		);
+		expect(asOptionalDateTime(new Date('2026-01-15T09:30:00Z'), 'Due')).toBe(
+			'2026-01-15T09:30:00.000Z',
+		);
+		expect(asOptionalDateTime({ toISO: () => '2026-01-15T09:30:00.000-05:00' }, 'Due')).toBe(
+			'2026-01-15T14:30:00.000Z',
+		);
 		expect(asOptionalDateTime('  ', 'Due')).toBeUndefined();
 		expect(asOptionalDateTime(undefined, 'Due')).toBeUndefined();
 	});
 
 	it('names the field when the value is not a date', () => {
-		expect(() => asOptionalDateTime('2026-13-45', 'Due')).toThrow('Due "2026-13-45" is not a valid date');
-		expect(() => asOptionalDateTime(42, 'Due')).toThrow('Due must be a date, but the expression gave a number');
+		expect(() => asOptionalDateTime('2026-13-45', 'Due')).toThrow(
+			'Due "2026-13-45" is not a valid date',
+		);
+		expect(() => asOptionalDateTime(42, 'Due')).toThrow(
+			'Due must be a date, but the expression gave a number',
+		);
 	});
 });

@@ -11,8 +11,16 @@ describe('Task → Delete', () => {
 		const [output] = await deletion.result;
 
 		expect(deletion.requests).toHaveLength(1);
-		expect(deletion.requests[0]).toMatchObject({ method: 'DELETE', url: `/api/task/${taskId}`, qs: { workspaceId: WORKSPACE_ID } });
-		expect(standIn().requestsTo(`/api/task/${taskId}`).map((r) => r.method)).toEqual(['DELETE']);
+		expect(deletion.requests[0]).toMatchObject({
+			method: 'DELETE',
+			url: `/api/task/${taskId}`,
+			qs: { workspaceId: WORKSPACE_ID },
+		});
+		expect(
+			standIn()
+				.requestsTo(`/api/task/${taskId}`)
+				.map((r) => r.method),
+		).toEqual(['DELETE']);
 		expect(output).toEqual([{ json: { deleted: true, id: taskId }, pairedItem: { item: 0 } }]);
 		expect(standIn().state.tasks.has(taskId)).toBe(false);
 

@@ -16,8 +16,16 @@ describe('Task → Get', () => {
 		const [output] = await router.call(fns);
 
 		expect(requests).toHaveLength(1);
-		expect(requests[0]).toMatchObject({ method: 'GET', url: `/api/task/${taskId}`, qs: { workspaceId: WORKSPACE_ID } });
-		expect(standIn().requestsTo(`/api/task/${taskId}`).map((r) => [r.method, r.query])).toEqual([['GET', { workspaceId: WORKSPACE_ID }]]);
+		expect(requests[0]).toMatchObject({
+			method: 'GET',
+			url: `/api/task/${taskId}`,
+			qs: { workspaceId: WORKSPACE_ID },
+		});
+		expect(
+			standIn()
+				.requestsTo(`/api/task/${taskId}`)
+				.map((r) => [r.method, r.query]),
+		).toEqual([['GET', { workspaceId: WORKSPACE_ID }]]);
 		expect(output).toEqual([{ json: task, pairedItem: { item: 0 } }]);
 	});
 

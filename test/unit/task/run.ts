@@ -5,11 +5,16 @@ import { router } from '../../../nodes/Plazbot/actions/router';
 import { fakeExecuteFunctions, type FakeCredentials } from '../support/fakeExecuteFunctions';
 
 export function runTask(credentials: FakeCredentials, operation: string, taskId: string) {
-	const context = fakeExecuteFunctions({ parameters: { resource: 'task', operation, taskId }, credentials });
+	const context = fakeExecuteFunctions({
+		parameters: { resource: 'task', operation, taskId },
+		credentials,
+	});
 	return { ...context, result: router.call(context.fns) };
 }
 
-export async function createTask(credentials: FakeCredentials): Promise<{ taskId: string; task: IDataObject }> {
+export async function createTask(
+	credentials: FakeCredentials,
+): Promise<{ taskId: string; task: IDataObject }> {
 	const { fns } = fakeExecuteFunctions({
 		parameters: {
 			resource: 'task',

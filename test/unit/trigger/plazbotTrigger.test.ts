@@ -4,7 +4,12 @@
  * and what a call to the registered URL does. n8n's side of the lifecycle (when it calls these
  * methods, how static data survives a restart) is proven in real n8n by test/e2e/trigger.test.ts.
  */
-import type { IDataObject, IHookFunctions, ILoadOptionsFunctions, IWebhookFunctions } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IHookFunctions,
+	ILoadOptionsFunctions,
+	IWebhookFunctions,
+} from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { searchWhatsappNumbers } from '../../../nodes/Plazbot/methods/whatsappNumbers';
@@ -16,7 +21,8 @@ const { standIn, credentials } = startStandIn();
 
 const NUMBER = '51900000001';
 const WEBHOOK_URL = 'https://n8n.example.com/webhook/5b0c7d1e-4f2a-4c3b-9d8e-7a6b5c4d3e2f/webhook';
-const webhookPath = (number: string) => `/api/workspace/${WORKSPACE_ID}/whatsapp/numbers/${number}/webhook`;
+const webhookPath = (number: string) =>
+	`/api/workspace/${WORKSPACE_ID}/whatsapp/numbers/${number}/webhook`;
 
 const trigger = new PlazbotTrigger();
 const hooks = trigger.webhookMethods.default;
@@ -28,14 +34,20 @@ interface HookOptions {
 }
 
 /** n8n's hook context for this node: its parameter, its webhook URL and the workflow's static data. */
-function hookContext({ number = { __rl: true, mode: 'list', value: NUMBER }, webhookUrl = WEBHOOK_URL, staticData = {} }: HookOptions = {}) {
+function hookContext({
+	number = { __rl: true, mode: 'list', value: NUMBER },
+	webhookUrl = WEBHOOK_URL,
+	staticData = {},
+}: HookOptions = {}) {
 	const { fns, requests } = fakeExecuteFunctions({ parameters: {}, credentials: credentials() });
 	const context = {
 		...fns,
 		getNodeParameter: (name: string, fallback: unknown, options?: { extractValue?: boolean }) => {
 			if (name !== 'whatsappNumber') return fallback;
 			const locator = number as { value?: unknown };
-			return options?.extractValue && typeof number === 'object' && number !== null ? locator.value : number;
+			return options?.extractValue && typeof number === 'object' && number !== null
+				? locator.value
+				: number;
 		},
 		getNodeWebhookUrl: () => webhookUrl,
 		getWorkflowStaticData: () => staticData,
@@ -63,7 +75,9 @@ describe('Plazbot Trigger → registering the webhook', () => {
 	});
 
 	it('normalises a typed number before using it in the path', async () => {
-		const { context, staticData } = hookContext({ number: { __rl: true, mode: 'number', value: ' +51 900-000-001 ' } });
+		const { context, staticData } = hookContext({
+			number: { __rl: true, mode: 'number', value: ' +51 900-000-001 ' },
+		});
 		await hooks.create.call(context);
 		expect(standIn().requests.map((r) => r.path)).toEqual([webhookPath(NUMBER)]);
 		expect((staticData.registration as IDataObject).number).toBe(NUMBER);
@@ -74,7 +88,9 @@ describe('Plazbot Trigger → registering the webhook', () => {
 		await hooks.create.call(first.context);
 		const second = hookContext();
 		await hooks.create.call(second.context);
-		const secrets = standIn().requests.map((r) => new URL(r.body.webhook).searchParams.get('token'));
+		const secrets = standIn().requests.map((r) =>
+			new URL(r.body.webhook).searchParams.get('token'),
+		);
 		expect(new Set(secrets).size).toBe(2);
 	});
 
@@ -83,20 +99,38 @@ describe('Plazbot Trigger → registering the webhook', () => {
 		await hooks.create.call(context);
 		const recorded = { ...staticData };
 
-		expect(await hooks.checkExists.call(hookContext({ staticData: { ...recorded } }).context)).toBe(true);
+		expect(await hooks.checkExists.call(hookContext({ staticData: { ...recorded } }).context)).toBe(
+			true,
+		);
 		// Another number, another n8n address (a test URL, a changed WEBHOOK_URL), or no record: register again.
-		expect(await hooks.checkExists.call(hookContext({ staticData: { ...recorded }, number: '51900000002' }).context)).toBe(false);
 		expect(
-			await hooks.checkExists.call(hookContext({ staticData: { ...recorded }, webhookUrl: WEBHOOK_URL.replace('/webhook/', '/webhook-test/') }).context),
+			await hooks.checkExists.call(
+				hookContext({ staticData: { ...recorded }, number: '51900000002' }).context,
+			),
+		).toBe(false);
+		expect(
+			await hooks.checkExists.call(
+				hookContext({
+					staticData: { ...recorded },
+					webhookUrl: WEBHOOK_URL.replace('/webhook/', '/webhook-test/'),
+				}).context,
+			),
 		).toBe(false);
 		expect(await hooks.checkExists.call(hookContext({ staticData: {} }).context)).toBe(false);
-		expect(await hooks.checkExists.call(hookContext({ staticData: { registration: { number: NUMBER, webhookUrl: WEBHOOK_URL } } }).context)).toBe(false);
+		expect(
+			await hooks.checkExists.call(
+				hookContext({ staticData: { registration: { number: NUMBER, webhookUrl: WEBHOOK_URL } } })
+					.context,
+			),
+		).toBe(false);
 		// checkExists only reads: Plazbot has no call that would tell.
 		expect(standIn().requests).toHaveLength(1);
 	});
 
 	it('refuses a number that is not one, naming the field, before any request', async () => {
-		const { context } = hookContext({ number: { __rl: true, mode: 'number', value: 'sales line' } });
+		const { context } = hookContext({
+			number: { __rl: true, mode: 'number', value: 'sales line' },
+		});
 		const failure = hooks.create.call(context);
 		await expect(failure).rejects.toBeInstanceOf(NodeOperationError);
 		await expect(failure).rejects.toThrow(/^WhatsApp Number "sales line" contains "s"/);
@@ -105,7 +139,9 @@ describe('Plazbot Trigger → registering the webhook', () => {
 
 	it("fails with Plazbot's reason when the number is not the workspace's, and records nothing", async () => {
 		const { context, staticData } = hookContext({ number: '51911111111' });
-		await expect(hooks.create.call(context)).rejects.toThrow('Plazbot error 404: El número 51911111111 no pertenece al workspace');
+		await expect(hooks.create.call(context)).rejects.toThrow(
+			'Plazbot error 404: El número 51911111111 no pertenece al workspace',
+		);
 		expect(staticData).toEqual({});
 	});
 });
@@ -117,7 +153,9 @@ describe('Plazbot Trigger → removing the webhook', () => {
 		standIn().requests.length = 0;
 
 		expect(await hooks.delete.call(context)).toBe(true);
-		expect(standIn().requests.map((r) => [r.method, r.path, r.body])).toEqual([['DELETE', webhookPath(NUMBER), null]]);
+		expect(standIn().requests.map((r) => [r.method, r.path, r.body])).toEqual([
+			['DELETE', webhookPath(NUMBER), null],
+		]);
 		expect(standIn().state.whatsappWebhooks.has(NUMBER)).toBe(false);
 		expect(staticData).toEqual({});
 	});
@@ -135,7 +173,9 @@ describe('Plazbot Trigger → removing the webhook', () => {
 		standIn().state.whatsappWebhooks.set(NUMBER, 'https://hooks.example.com/own-integration');
 		expect(await hooks.delete.call(hookContext().context)).toBe(true);
 		expect(standIn().requests).toHaveLength(0);
-		expect(standIn().state.whatsappWebhooks.get(NUMBER)).toBe('https://hooks.example.com/own-integration');
+		expect(standIn().state.whatsappWebhooks.get(NUMBER)).toBe(
+			'https://hooks.example.com/own-integration',
+		);
 	});
 
 	it('takes a 404 (no webhook left in Plazbot) as removed', async () => {
@@ -144,7 +184,10 @@ describe('Plazbot Trigger → removing the webhook', () => {
 		standIn().state.whatsappWebhooks.clear();
 
 		expect(await hooks.delete.call(context)).toBe(true);
-		expect(standIn().requests.at(-1)).toMatchObject({ method: 'DELETE', path: webhookPath(NUMBER) });
+		expect(standIn().requests.at(-1)).toMatchObject({
+			method: 'DELETE',
+			path: webhookPath(NUMBER),
+		});
 		expect(staticData).toEqual({});
 	});
 
@@ -168,7 +211,13 @@ interface CallOptions {
 }
 
 /** n8n's webhook context for one incoming call, recording what the node answered. */
-function incomingCall({ token, contentType = 'application/json', body = {}, rawBody, staticData = {} }: CallOptions) {
+function incomingCall({
+	token,
+	contentType = 'application/json',
+	body = {},
+	rawBody,
+	staticData = {},
+}: CallOptions) {
 	const answer: { status?: number; json?: unknown } = {};
 	const response = {
 		status(code: number) {
@@ -182,7 +231,10 @@ function incomingCall({ token, contentType = 'application/json', body = {}, rawB
 	};
 	const raw = rawBody ?? (typeof body === 'string' ? body : JSON.stringify(body));
 	const context = {
-		getRequestObject: () => ({ headers: contentType ? { 'content-type': contentType } : {}, ...(raw === null ? {} : { rawBody: Buffer.from(raw) }) }),
+		getRequestObject: () => ({
+			headers: contentType ? { 'content-type': contentType } : {},
+			...(raw === null ? {} : { rawBody: Buffer.from(raw) }),
+		}),
 		getResponseObject: () => response,
 		getQueryData: () => (token === undefined ? {} : { token }),
 		getBodyData: () => body,
@@ -194,7 +246,9 @@ function incomingCall({ token, contentType = 'application/json', body = {}, rawB
 
 describe('Plazbot Trigger → a call to the registered URL', () => {
 	const SECRET = 'Q3kz8Rw1mN5tY7uP0aS2dF4gH6jK9lZx';
-	const registered = () => ({ registration: { number: NUMBER, webhookUrl: WEBHOOK_URL, secret: SECRET } });
+	const registered = () => ({
+		registration: { number: NUMBER, webhookUrl: WEBHOOK_URL, secret: SECRET },
+	});
 	const MESSAGE = {
 		event: 'message.received',
 		number: NUMBER,
@@ -205,7 +259,11 @@ describe('Plazbot Trigger → a call to the registered URL', () => {
 	};
 
 	it('starts an execution with the body exactly as sent, nothing dropped or added', async () => {
-		const { context, answer } = incomingCall({ token: SECRET, body: MESSAGE, staticData: registered() });
+		const { context, answer } = incomingCall({
+			token: SECRET,
+			body: MESSAGE,
+			staticData: registered(),
+		});
 		const result = await trigger.webhook.call(context);
 		expect(result).toEqual({ workflowData: [[{ json: MESSAGE }]] });
 		expect(JSON.stringify(result.workflowData?.[0][0].json)).toBe(JSON.stringify(MESSAGE));
@@ -236,26 +294,52 @@ describe('Plazbot Trigger → a call to the registered URL', () => {
 		['', {}, 415, /^Unsupported content type "none"/],
 		['application/json', [MESSAGE], 400, /JSON but not an object/],
 		['application/json', 'just text', 400, /JSON but not an object/],
-	])('refuses a "%s" body %p with %i, starting nothing', async (contentType, body, status, message) => {
-		const { context, answer } = incomingCall({ token: SECRET, contentType, body, staticData: registered() });
-		expect(await trigger.webhook.call(context)).toEqual({ noWebhookResponse: true });
-		expect(answer.status).toBe(status);
-		expect((answer.json as { message: string }).message).toMatch(message);
-	});
+	])(
+		'refuses a "%s" body %p with %i, starting nothing',
+		async (contentType, body, status, message) => {
+			const { context, answer } = incomingCall({
+				token: SECRET,
+				contentType,
+				body,
+				staticData: registered(),
+			});
+			expect(await trigger.webhook.call(context)).toEqual({ noWebhookResponse: true });
+			expect(answer.status).toBe(status);
+			expect((answer.json as { message: string }).message).toMatch(message);
+		},
+	);
 
 	it('refuses an empty body', async () => {
-		const { context, answer } = incomingCall({ token: SECRET, body: {}, rawBody: '', staticData: registered() });
+		const { context, answer } = incomingCall({
+			token: SECRET,
+			body: {},
+			rawBody: '',
+			staticData: registered(),
+		});
 		expect(await trigger.webhook.call(context)).toEqual({ noWebhookResponse: true });
-		expect(answer).toEqual({ status: 400, json: { message: expect.stringMatching(/^The body is empty/) } });
+		expect(answer).toEqual({
+			status: 400,
+			json: { message: expect.stringMatching(/^The body is empty/) },
+		});
 	});
 
 	it('judges by the parsed body when n8n kept no raw body', async () => {
-		const { context } = incomingCall({ token: SECRET, body: MESSAGE, rawBody: null, staticData: registered() });
+		const { context } = incomingCall({
+			token: SECRET,
+			body: MESSAGE,
+			rawBody: null,
+			staticData: registered(),
+		});
 		expect(await trigger.webhook.call(context)).toEqual({ workflowData: [[{ json: MESSAGE }]] });
 	});
 
 	it('accepts JSON with a charset parameter', async () => {
-		const { context } = incomingCall({ token: SECRET, contentType: 'application/json; charset=utf-8', body: MESSAGE, staticData: registered() });
+		const { context } = incomingCall({
+			token: SECRET,
+			contentType: 'application/json; charset=utf-8',
+			body: MESSAGE,
+			staticData: registered(),
+		});
 		expect(await trigger.webhook.call(context)).toEqual({ workflowData: [[{ json: MESSAGE }]] });
 	});
 });
@@ -274,7 +358,9 @@ describe('WhatsApp number picker (searchWhatsappNumbers)', () => {
 				{ name: 'WhatsApp Support (+51900000002, disabled)', value: '51900000002' },
 			],
 		});
-		expect(requests.map((r) => [r.method, r.url])).toEqual([['GET', `/api/workspace/${WORKSPACE_ID}`]]);
+		expect(requests.map((r) => [r.method, r.url])).toEqual([
+			['GET', `/api/workspace/${WORKSPACE_ID}`],
+		]);
 	});
 
 	it.each([
@@ -293,22 +379,56 @@ describe('Stand-in: WhatsApp number webhooks (as the SDK calls them)', () => {
 		const { apiKey } = standIn().settings;
 		const response = await fetch(`${standIn().url}${path}`, {
 			method,
-			headers: { 'x-workspace-id': workspace, authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' },
+			headers: {
+				'x-workspace-id': workspace,
+				authorization: `Bearer ${apiKey}`,
+				'content-type': 'application/json',
+			},
 			body: body === undefined ? undefined : JSON.stringify(body),
 		});
 		return { status: response.status, body: await response.json() };
 	};
 
 	it.each([
-		['a number outside the workspace', webhookPath('51911111111'), { webhook: 'https://n8n.example.com/webhook/x' }, 404, 'WHATSAPP_NUMBER_NOT_FOUND'],
+		[
+			'a number outside the workspace',
+			webhookPath('51911111111'),
+			{ webhook: 'https://n8n.example.com/webhook/x' },
+			404,
+			'WHATSAPP_NUMBER_NOT_FOUND',
+		],
 		['no webhook field', webhookPath(NUMBER), {}, 400, 'VALIDATION_ERROR'],
-		['a webhook that is not a URL', webhookPath(NUMBER), { webhook: 'n8n webhook' }, 400, 'VALIDATION_ERROR'],
-		['a webhook that is not http(s)', webhookPath(NUMBER), { webhook: 'ftp://n8n.example.com/x' }, 400, 'VALIDATION_ERROR'],
-		['another workspace in the path', webhookPath(NUMBER).replace(WORKSPACE_ID, 'ws-other'), { webhook: 'https://n8n.example.com/x' }, 404, 'NOT_FOUND'],
-	])('refuses a registration with %s, registering nothing', async (_label, path, body, status, errorCode) => {
-		expect(await call('POST', path, body)).toEqual({ status, body: expect.objectContaining({ success: false, errorCode }) });
-		expect(standIn().state.whatsappWebhooks.size).toBe(0);
-	});
+		[
+			'a webhook that is not a URL',
+			webhookPath(NUMBER),
+			{ webhook: 'n8n webhook' },
+			400,
+			'VALIDATION_ERROR',
+		],
+		[
+			'a webhook that is not http(s)',
+			webhookPath(NUMBER),
+			{ webhook: 'ftp://n8n.example.com/x' },
+			400,
+			'VALIDATION_ERROR',
+		],
+		[
+			'another workspace in the path',
+			webhookPath(NUMBER).replace(WORKSPACE_ID, 'ws-other'),
+			{ webhook: 'https://n8n.example.com/x' },
+			404,
+			'NOT_FOUND',
+		],
+	])(
+		'refuses a registration with %s, registering nothing',
+		async (_label, path, body, status, errorCode) => {
+			expect(await call('POST', path, body)).toEqual({
+				status,
+				body: expect.objectContaining({ success: false, errorCode }),
+			});
+			expect(standIn().state.whatsappWebhooks.size).toBe(0);
+		},
+	);
 
 	it('replaces the URL on a second registration, and plays an incoming message to the one registered last', async () => {
 		const received: Array<{ url: string; body: any }> = [];

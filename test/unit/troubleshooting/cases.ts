@@ -20,7 +20,11 @@ import { join } from 'node:path';
 import type { INodeExecutionData } from 'n8n-workflow';
 
 import { router } from '../../../nodes/Plazbot/actions/router';
-import { fakeExecuteFunctions, type FakeContext, type FakeCredentials } from '../support/fakeExecuteFunctions';
+import {
+	fakeExecuteFunctions,
+	type FakeContext,
+	type FakeCredentials,
+} from '../support/fakeExecuteFunctions';
 
 export const SEND_PATH = '/api/message/conversation';
 
@@ -77,7 +81,9 @@ export interface TroubleshootingCase {
 }
 
 const hostOf = (url: string) => new URL(url).host;
-const variable = (value: unknown, name: unknown = '1') => ({ variablesBody: { variable: [{ variable: name, value }] } });
+const variable = (value: unknown, name: unknown = '1') => ({
+	variablesBody: { variable: [{ variable: name, value }] },
+});
 
 export const CASES: TroubleshootingCase[] = [
 	{
@@ -128,7 +134,8 @@ export const CASES: TroubleshootingCase[] = [
 		failing: 'middle',
 		failingParameters: { destination: '987 654' },
 		refusedBeforeSending: true,
-		message: () => 'Destination "987 654" has 6 digits; a WhatsApp number with country code has 8 to 15 [item 1]',
+		message: () =>
+			'Destination "987 654" has 6 digits; a WhatsApp number with country code has 8 to 15 [item 1]',
 		fix: 'Give the number with its country code, for example +51 987 654 321.',
 	},
 	{
@@ -138,7 +145,8 @@ export const CASES: TroubleshootingCase[] = [
 		failing: 'middle',
 		failingParameters: { destination: '51987654321 51987654322' },
 		refusedBeforeSending: true,
-		message: () => 'Destination "51987654321 51987654322" has 22 digits; a WhatsApp number with country code has 8 to 15 [item 1]',
+		message: () =>
+			'Destination "51987654321 51987654322" has 22 digits; a WhatsApp number with country code has 8 to 15 [item 1]',
 		fix: 'Give the number with its country code, for example +51 987 654 321.',
 	},
 	{
@@ -154,7 +162,8 @@ export const CASES: TroubleshootingCase[] = [
 	{
 		id: 'variable-object',
 		group: 'Input',
-		title: 'A variable\'s expression gives an object, e.g. {{ $json.customer }} instead of {{ $json.customer.name }}',
+		title:
+			"A variable's expression gives an object, e.g. {{ $json.customer }} instead of {{ $json.customer.name }}",
 		failing: 'middle',
 		failingParameters: variable({ name: 'Ana' }),
 		refusedBeforeSending: true,
@@ -164,7 +173,7 @@ export const CASES: TroubleshootingCase[] = [
 	{
 		id: 'variable-null',
 		group: 'Input',
-		title: 'A variable\'s expression gives null (the field is missing in this item)',
+		title: "A variable's expression gives null (the field is missing in this item)",
 		failing: 'middle',
 		failingParameters: variable(null),
 		refusedBeforeSending: true,
@@ -174,11 +183,12 @@ export const CASES: TroubleshootingCase[] = [
 	{
 		id: 'variable-too-long',
 		group: 'Input',
-		title: 'A variable\'s value is absurdly long (5000 characters)',
+		title: "A variable's value is absurdly long (5000 characters)",
 		failing: 'middle',
 		failingParameters: variable('x'.repeat(5000)),
 		refusedBeforeSending: true,
-		message: () => 'Body Variables "1" is 5000 characters long; WhatsApp accepts at most 1024 in this variable [item 1]',
+		message: () =>
+			'Body Variables "1" is 5000 characters long; WhatsApp accepts at most 1024 in this variable [item 1]',
 		fix: 'Shorten the value.',
 	},
 	{
@@ -224,7 +234,8 @@ export const CASES: TroubleshootingCase[] = [
 	{
 		id: 'bad-request',
 		group: 'Plazbot answer',
-		title: 'Plazbot refuses a value, e.g. a template that does not exist or is not approved (HTTP 400)',
+		title:
+			'Plazbot refuses a value, e.g. a template that does not exist or is not approved (HTTP 400)',
 		failing: 'middle',
 		failingParameters: { template: 'no_such_template' },
 		message: () => 'Plazbot error 400: La plantilla no_such_template no existe o no está aprobada',
@@ -258,7 +269,8 @@ export const CASES: TroubleshootingCase[] = [
 		failing: 'all',
 		parameters: { options: { maxAttempts: 2 } },
 		faults: { rate429: 1, retryAfterSeconds: 1 },
-		message: () => 'Plazbot error 429: Demasiadas solicitudes, intente más tarde (gave up after 2 attempts)',
+		message: () =>
+			'Plazbot error 429: Demasiadas solicitudes, intente más tarde (gave up after 2 attempts)',
 		fix: 'Lower the request rate in the node Options, or raise Max Attempts.',
 		httpCode: '429',
 	},
@@ -278,7 +290,8 @@ export const CASES: TroubleshootingCase[] = [
 		title: 'The Base URL points at a website, not the API (HTML with HTTP 200)',
 		failing: 'all',
 		faults: { script: { '1': 'html200', '2': 'html200', '3': 'html200' } },
-		message: () => 'Plazbot answered HTTP 200 with an HTML page instead of JSON: "Welcome to nginx!"',
+		message: () =>
+			'Plazbot answered HTTP 200 with an HTML page instead of JSON: "Welcome to nginx!"',
 		fix: 'Check that the Base URL in the Plazbot API credential points at the Plazbot API',
 		httpCode: '200',
 	},
@@ -298,7 +311,8 @@ export const CASES: TroubleshootingCase[] = [
 		title: 'Plazbot answers HTTP 200 with a body that is not JSON (cut off)',
 		failing: 'all',
 		credentials: (env) => ({ baseUrl: `${env.oddUrl}/truncated` }),
-		message: () => 'Plazbot answered HTTP 200 with a body that is not JSON: "{"success":true,"data":{"contactId""',
+		message: () =>
+			'Plazbot answered HTTP 200 with a body that is not JSON: "{"success":true,"data":{"contactId""',
 		fix: 'Check that the Base URL in the Plazbot API credential points at the Plazbot API',
 		httpCode: '200',
 	},
@@ -318,13 +332,14 @@ export const CASES: TroubleshootingCase[] = [
 		title: 'Nothing listens at the Base URL (connection refused)',
 		failing: 'all',
 		credentials: (env) => ({ baseUrl: env.closedUrl }),
-		message: (env) => `Could not connect to Plazbot at ${hostOf(env.closedUrl)}: the connection was refused`,
+		message: (env) =>
+			`Could not connect to Plazbot at ${hostOf(env.closedUrl)}: the connection was refused`,
 		fix: 'Check the Base URL in the Plazbot API credential and that the server is running.',
 	},
 	{
 		id: 'dns-failure',
 		group: 'Connection',
-		title: 'The Base URL\'s host name does not resolve (typo, DNS)',
+		title: "The Base URL's host name does not resolve (typo, DNS)",
 		failing: 'all',
 		credentials: () => ({ baseUrl: 'https://plazbot.invalid' }),
 		message: () => 'Could not find the Plazbot server plazbot.invalid: the name does not resolve',
@@ -333,10 +348,11 @@ export const CASES: TroubleshootingCase[] = [
 	{
 		id: 'tls-failure',
 		group: 'Connection',
-		title: 'The server\'s TLS certificate is not trusted (self-signed, or a proxy replaces it)',
+		title: "The server's TLS certificate is not trusted (self-signed, or a proxy replaces it)",
 		failing: 'all',
 		credentials: (env) => ({ baseUrl: env.tlsUrl ?? 'https://127.0.0.1:1' }),
-		message: (env) => `Could not establish a secure connection to ${hostOf(env.tlsUrl ?? 'https://127.0.0.1:1')}: the TLS certificate was not accepted`,
+		message: (env) =>
+			`Could not establish a secure connection to ${hostOf(env.tlsUrl ?? 'https://127.0.0.1:1')}: the TLS certificate was not accepted`,
 		fix: 'Check that the Base URL uses the Plazbot host name and that no proxy replaces its certificate.',
 		skipReason: (env) => env.tlsSkipReason,
 	},
@@ -345,7 +361,10 @@ export const CASES: TroubleshootingCase[] = [
 /** Not a failure: a number from an expression is sent as text, as Plazbot wants. */
 export const NUMBER_VARIABLE_PARAMETERS = variable(42);
 
-export function parametersOf(testCase: TroubleshootingCase, itemIndex: number): Record<string, unknown> {
+export function parametersOf(
+	testCase: TroubleshootingCase,
+	itemIndex: number,
+): Record<string, unknown> {
 	const failingHere = testCase.failing === 'all' || itemIndex === 1;
 	return {
 		...BASE_PARAMETERS,
@@ -398,7 +417,15 @@ export function startOddServers(): () => Omit<CaseEnv, 'standInUrl'> {
 			const mode = (req.url ?? '').split('/')[1];
 			if (mode === 'success-false') {
 				res.writeHead(200, { 'Content-Type': 'application/json' });
-				res.end(JSON.stringify({ success: false, code: 400, errorCode: 'CONTACT_BLOCKED', message: 'El contacto está bloqueado', data: null }));
+				res.end(
+					JSON.stringify({
+						success: false,
+						code: 400,
+						errorCode: 'CONTACT_BLOCKED',
+						message: 'El contacto está bloqueado',
+						data: null,
+					}),
+				);
 			} else if (mode === 'truncated') {
 				res.writeHead(200, { 'Content-Type': 'application/json' });
 				res.end('{"success":true,"data":{"contactId"');
@@ -406,12 +433,21 @@ export function startOddServers(): () => Omit<CaseEnv, 'standInUrl'> {
 				const timer = setTimeout(() => {
 					timers.delete(timer);
 					res.writeHead(200, { 'Content-Type': 'application/json' });
-					res.end(JSON.stringify({ success: true, code: 200, message: 'late', data: { contactId: 'c-late' } }));
+					res.end(
+						JSON.stringify({
+							success: true,
+							code: 200,
+							message: 'late',
+							data: { contactId: 'c-late' },
+						}),
+					);
 				}, 3000);
 				timers.add(timer);
 			} else {
 				res.writeHead(404, { 'Content-Type': 'application/json' });
-				res.end(JSON.stringify({ success: false, code: 404, message: 'unknown test route', data: null }));
+				res.end(
+					JSON.stringify({ success: false, code: 404, message: 'unknown test route', data: null }),
+				);
 			}
 		});
 		env.oddUrl = `http://127.0.0.1:${await listen(odd)}`;
@@ -457,13 +493,28 @@ function selfSignedCertificate(): { key: Buffer; cert: Buffer } | { skip: string
 	try {
 		execFileSync(
 			'openssl',
-			['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=127.0.0.1',
-				'-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem')],
+			[
+				'req',
+				'-x509',
+				'-newkey',
+				'rsa:2048',
+				'-nodes',
+				'-days',
+				'1',
+				'-subj',
+				'/CN=127.0.0.1',
+				'-keyout',
+				join(dir, 'key.pem'),
+				'-out',
+				join(dir, 'cert.pem'),
+			],
 			{ stdio: 'ignore', timeout: 20_000 },
 		);
 		return { key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')) };
 	} catch (error) {
-		return { skip: `openssl could not make a self-signed certificate (${(error as Error).message.split('\n')[0]})` };
+		return {
+			skip: `openssl could not make a self-signed certificate (${(error as Error).message.split('\n')[0]})`,
+		};
 	} finally {
 		rmSync(dir, { recursive: true, force: true });
 	}
@@ -496,7 +547,10 @@ export function troubleshootingMarkdown(): string {
 		'',
 	];
 	for (const group of ['Input', 'Plazbot answer', 'Connection'] as const) {
-		lines.push(`### ${group === 'Input' ? 'Input errors' : group === 'Plazbot answer' ? 'Errors from Plazbot' : 'Connection errors'}`, '');
+		lines.push(
+			`### ${group === 'Input' ? 'Input errors' : group === 'Plazbot answer' ? 'Errors from Plazbot' : 'Connection errors'}`,
+			'',
+		);
 		lines.push('| When | You see | Fix |', '| --- | --- | --- |');
 		// Cases that show the same message share a row.
 		const rows = new Map<string, { titles: string[]; fix: string }>();
@@ -507,7 +561,9 @@ export function troubleshootingMarkdown(): string {
 			rows.set(message, row);
 		}
 		for (const [message, row] of rows) {
-			lines.push(`| ${cell(row.titles.join('; '))} | \`${message.replace(/`/g, "'")}\` | ${cell(row.fix)} |`);
+			lines.push(
+				`| ${cell(row.titles.join('; '))} | \`${message.replace(/`/g, "'")}\` | ${cell(row.fix)} |`,
+			);
 		}
 		lines.push('');
 	}
@@ -520,7 +576,7 @@ export function troubleshootingMarkdown(): string {
 		'A redirect in answer to a send is an error: nothing was sent.',
 		'',
 		'When the node stops at an error (Continue On Fail off), it first waits for the requests already on',
-		'their way, and the error\'s description names the items that completed before it: they reached',
+		"their way, and the error's description names the items that completed before it: they reached",
 		'Plazbot, so do not send them again.',
 		'',
 		'Before anything is sent, the credential is checked too: a Base URL with plain `http://` is refused',
@@ -538,10 +594,12 @@ export function troubleshootingMarkdown(): string {
 /** Where the description's fix needs a word more for someone reading the README. */
 const README_FIX: Record<string, string> = {
 	'template-missing': 'Enter the name of an approved WhatsApp template (as shown in Plazbot).',
-	'bad-request': "Correct the value Plazbot's message names (here: use an approved template's exact name).",
+	'bad-request':
+		"Correct the value Plazbot's message names (here: use an approved template's exact name).",
 	'success-false': "Plazbot refused the request; its message says why. Correct the item's values.",
 	'html-200': 'Point the Base URL at the API (`https://api.plazbot.com`), not a website or proxy.',
-	'empty-body': 'Point the Base URL at the API (`https://api.plazbot.com`); if it is right, try again later.',
+	'empty-body':
+		'Point the Base URL at the API (`https://api.plazbot.com`); if it is right, try again later.',
 	'not-json': 'Point the Base URL at the API; if it is right, try again later.',
 	'html-error-page':
 		'The message may have gone out before the gateway failed: check in Plazbot before sending it again (or turn on Retry on Connection Drop).',

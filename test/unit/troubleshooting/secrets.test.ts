@@ -36,7 +36,11 @@ const SECRETS = [SECRET_WORKSPACE_ID, SECRET_API_KEY, WRONG_API_KEY, WRONG_WORKS
 const API_KEYS = [SECRET_API_KEY, WRONG_API_KEY];
 
 const { standIn } = startStandIn({ workspaceId: SECRET_WORKSPACE_ID, apiKey: SECRET_API_KEY });
-const credentials = () => ({ workspaceId: SECRET_WORKSPACE_ID, apiKey: SECRET_API_KEY, baseUrl: standIn().url });
+const credentials = () => ({
+	workspaceId: SECRET_WORKSPACE_ID,
+	apiKey: SECRET_API_KEY,
+	baseUrl: standIn().url,
+});
 const oddServers = startOddServers();
 const env = (): CaseEnv => ({ ...oddServers(), standInUrl: standIn().url });
 
@@ -59,7 +63,15 @@ beforeAll(async () => {
 		}
 		const status = req.url?.startsWith('/in-200') ? 200 : 400;
 		res.writeHead(status, { 'Content-Type': 'application/json' });
-		res.end(JSON.stringify({ success: false, code: 400, errorCode: `BAD_${req.headers['x-workspace-id']}`, message: said, data: null }));
+		res.end(
+			JSON.stringify({
+				success: false,
+				code: 400,
+				errorCode: `BAD_${req.headers['x-workspace-id']}`,
+				message: said,
+				data: null,
+			}),
+		);
 	});
 	await new Promise<void>((resolve) => echoServer.listen(0, '127.0.0.1', resolve));
 	echoUrl = `http://127.0.0.1:${(echoServer.address() as AddressInfo).port}`;
@@ -91,7 +103,8 @@ function observable(run: CaseRun): Record<string, string> {
 function expectNoSecrets(run: CaseRun) {
 	for (const [where, text] of Object.entries(observable(run))) {
 		for (const secret of SECRETS) {
-			if (text.includes(secret)) throw new Error(`${where} contains the secret "${secret}": ${text.slice(0, 300)}`);
+			if (text.includes(secret))
+				throw new Error(`${where} contains the secret "${secret}": ${text.slice(0, 300)}`);
 		}
 	}
 }
@@ -102,13 +115,18 @@ function expectNoSecrets(run: CaseRun) {
  */
 function expectCleanOptions(requests: IHttpRequestOptions[], workspaceId: string) {
 	for (const options of requests) {
-		const headers = Object.keys((options.headers as Record<string, unknown>) ?? {}).map((name) => name.toLowerCase());
+		const headers = Object.keys((options.headers as Record<string, unknown>) ?? {}).map((name) =>
+			name.toLowerCase(),
+		);
 		expect(headers).not.toContain('authorization');
 		expect(headers).not.toContain('x-workspace-id');
 		const text = JSON.stringify(options);
 		for (const key of API_KEYS) expect(text).not.toContain(key);
 
-		const rest = JSON.parse(text) as { body?: Record<string, unknown>; qs?: Record<string, unknown> };
+		const rest = JSON.parse(text) as {
+			body?: Record<string, unknown>;
+			qs?: Record<string, unknown>;
+		};
 		if (rest.body?.workspaceId !== undefined) {
 			expect(rest.body.workspaceId).toBe(workspaceId);
 			delete rest.body.workspaceId;
@@ -121,22 +139,25 @@ function expectCleanOptions(requests: IHttpRequestOptions[], workspaceId: string
 	}
 }
 
-describe.each(CASES.map((testCase) => [testCase.id, testCase] as const))('failure path %s', (_id, testCase) => {
-	it.each([false, true])('shows no secret (Continue On Fail %s)', async (continueOnFail) => {
-		const skip = testCase.skipReason?.(env());
-		if (skip) return console.warn(`Skipping "${testCase.id}": ${skip}`);
-		if (testCase.faults) standIn().setFaults(testCase.faults);
+describe.each(CASES.map((testCase) => [testCase.id, testCase] as const))(
+	'failure path %s',
+	(_id, testCase) => {
+		it.each([false, true])('shows no secret (Continue On Fail %s)', async (continueOnFail) => {
+			const skip = testCase.skipReason?.(env());
+			if (skip) return console.warn(`Skipping "${testCase.id}": ${skip}`);
+			if (testCase.faults) standIn().setFaults(testCase.faults);
 
-		const run = await runCase(testCase, env(), credentials(), continueOnFail);
+			const run = await runCase(testCase, env(), credentials(), continueOnFail);
 
-		// The path really failed as the table says, so this checks the error a user would see.
-		const failure = continueOnFail ? run.output?.[1].json.error : run.error?.message;
-		expect(failure).toBe(testCase.message(env()));
-		expectNoSecrets(run);
-		const workspaceId = testCase.credentials?.(env()).workspaceId ?? SECRET_WORKSPACE_ID;
-		expectCleanOptions(run.requests, workspaceId);
-	});
-});
+			// The path really failed as the table says, so this checks the error a user would see.
+			const failure = continueOnFail ? run.output?.[1].json.error : run.error?.message;
+			expect(failure).toBe(testCase.message(env()));
+			expectNoSecrets(run);
+			const workspaceId = testCase.credentials?.(env()).workspaceId ?? SECRET_WORKSPACE_ID;
+			expectCleanOptions(run.requests, workspaceId);
+		});
+	},
+);
 
 describe('Plazbot echoing the credentials back', () => {
 	const echoCase = (id: string, path: string, message: string): TroubleshootingCase => ({
@@ -151,10 +172,26 @@ describe('Plazbot echoing the credentials back', () => {
 	});
 
 	it.each([
-		echoCase('in an error envelope', '/400', 'Plazbot error 400: Token Bearer *** no válido para el workspace ***'),
-		echoCase('in success:false inside a 200', '/in-200', 'Plazbot error: Token Bearer *** no válido para el workspace ***'),
-		echoCase('in a plain-text 500', '/text', 'Plazbot answered HTTP 500: "Token Bearer *** no válido para el workspace ***"'),
-		echoCase('in an HTML page', '/html', 'Plazbot answered HTTP 200 with an HTML page instead of JSON: "Token Bearer *** no válido para el workspace ***"'),
+		echoCase(
+			'in an error envelope',
+			'/400',
+			'Plazbot error 400: Token Bearer *** no válido para el workspace ***',
+		),
+		echoCase(
+			'in success:false inside a 200',
+			'/in-200',
+			'Plazbot error: Token Bearer *** no válido para el workspace ***',
+		),
+		echoCase(
+			'in a plain-text 500',
+			'/text',
+			'Plazbot answered HTTP 500: "Token Bearer *** no válido para el workspace ***"',
+		),
+		echoCase(
+			'in an HTML page',
+			'/html',
+			'Plazbot answered HTTP 200 with an HTML page instead of JSON: "Token Bearer *** no válido para el workspace ***"',
+		),
 	])('$id: redacted everywhere', async (testCase) => {
 		for (const continueOnFail of [false, true]) {
 			const run = await runCase(testCase, env(), credentials(), continueOnFail);
@@ -168,11 +205,20 @@ describe('Plazbot echoing the credentials back', () => {
 
 describe('a successful send', () => {
 	it('outputs no secret, and only the credential adds the key to the request', async () => {
-		const success: TroubleshootingCase = { id: 'ok', group: 'Input', title: 'ok', failing: 'middle', message: () => '', fix: '' };
+		const success: TroubleshootingCase = {
+			id: 'ok',
+			group: 'Input',
+			title: 'ok',
+			failing: 'middle',
+			message: () => '',
+			fix: '',
+		};
 		const run = await runCase(success, env(), credentials(), false);
 
 		expect(run.error).toBeUndefined();
-		expect(run.output?.map((item) => Object.keys(item.json))).toEqual(Array(3).fill(['contactId', 'destination', 'template']));
+		expect(run.output?.map((item) => Object.keys(item.json))).toEqual(
+			Array(3).fill(['contactId', 'destination', 'template']),
+		);
 		expectNoSecrets(run);
 		expectCleanOptions(run.requests, SECRET_WORKSPACE_ID);
 		const received = standIn().requestsTo(SEND_PATH);
@@ -188,7 +234,8 @@ describe('credential values that could change the request', () => {
 	const sendWith = (override: Record<string, string>, continueOnFail = false) =>
 		fakeExecuteFunctions({
 			items: DESTINATIONS.map((phone) => ({ phone })),
-			parameters: (itemIndex) => parametersOf({ failing: 'middle' } as TroubleshootingCase, itemIndex),
+			parameters: (itemIndex) =>
+				parametersOf({ failing: 'middle' } as TroubleshootingCase, itemIndex),
 			credentials: { ...credentials(), ...override },
 			continueOnFail,
 		});
@@ -196,25 +243,34 @@ describe('credential values that could change the request', () => {
 	it.each([
 		['Workspace ID', { workspaceId: `${SECRET_WORKSPACE_ID}\r\nX-Injected: 1` }],
 		['API Key', { apiKey: `${SECRET_API_KEY}\nX-Injected: 1` }],
-	])('a line break in the %s is refused before any request, without echoing the value', async (label, override) => {
-		for (const continueOnFail of [false, true]) {
-			const { fns, requests } = sendWith(override, continueOnFail);
-			const error = await router.call(fns).catch((caught) => caught);
+	])(
+		'a line break in the %s is refused before any request, without echoing the value',
+		async (label, override) => {
+			for (const continueOnFail of [false, true]) {
+				const { fns, requests } = sendWith(override, continueOnFail);
+				const error = await router.call(fns).catch((caught) => caught);
 
-			expect(error.message).toBe(`The ${label} in the Plazbot API credential contains a line break or another control character`);
-			expect(error.description).toBe(`Open the Plazbot API credential, paste the ${label} again without line breaks, and save it.`);
-			expect(requests).toHaveLength(0);
-			expect(standIn().requests).toHaveLength(0);
-			expectNoSecrets({ fns, requests, error });
-			expect(JSON.stringify(error)).not.toContain('X-Injected');
-		}
-	});
+				expect(error.message).toBe(
+					`The ${label} in the Plazbot API credential contains a line break or another control character`,
+				);
+				expect(error.description).toBe(
+					`Open the Plazbot API credential, paste the ${label} again without line breaks, and save it.`,
+				);
+				expect(requests).toHaveLength(0);
+				expect(standIn().requests).toHaveLength(0);
+				expectNoSecrets({ fns, requests, error });
+				expect(JSON.stringify(error)).not.toContain('X-Injected');
+			}
+		},
+	);
 
 	it('refuses a Base URL with plain http to another host, before any request', async () => {
 		const { fns, requests } = sendWith({ baseUrl: 'http://api.example.com' });
 		const error = await router.call(fns).catch((caught) => caught);
 
-		expect(error.message).toBe('The Base URL "http://api.example.com" in the Plazbot API credential must start with https://');
+		expect(error.message).toBe(
+			'The Base URL "http://api.example.com" in the Plazbot API credential must start with https://',
+		);
 		expect(error.description).toBe(
 			'Plain http is accepted only for a server on this machine (localhost, ::1 or an address 127.x.x.x), such as the Plazbot stand-in.',
 		);
@@ -228,7 +284,11 @@ describe('credential values that could change the request', () => {
 		const [output] = await router.call(fns);
 
 		expect(output).toHaveLength(3);
-		expect(requests.map((options) => options.baseURL)).toEqual([standIn().url, standIn().url, standIn().url]);
+		expect(requests.map((options) => options.baseURL)).toEqual([
+			standIn().url,
+			standIn().url,
+			standIn().url,
+		]);
 		expect(standIn().requestsTo(SEND_PATH)).toHaveLength(3);
 	});
 });

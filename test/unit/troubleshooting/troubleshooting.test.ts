@@ -44,7 +44,8 @@ function prepare(testCase: TroubleshootingCase): string | undefined {
 	return undefined;
 }
 
-const failingIndexes = (testCase: TroubleshootingCase) => (testCase.failing === 'all' ? [0, 1, 2] : [1]);
+const failingIndexes = (testCase: TroubleshootingCase) =>
+	testCase.failing === 'all' ? [0, 1, 2] : [1];
 
 function expectReadable(text: unknown) {
 	expect(typeof text).toBe('string');
@@ -52,7 +53,10 @@ function expectReadable(text: unknown) {
 }
 
 /** What reached the stand-in for Send Conversation, by destination. */
-const sentDestinations = () => standIn().requestsTo(SEND_PATH).map((request) => request.body?.destination);
+const sentDestinations = () =>
+	standIn()
+		.requestsTo(SEND_PATH)
+		.map((request) => request.body?.destination);
 
 describe('the troubleshooting table', () => {
 	it('has at least 22 failure cases, each with a distinct id', () => {
@@ -69,7 +73,10 @@ describe('the troubleshooting table', () => {
 		const section = readme.slice(start, end === -1 ? undefined : end + 1);
 		// After changing a case: PLAZBOT_UPDATE_README=1 npx jest test/unit/troubleshooting/troubleshooting.test.ts
 		if (process.env.PLAZBOT_UPDATE_README === '1' && section !== markdown) {
-			writeFileSync(join(__dirname, '..', '..', '..', 'README.md'), readme.replace(section, markdown));
+			writeFileSync(
+				join(__dirname, '..', '..', '..', 'README.md'),
+				readme.replace(section, markdown),
+			);
 			return;
 		}
 		expect(section).toBe(markdown);
@@ -99,12 +106,14 @@ describe.each(CASES.map((testCase) => [testCase.id, testCase] as const))('%s', (
 
 		if (testCase.refusedBeforeSending) {
 			// The failing item was refused before sending; the others, already under way, were sent.
-			expect(run.requests.map((request) => (request.body as { destination?: string }).destination)).not.toContain(DESTINATIONS[1]);
+			expect(
+				run.requests.map((request) => (request.body as { destination?: string }).destination),
+			).not.toContain(DESTINATIONS[1]);
 			expect(sentDestinations()).not.toContain(DESTINATIONS[1]);
 		}
 	});
 
-	it('Continue On Fail on: every item exactly once, in order, the error in the failing item\'s place', async () => {
+	it("Continue On Fail on: every item exactly once, in order, the error in the failing item's place", async () => {
 		if (prepare(testCase)) return;
 		const run = await runCase(testCase, env(), credentials(), true);
 
@@ -121,7 +130,11 @@ describe.each(CASES.map((testCase) => [testCase.id, testCase] as const))('%s', (
 				expectReadable(item.json.error);
 				expectReadable(item.json.description);
 			} else {
-				expect(item.json).toEqual({ contactId: expect.any(String), destination: expect.stringMatching(/^\d+$/), template: expect.any(String) });
+				expect(item.json).toEqual({
+					contactId: expect.any(String),
+					destination: expect.stringMatching(/^\d+$/),
+					template: expect.any(String),
+				});
 			}
 		});
 
@@ -133,9 +146,13 @@ describe.each(CASES.map((testCase) => [testCase.id, testCase] as const))('%s', (
 			// Answered by the stand-in: every item was tried (retries may add requests), none skipped.
 			const received = standIn().requests;
 			if (testCase.parameters?.operation === 'get') {
-				expect(received.map((request) => request.path)).toEqual(Array(3).fill('/api/workspace/ws-does-not-exist'));
+				expect(received.map((request) => request.path)).toEqual(
+					Array(3).fill('/api/workspace/ws-does-not-exist'),
+				);
 			} else {
-				expect(new Set(received.map((request) => request.body?.destination))).toEqual(new Set(DESTINATIONS));
+				expect(new Set(received.map((request) => request.body?.destination))).toEqual(
+					new Set(DESTINATIONS),
+				);
 			}
 		}
 	});
@@ -155,11 +172,21 @@ describe('a number from an expression in a variable', () => {
 		const run = await runCase(numberCase, env(), credentials(), continueOnFail);
 
 		expect(run.error).toBeUndefined();
-		expect(run.output?.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
+		expect(run.output?.map((item) => item.pairedItem)).toEqual([
+			{ item: 0 },
+			{ item: 1 },
+			{ item: 2 },
+		]);
 		expect(run.output?.every((item) => typeof item.json.contactId === 'string')).toBe(true);
-		const middle = run.requests.find((request) => (request.body as { destination?: string }).destination === DESTINATIONS[1]);
-		expect((middle?.body as { variablesBody?: unknown }).variablesBody).toEqual([{ variable: '1', value: '42' }]);
-		const received = standIn().requestsTo(SEND_PATH).find((request) => request.body.destination === DESTINATIONS[1]);
+		const middle = run.requests.find(
+			(request) => (request.body as { destination?: string }).destination === DESTINATIONS[1],
+		);
+		expect((middle?.body as { variablesBody?: unknown }).variablesBody).toEqual([
+			{ variable: '1', value: '42' },
+		]);
+		const received = standIn()
+			.requestsTo(SEND_PATH)
+			.find((request) => request.body.destination === DESTINATIONS[1]);
 		expect(received?.body.variablesBody).toEqual([{ variable: '1', value: '42' }]);
 	});
 });

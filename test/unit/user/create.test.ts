@@ -21,7 +21,10 @@ const baseParameters = {
 
 describe('User → Create', () => {
 	it('sends the documented body and outputs the new user ID and email', async () => {
-		const { fns, requests } = fakeExecuteFunctions({ parameters: baseParameters, credentials: credentials() });
+		const { fns, requests } = fakeExecuteFunctions({
+			parameters: baseParameters,
+			credentials: credentials(),
+		});
 
 		const [output] = await router.call(fns);
 
@@ -40,13 +43,22 @@ describe('User → Create', () => {
 		expect(received.method).toBe('POST');
 		expect(received.body).toEqual(requests[0].body);
 
-		const created = [...standIn().state.users.values()].find((user: any) => user.email === 'luis.rojas@example.com');
-		expect(output).toEqual([{ json: { userId: created.id, email: 'luis.rojas@example.com' }, pairedItem: { item: 0 } }]);
+		const created = [...standIn().state.users.values()].find(
+			(user: any) => user.email === 'luis.rojas@example.com',
+		);
+		expect(output).toEqual([
+			{ json: { userId: created.id, email: 'luis.rojas@example.com' }, pairedItem: { item: 0 } },
+		]);
 	});
 
 	it('sends the first day of the week and another company when set', async () => {
 		const { fns, requests } = fakeExecuteFunctions({
-			parameters: { ...baseParameters, company: ' acme ', isExternalCreation: false, additionalFields: { defaultStartWeek: 0 } },
+			parameters: {
+				...baseParameters,
+				company: ' acme ',
+				isExternalCreation: false,
+				additionalFields: { defaultStartWeek: 0 },
+			},
 			credentials: credentials(),
 		});
 		await router.call(fns);
@@ -62,7 +74,10 @@ describe('User → Create', () => {
 	});
 
 	it('keeps the password exactly as typed, spaces included', async () => {
-		const { fns, requests } = fakeExecuteFunctions({ parameters: { ...baseParameters, password: ' two words ' }, credentials: credentials() });
+		const { fns, requests } = fakeExecuteFunctions({
+			parameters: { ...baseParameters, password: ' two words ' },
+			credentials: credentials(),
+		});
 		await router.call(fns);
 		expect((requests[0].body as any).password).toBe(' two words ');
 	});
@@ -76,7 +91,10 @@ describe('User → Create', () => {
 		['password', '   ', 'Password is empty [item 0]'],
 		['company', '', 'Company is empty [item 0]'],
 	])('refuses %s = "%s" before sending', async (field, value, message) => {
-		const { fns, requests } = fakeExecuteFunctions({ parameters: { ...baseParameters, [field]: value }, credentials: credentials() });
+		const { fns, requests } = fakeExecuteFunctions({
+			parameters: { ...baseParameters, [field]: value },
+			credentials: credentials(),
+		});
 		await expect(router.call(fns)).rejects.toThrow(message);
 		expect(requests).toHaveLength(0);
 		expect(standIn().requests).toHaveLength(0);
@@ -93,10 +111,21 @@ describe('User → Create', () => {
 		expect(JSON.stringify(error)).not.toContain(PASSWORD);
 		expect(String(error.stack)).not.toContain(PASSWORD);
 
-		const failing = fakeExecuteFunctions({ parameters: baseParameters, credentials: credentials(), continueOnFail: true });
+		const failing = fakeExecuteFunctions({
+			parameters: baseParameters,
+			credentials: credentials(),
+			continueOnFail: true,
+		});
 		const [failedOutput] = await router.call(failing.fns);
 		expect(failedOutput).toEqual([
-			{ json: { error: 'Plazbot error 409: El email ya está registrado', description: expect.any(String), httpCode: '409' }, pairedItem: { item: 0 } },
+			{
+				json: {
+					error: 'Plazbot error 409: El email ya está registrado',
+					description: expect.any(String),
+					httpCode: '409',
+				},
+				pairedItem: { item: 0 },
+			},
 		]);
 		expect(JSON.stringify(failedOutput)).not.toContain(PASSWORD);
 	});

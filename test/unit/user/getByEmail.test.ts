@@ -13,7 +13,11 @@ describe('User → Get by Email', () => {
 		const [output] = await router.call(fns);
 
 		expect(requests).toHaveLength(1);
-		expect(requests[0]).toMatchObject({ method: 'GET', url: '/api/user/email', qs: { email: 'ana@example.com' } });
+		expect(requests[0]).toMatchObject({
+			method: 'GET',
+			url: '/api/user/email',
+			qs: { email: 'ana@example.com' },
+		});
 		expect(requests[0].body).toBeUndefined();
 		const [received] = standIn().requestsTo('/api/user/email');
 		expect(received.query).toEqual({ email: 'ana@example.com' });
@@ -52,9 +56,17 @@ describe('User → Get by Email', () => {
 		});
 		const [[created]] = await router.call(create.fns);
 
-		const { fns } = fakeExecuteFunctions({ parameters: { ...parameters, email: ' eva@example.com ' }, credentials: credentials() });
+		const { fns } = fakeExecuteFunctions({
+			parameters: { ...parameters, email: ' eva@example.com ' },
+			credentials: credentials(),
+		});
 		const [output] = await router.call(fns);
-		expect(output[0].json).toMatchObject({ id: created.json.userId, name: 'Eva', lastName: 'Paz', email: 'eva@example.com' });
+		expect(output[0].json).toMatchObject({
+			id: created.json.userId,
+			name: 'Eva',
+			lastName: 'Paz',
+			email: 'eva@example.com',
+		});
 		expect(JSON.stringify(output)).not.toContain('Eva-Pw-93j!');
 	});
 
@@ -63,14 +75,23 @@ describe('User → Get by Email', () => {
 			['', 'Email is empty [item 0]'],
 			['ana-at-example', 'Email "ana-at-example" is not an email address [item 0]'],
 		]) {
-			const { fns, requests } = fakeExecuteFunctions({ parameters: { ...parameters, email }, credentials: credentials() });
+			const { fns, requests } = fakeExecuteFunctions({
+				parameters: { ...parameters, email },
+				credentials: credentials(),
+			});
 			await expect(router.call(fns)).rejects.toThrow(message);
 			expect(requests).toHaveLength(0);
 		}
 	});
 
 	it('reports an unknown email as Plazbot does', async () => {
-		const { fns } = fakeExecuteFunctions({ parameters: { ...parameters, email: 'nobody@example.com' }, credentials: credentials() });
-		await expect(router.call(fns)).rejects.toMatchObject({ message: 'Plazbot error 404: Usuario no encontrado', httpCode: '404' });
+		const { fns } = fakeExecuteFunctions({
+			parameters: { ...parameters, email: 'nobody@example.com' },
+			credentials: credentials(),
+		});
+		await expect(router.call(fns)).rejects.toMatchObject({
+			message: 'Plazbot error 404: Usuario no encontrado',
+			httpCode: '404',
+		});
 	});
 });

@@ -5,7 +5,12 @@ import { startStandIn } from '../support/standIn';
 const { standIn, credentials } = startStandIn();
 
 const PASSWORD = 'Lg-Pass-4u7Q!z';
-const parameters = { resource: 'user', operation: 'login', email: 'mia@example.com', password: PASSWORD };
+const parameters = {
+	resource: 'user',
+	operation: 'login',
+	email: 'mia@example.com',
+	password: PASSWORD,
+};
 
 async function createUser(): Promise<string> {
 	const { fns } = fakeExecuteFunctions({
@@ -35,7 +40,10 @@ describe('User → Login', () => {
 		expect(requests).toHaveLength(1);
 		expect(requests[0]).toMatchObject({ method: 'POST', url: '/api/user/login' });
 		expect(requests[0].body).toEqual({ email: 'mia@example.com', password: PASSWORD });
-		expect(standIn().requestsTo('/api/user/login')[0].body).toEqual({ email: 'mia@example.com', password: PASSWORD });
+		expect(standIn().requestsTo('/api/user/login')[0].body).toEqual({
+			email: 'mia@example.com',
+			password: PASSWORD,
+		});
 		expect(output).toEqual([
 			{
 				json: {
@@ -60,7 +68,10 @@ describe('User → Login', () => {
 	it('turns a wrong password into a 401 that speaks of the email and password, never repeating it', async () => {
 		await createUser();
 		const wrong = 'Wrong-Pass-77!';
-		const { fns } = fakeExecuteFunctions({ parameters: { ...parameters, password: wrong }, credentials: credentials() });
+		const { fns } = fakeExecuteFunctions({
+			parameters: { ...parameters, password: wrong },
+			credentials: credentials(),
+		});
 
 		const error = await router.call(fns).catch((caught) => caught);
 
@@ -92,7 +103,8 @@ describe('User → Login', () => {
 		expect(output[0].json.token).toEqual(expect.any(String));
 		expect(output[1].json).toEqual({
 			error: 'Plazbot error 401: Credenciales inválidas',
-			description: 'Plazbot did not accept this email and password. Check both, or reset the password with User → Send Reset Password.',
+			description:
+				'Plazbot did not accept this email and password. Check both, or reset the password with User → Send Reset Password.',
 			httpCode: '401',
 		});
 		expect(JSON.stringify(output)).not.toContain(PASSWORD);
@@ -103,7 +115,10 @@ describe('User → Login', () => {
 		['email', '', 'Email is empty [item 0]'],
 		['password', '', 'Password is empty [item 0]'],
 	])('refuses a blank %s before sending', async (field, value, message) => {
-		const { fns, requests } = fakeExecuteFunctions({ parameters: { ...parameters, [field]: value }, credentials: credentials() });
+		const { fns, requests } = fakeExecuteFunctions({
+			parameters: { ...parameters, [field]: value },
+			credentials: credentials(),
+		});
 		await expect(router.call(fns)).rejects.toThrow(message);
 		expect(requests).toHaveLength(0);
 	});

@@ -24,18 +24,33 @@ describe('withoutSecrets', () => {
 				},
 				[PASSWORD],
 			),
-		).toEqual({ id: 'u1', stateCode: 'NEW', nested: { name: 'kept', note: 'was ***' }, list: ['fine', 'has ***'] });
+		).toEqual({
+			id: 'u1',
+			stateCode: 'NEW',
+			nested: { name: 'kept', note: 'was ***' },
+			list: ['fine', 'has ***'],
+		});
 	});
 });
 
 describe('guardSecrets', () => {
-	const run = (error: unknown) => guardSecrets(TEST_NODE, 2, { secrets: [PASSWORD] }, async () => Promise.reject(error));
+	const run = (error: unknown) =>
+		guardSecrets(TEST_NODE, 2, { secrets: [PASSWORD] }, async () => Promise.reject(error));
 
 	it('rebuilds an API error whose text echoes the password', async () => {
 		const original = new NodeApiError(
 			TEST_NODE,
-			{ message: `Plazbot error 400: clave ${PASSWORD} débil`, description: `sent ${PASSWORD}`, httpCode: '400' } as JsonObject,
-			{ message: `Plazbot error 400: clave ${PASSWORD} débil`, description: `sent ${PASSWORD}`, httpCode: '400', itemIndex: 2 },
+			{
+				message: `Plazbot error 400: clave ${PASSWORD} débil`,
+				description: `sent ${PASSWORD}`,
+				httpCode: '400',
+			} as JsonObject,
+			{
+				message: `Plazbot error 400: clave ${PASSWORD} débil`,
+				description: `sent ${PASSWORD}`,
+				httpCode: '400',
+				itemIndex: 2,
+			},
 		);
 		const error = await run(original).catch((caught) => caught);
 		expect(error).toBeInstanceOf(NodeApiError);
@@ -54,7 +69,9 @@ describe('guardSecrets', () => {
 	});
 
 	it('redacts other errors too, keeping invalid input an InvalidInput', async () => {
-		await expect(run(new InvalidInput('Password', `"${PASSWORD}" is odd`))).rejects.toMatchObject({ message: 'Password "***" is odd' });
+		await expect(run(new InvalidInput('Password', `"${PASSWORD}" is odd`))).rejects.toMatchObject({
+			message: 'Password "***" is odd',
+		});
 		const error = await run(new Error(`boom ${PASSWORD}`)).catch((caught) => caught);
 		expect(error).toBeInstanceOf(NodeOperationError);
 		expect(error.message).toBe('boom ***');

@@ -9,7 +9,12 @@ const EMAIL = 'ana@example.com';
 
 async function requestCode(): Promise<string> {
 	const { fns } = fakeExecuteFunctions({
-		parameters: { resource: 'user', operation: 'sendResetPassword', email: EMAIL, company: 'plazbot' },
+		parameters: {
+			resource: 'user',
+			operation: 'sendResetPassword',
+			email: EMAIL,
+			company: 'plazbot',
+		},
 		credentials: credentials(),
 	});
 	await router.call(fns);
@@ -37,13 +42,20 @@ async function login(password: string) {
 describe('User → Update Password', () => {
 	it('posts email, new password and verification ID, and outputs a confirmation with only safe user fields', async () => {
 		const code = await requestCode();
-		const { fns, requests } = fakeExecuteFunctions({ parameters: parametersFor(code), credentials: credentials() });
+		const { fns, requests } = fakeExecuteFunctions({
+			parameters: parametersFor(code),
+			credentials: credentials(),
+		});
 
 		const [output] = await router.call(fns);
 
 		expect(requests).toHaveLength(1);
 		expect(requests[0]).toMatchObject({ method: 'POST', url: '/api/user/resetPassword' });
-		expect(requests[0].body).toEqual({ email: EMAIL, newPassword: NEW_PASSWORD, verificationId: code });
+		expect(requests[0].body).toEqual({
+			email: EMAIL,
+			newPassword: NEW_PASSWORD,
+			verificationId: code,
+		});
 		expect(standIn().requestsTo('/api/user/resetPassword')[0].body).toEqual(requests[0].body);
 		// Plazbot's answer holds the record with password, code, tokens and reset data: none of it goes out.
 		expect(output).toEqual([
@@ -68,7 +80,8 @@ describe('User → Update Password', () => {
 			},
 		]);
 		const text = JSON.stringify(output);
-		for (const secret of [NEW_PASSWORD, code, 'Secret123!', 'rt-user-demo-1']) expect(text).not.toContain(secret);
+		for (const secret of [NEW_PASSWORD, code, 'Secret123!', 'rt-user-demo-1'])
+			expect(text).not.toContain(secret);
 
 		expect((await login(NEW_PASSWORD)).token).toEqual(expect.any(String));
 		expect((await login('Secret123!')).error).toBe('Plazbot error 401: Credenciales inválidas');
@@ -76,7 +89,10 @@ describe('User → Update Password', () => {
 
 	it('refuses a wrong verification ID with a hint to request a new one, repeating no secret', async () => {
 		await requestCode();
-		const { fns } = fakeExecuteFunctions({ parameters: parametersFor('000000'), credentials: credentials() });
+		const { fns } = fakeExecuteFunctions({
+			parameters: parametersFor('000000'),
+			credentials: credentials(),
+		});
 
 		const error = await router.call(fns).catch((caught) => caught);
 
@@ -94,7 +110,10 @@ describe('User → Update Password', () => {
 		['newPassword', '', 'New Password is empty [item 0]'],
 		['verificationId', '  ', 'Verification ID is empty [item 0]'],
 	])('refuses a blank %s before sending', async (field, value, message) => {
-		const { fns, requests } = fakeExecuteFunctions({ parameters: { ...parametersFor('123456'), [field]: value }, credentials: credentials() });
+		const { fns, requests } = fakeExecuteFunctions({
+			parameters: { ...parametersFor('123456'), [field]: value },
+			credentials: credentials(),
+		});
 		await expect(router.call(fns)).rejects.toThrow(message);
 		expect(requests).toHaveLength(0);
 	});

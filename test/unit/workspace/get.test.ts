@@ -15,8 +15,20 @@ const WORKSPACE = {
 	segmentations: [{ id: 'seg-vip', name: 'VIP' }],
 	tags: [{ id: 'tag-lead', name: 'Lead', color: '#ffaa00' }],
 	integrations: [
-		{ id: 'int-wa-1', name: 'WhatsApp Sales', type: 'whatsapp', enabled: true, config: { phoneNumber: '51900000001', provider: 'Meta' } },
-		{ id: 'int-wa-2', name: 'WhatsApp Support', type: 'whatsapp', enabled: false, config: { phoneNumber: '51900000002', provider: 'Meta' } },
+		{
+			id: 'int-wa-1',
+			name: 'WhatsApp Sales',
+			type: 'whatsapp',
+			enabled: true,
+			config: { phoneNumber: '51900000001', provider: 'Meta' },
+		},
+		{
+			id: 'int-wa-2',
+			name: 'WhatsApp Support',
+			type: 'whatsapp',
+			enabled: false,
+			config: { phoneNumber: '51900000002', provider: 'Meta' },
+		},
 	],
 };
 
@@ -30,7 +42,11 @@ describe('Workspace → Get', () => {
 		['absent', undefined],
 	])("gets the credential's workspace when the ID is %s", async (_label, workspaceId) => {
 		const { fns, requests } = fakeExecuteFunctions({
-			parameters: { resource: 'workspace', operation: 'get', ...(workspaceId === undefined ? {} : { workspaceId }) },
+			parameters: {
+				resource: 'workspace',
+				operation: 'get',
+				...(workspaceId === undefined ? {} : { workspaceId }),
+			},
 			credentials: credentials(),
 		});
 
@@ -40,7 +56,9 @@ describe('Workspace → Get', () => {
 		expect(requests[0]).toMatchObject({ method: 'GET', url: `/api/workspace/${WORKSPACE_ID}` });
 		expect(requests[0].body).toBeUndefined();
 		expect(requests[0].qs).toBeUndefined();
-		expect(standIn().requests.map((r) => `${r.method} ${r.path}`)).toEqual([`GET /api/workspace/${WORKSPACE_ID}`]);
+		expect(standIn().requests.map((r) => `${r.method} ${r.path}`)).toEqual([
+			`GET /api/workspace/${WORKSPACE_ID}`,
+		]);
 		expect(output).toEqual([{ json: WORKSPACE_OUTPUT, pairedItem: { item: 0 } }]);
 		expect(JSON.stringify(output)).not.toContain(WORKSPACE_ID);
 	});
@@ -50,7 +68,10 @@ describe('Workspace → Get', () => {
 			parameters: { resource: 'workspace', operation: 'get', workspaceId: 'ws other/1' },
 			credentials: credentials(),
 		});
-		await expect(router.call(fns)).rejects.toMatchObject({ message: 'Plazbot error 404: Workspace no encontrado', httpCode: '404' });
+		await expect(router.call(fns)).rejects.toMatchObject({
+			message: 'Plazbot error 404: Workspace no encontrado',
+			httpCode: '404',
+		});
 		expect(requests[0].url).toBe('/api/workspace/ws%20other%2F1');
 		expect(standIn().requests[0].path).toBe('/api/workspace/ws%20other%2F1');
 	});

@@ -67,11 +67,20 @@ export function agentSettingsOperation(options: {
 			const value = values[field.name];
 			if (value === undefined || value === null || value === '') continue;
 			if (field.type === 'boolean') {
-				if (typeof value !== 'boolean') throw new InvalidInput(field.displayName, 'must be true or false', 'Switch it on or off, or map a boolean.');
+				if (typeof value !== 'boolean')
+					throw new InvalidInput(
+						field.displayName,
+						'must be true or false',
+						'Switch it on or off, or map a boolean.',
+					);
 				body[field.name] = value;
 			} else if (field.type === 'number') {
 				const number = typeof value === 'number' ? value : Number(String(value).trim());
-				if (!Number.isInteger(number) || number < 1) throw new InvalidInput(field.displayName, `must be a whole number of at least 1, but is "${String(value)}"`);
+				if (!Number.isInteger(number) || number < 1)
+					throw new InvalidInput(
+						field.displayName,
+						`must be a whole number of at least 1, but is "${String(value)}"`,
+					);
 				body[field.name] = number;
 			} else if (listFields.includes(field.name)) {
 				const list = (Array.isArray(value) ? value.map(String) : String(value).split(','))
@@ -84,18 +93,35 @@ export function agentSettingsOperation(options: {
 			}
 		}
 		if (Object.keys(body).length === 0) {
-			throw new InvalidInput(collection.displayName, 'has no field with a value', `Add at least one of ${fields.map((field) => field.displayName).join(', ')} and give it a value.`);
+			throw new InvalidInput(
+				collection.displayName,
+				'has no field with a value',
+				`Add at least one of ${fields.map((field) => field.displayName).join(', ')} and give it a value.`,
+			);
 		}
 		return body;
 	}
 
 	return {
-		description: updateDisplayOptions({ show: { resource: ['agent'], operation: [options.operation] } }, properties),
-		async execute(this: IExecuteFunctions, itemIndex: number, client: PlazbotClient): Promise<IDataObject> {
+		description: updateDisplayOptions(
+			{ show: { resource: ['agent'], operation: [options.operation] } },
+			properties,
+		),
+		async execute(
+			this: IExecuteFunctions,
+			itemIndex: number,
+			client: PlazbotClient,
+		): Promise<IDataObject> {
 			const agentId = readAgentId(this, itemIndex);
-			const changes = buildBody(this.getNodeParameter(collection.name, itemIndex, {}) as IDataObject);
+			const changes = buildBody(
+				this.getNodeParameter(collection.name, itemIndex, {}) as IDataObject,
+			);
 			const envelope = await client.request(
-				{ method: 'POST', path: options.path, body: { agentId, workspaceId: client.workspaceId, ...changes } },
+				{
+					method: 'POST',
+					path: options.path,
+					body: { agentId, workspaceId: client.workspaceId, ...changes },
+				},
 				itemIndex,
 			);
 			// The SDK returns nothing for these calls: say which agent changed and what was sent.

@@ -28,7 +28,7 @@ const properties: INodeProperties[] = [
 		default: '',
 		placeholder: 'e.g. {{ $json.phone }}',
 		description:
-			'Keeps a conversation: questions with the same session ID share the agent\'s memory of it. Use one per customer (their phone number, for example). Empty: one session for each workflow execution.',
+			"Keeps a conversation: questions with the same session ID share the agent's memory of it. Use one per customer (their phone number, for example). Empty: one session for each workflow execution.",
 	},
 	{
 		displayName: 'Additional Fields',
@@ -50,23 +50,37 @@ const properties: INodeProperties[] = [
 				name: 'multipleAnswers',
 				type: 'boolean',
 				default: false,
-				description: 'Whether the agent may answer in several messages (a list) instead of one text',
+				description:
+					'Whether the agent may answer in several messages (a list) instead of one text',
 			},
 		],
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['agent'], operation: ['ask'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['agent'], operation: ['ask'] } },
+	properties,
+);
 
 /** The session of this execution, when the user gives none: questions of one run share a memory. */
 export function executionSessionId(fns: IExecuteFunctions): string {
 	return `n8n-execution-${fns.getExecutionId()}`;
 }
 
-export async function execute(this: IExecuteFunctions, itemIndex: number, client: PlazbotClient): Promise<IDataObject> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	client: PlazbotClient,
+): Promise<IDataObject> {
 	const agentId = readAgentId(this, itemIndex);
-	const question = asRequiredLongText(this.getNodeParameter('question', itemIndex, ''), 'Question', MAX_QUESTION_LENGTH);
-	const sessionId = asOptionalText(this.getNodeParameter('sessionId', itemIndex, ''), 'Session ID') ?? executionSessionId(this);
+	const question = asRequiredLongText(
+		this.getNodeParameter('question', itemIndex, ''),
+		'Question',
+		MAX_QUESTION_LENGTH,
+	);
+	const sessionId =
+		asOptionalText(this.getNodeParameter('sessionId', itemIndex, ''), 'Session ID') ??
+		executionSessionId(this);
 	const additionalFields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 	const body: IDataObject = {
 		agentId,
@@ -78,11 +92,15 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, client
 			multipleAnswers: additionalFields.multipleAnswers === true ? true : undefined,
 		}),
 	};
-	const answer = (await client.request({ method: 'POST', path: AGENT_ASK_PATH, body }, itemIndex)) as unknown as IDataObject;
+	const answer = (await client.request(
+		{ method: 'POST', path: AGENT_ASK_PATH, body },
+		itemIndex,
+	)) as unknown as IDataObject;
 	if (answer.answer === undefined || answer.answer === null) {
-		throw new NodeOperationError(this.getNode(), 'Plazbot answered without the agent\'s answer', {
+		throw new NodeOperationError(this.getNode(), "Plazbot answered without the agent's answer", {
 			itemIndex,
-			description: 'Check that the AI agent is enabled in Plazbot and has a prompt, then run the item again.',
+			description:
+				'Check that the AI agent is enabled in Plazbot and has a prompt, then run the item again.',
 		});
 	}
 	return { answer: answer.answer, agentId, sessionId, question };

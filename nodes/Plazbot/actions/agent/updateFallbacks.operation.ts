@@ -5,10 +5,33 @@ import { agentSettingsOperation } from './agent.common';
 export const { description, execute } = agentSettingsOperation({
 	operation: 'updateFallbacks',
 	path: AGENT_SETTINGS_PATHS.fallbacks,
-	collection: { name: 'fallbacks', displayName: 'Fallback Answers', description: 'What the agent says when it cannot answer. Fields not added here keep their current value.' },
+	collection: {
+		name: 'fallbacks',
+		displayName: 'Fallback Answers',
+		description:
+			'What the agent says when it cannot answer. Fields not added here keep their current value.',
+	},
 	fields: [
-		{ displayName: 'No Answer', name: 'noAnswer', type: 'string', default: '', description: 'Said when the agent has no information on the topic' },
-		{ displayName: 'Service Error', name: 'serviceError', type: 'string', default: '', description: 'Said when something fails, for example a connected service' },
-		{ displayName: 'Does Not Understand', name: 'doNotUnderstand', type: 'string', default: '', description: 'Said when the agent cannot understand the question' },
+		{
+			displayName: 'No Answer',
+			name: 'noAnswer',
+			type: 'string',
+			default: '',
+			description: 'Said when the agent has no information on the topic',
+		},
+		{
+			displayName: 'Service Error',
+			name: 'serviceError',
+			type: 'string',
+			default: '',
+			description: 'Said when something fails, for example a connected service',
+		},
+		{
+			displayName: 'Does Not Understand',
+			name: 'doNotUnderstand',
+			type: 'string',
+			default: '',
+			description: 'Said when the agent cannot understand the question',
+		},
 	],
 });

@@ -4,9 +4,18 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { InvalidInput } from '../../helpers/errors';
-import { asOptionalLongText, asOptionalText, asRequiredText, definedFields } from '../../helpers/parameters';
+import {
+	asOptionalLongText,
+	asOptionalText,
+	asRequiredText,
+	definedFields,
+} from '../../helpers/parameters';
 import type { PlazbotClient } from '../../transport';
-import { AGENT_PROMPT_BODY_FIELD, AGENT_PROMPT_DOCUMENT_FIELD, agentPromptPath } from '../../transport/apiContract';
+import {
+	AGENT_PROMPT_BODY_FIELD,
+	AGENT_PROMPT_DOCUMENT_FIELD,
+	agentPromptPath,
+} from '../../transport/apiContract';
 import { envelopeOutput } from '../output';
 
 // Plazbot publishes no prompt length limit; this one only stops a runaway expression.
@@ -21,7 +30,7 @@ const properties: INodeProperties[] = [
 		default: '',
 		placeholder: 'e.g. node-7330301234-2637712345',
 		description:
-			'ID of the AI Agent node in a Plazbot automation. In Plazbot open the automation, open the AI Agent node\'s settings and copy its ID.',
+			"ID of the AI Agent node in a Plazbot automation. In Plazbot open the automation, open the AI Agent node's settings and copy its ID.",
 	},
 	{
 		displayName: 'Prompt Document URL',
@@ -55,28 +64,54 @@ const properties: INodeProperties[] = [
 				type: 'string',
 				default: '',
 				placeholder: 'https://example.com/prompt.pdf',
-				description: 'Where workflows saved before Prompt Document URL was its own field keep the URL. Used when Prompt Document URL is empty.',
+				description:
+					'Where workflows saved before Prompt Document URL was its own field keep the URL. Used when Prompt Document URL is empty.',
 			},
 		],
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['automation'], operation: ['updateAgentPrompt'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['automation'], operation: ['updateAgentPrompt'] } },
+	properties,
+);
 
-export async function execute(this: IExecuteFunctions, itemIndex: number, client: PlazbotClient): Promise<IDataObject> {
-	const agentId = asRequiredText(this.getNodeParameter('agentId', itemIndex, ''), 'AI Agent ID', "Copy the ID from the AI Agent node's settings in the Plazbot automation.");
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	client: PlazbotClient,
+): Promise<IDataObject> {
+	const agentId = asRequiredText(
+		this.getNodeParameter('agentId', itemIndex, ''),
+		'AI Agent ID',
+		"Copy the ID from the AI Agent node's settings in the Plazbot automation.",
+	);
 	const additionalFields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 	const urlDocument =
 		asOptionalText(this.getNodeParameter('documentUrl', itemIndex, ''), 'Prompt Document URL') ??
 		asOptionalText(additionalFields.urlDocument, 'Prompt Document URL (Earlier Field)');
-	const prompt = asOptionalLongText(this.getNodeParameter('prompt', itemIndex, ''), 'Prompt', MAX_PROMPT_LENGTH);
+	const prompt = asOptionalLongText(
+		this.getNodeParameter('prompt', itemIndex, ''),
+		'Prompt',
+		MAX_PROMPT_LENGTH,
+	);
 	if (urlDocument === undefined && prompt === undefined) {
-		throw new InvalidInput('Prompt Document URL', 'is empty', 'Give the URL of the document the agent takes its instructions from.');
+		throw new InvalidInput(
+			'Prompt Document URL',
+			'is empty',
+			'Give the URL of the document the agent takes its instructions from.',
+		);
 	}
 	const body: IDataObject = {
 		workspaceId: client.workspaceId,
-		...definedFields({ [AGENT_PROMPT_DOCUMENT_FIELD]: urlDocument, [AGENT_PROMPT_BODY_FIELD]: prompt }),
+		...definedFields({
+			[AGENT_PROMPT_DOCUMENT_FIELD]: urlDocument,
+			[AGENT_PROMPT_BODY_FIELD]: prompt,
+		}),
 	};
-	const envelope = await client.request({ method: 'POST', path: agentPromptPath(agentId), body }, itemIndex);
+	const envelope = await client.request(
+		{ method: 'POST', path: agentPromptPath(agentId), body },
+		itemIndex,
+	);
 	return envelopeOutput(envelope);
 }

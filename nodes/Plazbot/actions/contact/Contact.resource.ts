@@ -11,7 +11,17 @@ import * as getMany from './getMany.operation';
 import * as getMessages from './getMessages.operation';
 import * as update from './update.operation';
 
-export const operations: PlazbotResource = { addActivity, create, delete: del, get, getByEmail, getByPhone, getMany, getMessages, update };
+export const operations: PlazbotResource = {
+	addActivity,
+	create,
+	delete: del,
+	get,
+	getByEmail,
+	getByPhone,
+	getMany,
+	getMessages,
+	update,
+};
 
 export const description: INodeProperties[] = [
 	{

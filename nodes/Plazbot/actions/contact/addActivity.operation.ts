@@ -24,13 +24,28 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['contact'], operation: ['addActivity'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['contact'], operation: ['addActivity'] } },
+	properties,
+);
 
-export async function execute(this: IExecuteFunctions, itemIndex: number, client: PlazbotClient): Promise<IDataObject> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	client: PlazbotClient,
+): Promise<IDataObject> {
 	const contactId = asLocatorId(this.getNodeParameter('contactId', itemIndex, ''), 'Contact');
-	const content = asRequiredLongText(this.getNodeParameter('content', itemIndex, ''), 'Activity', MAX_ACTIVITY_LENGTH);
+	const content = asRequiredLongText(
+		this.getNodeParameter('content', itemIndex, ''),
+		'Activity',
+		MAX_ACTIVITY_LENGTH,
+	);
 	const envelope = await client.request(
-		{ method: 'POST', path: contactActivitiesPath(contactId), body: { workspaceId: client.workspaceId, content } },
+		{
+			method: 'POST',
+			path: contactActivitiesPath(contactId),
+			body: { workspaceId: client.workspaceId, content },
+		},
 		itemIndex,
 	);
 	// Plazbot answers with no data; the contact ID lets later nodes tell which contact it was.

@@ -5,7 +5,9 @@ import { isRecord } from '../../helpers/records';
 import type { PlazbotClient, PlazbotRequest } from '../../transport';
 import { contactLocator } from '../common.descriptions';
 
-export const contactLocatorField = contactLocator('The contact, picked from the list or given by its Plazbot ID');
+export const contactLocatorField = contactLocator(
+	'The contact, picked from the list or given by its Plazbot ID',
+);
 
 /** Plazbot's channel codes (`platformId`), the same in every version of the docs. */
 export const CHANNEL_CODES = {
@@ -50,7 +52,10 @@ export async function searchContactsBy(
 	request: PlazbotRequest,
 	itemIndex: number,
 ): Promise<IDataObject[]> {
-	const { status, envelope } = await client.answer({ ...request, expectedStatuses: [NOT_FOUND] }, itemIndex);
+	const { status, envelope } = await client.answer(
+		{ ...request, expectedStatuses: [NOT_FOUND] },
+		itemIndex,
+	);
 	return status === NOT_FOUND ? [] : contactsIn(envelope.data);
 }
 

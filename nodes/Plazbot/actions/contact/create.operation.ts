@@ -2,7 +2,15 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { InvalidInput } from '../../helpers/errors';
-import { asEmail, asOptionalEmail, asOptionalLocatorId, asOptionalText, asRequiredText, asWhatsappNumber, definedFields } from '../../helpers/parameters';
+import {
+	asEmail,
+	asOptionalEmail,
+	asOptionalLocatorId,
+	asOptionalText,
+	asRequiredText,
+	asWhatsappNumber,
+	definedFields,
+} from '../../helpers/parameters';
 import type { PlazbotClient } from '../../transport';
 import { CONTACT_PATH } from '../../transport/apiContract';
 import { emailField } from '../common.descriptions';
@@ -27,7 +35,8 @@ const properties: INodeProperties[] = [
 		required: true,
 		options: channelOptions,
 		default: 2,
-		description: 'The channel the contact talks to you on. WhatsApp contacts need their number; other channels need an email.',
+		description:
+			'The channel the contact talks to you on. WhatsApp contacts need their number; other channels need an email.',
 	},
 	{
 		displayName: 'WhatsApp Number',
@@ -41,47 +50,53 @@ const properties: INodeProperties[] = [
 			"The contact's WhatsApp number with country code. Spaces, dashes, dots, parentheses and a leading + or 00 are removed before sending.",
 	},
 	{
-		...emailField("The contact's email address; Plazbot requires it for channels other than WhatsApp"),
+		...emailField(
+			"The contact's email address; Plazbot requires it for channels other than WhatsApp",
+		),
 		displayOptions: { hide: { platformId: [CHANNEL_CODES.whatsapp] } },
 	},
 	...withPickersFromVersion2(
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [
-			{
-				displayName: 'Email',
-				name: 'email',
-				type: 'string',
-				placeholder: 'name@email.com',
-				default: '',
-				displayOptions: { show: { '/platformId': [CHANNEL_CODES.whatsapp] } },
-				description: "The contact's email address",
-			},
-			{
-				displayName: 'Last Name',
-				name: 'lastname',
-				type: 'string',
-				default: '',
-				description: "The contact's last name",
-			},
-			{
-				displayName: 'Stage ID',
-				name: 'stageId',
-				type: 'string',
-				default: '',
-				description: 'ID of the pipeline stage to put the contact in. Workspace → Get lists the stages.',
-			},
-		],
-	},
+		{
+			displayName: 'Additional Fields',
+			name: 'additionalFields',
+			type: 'collection',
+			placeholder: 'Add Field',
+			default: {},
+			options: [
+				{
+					displayName: 'Email',
+					name: 'email',
+					type: 'string',
+					placeholder: 'name@email.com',
+					default: '',
+					displayOptions: { show: { '/platformId': [CHANNEL_CODES.whatsapp] } },
+					description: "The contact's email address",
+				},
+				{
+					displayName: 'Last Name',
+					name: 'lastname',
+					type: 'string',
+					default: '',
+					description: "The contact's last name",
+				},
+				{
+					displayName: 'Stage ID',
+					name: 'stageId',
+					type: 'string',
+					default: '',
+					description:
+						'ID of the pipeline stage to put the contact in. Workspace → Get lists the stages.',
+				},
+			],
+		},
 		{ stageId: stageLocator('The pipeline stage to put the contact in') },
 	),
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['contact'], operation: ['create'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['contact'], operation: ['create'] } },
+	properties,
+);
 
 export interface CreateContactInput {
 	name: unknown;
@@ -92,7 +107,10 @@ export interface CreateContactInput {
 }
 
 /** Plazbot's rule: WhatsApp contacts are identified by their number, all others by their email. */
-export function buildCreateContactBody(input: CreateContactInput, workspaceId: string): IDataObject {
+export function buildCreateContactBody(
+	input: CreateContactInput,
+	workspaceId: string,
+): IDataObject {
 	const platformId = asChannel(input.platformId);
 	const extra = input.additionalFields ?? {};
 	const body: IDataObject = {
@@ -105,7 +123,11 @@ export function buildCreateContactBody(input: CreateContactInput, workspaceId: s
 		const email = asOptionalEmail(extra.email, 'Email');
 		if (email) body.email = email;
 	} else {
-		body.email = asEmail(input.email, 'Email', 'Plazbot needs an email for contacts on channels other than WhatsApp.');
+		body.email = asEmail(
+			input.email,
+			'Email',
+			'Plazbot needs an email for contacts on channels other than WhatsApp.',
+		);
 	}
 	Object.assign(
 		body,
@@ -127,7 +149,11 @@ function asChannel(value: unknown): number {
 	);
 }
 
-export async function execute(this: IExecuteFunctions, itemIndex: number, client: PlazbotClient): Promise<IDataObject> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	client: PlazbotClient,
+): Promise<IDataObject> {
 	const platformId = this.getNodeParameter('platformId', itemIndex, CHANNEL_CODES.whatsapp);
 	const whatsapp = Number(platformId) === CHANNEL_CODES.whatsapp;
 	const body = buildCreateContactBody(
@@ -135,7 +161,9 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, client
 			name: this.getNodeParameter('name', itemIndex, ''),
 			platformId,
 			// Only the field shown for the chosen channel is read: the other one may hold a stale value.
-			internalWhatsappNumber: whatsapp ? this.getNodeParameter('internalWhatsappNumber', itemIndex, '') : undefined,
+			internalWhatsappNumber: whatsapp
+				? this.getNodeParameter('internalWhatsappNumber', itemIndex, '')
+				: undefined,
 			email: whatsapp ? undefined : this.getNodeParameter('email', itemIndex, ''),
 			additionalFields: this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject,
 		},

@@ -10,10 +10,17 @@ const properties: INodeProperties[] = [
 	{ ...contactLocatorField, description: 'The contact to delete. Deleting cannot be undone.' },
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['contact'], operation: ['delete'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['contact'], operation: ['delete'] } },
+	properties,
+);
 
 /** One contact per item through Plazbot's batch delete, so that each item's outcome is its own. */
-export async function execute(this: IExecuteFunctions, itemIndex: number, client: PlazbotClient): Promise<IDataObject> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	client: PlazbotClient,
+): Promise<IDataObject> {
 	const contactId = asLocatorId(this.getNodeParameter('contactId', itemIndex, ''), 'Contact');
 	await client.request(
 		{

@@ -9,13 +9,21 @@ import { contactLocatorField, contactsIn } from './contact.common';
 const properties: INodeProperties[] = [
 	{
 		...contactLocatorField,
-		description: 'The contact to get. An ID that does not exist fails the item with a 404 "not found" error.',
+		description:
+			'The contact to get. An ID that does not exist fails the item with a 404 "not found" error.',
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['contact'], operation: ['get'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['contact'], operation: ['get'] } },
+	properties,
+);
 
-export async function execute(this: IExecuteFunctions, itemIndex: number, client: PlazbotClient): Promise<IDataObject> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	client: PlazbotClient,
+): Promise<IDataObject> {
 	const contactId = asLocatorId(this.getNodeParameter('contactId', itemIndex, ''), 'Contact');
 	// workspaceId goes in the query as well, as the hub's example sends it; contactsIn reads both
 	// documented answer shapes.
@@ -26,10 +34,15 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, client
 	const [contact] = contactsIn(data);
 	// The hub's answer shape wraps the contact in a list, which could come back empty.
 	if (!contact) {
-		throw new NodeOperationError(this.getNode(), `Plazbot found no contact with the ID "${contactId}"`, {
-			itemIndex,
-			description: 'Check the ID, and that the contact belongs to the workspace in the Plazbot API credential.',
-		});
+		throw new NodeOperationError(
+			this.getNode(),
+			`Plazbot found no contact with the ID "${contactId}"`,
+			{
+				itemIndex,
+				description:
+					'Check the ID, and that the contact belongs to the workspace in the Plazbot API credential.',
+			},
+		);
 	}
 	return contact;
 }

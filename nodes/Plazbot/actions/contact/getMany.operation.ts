@@ -8,9 +8,16 @@ import { listWorkspaceRecords } from '../common.runtime';
 
 const properties: INodeProperties[] = [...returnAllOrLimit];
 
-export const description = updateDisplayOptions({ show: { resource: ['contact'], operation: ['getMany'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['contact'], operation: ['getMany'] } },
+	properties,
+);
 
 /** Plazbot pages contacts by 20; this follows the continuation tokens until the end or the limit. */
-export async function execute(this: IExecuteFunctions, itemIndex: number, client: PlazbotClient): Promise<IDataObject[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	client: PlazbotClient,
+): Promise<IDataObject[]> {
 	return await listWorkspaceRecords(this, client, CONTACT_PATH, itemIndex);
 }

@@ -13,10 +13,21 @@ const properties: INodeProperties[] = [
 	...returnAllOrLimit,
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['contact'], operation: ['getMessages'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['contact'], operation: ['getMessages'] } },
+	properties,
+);
 
 /** A contact's messages, one item each, following Plazbot's continuation tokens to the end or the Limit. */
-export async function execute(this: IExecuteFunctions, itemIndex: number, client: PlazbotClient): Promise<IDataObject[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	client: PlazbotClient,
+): Promise<IDataObject[]> {
 	const contactId = asLocatorId(this.getNodeParameter('contactId', itemIndex, ''), 'Contact');
-	return await client.collect({ method: 'GET', path: MESSAGE_PATH, qs: { contactId } }, readLimit(this, itemIndex), itemIndex);
+	return await client.collect(
+		{ method: 'GET', path: MESSAGE_PATH, qs: { contactId } },
+		readLimit(this, itemIndex),
+		itemIndex,
+	);
 }

@@ -6,58 +6,64 @@ import { asLocatorId, asOptionalEmail, asOptionalLocatorId } from '../../helpers
 import type { PlazbotClient } from '../../transport';
 import { CONTACT_PATH } from '../../transport/apiContract';
 import { envelopeOutput } from '../output';
-import { segmentationLocator, stageLocator, withPickersFromVersion2 } from '../pickers.descriptions';
+import {
+	segmentationLocator,
+	stageLocator,
+	withPickersFromVersion2,
+} from '../pickers.descriptions';
 import { contactLocatorField, contactsIn } from './contact.common';
 
 const properties: INodeProperties[] = [
 	contactLocatorField,
 	...withPickersFromVersion2(
-	{
-		displayName: 'Update Fields',
-		name: 'updateFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		description: 'The fields to change; fields not added here keep their value',
-		options: [
-			{
-				displayName: 'Email',
-				name: 'email',
-				type: 'string',
-				placeholder: 'name@email.com',
-				default: '',
-				description: "The contact's email address",
-			},
-			{
-				displayName: 'Last Name',
-				name: 'lastname',
-				type: 'string',
-				default: '',
-				description: "The contact's last name",
-			},
-			{
-				displayName: 'Name',
-				name: 'name',
-				type: 'string',
-				default: '',
-				description: "The contact's first name",
-			},
-			{
-				displayName: 'Segmentation ID',
-				name: 'segmentationId',
-				type: 'string',
-				default: '',
-				description: 'ID of the segmentation to put the contact in. Workspace → Get lists the segmentations.',
-			},
-			{
-				displayName: 'Stage ID',
-				name: 'stageId',
-				type: 'string',
-				default: '',
-				description: 'ID of the pipeline stage to move the contact to. Workspace → Get lists the stages.',
-			},
-		],
-	},
+		{
+			displayName: 'Update Fields',
+			name: 'updateFields',
+			type: 'collection',
+			placeholder: 'Add Field',
+			default: {},
+			description: 'The fields to change; fields not added here keep their value',
+			options: [
+				{
+					displayName: 'Email',
+					name: 'email',
+					type: 'string',
+					placeholder: 'name@email.com',
+					default: '',
+					description: "The contact's email address",
+				},
+				{
+					displayName: 'Last Name',
+					name: 'lastname',
+					type: 'string',
+					default: '',
+					description: "The contact's last name",
+				},
+				{
+					displayName: 'Name',
+					name: 'name',
+					type: 'string',
+					default: '',
+					description: "The contact's first name",
+				},
+				{
+					displayName: 'Segmentation ID',
+					name: 'segmentationId',
+					type: 'string',
+					default: '',
+					description:
+						'ID of the segmentation to put the contact in. Workspace → Get lists the segmentations.',
+				},
+				{
+					displayName: 'Stage ID',
+					name: 'stageId',
+					type: 'string',
+					default: '',
+					description:
+						'ID of the pipeline stage to move the contact to. Workspace → Get lists the stages.',
+				},
+			],
+		},
 		{
 			stageId: stageLocator('The pipeline stage to move the contact to'),
 			segmentationId: segmentationLocator('The segmentation to put the contact in'),
@@ -65,7 +71,10 @@ const properties: INodeProperties[] = [
 	),
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['contact'], operation: ['update'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['contact'], operation: ['update'] } },
+	properties,
+);
 
 /** The only fields Plazbot's Update Contact changes, each sent under its own name. */
 const UPDATABLE_FIELDS: Array<{ name: string; label: string }> = [
@@ -80,7 +89,10 @@ const UPDATABLE_FIELDS: Array<{ name: string; label: string }> = [
 export function buildUpdateContactBody(updateFields: IDataObject): IDataObject {
 	const body: IDataObject = {};
 	for (const { name, label } of UPDATABLE_FIELDS) {
-		const value = name === 'email' ? asOptionalEmail(updateFields[name], label) : asOptionalLocatorId(updateFields[name], label);
+		const value =
+			name === 'email'
+				? asOptionalEmail(updateFields[name], label)
+				: asOptionalLocatorId(updateFields[name], label);
 		if (value !== undefined) body[name] = value;
 	}
 	if (Object.keys(body).length === 0) {
@@ -93,11 +105,22 @@ export function buildUpdateContactBody(updateFields: IDataObject): IDataObject {
 	return body;
 }
 
-export async function execute(this: IExecuteFunctions, itemIndex: number, client: PlazbotClient): Promise<IDataObject> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	client: PlazbotClient,
+): Promise<IDataObject> {
 	const contactId = asLocatorId(this.getNodeParameter('contactId', itemIndex, ''), 'Contact');
-	const body = buildUpdateContactBody(this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject);
+	const body = buildUpdateContactBody(
+		this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject,
+	);
 	const envelope = await client.request(
-		{ method: 'PUT', path: CONTACT_PATH, qs: { id: contactId, workspaceId: client.workspaceId }, body },
+		{
+			method: 'PUT',
+			path: CONTACT_PATH,
+			qs: { id: contactId, workspaceId: client.workspaceId },
+			body,
+		},
 		itemIndex,
 	);
 	return contactsIn(envelope.data)[0] ?? envelopeOutput(envelope);

@@ -6,7 +6,12 @@ import * as search from './search.operation';
 import * as sendConversation from './sendConversation.operation';
 import * as sendMessage from './sendMessage.operation';
 
-export const operations: PlazbotResource = { getConversations, search, sendConversation, sendMessage };
+export const operations: PlazbotResource = {
+	getConversations,
+	search,
+	sendConversation,
+	sendMessage,
+};
 
 export const description: INodeProperties[] = [
 	{

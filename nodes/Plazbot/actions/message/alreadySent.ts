@@ -23,14 +23,18 @@ export const skipAlreadySentField: INodeProperties = {
 	default: false,
 	displayOptions: { show: { sendType: ['campaign', 'api'] } },
 	description:
-		'Whether to skip destinations that Plazbot already lists as sent under this Campaign Name, to resume a campaign safely after a crash. Reads all of the workspace\'s conversations once per execution (List Conversations, 20 a request). Do not run two executions of the same campaign at the same time.',
+		"Whether to skip destinations that Plazbot already lists as sent under this Campaign Name, to resume a campaign safely after a crash. Reads all of the workspace's conversations once per execution (List Conversations, 20 a request). Do not run two executions of the same campaign at the same time.",
 };
 
 /**
  * With the option on, what a destination already sent under the body's campaign name outputs in
  * its place (`skipped: true`); undefined when the message is to be sent.
  */
-export async function skipIfAlreadySent(client: PlazbotClient, body: IDataObject, itemIndex: number): Promise<IDataObject | undefined> {
+export async function skipIfAlreadySent(
+	client: PlazbotClient,
+	body: IDataObject,
+	itemIndex: number,
+): Promise<IDataObject | undefined> {
 	const { campaignName, destination, template } = body;
 	if (typeof campaignName !== 'string') {
 		throw new InvalidInput(
@@ -40,7 +44,13 @@ export async function skipIfAlreadySent(client: PlazbotClient, body: IDataObject
 		);
 	}
 	if (!(await alreadySent(client, campaignName, String(destination), itemIndex))) return undefined;
-	return { skipped: true, reason: 'Already sent under this campaign name', destination, template, campaignName };
+	return {
+		skipped: true,
+		reason: 'Already sent under this campaign name',
+		destination,
+		template,
+		campaignName,
+	};
 }
 
 /**
@@ -50,7 +60,12 @@ export async function skipIfAlreadySent(client: PlazbotClient, body: IDataObject
  */
 const sentByClient = new WeakMap<PlazbotClient, Map<string, Promise<Set<string>>>>();
 
-async function alreadySent(client: PlazbotClient, campaignName: string, destination: string, itemIndex: number): Promise<boolean> {
+async function alreadySent(
+	client: PlazbotClient,
+	campaignName: string,
+	destination: string,
+	itemIndex: number,
+): Promise<boolean> {
 	let byCampaign = sentByClient.get(client);
 	if (!byCampaign) {
 		byCampaign = new Map();
@@ -68,11 +83,23 @@ async function alreadySent(client: PlazbotClient, campaignName: string, destinat
  * Every destination Plazbot lists under `campaignName` with a successful send. A conversation
  * Plazbot refused (a non-2xx responseStatus) did not go out, so it is sent again.
  */
-async function destinationsSentUnder(client: PlazbotClient, campaignName: string, itemIndex: number): Promise<Set<string>> {
+async function destinationsSentUnder(
+	client: PlazbotClient,
+	campaignName: string,
+	itemIndex: number,
+): Promise<Set<string>> {
 	const destinations = new Set<string>();
-	const request = { method: 'GET' as const, path: LIST_CONVERSATIONS_PATH, qs: { workspaceId: client.workspaceId } };
+	const request = {
+		method: 'GET' as const,
+		path: LIST_CONVERSATIONS_PATH,
+		qs: { workspaceId: client.workspaceId },
+	};
 	for await (const conversation of client.records(request, itemIndex)) {
-		if (conversationCampaignName(conversation) !== campaignName || !conversationWasSent(conversation)) continue;
+		if (
+			conversationCampaignName(conversation) !== campaignName ||
+			!conversationWasSent(conversation)
+		)
+			continue;
 		const normalised = normalizeWhatsappNumber(conversationDestination(conversation));
 		if (normalised.ok) destinations.add(normalised.digits);
 	}

@@ -28,18 +28,30 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['message'], operation: ['search'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['message'], operation: ['search'] } },
+	properties,
+);
 
 /** Plazbot answers every match at once (no paging is documented); Limit cuts the list. */
-export async function execute(this: IExecuteFunctions, itemIndex: number, client: PlazbotClient): Promise<IDataObject[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	client: PlazbotClient,
+): Promise<IDataObject[]> {
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 	const qs: IDataObject = {
 		query: asRequiredText(this.getNodeParameter('query', itemIndex, ''), 'Search Text'),
 		workspaceId: client.workspaceId,
 		...definedFields({ contactId: asOptionalLocatorId(filters.contactId, 'Contact') }),
 	};
-	const data = await client.requestData({ method: 'GET', path: MESSAGE_SEARCH_PATH, qs }, itemIndex);
-	const messages = (Array.isArray(data) ? data : []).filter((message): message is IDataObject => typeof message === 'object' && message !== null);
+	const data = await client.requestData(
+		{ method: 'GET', path: MESSAGE_SEARCH_PATH, qs },
+		itemIndex,
+	);
+	const messages = (Array.isArray(data) ? data : []).filter(
+		(message): message is IDataObject => typeof message === 'object' && message !== null,
+	);
 	const limit = readLimit(this, itemIndex);
 	return limit === undefined ? messages : messages.slice(0, limit);
 }

@@ -3,15 +3,30 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { InvalidInput } from '../../helpers/errors';
 import { characterName } from '../../helpers/phone';
-import { asOptionalText, asRequiredText, asWhatsappNumber, definedFields, locatorValue } from '../../helpers/parameters';
+import {
+	asOptionalText,
+	asRequiredText,
+	asWhatsappNumber,
+	definedFields,
+	locatorValue,
+} from '../../helpers/parameters';
 import type { PlazbotClient } from '../../transport';
-import { SEND_CONVERSATION_PATH, SEND_TYPE_BODY_FIELD, SEND_TYPE_CODES, type SendType } from '../../transport/apiContract';
+import {
+	SEND_CONVERSATION_PATH,
+	SEND_TYPE_BODY_FIELD,
+	SEND_TYPE_CODES,
+	type SendType,
+} from '../../transport/apiContract';
 import { TEMPLATE_FIELD_PREFIX } from '../../methods/templates';
 import { envelopeOutput } from '../output';
 import { FROM_VERSION_2, VERSION_1 } from '../pickers.descriptions';
 import { skipAlreadySentField, skipIfAlreadySent } from './alreadySent';
 
-const templateVariablesField = (name: string, displayName: string, placement: string): INodeProperties => ({
+const templateVariablesField = (
+	name: string,
+	displayName: string,
+	placement: string,
+): INodeProperties => ({
 	displayName,
 	name,
 	type: 'fixedCollection',
@@ -43,7 +58,6 @@ const templateVariablesField = (name: string, displayName: string, placement: st
 		},
 	],
 });
-
 
 const properties: INodeProperties[] = [
 	{
@@ -95,9 +109,21 @@ const properties: INodeProperties[] = [
 		type: 'options',
 		default: 'campaign',
 		options: [
-			{ name: 'API', value: 'api', description: 'Sent by an integration; can be grouped under a campaign name' },
-			{ name: 'Campaign', value: 'campaign', description: 'Part of a mass sending; groups under a campaign name' },
-			{ name: 'Individual', value: 'individual', description: 'A one-off conversation with this customer' },
+			{
+				name: 'API',
+				value: 'api',
+				description: 'Sent by an integration; can be grouped under a campaign name',
+			},
+			{
+				name: 'Campaign',
+				value: 'campaign',
+				description: 'Part of a mass sending; groups under a campaign name',
+			},
+			{
+				name: 'Individual',
+				value: 'individual',
+				description: 'A one-off conversation with this customer',
+			},
 		],
 		description: 'How Plazbot files this conversation',
 	},
@@ -116,7 +142,8 @@ const properties: INodeProperties[] = [
 		type: 'resourceMapper',
 		noDataExpression: true,
 		default: { mappingMode: 'defineBelow', value: null },
-		description: "The picked template's variables, each with the template's example, and its File URL when it has an image, video or document header",
+		description:
+			"The picked template's variables, each with the template's example, and its File URL when it has an image, video or document header",
 		displayOptions: { show: FROM_VERSION_2 },
 		typeOptions: {
 			loadOptionsDependsOn: ['template.value'],
@@ -154,7 +181,8 @@ const properties: INodeProperties[] = [
 				type: 'string',
 				default: '',
 				placeholder: 'https://example.com/invoice.pdf',
-				description: 'Public URL of the media for a template with an image, video or document header',
+				description:
+					'Public URL of the media for a template with an image, video or document header',
 			},
 			{
 				displayName: 'Reference 1',
@@ -195,7 +223,10 @@ export const WHATSAPP_HEADER_VARIABLE_MAX = 60;
  * tabs, 131008 for more than four consecutive spaces, and the length limits): refused here, before
  * sending, with the field named, instead of a failed delivery Plazbot reports later.
  */
-export function whatsappVariableProblem(value: string, maxCharacters: number): { problem: string; hint: string } | undefined {
+export function whatsappVariableProblem(
+	value: string,
+	maxCharacters: number,
+): { problem: string; hint: string } | undefined {
 	const control = /[\n\r\t\u2028\u2029]/.exec(value)?.[0];
 	if (control !== undefined) {
 		return {
@@ -238,15 +269,26 @@ export interface TemplateVariable {
 }
 
 /** The request body of Send Conversation, from the node's parameters as n8n hands them over. */
-export function buildSendConversationBody(input: SendConversationInput, workspaceId: string): IDataObject {
+export function buildSendConversationBody(
+	input: SendConversationInput,
+	workspaceId: string,
+): IDataObject {
 	const sendType = asSendType(input.sendType);
 	const body: IDataObject = {
 		workspaceId,
-		template: asRequiredText(locatorValue(input.template), 'Template Name', 'Enter the name of an approved WhatsApp template.'),
+		template: asRequiredText(
+			locatorValue(input.template),
+			'Template Name',
+			'Enter the name of an approved WhatsApp template.',
+		),
 		destination: asWhatsappNumber(input.destination, 'Destination'),
 	};
 	const mapped = mappedTemplateFields(input.templateFields);
-	const variablesBody = joinVariables(templateVariables(input.variablesBody, 'Body Variables', WHATSAPP_BODY_VARIABLE_MAX), mapped.body, 'Body');
+	const variablesBody = joinVariables(
+		templateVariables(input.variablesBody, 'Body Variables', WHATSAPP_BODY_VARIABLE_MAX),
+		mapped.body,
+		'Body',
+	);
 	const variablesHeader = joinVariables(
 		templateVariables(input.variablesHeader, 'Header Variables', WHATSAPP_HEADER_VARIABLE_MAX),
 		mapped.header,
@@ -259,11 +301,17 @@ export function buildSendConversationBody(input: SendConversationInput, workspac
 	const extra = input.additionalFields ?? {};
 	const fileUrl = oneOf(asOptionalText(extra.fileUrl, 'File URL'), mapped.fileUrl, 'File URL');
 	const fileName = oneOf(asOptionalText(extra.fileName, 'File Name'), mapped.fileName, 'File Name');
-	if (fileName && !fileUrl) throw new InvalidInput('File Name', 'is set but File URL is empty', 'Add the File URL of the media, or remove File Name.');
+	if (fileName && !fileUrl)
+		throw new InvalidInput(
+			'File Name',
+			'is set but File URL is empty',
+			'Add the File URL of the media, or remove File Name.',
+		);
 	return Object.assign(
 		body,
 		definedFields({
-			campaignName: sendType === 'individual' ? undefined : asOptionalText(input.campaignName, 'Campaign Name'),
+			campaignName:
+				sendType === 'individual' ? undefined : asOptionalText(input.campaignName, 'Campaign Name'),
 			file: fileUrl ? definedFields({ fileUrl, fileName }) : undefined,
 			reference1: asOptionalText(extra.reference1, 'Reference 1'),
 			reference2: asOptionalText(extra.reference2, 'Reference 2'),
@@ -284,7 +332,9 @@ export function mappedTemplateFields(raw: unknown): MappedTemplateFields {
 	const result: MappedTemplateFields = { header: [], body: [] };
 	const values = (raw as { value?: unknown } | undefined)?.value;
 	if (typeof values !== 'object' || values === null) return result;
-	const entries = Object.entries(values as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b, 'en', { numeric: true }));
+	const entries = Object.entries(values as Record<string, unknown>).sort(([a], [b]) =>
+		a.localeCompare(b, 'en', { numeric: true }),
+	);
 	for (const [id, rawValue] of entries) {
 		const [placement, name] = [id.slice(0, id.indexOf(':') + 1), id.slice(id.indexOf(':') + 1)];
 		if (placement === TEMPLATE_FIELD_PREFIX.file) {
@@ -294,12 +344,20 @@ export function mappedTemplateFields(raw: unknown): MappedTemplateFields {
 			else result.fileUrl = value;
 			continue;
 		}
-		const side = placement === TEMPLATE_FIELD_PREFIX.header ? 'header' : placement === TEMPLATE_FIELD_PREFIX.body ? 'body' : undefined;
+		const side =
+			placement === TEMPLATE_FIELD_PREFIX.header
+				? 'header'
+				: placement === TEMPLATE_FIELD_PREFIX.body
+					? 'body'
+					: undefined;
 		if (!side) continue;
 		const label = `Template Variables "${side === 'header' ? 'Header' : 'Body'} {{${name}}}"`;
 		const value = asOptionalText(rawValue, label);
 		if (value === undefined) continue;
-		const problem = whatsappVariableProblem(value, side === 'header' ? WHATSAPP_HEADER_VARIABLE_MAX : WHATSAPP_BODY_VARIABLE_MAX);
+		const problem = whatsappVariableProblem(
+			value,
+			side === 'header' ? WHATSAPP_HEADER_VARIABLE_MAX : WHATSAPP_BODY_VARIABLE_MAX,
+		);
 		if (problem) throw new InvalidInput(label, problem.problem, problem.hint);
 		result[side].push({ variable: name, value });
 	}
@@ -307,7 +365,11 @@ export function mappedTemplateFields(raw: unknown): MappedTemplateFields {
 }
 
 /** The fixed-collection variables and the mapped ones together; one variable given in both is refused. */
-function joinVariables(listed: TemplateVariable[], mapped: TemplateVariable[], placement: string): TemplateVariable[] {
+function joinVariables(
+	listed: TemplateVariable[],
+	mapped: TemplateVariable[],
+	placement: string,
+): TemplateVariable[] {
 	const twice = mapped.find((entry) => listed.some((other) => other.variable === entry.variable));
 	if (twice) {
 		throw new InvalidInput(
@@ -319,9 +381,17 @@ function joinVariables(listed: TemplateVariable[], mapped: TemplateVariable[], p
 	return [...listed, ...mapped];
 }
 
-function oneOf(fromAdditional: string | undefined, fromMapper: string | undefined, label: string): string | undefined {
+function oneOf(
+	fromAdditional: string | undefined,
+	fromMapper: string | undefined,
+	label: string,
+): string | undefined {
 	if (fromAdditional !== undefined && fromMapper !== undefined && fromAdditional !== fromMapper) {
-		throw new InvalidInput(label, 'is set both in Template Variables and in Additional Fields, with different values', 'Keep one of the two values.');
+		throw new InvalidInput(
+			label,
+			'is set both in Template Variables and in Additional Fields, with different values',
+			'Keep one of the two values.',
+		);
 	}
 	return fromMapper ?? fromAdditional;
 }
@@ -339,19 +409,37 @@ function asSendType(value: unknown): SendType {
  * Entries left blank are skipped; a value without a name, or a name without a value, is refused,
  * and so is a value WhatsApp would refuse (see whatsappVariableProblem).
  */
-export function templateVariables(raw: unknown, field: string, maxCharacters = WHATSAPP_BODY_VARIABLE_MAX): TemplateVariable[] {
+export function templateVariables(
+	raw: unknown,
+	field: string,
+	maxCharacters = WHATSAPP_BODY_VARIABLE_MAX,
+): TemplateVariable[] {
 	const entries = (raw as { variable?: unknown } | undefined)?.variable;
 	if (entries === undefined || entries === null) return [];
-	if (!Array.isArray(entries)) throw new InvalidInput(field, 'must be a list of variables', 'Add each variable with its own Name and Value.');
+	if (!Array.isArray(entries))
+		throw new InvalidInput(
+			field,
+			'must be a list of variables',
+			'Add each variable with its own Name and Value.',
+		);
 	const variables: TemplateVariable[] = [];
 	entries.forEach((entry: { variable?: unknown; value?: unknown }, position) => {
 		const label = `${field} #${position + 1}`;
 		const name = asOptionalText(entry?.variable, `${label} Name`);
 		const value = asOptionalText(entry?.value, name ? `${field} "${name}"` : `${label} Value`);
 		if (!name && value === undefined) return;
-		if (!name) throw new InvalidInput(`${label}`, 'has a value but no name', 'Give the variable its name from the template, for example 1.');
+		if (!name)
+			throw new InvalidInput(
+				`${label}`,
+				'has a value but no name',
+				'Give the variable its name from the template, for example 1.',
+			);
 		if (value === undefined) {
-			throw new InvalidInput(`${field} "${name}"`, `has no value${describeEmpty(entry?.value)}`, 'Map a value, or remove the variable.');
+			throw new InvalidInput(
+				`${field} "${name}"`,
+				`has no value${describeEmpty(entry?.value)}`,
+				'Map a value, or remove the variable.',
+			);
 		}
 		const problem = whatsappVariableProblem(value, maxCharacters);
 		if (problem) throw new InvalidInput(`${field} "${name}"`, problem.problem, problem.hint);
@@ -380,7 +468,9 @@ export async function execute(
 			campaignName: this.getNodeParameter('campaignName', itemIndex, ''),
 			variablesBody: this.getNodeParameter('variablesBody', itemIndex, {}),
 			variablesHeader: this.getNodeParameter('variablesHeader', itemIndex, {}),
-			templateFields: fromVersion2 ? this.getNodeParameter('templateFields', itemIndex, {}) : undefined,
+			templateFields: fromVersion2
+				? this.getNodeParameter('templateFields', itemIndex, {})
+				: undefined,
 			additionalFields: this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject,
 		},
 		client.workspaceId,
@@ -389,8 +479,15 @@ export async function execute(
 		const skipped = await skipIfAlreadySent(client, body, itemIndex);
 		if (skipped) return skipped;
 	}
-	const envelope = await client.request({ method: 'POST', path: SEND_CONVERSATION_PATH, body }, itemIndex);
+	const envelope = await client.request(
+		{ method: 'POST', path: SEND_CONVERSATION_PATH, body },
+		itemIndex,
+	);
 	// What happened to this row, so that a result can be matched to its spreadsheet row: the
 	// number as it was sent (normalised) and the template, after Plazbot's own answer.
-	return { ...envelopeOutput(envelope), destination: body.destination as string, template: body.template as string };
+	return {
+		...envelopeOutput(envelope),
+		destination: body.destination as string,
+		template: body.template as string,
+	};
 }

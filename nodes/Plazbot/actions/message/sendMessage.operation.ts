@@ -1,7 +1,13 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { asOptionalLocatorId, asOptionalText, asRequiredLongText, asWhatsappNumber, definedFields } from '../../helpers/parameters';
+import {
+	asOptionalLocatorId,
+	asOptionalText,
+	asRequiredLongText,
+	asWhatsappNumber,
+	definedFields,
+} from '../../helpers/parameters';
 import type { PlazbotClient } from '../../transport';
 import { SEND_MESSAGE_PATH } from '../../transport/apiContract';
 import { contactLocator } from '../common.descriptions';
@@ -13,12 +19,15 @@ export const WHATSAPP_TEXT_MAX_LENGTH = 4096;
 const properties: INodeProperties[] = [
 	{
 		displayName:
-			'WhatsApp delivers a free-text message only within 24 hours of the customer\'s last message. Outside that window, use Send Conversation to send an approved template.',
+			"WhatsApp delivers a free-text message only within 24 hours of the customer's last message. Outside that window, use Send Conversation to send an approved template.",
 		name: 'serviceWindowNotice',
 		type: 'notice',
 		default: '',
 	},
-	contactLocator('The Plazbot contact the message belongs to. Optional: Plazbot finds the contact by the Recipient Phone.', false),
+	contactLocator(
+		'The Plazbot contact the message belongs to. Optional: Plazbot finds the contact by the Recipient Phone.',
+		false,
+	),
 	{
 		displayName: 'Recipient Phone',
 		name: 'recipientPhone',
@@ -50,7 +59,8 @@ const properties: INodeProperties[] = [
 				name: 'externalReferenceId',
 				type: 'string',
 				default: '',
-				description: 'Your own ID for this message, stored with it, for example to recognise duplicates',
+				description:
+					'Your own ID for this message, stored with it, for example to recognise duplicates',
 			},
 			{
 				displayName: 'Sending Agent ID',
@@ -84,7 +94,12 @@ export function buildSendMessageBody(input: SendMessageInput, workspaceId: strin
 	const contactId = asOptionalLocatorId(input.contactId, 'Contact');
 	const body: IDataObject = {
 		...(contactId ? { contactId } : {}),
-		content: asRequiredLongText(input.content, 'Content', WHATSAPP_TEXT_MAX_LENGTH, 'Enter the text of the message.'),
+		content: asRequiredLongText(
+			input.content,
+			'Content',
+			WHATSAPP_TEXT_MAX_LENGTH,
+			'Enter the text of the message.',
+		),
 		recipientPhone: asWhatsappNumber(input.recipientPhone, 'Recipient Phone'),
 		workspaceId,
 	};
@@ -113,6 +128,9 @@ export async function execute(
 		},
 		client.workspaceId,
 	);
-	const envelope = await client.request({ method: 'POST', path: SEND_MESSAGE_PATH, body }, itemIndex);
+	const envelope = await client.request(
+		{ method: 'POST', path: SEND_MESSAGE_PATH, body },
+		itemIndex,
+	);
 	return envelopeOutput(envelope);
 }

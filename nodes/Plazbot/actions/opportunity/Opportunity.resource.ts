@@ -8,7 +8,14 @@ import * as get from './get.operation';
 import * as getMany from './getMany.operation';
 import * as update from './update.operation';
 
-export const operations: PlazbotResource = { addActivity, create, delete: del, get, getMany, update };
+export const operations: PlazbotResource = {
+	addActivity,
+	create,
+	delete: del,
+	get,
+	getMany,
+	update,
+};
 
 export const description: INodeProperties[] = [
 	{

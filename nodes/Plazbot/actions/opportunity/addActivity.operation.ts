@@ -4,9 +4,18 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { InvalidInput } from '../../helpers/errors';
-import { asLocatorId, asOptionalDateTime, asOptionalText, asRequiredText } from '../../helpers/parameters';
+import {
+	asLocatorId,
+	asOptionalDateTime,
+	asOptionalText,
+	asRequiredText,
+} from '../../helpers/parameters';
 import type { PlazbotClient } from '../../transport';
-import { ACTIVITY_CATEGORIES, type ActivityCategory, opportunityActivityPath } from '../../transport/apiContract';
+import {
+	ACTIVITY_CATEGORIES,
+	type ActivityCategory,
+	opportunityActivityPath,
+} from '../../transport/apiContract';
 import { opportunityLocator } from '../common.descriptions';
 import { envelopeOutput } from '../output';
 
@@ -56,7 +65,8 @@ const properties: INodeProperties[] = [
 				name: 'date',
 				type: 'dateTime',
 				default: '',
-				description: 'When the activity took place. When empty, the time the item runs is sent: Plazbot requires a date.',
+				description:
+					'When the activity took place. When empty, the time the item runs is sent: Plazbot requires a date.',
 			},
 		],
 	},
@@ -98,7 +108,10 @@ export async function execute(
 	itemIndex: number,
 	client: PlazbotClient,
 ): Promise<IDataObject> {
-	const opportunityId = asLocatorId(this.getNodeParameter('opportunityId', itemIndex, ''), 'Opportunity');
+	const opportunityId = asLocatorId(
+		this.getNodeParameter('opportunityId', itemIndex, ''),
+		'Opportunity',
+	);
 	const content = asRequiredText(this.getNodeParameter('content', itemIndex, ''), 'Content');
 	const extra = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 	// Workflows saved before Category was its own field carry the category in Additional Fields.
@@ -113,6 +126,9 @@ export async function execute(
 		categoryType,
 	};
 	return envelopeOutput(
-		await client.request({ method: 'POST', path: opportunityActivityPath(opportunityId), body }, itemIndex),
+		await client.request(
+			{ method: 'POST', path: opportunityActivityPath(opportunityId), body },
+			itemIndex,
+		),
 	);
 }

@@ -1,7 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { asOptionalLocatorId, asRequiredNumber, asRequiredText, definedFields } from '../../helpers/parameters';
+import {
+	asOptionalLocatorId,
+	asRequiredNumber,
+	asRequiredText,
+	definedFields,
+} from '../../helpers/parameters';
 import type { PlazbotClient } from '../../transport';
 import { OPPORTUNITY_PATH } from '../../transport/apiContract';
 import { contactOption } from '../common.descriptions';
@@ -37,24 +42,31 @@ const properties: INodeProperties[] = [
 		description: 'Expected value of the opportunity',
 	},
 	...withPickersFromVersion2(
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [
-			{
-				displayName: 'Assigned Salesperson ID',
-				name: 'assignedComercialId',
-				type: 'string',
-				default: '',
-				description: 'Plazbot user ID of the salesperson in charge. User → Get by Email gives it.',
-			},
-			contactOption,
-		],
-	},
-		{ assignedComercialId: userLocator('assignedComercialId', 'Assigned Salesperson', 'The Plazbot user in charge of the opportunity') },
+		{
+			displayName: 'Additional Fields',
+			name: 'additionalFields',
+			type: 'collection',
+			placeholder: 'Add Field',
+			default: {},
+			options: [
+				{
+					displayName: 'Assigned Salesperson ID',
+					name: 'assignedComercialId',
+					type: 'string',
+					default: '',
+					description:
+						'Plazbot user ID of the salesperson in charge. User → Get by Email gives it.',
+				},
+				contactOption,
+			],
+		},
+		{
+			assignedComercialId: userLocator(
+				'assignedComercialId',
+				'Assigned Salesperson',
+				'The Plazbot user in charge of the opportunity',
+			),
+		},
 	),
 ];
 
@@ -78,9 +90,14 @@ export async function execute(
 	Object.assign(
 		body,
 		definedFields({
-			assignedComercialId: asOptionalLocatorId(extra.assignedComercialId, 'Assigned Salesperson ID'),
+			assignedComercialId: asOptionalLocatorId(
+				extra.assignedComercialId,
+				'Assigned Salesperson ID',
+			),
 			contactId: asOptionalLocatorId(extra.contactId, 'Contact'),
 		}),
 	);
-	return envelopeOutput(await client.request({ method: 'POST', path: OPPORTUNITY_PATH, body }, itemIndex));
+	return envelopeOutput(
+		await client.request({ method: 'POST', path: OPPORTUNITY_PATH, body }, itemIndex),
+	);
 }

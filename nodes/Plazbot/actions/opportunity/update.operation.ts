@@ -2,7 +2,13 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { InvalidInput } from '../../helpers/errors';
-import { asLocatorId, asOptionalDateTime, asOptionalLocatorId, asOptionalText, asRequiredNumber } from '../../helpers/parameters';
+import {
+	asLocatorId,
+	asOptionalDateTime,
+	asOptionalLocatorId,
+	asOptionalText,
+	asRequiredNumber,
+} from '../../helpers/parameters';
 import { isRecord } from '../../helpers/records';
 import type { PlazbotClient } from '../../transport';
 import { OPPORTUNITY_PATH } from '../../transport/apiContract';
@@ -20,18 +26,51 @@ const properties: INodeProperties[] = [
 		default: {},
 		description: 'The fields to change; fields not added here keep their value',
 		options: [
-			{ displayName: 'Amount', name: 'amount', type: 'number', typeOptions: { numberPrecision: 2 }, default: 0, description: 'Value of the deal' },
-			userLocator('assignedAgentId', 'Assigned Sales Rep', 'The Plazbot user in charge of the opportunity'),
+			{
+				displayName: 'Amount',
+				name: 'amount',
+				type: 'number',
+				typeOptions: { numberPrecision: 2 },
+				default: 0,
+				description: 'Value of the deal',
+			},
+			userLocator(
+				'assignedAgentId',
+				'Assigned Sales Rep',
+				'The Plazbot user in charge of the opportunity',
+			),
 			contactOption,
-			{ displayName: 'Description', name: 'description', type: 'string', typeOptions: { rows: 2 }, default: '', description: 'Description of the opportunity' },
-			{ displayName: 'Expiration Date', name: 'expirationDate', type: 'dateTime', default: '', description: 'When the opportunity expires' },
-			{ displayName: 'Name', name: 'name', type: 'string', default: '', description: 'Name of the opportunity' },
+			{
+				displayName: 'Description',
+				name: 'description',
+				type: 'string',
+				typeOptions: { rows: 2 },
+				default: '',
+				description: 'Description of the opportunity',
+			},
+			{
+				displayName: 'Expiration Date',
+				name: 'expirationDate',
+				type: 'dateTime',
+				default: '',
+				description: 'When the opportunity expires',
+			},
+			{
+				displayName: 'Name',
+				name: 'name',
+				type: 'string',
+				default: '',
+				description: 'Name of the opportunity',
+			},
 			stageLocator('The pipeline stage to move the opportunity to'),
 		],
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['opportunity'], operation: ['update'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['opportunity'], operation: ['update'] } },
+	properties,
+);
 
 /** Only the fields the user set, each under its own name, as Update Contact sends them. */
 export function buildUpdateOpportunityBody(fields: IDataObject, timeZone: string): IDataObject {
@@ -41,22 +80,42 @@ export function buildUpdateOpportunityBody(fields: IDataObject, timeZone: string
 	};
 	set('name', asOptionalText(fields.name, 'Name'));
 	set('description', asOptionalText(fields.description, 'Description'));
-	if (fields.amount !== undefined && fields.amount !== '') set('amount', asRequiredNumber(fields.amount, 'Amount'));
+	if (fields.amount !== undefined && fields.amount !== '')
+		set('amount', asRequiredNumber(fields.amount, 'Amount'));
 	set('stageId', asOptionalLocatorId(fields.stageId, 'Stage'));
 	set('assignedAgentId', asOptionalLocatorId(fields.assignedAgentId, 'Assigned Sales Rep'));
 	set('expirationDate', asOptionalDateTime(fields.expirationDate, 'Expiration Date', timeZone));
 	set('contactId', asOptionalLocatorId(fields.contactId, 'Contact'));
 	if (Object.keys(body).length === 0) {
-		throw new InvalidInput('Update Fields', 'has no field with a value', 'Add at least one field to change and give it a value.');
+		throw new InvalidInput(
+			'Update Fields',
+			'has no field with a value',
+			'Add at least one field to change and give it a value.',
+		);
 	}
 	return body;
 }
 
-export async function execute(this: IExecuteFunctions, itemIndex: number, client: PlazbotClient): Promise<IDataObject> {
-	const opportunityId = asLocatorId(this.getNodeParameter('opportunityId', itemIndex, ''), 'Opportunity');
-	const body = buildUpdateOpportunityBody(this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject, this.getTimezone());
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	client: PlazbotClient,
+): Promise<IDataObject> {
+	const opportunityId = asLocatorId(
+		this.getNodeParameter('opportunityId', itemIndex, ''),
+		'Opportunity',
+	);
+	const body = buildUpdateOpportunityBody(
+		this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject,
+		this.getTimezone(),
+	);
 	const envelope = await client.request(
-		{ method: 'PUT', path: OPPORTUNITY_PATH, qs: { id: opportunityId, workspaceId: client.workspaceId }, body },
+		{
+			method: 'PUT',
+			path: OPPORTUNITY_PATH,
+			qs: { id: opportunityId, workspaceId: client.workspaceId },
+			body,
+		},
 		itemIndex,
 	);
 	// Documented answer: `data: { id, oportunity }` (sic); the record itself is output.

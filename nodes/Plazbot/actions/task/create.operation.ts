@@ -1,7 +1,13 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { asOptionalDateTime, asOptionalLocatorId, asOptionalText, asRequiredText, definedFields } from '../../helpers/parameters';
+import {
+	asOptionalDateTime,
+	asOptionalLocatorId,
+	asOptionalText,
+	asRequiredText,
+	definedFields,
+} from '../../helpers/parameters';
 import type { PlazbotClient } from '../../transport';
 import { TASK_PATH } from '../../transport/apiContract';
 import { contactOption } from '../common.descriptions';
@@ -28,39 +34,46 @@ const properties: INodeProperties[] = [
 		description: 'What has to be done',
 	},
 	...withPickersFromVersion2(
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [
-			{
-				displayName: 'Assigned User ID',
-				name: 'assignedUserId',
-				type: 'string',
-				default: '',
-				description: 'Plazbot user ID of the person who must do the task. User → Get by Email gives it.',
-			},
-			contactOption,
-			{
-				displayName: 'Expiration Date',
-				name: 'expirationDate',
-				type: 'dateTime',
-				default: '',
-				description: 'When the task is due',
-			},
-			{
-				displayName: 'Notes',
-				name: 'notes',
-				type: 'string',
-				typeOptions: { rows: 2 },
-				default: '',
-				description: 'Additional notes on the task',
-			},
-		],
-	},
-		{ assignedUserId: userLocator('assignedUserId', 'Assigned User', 'The Plazbot user who must do the task') },
+		{
+			displayName: 'Additional Fields',
+			name: 'additionalFields',
+			type: 'collection',
+			placeholder: 'Add Field',
+			default: {},
+			options: [
+				{
+					displayName: 'Assigned User ID',
+					name: 'assignedUserId',
+					type: 'string',
+					default: '',
+					description:
+						'Plazbot user ID of the person who must do the task. User → Get by Email gives it.',
+				},
+				contactOption,
+				{
+					displayName: 'Expiration Date',
+					name: 'expirationDate',
+					type: 'dateTime',
+					default: '',
+					description: 'When the task is due',
+				},
+				{
+					displayName: 'Notes',
+					name: 'notes',
+					type: 'string',
+					typeOptions: { rows: 2 },
+					default: '',
+					description: 'Additional notes on the task',
+				},
+			],
+		},
+		{
+			assignedUserId: userLocator(
+				'assignedUserId',
+				'Assigned User',
+				'The Plazbot user who must do the task',
+			),
+		},
 	),
 ];
 
@@ -84,7 +97,11 @@ export async function execute(
 		body,
 		definedFields({
 			notes: asOptionalText(extra.notes, 'Notes'),
-			expirationDate: asOptionalDateTime(extra.expirationDate, 'Expiration Date', this.getTimezone()),
+			expirationDate: asOptionalDateTime(
+				extra.expirationDate,
+				'Expiration Date',
+				this.getTimezone(),
+			),
 			assignedUserId: asOptionalLocatorId(extra.assignedUserId, 'Assigned User ID'),
 			contactId: asOptionalLocatorId(extra.contactId, 'Contact'),
 		}),

@@ -9,7 +9,10 @@ import { deleteRecordById } from '../common.runtime';
 
 const properties: INodeProperties[] = [taskIdField];
 
-export const description = updateDisplayOptions({ show: { resource: ['task'], operation: ['delete'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['task'], operation: ['delete'] } },
+	properties,
+);
 
 export async function execute(
 	this: IExecuteFunctions,

@@ -9,7 +9,10 @@ import { getRecordById } from '../common.runtime';
 
 const properties: INodeProperties[] = [taskIdField];
 
-export const description = updateDisplayOptions({ show: { resource: ['task'], operation: ['get'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['task'], operation: ['get'] } },
+	properties,
+);
 
 export async function execute(
 	this: IExecuteFunctions,

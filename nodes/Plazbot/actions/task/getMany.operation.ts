@@ -17,22 +17,36 @@ const properties: INodeProperties[] = [
 		default: {},
 		options: [
 			{ ...contactOption, description: 'Only the tasks of this contact' },
-			{ displayName: 'Name', name: 'name', type: 'string', default: '', description: 'Only tasks whose name contains this text' },
+			{
+				displayName: 'Name',
+				name: 'name',
+				type: 'string',
+				default: '',
+				description: 'Only tasks whose name contains this text',
+			},
 			{
 				displayName: 'Project Status ID',
 				name: 'projectStatusId',
 				type: 'string',
 				default: '',
-				description: 'Only tasks in this project status. Workspace → Get lists the projects and their statuses.',
+				description:
+					'Only tasks in this project status. Workspace → Get lists the projects and their statuses.',
 			},
 		],
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['task'], operation: ['getMany'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['task'], operation: ['getMany'] } },
+	properties,
+);
 
 /** Page after page by number, until a page comes back short, a page repeats the previous one, or the Limit is reached. */
-export async function execute(this: IExecuteFunctions, itemIndex: number, client: PlazbotClient): Promise<IDataObject[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	client: PlazbotClient,
+): Promise<IDataObject[]> {
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 	const qs: IDataObject = {
 		workspaceId: client.workspaceId,
@@ -50,9 +64,15 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, client
 			{ method: 'GET', path: TASK_PATH, qs: { ...qs, pageNumber, pageSize: TASK_PAGE_SIZE } },
 			itemIndex,
 		);
-		const page = (Array.isArray(data) ? data : []).filter((task): task is IDataObject => typeof task === 'object' && task !== null);
+		const page = (Array.isArray(data) ? data : []).filter(
+			(task): task is IDataObject => typeof task === 'object' && task !== null,
+		);
 		// A server that ignores pageNumber would answer the first page forever.
-		if (page.length === 0 || (pageNumber > 1 && page[0].id !== undefined && page[0].id === previousFirstId)) break;
+		if (
+			page.length === 0 ||
+			(pageNumber > 1 && page[0].id !== undefined && page[0].id === previousFirstId)
+		)
+			break;
 		previousFirstId = page[0].id;
 		tasks.push(...page);
 		if (page.length < TASK_PAGE_SIZE) break;

@@ -8,7 +8,14 @@ import * as login from './login.operation';
 import * as sendResetPassword from './sendResetPassword.operation';
 import * as updatePassword from './updatePassword.operation';
 
-export const operations: PlazbotResource = { create, getByEmail, getMany, login, sendResetPassword, updatePassword };
+export const operations: PlazbotResource = {
+	create,
+	getByEmail,
+	getMany,
+	login,
+	sendResetPassword,
+	updatePassword,
+};
 
 export const description: INodeProperties[] = [
 	{
@@ -27,13 +34,15 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Get by Email',
 				value: 'getByEmail',
-				description: 'Get a user by their email address, for example to find the ID to assign tasks to',
+				description:
+					'Get a user by their email address, for example to find the ID to assign tasks to',
 				action: 'Get a user by email',
 			},
 			{
 				name: 'Get Many',
 				value: 'getMany',
-				description: "List the workspace's users, with the IDs that sales rep and task assignee fields take",
+				description:
+					"List the workspace's users, with the IDs that sales rep and task assignee fields take",
 				action: 'Get many users',
 			},
 			{

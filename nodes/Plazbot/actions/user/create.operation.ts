@@ -60,9 +60,16 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['user'], operation: ['create'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['user'], operation: ['create'] } },
+	properties,
+);
 
-export async function execute(this: IExecuteFunctions, itemIndex: number, client: PlazbotClient): Promise<IDataObject> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	client: PlazbotClient,
+): Promise<IDataObject> {
 	const password = asSecret(this.getNodeParameter('password', itemIndex, ''), 'Password');
 	const body: IDataObject = {
 		name: asRequiredText(this.getNodeParameter('name', itemIndex, ''), 'First Name'),
@@ -70,13 +77,21 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, client
 		email: asEmail(this.getNodeParameter('email', itemIndex, ''), 'Email'),
 		password,
 		company: asCompany(this.getNodeParameter('company', itemIndex, '')),
-		isExternalCreation: asBoolean(this.getNodeParameter('isExternalCreation', itemIndex, true), 'External Creation', true),
+		isExternalCreation: asBoolean(
+			this.getNodeParameter('isExternalCreation', itemIndex, true),
+			'External Creation',
+			true,
+		),
 	};
 	const additionalFields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
-	if (additionalFields.defaultStartWeek !== undefined) body.defaultStartWeek = Number(additionalFields.defaultStartWeek);
+	if (additionalFields.defaultStartWeek !== undefined)
+		body.defaultStartWeek = Number(additionalFields.defaultStartWeek);
 
-	const envelope = await guardSecrets(this.getNode(), itemIndex, { secrets: [password] }, async () =>
-		await client.request({ method: 'POST', path: USER_PATH, body }, itemIndex),
+	const envelope = await guardSecrets(
+		this.getNode(),
+		itemIndex,
+		{ secrets: [password] },
+		async () => await client.request({ method: 'POST', path: USER_PATH, body }, itemIndex),
 	);
 	return safeUser(envelopeOutput(envelope), [password]);
 }

@@ -9,11 +9,21 @@ import { safeUser } from './shared';
 
 const properties: INodeProperties[] = [...returnAllOrLimit];
 
-export const description = updateDisplayOptions({ show: { resource: ['user'], operation: ['getMany'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['user'], operation: ['getMany'] } },
+	properties,
+);
 
 /** The users of the credential's workspace: the IDs sales rep and task assignee fields take. */
-export async function execute(this: IExecuteFunctions, itemIndex: number, client: PlazbotClient): Promise<IDataObject[]> {
-	const data = await client.requestData({ method: 'GET', path: workspaceUsersPath(client.workspaceId) }, itemIndex);
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	client: PlazbotClient,
+): Promise<IDataObject[]> {
+	const data = await client.requestData(
+		{ method: 'GET', path: workspaceUsersPath(client.workspaceId) },
+		itemIndex,
+	);
 	// The documented fields hold no secret; a password or token Plazbot might add never reaches output.
 	const users = (Array.isArray(data) ? data : [])
 		.filter((user): user is IDataObject => typeof user === 'object' && user !== null)

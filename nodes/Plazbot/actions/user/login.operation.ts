@@ -14,9 +14,16 @@ const properties: INodeProperties[] = [
 	passwordField('password', 'Password', "The user's Plazbot password"),
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['user'], operation: ['login'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['user'], operation: ['login'] } },
+	properties,
+);
 
-export async function execute(this: IExecuteFunctions, itemIndex: number, client: PlazbotClient): Promise<IDataObject> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	client: PlazbotClient,
+): Promise<IDataObject> {
 	const email = asEmail(this.getNodeParameter('email', itemIndex, ''), 'Email');
 	const password = asSecret(this.getNodeParameter('password', itemIndex, ''), 'Password');
 	const envelope = await guardSecrets(
@@ -24,9 +31,16 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, client
 		itemIndex,
 		{
 			secrets: [password],
-			hintsByStatus: { '401': 'Plazbot did not accept this email and password. Check both, or reset the password with User → Send Reset Password.' },
+			hintsByStatus: {
+				'401':
+					'Plazbot did not accept this email and password. Check both, or reset the password with User → Send Reset Password.',
+			},
 		},
-		async () => await client.request({ method: 'POST', path: USER_LOGIN_PATH, body: { email, password } }, itemIndex),
+		async () =>
+			await client.request(
+				{ method: 'POST', path: USER_LOGIN_PATH, body: { email, password } },
+				itemIndex,
+			),
 	);
 	// The token is what the caller logged in for (a Bearer token for the API); everything else
 	// goes through the same filter as any user record.

@@ -6,7 +6,11 @@ import { withoutSecrets } from '../../helpers/secrets';
 import type { PlazbotEnvelope } from '../../transport';
 import { DEFAULT_USER_COMPANY } from '../../transport/apiContract';
 
-export function passwordField(name: string, displayName: string, description: string): INodeProperties {
+export function passwordField(
+	name: string,
+	displayName: string,
+	description: string,
+): INodeProperties {
 	return {
 		displayName,
 		name,
@@ -28,7 +32,11 @@ export const companyField: INodeProperties = {
 };
 
 export function asCompany(value: unknown): string {
-	return asRequiredText(value, 'Company', `Fill in Company: "${DEFAULT_USER_COMPANY}" unless Plazbot gave you another code.`);
+	return asRequiredText(
+		value,
+		'Company',
+		`Fill in Company: "${DEFAULT_USER_COMPANY}" unless Plazbot gave you another code.`,
+	);
 }
 
 /**

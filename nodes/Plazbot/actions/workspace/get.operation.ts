@@ -19,11 +19,23 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['workspace'], operation: ['get'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['workspace'], operation: ['get'] } },
+	properties,
+);
 
-export async function execute(this: IExecuteFunctions, itemIndex: number, client: PlazbotClient): Promise<IDataObject> {
-	const workspaceId = asOptionalText(this.getNodeParameter('workspaceId', itemIndex, ''), 'Workspace ID') ?? client.workspaceId;
-	const envelope = await client.request({ method: 'GET', path: workspacePath(workspaceId) }, itemIndex);
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	client: PlazbotClient,
+): Promise<IDataObject> {
+	const workspaceId =
+		asOptionalText(this.getNodeParameter('workspaceId', itemIndex, ''), 'Workspace ID') ??
+		client.workspaceId;
+	const envelope = await client.request(
+		{ method: 'GET', path: workspacePath(workspaceId) },
+		itemIndex,
+	);
 	// Integrations may carry access tokens of connected channels; they have no place in workflow data.
 	return withoutSecrets(recordOutput(envelope));
 }
