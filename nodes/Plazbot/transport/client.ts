@@ -38,8 +38,11 @@ export type PlazbotFunctions = IExecuteFunctions | ILoadOptionsFunctions | IHook
 export interface PlazbotRequest {
 	method: IHttpRequestMethods;
 	path: string;
-	body?: IDataObject;
+	/** JSON, or multipart/form-data (a file upload): n8n's HTTP helper sends Node's FormData as such. */
+	body?: IDataObject | FormData;
 	qs?: IDataObject;
+	/** Headers of this request only (Update Agent names the agent in `x-agent-id`). */
+	headers?: Record<string, string>;
 	/**
 	 * Statuses that are a normal answer to this request, not a failure: a lookup's 404 means "no
 	 * match". Such an answer is returned by `answer()`, never retried, and never stops the run.
@@ -345,6 +348,7 @@ export class PlazbotClient {
 			// with success although nothing was sent: only a read follows a redirect.
 			disableFollowRedirect: request.method !== 'GET',
 			qs: request.qs,
+			...(request.headers ? { headers: request.headers } : {}),
 			body: request.body,
 			json: true,
 			// Plazbot's error pages are not always JSON: read text and parse it ourselves.
