@@ -15,6 +15,7 @@ const { URL } = require('node:url');
 const { createState } = require('./state');
 const { HttpFailure, envelope, failure } = require('./contract');
 const { faultAfterProcessing, faultBeforeProcessing } = require('./faults');
+const { describeFile, parseMultipart } = require('./multipart');
 
 /** Route files added for the AI agents, templates and the newer endpoints (issue 14). */
 const EXTRA_ROUTES = [
@@ -24,6 +25,9 @@ const EXTRA_ROUTES = [
 	'contactBatch',
 	'opportunityUpdate',
 	'workspaceUsers',
+	'agentLifecycle',
+	'agentFiles',
+	'opportunityFiles',
 ];
 
 const DEFAULTS = {
@@ -262,9 +266,21 @@ function createStandIn(config = {}) {
 		const url = new URL(req.url, 'http://stand-in');
 		const raw = await readBody(req);
 		let body;
-		if (raw.length) {
+		/** The uploaded files of a multipart/form-data request, by part name. */
+		let files;
+		if (/^multipart\/form-data/i.test(req.headers['content-type'] ?? '')) {
 			try {
-				body = JSON.parse(raw);
+				({ fields: body, files } = parseMultipart(raw, req.headers['content-type']));
+			} catch (error) {
+				return sendJson(
+					res,
+					400,
+					failure(400, `El cuerpo multipart no es válido: ${error.message}`, 'INVALID_MULTIPART'),
+				);
+			}
+		} else if (raw.length) {
+			try {
+				body = JSON.parse(raw.toString('utf8'));
 			} catch {
 				if (url.pathname.startsWith('/__standin/'))
 					return sendJson(res, 400, { error: 'invalid JSON' });
@@ -285,7 +301,14 @@ function createStandIn(config = {}) {
 			path: url.pathname,
 			query: Object.fromEntries(url.searchParams),
 			headers: { ...req.headers },
-			body: body ?? null,
+			body: files
+				? {
+						...body,
+						...Object.fromEntries(
+							Object.entries(files).map(([name, file]) => [name, describeFile(file)]),
+						),
+					}
+				: (body ?? null),
 			// When the request line arrived, before its body was read: the arrival time that pacing is judged by.
 			at: arrivedAt,
 		};
@@ -388,6 +411,7 @@ function createStandIn(config = {}) {
 				params: found.params,
 				query: record.query,
 				body: body ?? {},
+				files: files ?? {},
 				headers: req.headers,
 				workspaceId: req.headers['x-workspace-id'],
 			});
@@ -454,7 +478,8 @@ function readBody(req) {
 	return new Promise((resolve, reject) => {
 		const chunks = [];
 		req.on('data', (chunk) => chunks.push(chunk));
-		req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+		// Bytes, not text: a multipart body carries files.
+		req.on('end', () => resolve(Buffer.concat(chunks)));
 		req.on('error', reject);
 	});
 }

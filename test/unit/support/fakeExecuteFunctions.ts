@@ -8,6 +8,7 @@
 import axios, { type AxiosRequestConfig } from 'axios';
 import type {
 	FieldType,
+	IBinaryKeyData,
 	IDataObject,
 	IExecuteFunctions,
 	IHttpRequestOptions,
@@ -30,6 +31,8 @@ export interface FakeCredentials {
 export interface FakeContextOptions {
 	/** The json of each input item. */
 	items?: IDataObject[];
+	/** The binary data of each input item, as n8n keeps it (base64 `data`, fileName, mimeType). */
+	binary?: Array<IBinaryKeyData | undefined>;
 	/** Node parameters; a function receives the item index (as n8n resolves expressions per item). */
 	parameters:
 		| Record<string, unknown>
@@ -49,6 +52,26 @@ export interface FakeContext {
 	fns: IExecuteFunctions;
 	/** Options passed to httpRequestWithAuthentication, before authentication, in call order. */
 	requests: IHttpRequestOptions[];
+}
+
+/**
+ * A copy of the request options as the test sees them: a multipart body (FormData) is recorded as
+ * its parts, a file part as its name, type and size.
+ */
+function recorded(requestOptions: IHttpRequestOptions): IHttpRequestOptions {
+	const { body, ...rest } = requestOptions;
+	const copy = JSON.parse(JSON.stringify(rest)) as IHttpRequestOptions;
+	if (body instanceof FormData) {
+		copy.body = {
+			formData: [...body.entries()].map(([name, value]) => [
+				name,
+				typeof value === 'string'
+					? value
+					: { fileName: value.name, type: value.type, size: value.size },
+			]),
+		};
+	} else if (body !== undefined) copy.body = JSON.parse(JSON.stringify(body));
+	return copy;
 }
 
 export const TEST_NODE: INode = {
@@ -157,8 +180,15 @@ function validateAsN8nDoes(
 	return value;
 }
 
-export function fakeExecuteFunctions(options: FakeContextOptions): FakeContext {
-	const items: INodeExecutionData[] = (options.items ?? [{}]).map((json) => ({ json }));
+export function fakeExecuteFunctions(
+	options: FakeContextOptions,
+): FakeContext & { binaryReads: Array<[number, string]> } {
+	const items: INodeExecutionData[] = (options.items ?? [{}]).map((json, index) => ({
+		json,
+		...(options.binary?.[index] ? { binary: options.binary[index] } : {}),
+	}));
+	/** Binary reads in call order: [itemIndex, property name], to show one file is read per item. */
+	const binaryReads: Array<[number, string]> = [];
 	const requests: IHttpRequestOptions[] = [];
 	const node: INode = { ...TEST_NODE, typeVersion: options.typeVersion ?? TEST_NODE.typeVersion };
 
@@ -181,7 +211,7 @@ export function fakeExecuteFunctions(options: FakeContextOptions): FakeContext {
 		requestOptions: IHttpRequestOptions,
 	) => {
 		if (type !== 'plazbotApi') throw new Error(`unexpected credential type ${type}`);
-		requests.push(JSON.parse(JSON.stringify(requestOptions)));
+		requests.push(recorded(requestOptions));
 		// n8n replaces any abort signal of the node's with the execution's cancel signal.
 		requestOptions = { ...requestOptions, abortSignal: options.cancelSignal };
 		const signed = await credentialType.authenticate(
@@ -250,8 +280,22 @@ export function fakeExecuteFunctions(options: FakeContextOptions): FakeContext {
 		continueOnFail: () => options.continueOnFail ?? false,
 		getTimezone: () => options.timezone ?? 'UTC',
 		getExecutionCancelSignal: () => options.cancelSignal,
-		helpers: { httpRequestWithAuthentication },
+		helpers: {
+			httpRequestWithAuthentication,
+			// n8n's own: the binary property, or an error naming it.
+			assertBinaryData: (itemIndex: number, propertyName: string) => {
+				const binary = items[itemIndex]?.binary?.[propertyName];
+				if (!binary) throw new Error(`No binary data property "${propertyName}" exists on item!`);
+				return binary;
+			},
+			getBinaryDataBuffer: async (itemIndex: number, propertyName: string) => {
+				binaryReads.push([itemIndex, propertyName]);
+				const binary = items[itemIndex]?.binary?.[propertyName];
+				if (!binary) throw new Error(`No binary data property "${propertyName}" exists on item!`);
+				return Buffer.from(binary.data, 'base64');
+			},
+		},
 	} as unknown as IExecuteFunctions;
 
-	return { fns, requests };
+	return { fns, requests, binaryReads };
 }
