@@ -7,6 +7,7 @@ import * as message from './message/Message.resource';
 import type { PlazbotResource } from './operation.types';
 import * as opportunity from './opportunity/Opportunity.resource';
 import * as task from './task/Task.resource';
+import * as template from './template/Template.resource';
 import * as user from './user/User.resource';
 import * as workspace from './workspace/Workspace.resource';
 
@@ -21,6 +22,7 @@ export const resources: Record<
 	message: { displayName: 'Message', ...message },
 	opportunity: { displayName: 'Opportunity', ...opportunity },
 	task: { displayName: 'Task', ...task },
+	template: { displayName: 'Template', ...template },
 	user: { displayName: 'User', ...user },
 	workspace: { displayName: 'Workspace', ...workspace },
 };

@@ -282,3 +282,22 @@ export function definedFields(fields: Record<string, unknown>): IDataObject {
 		Object.entries(fields).filter(([, value]) => value !== undefined),
 	) as IDataObject;
 }
+
+/**
+ * A JSON parameter as n8n hands it over: text to parse, or a value an expression already gave.
+ * Undefined when empty; text that is not JSON names the field.
+ */
+export function asOptionalJson(value: unknown, field: string, hint?: string): unknown {
+	if (value === undefined || value === null) return undefined;
+	if (typeof value !== 'string') return value;
+	if (value.trim() === '') return undefined;
+	let problem = '';
+	let parsed: unknown;
+	try {
+		parsed = JSON.parse(value);
+	} catch (error) {
+		problem = (error as Error).message;
+	}
+	if (problem) throw new InvalidInput(field, `is not valid JSON: ${problem}`, hint);
+	return parsed;
+}

@@ -216,3 +216,16 @@ export async function searchTemplates(
 		);
 	}
 }
+
+/** Templates by ID (Template → Get and Update), from the same list as searchTemplates. */
+export async function searchTemplateIds(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+): Promise<INodeListSearchResult> {
+	return await searchWholeList(
+		this,
+		listTemplates,
+		(template) => ({ name: templateLabel(template), value: String(template.id) }),
+		filter,
+	);
+}

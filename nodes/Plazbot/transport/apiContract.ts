@@ -240,3 +240,84 @@ export const INTEGRATION_NUMBER_FIELDS = [
 	'phone',
 	'displayPhoneNumber',
 ] as const;
+
+/*
+ * An agent's whole life, its knowledge files, templates and deal files. Sources as above; where
+ * SDK 1.1.5's code and docs.plazbot.com disagree on a body, the SDK's code is followed (it runs
+ * against the API) and, where the extra keys are harmless, the docs' keys are sent as well.
+ */
+
+/**
+ * Create: `POST /api/agent/add` with the agent configuration (the SDK README's agent.config.json)
+ * → `{ success, agentId }` at the top of the body (SDK 1.1.5 addAgent reads `response.data.agentId`).
+ * Update: `POST /api/agent/update`, the agent named only by the header `x-agent-id` (updateAgent).
+ * Delete: `DELETE /api/agent/delete?id&workspaceId` (deleteAgent).
+ */
+export const AGENT_CREATE_PATH = '/api/agent/add';
+export const AGENT_CREATE_ID_FIELD = 'agentId';
+export const AGENT_UPDATE_PATH = '/api/agent/update';
+export const AGENT_UPDATE_ID_HEADER = 'x-agent-id';
+export const AGENT_DELETE_PATH = '/api/agent/delete';
+/**
+ * Copy: SDK 1.1.5 copyAgent sends `?id&workspaceId` with no body; docs agent/copy sends the body
+ * `{ agentId, workspaceId }`. Both go in one request: the query as the SDK writes it, the body as
+ * the docs do (a server that reads one ignores the other) → the new agent in `data`.
+ */
+export const AGENT_COPY_PATH = '/api/agent/copy-agent';
+/**
+ * Widget: SDK 1.1.5 enableWidget sends `{ workspaceId, id, enableWidget }`, docs agent/enable-widget
+ * `{ agentId, widgetEnabled, workspaceId }`: both key sets are sent, the same values under each.
+ * SDK 2 returns the embed `script`; it is read from `data.script`, then `script`.
+ */
+export const AGENT_WIDGET_PATH = '/api/agent/enable-widget';
+export const AGENT_WIDGET_SCRIPT_FIELD = 'script';
+/** Greeting and tags: `{ agentId, workspaceId, greeting }` and `{ agentId, workspaceId, tags[] }` (SDK 1.1.5 setGreeting / setTags). */
+export const AGENT_GREETING_PATH = '/api/agent/set-greeting';
+export const AGENT_TAGS_PATH = '/api/agent/set-tags';
+
+/**
+ * Knowledge files. From a URL (SDK 1.1.5 addFile): `POST /api/agent/add-file` with the keys
+ * capitalised as the SDK writes them, `{ WorkspaceId, FileUrl, Reference, AgentId, Tags? }`
+ * → `fileId` (SDK 2). Uploaded (docs agent/add-file-direct, in no SDK): `POST
+ * /api/agent/add-file-direct`, multipart/form-data with the parts `file`, `agentId`, `workspaceId`.
+ * Status (validateFile): `GET /api/agent/validate-file?WorkspaceId&FileId` → `status` (SDK 2),
+ * read from `data.status`, then `status`. Delete (deleteFile): `DELETE /api/agent/delete-file`
+ * with the body `{ WorkspaceId, AgentId, FileId }`.
+ */
+export const AGENT_FILE_FROM_URL_PATH = '/api/agent/add-file';
+export const AGENT_FILE_UPLOAD_PATH = '/api/agent/add-file-direct';
+export const AGENT_FILE_STATUS_PATH = '/api/agent/validate-file';
+export const AGENT_FILE_DELETE_PATH = '/api/agent/delete-file';
+export const AGENT_FILE_ID_FIELDS = ['fileId', 'id', 'FileId'] as const;
+/** The multipart part that carries the file, as docs agent/add-file-direct and opportunity/add-files name it. */
+export const UPLOAD_FILE_PART = 'file';
+/**
+ * The statuses that end the wait of Get File Status (compared in lower case). No source lists
+ * them: SDK 2 prints `status` only; "processed" is what a finished file is called in the SDK
+ * README, and a file Plazbot could not read ends the wait as a failure.
+ */
+export const FILE_DONE_STATUSES = ['processed', 'completed', 'ready', 'success'] as const;
+export const FILE_FAILED_STATUSES = ['failed', 'error', 'rejected'] as const;
+
+/**
+ * Template create and update (docs template/create and template/update): `POST /api/template` and
+ * `PUT /api/template/{id}`, body `{ workspaceId, userId (create), elementName, languageCode,
+ * category (MARKETING|UTILITY|AUTHENTICATION), templateType (TEXT|IMAGE|VIDEO|DOCUMENT),
+ * components[{ type (HEADER|BODY|FOOTER|BUTTONS), format, text, buttons, variables[{ variable,
+ * example }] }] }`. A created template is submitted to Meta and starts as PENDING.
+ */
+export const templateRecordPath = (templateId: string): string =>
+	recordPath(TEMPLATE_PATH, templateId);
+export const TEMPLATE_CATEGORIES = ['MARKETING', 'UTILITY', 'AUTHENTICATION'] as const;
+export const TEMPLATE_TYPES = ['TEXT', 'IMAGE', 'VIDEO', 'DOCUMENT'] as const;
+
+/**
+ * An opportunity's activities (docs opportunity/get-agent-activities): `GET` on the path Add
+ * Activity posts to, `?workspaceId`, → `data[{ id, content, date, categoryType, userId,
+ * creationDate }]`. Files (docs opportunity/add-files): `POST /api/opportunity/{id}/files`,
+ * multipart/form-data with `file` and `workspaceId`. Custom fields on Update (docs
+ * opportunity/update): `customFields: [{ name, value }]`.
+ */
+export const opportunityFilesPath = (opportunityId: string): string =>
+	`${recordPath(OPPORTUNITY_PATH, opportunityId)}/files`;
+export const OPPORTUNITY_CUSTOM_FIELDS_FIELD = 'customFields';

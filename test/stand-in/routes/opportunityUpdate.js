@@ -14,7 +14,21 @@ const FIELDS = {
 	assignedAgentId: 'string',
 	expirationDate: 'string',
 	contactId: 'string',
+	// docs opportunity/update: `customFields: [{ name, value }]`.
+	customFields: 'customFields',
 };
+
+const isCustomFields = (value) =>
+	Array.isArray(value) &&
+	value.every(
+		(entry) =>
+			typeof entry === 'object' &&
+			entry !== null &&
+			typeof entry.name === 'string' &&
+			entry.name.trim() !== '' &&
+			['string', 'number', 'boolean'].includes(typeof entry.value) &&
+			Object.keys(entry).every((key) => key === 'name' || key === 'value'),
+	);
 
 function register(router, { envelope, HttpFailure, state }) {
 	router.put('/api/opportunity', ({ query, body, workspaceId }) => {
@@ -42,7 +56,9 @@ function register(router, { envelope, HttpFailure, state }) {
 			const ok =
 				FIELDS[field] === 'number'
 					? typeof body[field] === 'number' && Number.isFinite(body[field])
-					: typeof body[field] === 'string';
+					: FIELDS[field] === 'customFields'
+						? isCustomFields(body[field])
+						: typeof body[field] === 'string';
 			if (!ok)
 				throw new HttpFailure(422, `El valor del campo ${field} no es válido`, 'VALIDATION_ERROR');
 		}
@@ -53,7 +69,16 @@ function register(router, { envelope, HttpFailure, state }) {
 				'VALIDATION_ERROR',
 			);
 		}
-		for (const field of fields) opportunity[field] = body[field];
+		for (const field of fields) {
+			if (field !== 'customFields') opportunity[field] = body[field];
+			else {
+				const values = new Map(
+					(opportunity.customFields ?? []).map((entry) => [entry.name, entry]),
+				);
+				for (const entry of body.customFields) values.set(entry.name, { ...entry });
+				opportunity.customFields = [...values.values()];
+			}
+		}
 		opportunity.updatedDate = state.now();
 		return envelope(
 			{ id: opportunity.id, oportunity: opportunity },

@@ -2,17 +2,21 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import type { PlazbotResource } from '../operation.types';
 import * as addActivity from './addActivity.operation';
+import * as addFile from './addFile.operation';
 import * as create from './create.operation';
 import * as del from './delete.operation';
 import * as get from './get.operation';
+import * as getActivities from './getActivities.operation';
 import * as getMany from './getMany.operation';
 import * as update from './update.operation';
 
 export const operations: PlazbotResource = {
 	addActivity,
+	addFile,
 	create,
 	delete: del,
 	get,
+	getActivities,
 	getMany,
 	update,
 };
@@ -32,6 +36,13 @@ export const description: INodeProperties[] = [
 				action: 'Add an activity to an opportunity',
 			},
 			{
+				name: 'Add File',
+				value: 'addFile',
+				description:
+					"Attach a file (a quote, a contract) from the input item's binary data to an opportunity",
+				action: 'Add a file to an opportunity',
+			},
+			{
 				name: 'Create',
 				value: 'create',
 				description: 'Create an opportunity',
@@ -48,6 +59,13 @@ export const description: INodeProperties[] = [
 				value: 'get',
 				description: 'Get an opportunity by its ID',
 				action: 'Get an opportunity',
+			},
+			{
+				name: 'Get Activities',
+				value: 'getActivities',
+				description:
+					"Read an opportunity's activity history (calls, meetings, WhatsApp, emails), one item per activity",
+				action: 'Get the activities of an opportunity',
 			},
 			{
 				name: 'Get Many',
@@ -70,4 +88,6 @@ export const description: INodeProperties[] = [
 	...get.description,
 	...del.description,
 	...addActivity.description,
+	...getActivities.description,
+	...addFile.description,
 ];

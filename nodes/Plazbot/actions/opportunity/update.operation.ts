@@ -11,7 +11,7 @@ import {
 } from '../../helpers/parameters';
 import { isRecord } from '../../helpers/records';
 import type { PlazbotClient } from '../../transport';
-import { OPPORTUNITY_PATH } from '../../transport/apiContract';
+import { OPPORTUNITY_CUSTOM_FIELDS_FIELD, OPPORTUNITY_PATH } from '../../transport/apiContract';
 import { contactOption, opportunityLocator } from '../common.descriptions';
 import { envelopeOutput } from '../output';
 import { stageLocator, userLocator } from '../pickers.descriptions';
@@ -40,6 +40,39 @@ const properties: INodeProperties[] = [
 				'The Plazbot user in charge of the opportunity',
 			),
 			contactOption,
+			{
+				displayName: 'Custom Fields',
+				name: 'customFields',
+				type: 'fixedCollection',
+				typeOptions: { multipleValues: true },
+				placeholder: 'Add Custom Field',
+				default: {},
+				description:
+					"Values of the workspace's custom opportunity fields, each by the field's name as set up in Plazbot",
+				options: [
+					{
+						displayName: 'Field',
+						name: 'field',
+						values: [
+							{
+								displayName: 'Name',
+								name: 'name',
+								type: 'string',
+								default: '',
+								placeholder: 'e.g. source',
+								description: "The custom field's name in Plazbot",
+							},
+							{
+								displayName: 'Value',
+								name: 'value',
+								type: 'string',
+								default: '',
+								description: 'The value to set',
+							},
+						],
+					},
+				],
+			},
 			{
 				displayName: 'Description',
 				name: 'description',
@@ -72,6 +105,24 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
+/** `customFields: [{ name, value }]` (docs opportunity/update); rows without a name are left out. */
+function customFieldsOf(raw: unknown): IDataObject[] | undefined {
+	const rows = isRecord(raw) && Array.isArray(raw.field) ? raw.field.filter(isRecord) : [];
+	const fields = rows.flatMap((row, index) => {
+		const name = asOptionalText(row.name, `Custom Fields → Name (row ${index + 1})`);
+		if (name === undefined) return [];
+		const value = row.value === undefined || row.value === null ? '' : row.value;
+		if (typeof value === 'object')
+			throw new InvalidInput(
+				`Custom Fields → Value of "${name}"`,
+				'must be text, a number or true/false',
+				'Map a single value, for example {{ $json.source }}.',
+			);
+		return [{ name, value: value as string | number | boolean }];
+	});
+	return fields.length ? fields : undefined;
+}
+
 /** Only the fields the user set, each under its own name, as Update Contact sends them. */
 export function buildUpdateOpportunityBody(fields: IDataObject, timeZone: string): IDataObject {
 	const body: IDataObject = {};
@@ -86,6 +137,7 @@ export function buildUpdateOpportunityBody(fields: IDataObject, timeZone: string
 	set('assignedAgentId', asOptionalLocatorId(fields.assignedAgentId, 'Assigned Sales Rep'));
 	set('expirationDate', asOptionalDateTime(fields.expirationDate, 'Expiration Date', timeZone));
 	set('contactId', asOptionalLocatorId(fields.contactId, 'Contact'));
+	set(OPPORTUNITY_CUSTOM_FIELDS_FIELD, customFieldsOf(fields.customFields));
 	if (Object.keys(body).length === 0) {
 		throw new InvalidInput(
 			'Update Fields',
