@@ -292,9 +292,11 @@ export const AGENT_FILE_ID_FIELDS = ['fileId', 'id', 'FileId'] as const;
 /** The multipart part that carries the file, as docs agent/add-file-direct and opportunity/add-files name it. */
 export const UPLOAD_FILE_PART = 'file';
 /**
- * The statuses that end the wait of Get File Status (compared in lower case). No source lists
- * them: SDK 2 prints `status` only; "processed" is what a finished file is called in the SDK
- * README, and a file Plazbot could not read ends the wait as a failure.
+ * The statuses that end the wait of Get File Status (compared in lower case). No source names
+ * them (SDK 2's example only prints `validated.status`): these are the usual words for a finished
+ * and a failed file; any other status counts as still processing. The file ID comes back as
+ * `fileId` (SDK 2 README) or `id` (SDK 1.1.5 README: `validateFile({ fileId: file.id })`).
+ * SDK 1.1.5's README: only .pdf, .doc and .docx are processed (RAG fragments).
  */
 export const FILE_DONE_STATUSES = ['processed', 'completed', 'ready', 'success'] as const;
 export const FILE_FAILED_STATUSES = ['failed', 'error', 'rejected'] as const;

@@ -284,3 +284,54 @@ describe('AI Agent → Get File Status, Delete File', () => {
 		expect(output[0].json).toEqual({ deleted: true, agentId: AGENT, fileId });
 	});
 });
+
+describe('AI Agent → Add File, answered 429 first', () => {
+	it('sends the same multipart body again after the Retry-After, bytes intact', async () => {
+		standIn().setFaults({ script: { '1': '429' }, retryAfterSeconds: 1 });
+		const { result } = run(
+			{
+				operation: 'addFile',
+				agentId: rl(AGENT),
+				fileSource: 'binary',
+				binaryPropertyName: 'data',
+			},
+			{ binary: [binaryOf(PDF, 'precios.pdf', 'application/pdf')] },
+		);
+		const [output] = await result;
+		const received = standIn().requestsTo('/api/agent/add-file-direct');
+		expect(received.map((r) => (r as unknown as { status: number }).status)).toEqual([429, 200]);
+		expect(received[1].body).toEqual(received[0].body);
+		expect(received[1].body.file.base64).toBe(PDF.toString('base64'));
+		expect(output).toHaveLength(1);
+	});
+});
+
+describe('The stand-in, as an upload endpoint', () => {
+	const post = async (contentType: string, body: string) => {
+		const response = await fetch(`${standIn().url}/api/agent/add-file-direct`, {
+			method: 'POST',
+			headers: {
+				'content-type': contentType,
+				'x-workspace-id': WORKSPACE_ID,
+				authorization: `Bearer ${credentials().apiKey}`,
+			},
+			body,
+		});
+		return { status: response.status, body: (await response.json()) as IDataObject };
+	};
+
+	it('refuses a malformed multipart body: no boundary, no closing delimiter, a part without a name', async () => {
+		const part = (disposition: string) =>
+			`--b0undary\r\nContent-Disposition: ${disposition}\r\n\r\nvalue\r\n`;
+		const answers = await Promise.all([
+			post('multipart/form-data', `${part('form-data; name="agentId"')}--b0undary--\r\n`),
+			post('multipart/form-data; boundary=b0undary', part('form-data; name="agentId"')),
+			post('multipart/form-data; boundary=b0undary', `${part('form-data')}--b0undary--\r\n`),
+		]);
+		expect(answers.map((answer) => [answer.status, answer.body.errorCode])).toEqual([
+			[400, 'INVALID_MULTIPART'],
+			[400, 'INVALID_MULTIPART'],
+			[400, 'INVALID_MULTIPART'],
+		]);
+	});
+});

@@ -41,7 +41,7 @@ const properties: INodeProperties[] = [
 		required: true,
 		default: '',
 		placeholder: 'e.g. https://example.com/prices.pdf',
-		description: 'A public URL Plazbot can download the file from',
+		description: 'A public URL Plazbot can download the file from (PDF, DOC or DOCX)',
 		displayOptions: { show: { fileSource: ['url'] } },
 	},
 	{
@@ -51,7 +51,8 @@ const properties: INodeProperties[] = [
 		required: true,
 		default: '',
 		placeholder: 'e.g. Price list 2026',
-		description: "The name the file is known by in the agent's knowledge",
+		description:
+			"A description of the file's content: Plazbot uses it to decide when the agent consults the file",
 		displayOptions: { show: { fileSource: ['url'] } },
 	},
 	{ ...tagsField, displayOptions: { show: { fileSource: ['url'] } } },
