@@ -1,6 +1,7 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, ILoadOptionsFunctions } from 'n8n-workflow';
 
 import { router } from '../../../nodes/Plazbot/actions/router';
+import { searchTemplateIds } from '../../../nodes/Plazbot/methods/listSearch';
 import { fakeExecuteFunctions } from '../support/fakeExecuteFunctions';
 import { startStandIn, WORKSPACE_ID } from '../support/standIn';
 
@@ -148,6 +149,26 @@ describe('Template → Update, Get, Get Many', () => {
 		expect(output.map((item) => item.json.elementName)).toEqual([
 			'hello_world',
 			'order_confirmation',
+		]);
+	});
+});
+
+describe('Template picker by ID (searchTemplateIds)', () => {
+	it('lists the templates as the Send Conversation picker labels them, with the ID as value, filtered', async () => {
+		const { fns, requests } = fakeExecuteFunctions({ parameters: {}, credentials: credentials() });
+		const context = fns as unknown as ILoadOptionsFunctions;
+		const all = await searchTemplateIds.call(context);
+		expect(all.results.slice(0, 2)).toEqual([
+			{ name: 'hello_world (en)', value: 'tpl-hello' },
+			{ name: 'order_confirmation (es)', value: 'tpl-order' },
+		]);
+		const filtered = await searchTemplateIds.call(context, 'promo');
+		expect(filtered.results).toEqual([
+			{ name: 'promo_campaign (es · IMAGE: needs File URL)', value: 'tpl-promo' },
+		]);
+		expect(requests.map((r) => [r.method, r.url, r.qs])).toEqual([
+			['GET', '/api/template', { workspaceId: WORKSPACE_ID }],
+			['GET', '/api/template', { workspaceId: WORKSPACE_ID }],
 		]);
 	});
 });
