@@ -121,6 +121,8 @@ export async function startQueueStand(
 		workerCount?: number;
 		workerConcurrency?: number;
 		standIn?: Record<string, unknown>;
+		/** More n8n settings for main and the workers (file access, binary data mode…). */
+		env?: NodeJS.ProcessEnv;
 	} = {},
 ): Promise<QueueStand> {
 	const started: Array<{ stop(): Promise<void> | void }> = [];
@@ -140,7 +142,7 @@ export async function startQueueStand(
 		started.push(postgres);
 		const redis: Service = await startRedis();
 		started.push(redis);
-		const n8n = new N8nInstance({ env: queueModeEnv(postgres, redis) });
+		const n8n = new N8nInstance({ env: { ...queueModeEnv(postgres, redis), ...options.env } });
 		started.push({ stop: () => n8n.dispose() });
 		const credential: CredentialSpec = {
 			id: 'cred-queue',
