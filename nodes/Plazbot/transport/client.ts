@@ -1,4 +1,5 @@
 import type {
+	ICredentialDataDecryptedObject,
 	ICredentialsDecrypted,
 	IDataObject,
 	IExecuteFunctions,
@@ -7,28 +8,35 @@ import type {
 	IHttpRequestOptions,
 	ILoadOptionsFunctions,
 	IN8nHttpFullResponse,
+	INode,
 	JsonObject,
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
+import { DEFAULT_BASE_URL, EMAIL_PASSWORD } from '../../../credentials/PlazbotApi.credentials';
 import { assertSupportedN8n } from '../helpers/n8nSupport';
+import { characterName } from '../helpers/phone';
 import { maskSecretValues, redactSecrets, redactSecretsDeep } from '../helpers/secrets';
 import { waitFor } from '../helpers/wait';
+import type { ErrorWording, Outcome, PlazbotEnvelope } from './answers';
+import {
+	asEnvelope,
+	bodyText,
+	describeTransportError,
+	headerValue,
+	notJsonAnswer,
+	parseJson,
+	redirectAnswer,
+	refusedAnswer,
+	snippet,
+	transportFailure,
+} from './answers';
 import { CONTINUATION_TOKEN_QUERY } from './apiContract';
-import { readCredentialSettings, safeHost } from './credentialSettings';
-import type { DeliveryPolicy } from './deliveryPolicy';
-import { DEFAULT_DELIVERY_POLICY } from './deliveryPolicy';
-import type { ErrorWording } from './errors';
-import { notJsonAnswer, redirectAnswer, refusedAnswer, transportFailure } from './errors';
 import type { Page } from './pagination';
 import { collectRecords, followPages, pageOf } from './pagination';
-import type { Outcome, PlazbotEnvelope } from './response';
-import { asEnvelope, bodyText, describeTransportError, headerValue, parseJson } from './response';
-import { AdaptiveRate, DEFAULT_ADAPTIVE_RATE } from './adaptiveRate';
-import { RequestPacer } from './requestPacer';
-import { RequestSlots } from './requestSlots';
-import { Session } from './session';
-import { retryDecision } from './retryPolicy';
+import type { DeliveryPolicy } from './policy';
+import { DEFAULT_DELIVERY_POLICY, retryDecision } from './policy';
+import { AdaptiveRate, DEFAULT_ADAPTIVE_RATE, RequestPacer, RequestSlots } from './throttle';
 
 export const CREDENTIAL_TYPE = 'plazbotApi';
 
@@ -381,5 +389,177 @@ export class PlazbotClient {
 			{ message, description, ...(httpCode ? { httpCode } : {}) } as JsonObject,
 			{ message, description, httpCode, itemIndex },
 		);
+	}
+}
+
+/**
+ * The session of an "Email and Password" credential. n8n signs in (the credential's
+ * preAuthentication) whenever the credential's `sessionToken` is empty, writes the token into the
+ * decrypted credential this client hands to every request, and saves it. Plazbot answers 401 once
+ * the token expires; the client then empties the token and sends the refused request again, which
+ * makes n8n sign in anew. A 401 means Plazbot did not act on the request, so sending it again
+ * cannot deliver a message twice.
+ *
+ * While the token is empty, one request at a time goes out: the first signs in, the others then
+ * use its token instead of each signing in.
+ */
+export class Session {
+	private signingIn?: Promise<unknown>;
+
+	constructor(private readonly credentials: ICredentialDataDecryptedObject) {}
+
+	get usesSignIn(): boolean {
+		return this.credentials.authentication === EMAIL_PASSWORD;
+	}
+
+	/**
+	 * Runs one try of a request, signing in first (through n8n) if no token is held, and tells
+	 * which token the request carried.
+	 */
+	async send(attempt: () => Promise<Outcome>): Promise<{ outcome: Outcome; tokenSent: string }> {
+		if (!this.usesSignIn) return { outcome: await attempt(), tokenSent: '' };
+		while (this.signingIn) await this.signingIn.catch(() => undefined);
+		const held = this.token();
+		if (held !== '') return { outcome: await attempt(), tokenSent: held };
+		const signingIn = attempt();
+		this.signingIn = signingIn;
+		try {
+			const outcome = await signingIn;
+			return { outcome, tokenSent: this.token() };
+		} finally {
+			this.signingIn = undefined;
+		}
+	}
+
+	/**
+	 * True when Plazbot refused the session token (401): the token is dropped so that the next try
+	 * signs in again. Only the token that was refused is dropped, not a newer one another request
+	 * already got.
+	 */
+	refused(outcome: Outcome, tokenSent: string): boolean {
+		if (!this.usesSignIn || outcome.kind !== 'response' || outcome.response.statusCode !== 401)
+			return false;
+		if (this.token() === tokenSent) this.credentials.sessionToken = '';
+		return true;
+	}
+
+	token(): string {
+		return String(this.credentials.sessionToken ?? '');
+	}
+}
+
+/** The credential's values, checked before any request is sent. */
+export interface CredentialSettings {
+	workspaceId: string;
+	apiKey: string;
+	/** Without a trailing slash. */
+	baseUrl: string;
+	/** The values that must never be shown back: in errors, logs or output. */
+	secrets: string[];
+}
+
+export function readCredentialSettings(
+	node: INode,
+	credentials: ICredentialDataDecryptedObject,
+): CredentialSettings {
+	const workspaceId = String(credentials.workspaceId ?? '').trim();
+	const apiKey = String(credentials.apiKey ?? '').trim();
+	const baseUrl = checkBaseUrl(node, String(credentials.baseUrl ?? '').trim() || DEFAULT_BASE_URL);
+	// Refused here, before any request: in a header, a line break would let the value add headers of its own.
+	for (const [label, value] of [
+		['Workspace ID', workspaceId],
+		['API Key', apiKey],
+	]) {
+		if (hasControlCharacter(value)) {
+			throw new NodeOperationError(
+				node,
+				`The ${label} in the Plazbot API credential contains a line break or another control character`,
+				{
+					description: `Open the Plazbot API credential, paste the ${label} again without line breaks, and save it.`,
+				},
+			);
+		}
+		// An HTTP header carries only Latin-1: a zero-width space or a curly quote copied from a web
+		// page would fail every request with an error that does not say why.
+		const unsendable = [...value].find((character) => (character.codePointAt(0) ?? 0) > 0xff);
+		if (unsendable !== undefined) {
+			throw new NodeOperationError(
+				node,
+				`The ${label} in the Plazbot API credential contains ${characterName(unsendable)}, which cannot be sent in a request header`,
+				{
+					description: `Open the Plazbot API credential, type or paste the ${label} again (copied text can carry invisible characters), and save it.`,
+				},
+			);
+		}
+	}
+	if (!workspaceId) {
+		throw new NodeOperationError(node, 'The Plazbot API credential has no Workspace ID', {
+			description:
+				'Open the credential and fill in the Workspace ID from Plazbot (Settings → Developers).',
+		});
+	}
+	// The password (Email and Password credentials) is never shown back either.
+	const password = String(credentials.password ?? '');
+	return {
+		workspaceId,
+		apiKey,
+		baseUrl,
+		secrets: [workspaceId, apiKey, password].filter((secret) => secret.length >= 4),
+	};
+}
+
+/** The Base URL without a trailing slash; https, or plain http to this machine only. */
+export function checkBaseUrl(node: INode, raw: string): string {
+	let url: URL;
+	try {
+		url = new URL(raw);
+	} catch {
+		throw new NodeOperationError(
+			node,
+			`The Base URL "${snippet(raw)}" in the Plazbot API credential is not a valid URL`,
+			{
+				description: `Use ${DEFAULT_BASE_URL} unless Plazbot gave you another address.`,
+			},
+		);
+	}
+	if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopbackHost(url.hostname))) {
+		throw new NodeOperationError(
+			node,
+			`The Base URL "${url.origin}" in the Plazbot API credential must start with https://`,
+			{
+				description:
+					'Plain http is accepted only for a server on this machine (localhost, ::1 or an address 127.x.x.x), such as the Plazbot stand-in.',
+			},
+		);
+	}
+	return url.href.replace(/\/+$/, '');
+}
+
+/**
+ * Whether a URL's host name is this machine: localhost, ::1, or an IPv4 address in 127.0.0.0/8.
+ * The WHATWG URL parser has already turned "127.1" or "0x7f.1" into "127.0.0.1"; a name such as
+ * "127.0.0.1.example.com" is a host on the internet and does not count.
+ */
+export function isLoopbackHost(hostname: string): boolean {
+	if (hostname === 'localhost' || hostname === '[::1]') return true;
+	const octets = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(hostname);
+	return (
+		octets !== null && octets[1] === '127' && octets.slice(2).every((octet) => Number(octet) <= 255)
+	);
+}
+
+function hasControlCharacter(text: string): boolean {
+	for (let index = 0; index < text.length; index++) {
+		const code = text.charCodeAt(index);
+		if (code < 0x20 || code === 0x7f) return true;
+	}
+	return false;
+}
+
+export function safeHost(baseUrl: string): string {
+	try {
+		return new URL(baseUrl).host;
+	} catch {
+		return 'the configured Base URL';
 	}
 }

@@ -1,3 +1,100 @@
+import { watchAbort } from '../helpers/abortWatch';
+import { waitFor } from '../helpers/wait';
+
+/* How fast one execution sends: request slots (Concurrency), the pacer (Rate Limit, Delay
+ * Between Requests) and Rate Control "Adaptive". */
+
+/**
+ * Bounds how many requests are on the wire at once. Held only while a request is sent, never
+ * while an item waits out a Retry-After or a backoff, so one rate-limited item does not hold up
+ * the rest of a campaign.
+ */
+export class RequestSlots {
+	private free: number;
+	private readonly waiting: Array<() => void> = [];
+
+	constructor(size: number) {
+		this.free = Math.max(1, Math.floor(size) || 1);
+	}
+
+	async run<T>(work: () => Promise<T>, signal?: AbortSignal): Promise<T> {
+		await this.acquire(signal);
+		try {
+			return await work();
+		} finally {
+			this.release();
+		}
+	}
+
+	private async acquire(signal?: AbortSignal): Promise<void> {
+		if (signal?.aborted) throw signal.reason ?? new Error('The execution was cancelled');
+		if (this.free > 0) {
+			this.free--;
+			return;
+		}
+		await new Promise<void>((resolve, reject) => {
+			const grant = () => {
+				stopWatching();
+				resolve();
+			};
+			const stopWatching = signal
+				? watchAbort(signal, () => {
+						const index = this.waiting.indexOf(grant);
+						if (index > -1) this.waiting.splice(index, 1);
+						reject(signal.reason ?? new Error('The execution was cancelled'));
+					})
+				: () => undefined;
+			this.waiting.push(grant);
+		});
+	}
+
+	private release(): void {
+		const next = this.waiting.shift();
+		if (next) next();
+		else this.free++;
+	}
+}
+
+/**
+ * Spaces the starts of requests at least `minSpacingMs` apart, across all the requests that
+ * run concurrently in one execution. Waiters go one at a time, in call order, and each is spaced
+ * from the moment the previous one really went: slots booked in advance would let a late timer
+ * (a busy event loop) release two requests back to back.
+ */
+export class RequestPacer {
+	private lastStart = Number.NEGATIVE_INFINITY;
+	private queue: Promise<void> = Promise.resolve();
+
+	/** `adaptiveSpacingMs`: a spacing that changes as the run goes (Rate Control "Adaptive"); the larger one applies. */
+	constructor(
+		private readonly minSpacingMs: number,
+		private readonly adaptiveSpacingMs?: () => number,
+	) {}
+
+	async wait(signal?: AbortSignal): Promise<void> {
+		if (this.minSpacingMs <= 0 && !this.adaptiveSpacingMs) return;
+		const turn = this.queue.then(async () => {
+			// A timer may fire a millisecond early by Date.now(), so check again after it.
+			for (let remaining = this.remaining(); remaining > 0; remaining = this.remaining()) {
+				await waitFor(remaining, signal);
+			}
+			this.lastStart = Date.now();
+		});
+		// A cancelled waiter must not block the ones behind it.
+		this.queue = turn.catch(() => undefined);
+		await turn;
+	}
+
+	/**
+	 * Date.now() counts whole milliseconds, so two readings `minSpacingMs` apart can be up to 1 ms
+	 * closer in truth: one more keeps every real gap at or above the spacing.
+	 */
+	private remaining(): number {
+		const spacing = Math.max(this.minSpacingMs, this.adaptiveSpacingMs?.() ?? 0);
+		return this.lastStart + spacing + 1 - Date.now();
+	}
+}
+
 /**
  * Rate Control "Adaptive": the request rate of one execution follows what Plazbot can take,
  * by additive increase and multiplicative decrease (AIMD, as TCP shares a link). Every execution
