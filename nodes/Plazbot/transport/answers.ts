@@ -2,8 +2,6 @@ import type { IN8nHttpFullResponse } from 'n8n-workflow';
 
 import { isRecord } from '../helpers/records';
 
-/* What came back from Plazbot, read into plain facts, and the wording of every transport error. */
-
 /** What one try of a request came to: an answer, or no answer and why. */
 export type Outcome = { kind: 'response'; response: IN8nHttpFullResponse } | TransportFailure;
 
@@ -14,6 +12,31 @@ export interface TransportFailure {
 	timedOut: boolean;
 }
 
+/** Plazbot wraps its answers in this envelope. */
+export interface PlazbotEnvelope {
+	success?: boolean;
+	code?: number;
+	errorCode?: string | null;
+	message?: string;
+	data?: unknown;
+}
+
+/** What the user reads: what happened and what to do. The client redacts it afterwards. */
+export interface ErrorWording {
+	message: string;
+	description: string;
+	httpCode?: string;
+	/** Plazbot's own error code, when it gave one. */
+	errorCode?: string;
+}
+
+/** Why a retryable answer was not tried again, when it matters to the user. */
+export interface NotRetried {
+	reason?: 'ambiguous' | 'retryAfterTooLong';
+	retryAfterMs?: number;
+	maxRetryAfterMs?: number;
+}
+
 export const DROPPED_CONNECTION_CODES = new Set([
 	'ECONNRESET',
 	'EPIPE',
@@ -22,13 +45,10 @@ export const DROPPED_CONNECTION_CODES = new Set([
 	'ESOCKETTIMEDOUT',
 	'ERR_STREAM_PREMATURE_CLOSE',
 ]);
-export const TLS_CODE_PATTERN = /CERT|SSL|TLS|EPROTO|SELF_SIGNED|UNABLE_TO_VERIFY/;
+const TLS_CODE_PATTERN = /CERT|SSL|TLS|EPROTO|SELF_SIGNED|UNABLE_TO_VERIFY/;
 /** Our code for a redirect to another host, which n8n refuses because of `allowedDomains`. */
 export const REDIRECTED_ELSEWHERE = 'REDIRECTED_TO_OTHER_HOST';
-/**
- * How n8n words that refusal: "Domain not allowed: …" on 2.x; n8n 1.x wraps it as
- * "Redirected request failed: Domain not allowed: …".
- */
+/** n8n 2.x: "Domain not allowed: …"; 1.x: "Redirected request failed: Domain not allowed: …". */
 const N8N_DOMAIN_REFUSAL = /(?:^|: )Domain not allowed:/;
 
 /** The code and message of a failure thrown by n8n's HTTP helper, whatever it is wrapped in. */
@@ -37,23 +57,17 @@ export function describeTransportError(
 	redact: (text: string) => string = (text) => text,
 ): TransportFailure {
 	const chain: Array<Record<string, unknown>> = [];
-	let current: unknown = error;
-	while (current && typeof current === 'object' && chain.length < 5) {
-		chain.push(current as Record<string, unknown>);
-		current = (current as { cause?: unknown }).cause;
-	}
-	const detail = chain
-		.map((link) => link.message)
-		.filter((value): value is string => typeof value === 'string' && value.length > 0)
+	for (let link = error; isRecord(link) && chain.length < 5; link = link.cause) chain.push(link);
+	const strings = (key: string) =>
+		chain.map((link) => link[key]).filter((value): value is string => typeof value === 'string');
+	const detail = strings('message')
+		.filter((message) => message.length > 0)
 		.pop();
 	const code =
 		(detail && N8N_DOMAIN_REFUSAL.test(detail) ? REDIRECTED_ELSEWHERE : undefined) ??
-		chain.map((link) => link.code).find((value): value is string => typeof value === 'string') ??
-		// n8n 1.x wraps a connection error in a NodeApiError without a cause and keeps only its code,
-		// as `httpCode` (e.g. "ECONNRESET").
-		chain
-			.map((link) => link.httpCode)
-			.find((value): value is string => typeof value === 'string' && /^E[A-Z_]+$/.test(value)) ??
+		strings('code')[0] ??
+		// n8n 1.x keeps only a connection error's code, as the `httpCode` of a NodeApiError.
+		strings('httpCode').find((value) => /^E[A-Z_]+$/.test(value)) ??
 		'UNKNOWN';
 	const timedOut =
 		(code === 'ECONNABORTED' && /timeout/i.test(detail ?? '')) || code === 'ETIMEDOUT';
@@ -69,9 +83,7 @@ export function headerValue(
 	headers: IN8nHttpFullResponse['headers'] | undefined,
 	name: string,
 ): string | undefined {
-	if (!headers) return undefined;
-	const entry = Object.entries(headers).find(([key]) => key.toLowerCase() === name);
-	const value = entry?.[1];
+	const value = Object.entries(headers ?? {}).find(([key]) => key.toLowerCase() === name)?.[1];
 	return Array.isArray(value) ? String(value[0]) : value === undefined ? undefined : String(value);
 }
 
@@ -90,15 +102,6 @@ export function parseJson(text: string): unknown {
 	}
 }
 
-/** Plazbot wraps its answers in this envelope. */
-export interface PlazbotEnvelope {
-	success?: boolean;
-	code?: number;
-	errorCode?: string | null;
-	message?: string;
-	data?: unknown;
-}
-
 /**
  * The envelope of a JSON answer. Some documented answers (Workspace by ID, Opportunity by ID) are
  * the record or a list itself, without `{ success, data }`: those are the data.
@@ -110,43 +113,29 @@ export function asEnvelope(parsed: unknown): PlazbotEnvelope | undefined {
 	return { success: true, data: parsed };
 }
 
-/**
- * The words of every error the transport gives: what happened, and what the user can do about
- * it. Secrets are removed by the client afterwards, from the full text.
- */
-export interface ErrorWording {
-	message: string;
-	description: string;
-	httpCode?: string;
-	/** Plazbot's own error code, when it gave one. */
-	errorCode?: string;
-}
-
 const retriedNote = (attempts: number) =>
 	attempts > 1 ? ` (gave up after ${attempts} attempts)` : '';
 
+/** "an HTML page instead of JSON: "<its title>"", or undefined when the text is not HTML. */
+function htmlNote(text: string): string | undefined {
+	const page = htmlPageText(text);
+	return page === undefined
+		? undefined
+		: `an HTML page instead of JSON${page ? `: "${page}"` : ''}`;
+}
+
 /** A 2xx answer that carries no JSON: the Base URL points at something else than the API. */
 export function notJsonAnswer(status: number, text: string): ErrorWording {
-	const page = htmlPageText(text);
 	const what =
 		text.trim() === ''
 			? 'an empty body'
-			: page !== undefined
-				? `an HTML page instead of JSON${page ? `: "${page}"` : ''}`
-				: `a body that is not JSON: "${snippet(text)}"`;
+			: (htmlNote(text) ?? `a body that is not JSON: "${snippet(text)}"`);
 	return {
 		message: `Plazbot answered HTTP ${status} with ${what}`,
 		description:
 			'Check that the Base URL in the Plazbot API credential points at the Plazbot API, not a website or proxy.',
 		httpCode: String(status),
 	};
-}
-
-/** Why a retryable answer was not tried again, when it matters to the user. */
-export interface NotRetried {
-	reason?: 'ambiguous' | 'retryAfterTooLong';
-	retryAfterMs?: number;
-	maxRetryAfterMs?: number;
 }
 
 /** An answer that refuses the request: an HTTP error status, or `success: false`. */
@@ -158,48 +147,34 @@ export function refusedAnswer(
 	notRetried: NotRetried = {},
 ): ErrorWording {
 	const ok = status >= 200 && status < 300;
-	const page = htmlPageText(text);
-	const pageNote =
-		page === undefined ? undefined : `an HTML page instead of JSON${page ? `: "${page}"` : ''}`;
 	const plazbotMessage = messageText(envelope?.message);
-	const summary = plazbotMessage
+	const page = htmlNote(text);
+	const body =
+		text.trim() === '' ? ' with an empty body' : page ? ` with ${page}` : `: "${snippet(text)}"`;
+	let message = plazbotMessage
 		? `Plazbot error${ok ? '' : ` ${status}`}: ${plazbotMessage}`
-		: `Plazbot answered HTTP ${status}${
-				text.trim() === ''
-					? ' with an empty body'
-					: pageNote
-						? ` with ${pageNote}`
-						: `: "${snippet(text)}"`
-			}`;
-	let message = `${summary}${retriedNote(attempts)}`;
+		: `Plazbot answered HTTP ${status}${body}`;
+	message += retriedNote(attempts);
 	let description = hintFor(status, envelope);
-	const { retryAfterMs, maxRetryAfterMs } = notRetried;
-	if (
-		notRetried.reason === 'retryAfterTooLong' &&
-		retryAfterMs !== undefined &&
-		maxRetryAfterMs !== undefined
-	) {
+	const { reason, retryAfterMs, maxRetryAfterMs } = notRetried;
+	if (reason === 'retryAfterTooLong' && retryAfterMs !== undefined && maxRetryAfterMs) {
 		message += `. Plazbot asked to wait ${duration(retryAfterMs)} before trying again (Retry-After); the node waits at most ${duration(maxRetryAfterMs)}`;
 		description = `Plazbot asked to wait ${duration(retryAfterMs)}. Run the item again after that time, or lower the request rate in the node Options.`;
-	} else if (notRetried.reason === 'ambiguous') {
+	} else if (reason === 'ambiguous') {
 		description =
 			'A gateway error can come after Plazbot accepted the request, so it was not repeated automatically: check in Plazbot whether it went through before sending again. Turn on the "Retry on Connection Drop" option to repeat such requests (this can send a message twice).';
 	}
+	const code = envelope?.code as unknown;
 	return {
 		message,
 		description,
 		httpCode:
-			ok && (typeof envelope?.code === 'number' || typeof envelope?.code === 'string')
-				? String(envelope.code)
-				: String(status),
+			ok && (typeof code === 'number' || typeof code === 'string') ? String(code) : String(status),
 		errorCode: typeof envelope?.errorCode === 'string' ? envelope.errorCode : undefined,
 	};
 }
 
-/**
- * A redirect that was not followed. n8n's HTTP stack re-sends a POST redirected with 301/302/303
- * as a GET, which a list endpoint answers with success: nothing would have been sent.
- */
+/** A redirect not followed: n8n re-sends a POST redirected with 301/302/303 as a GET. */
 export function redirectAnswer(
 	status: number,
 	location: string | undefined,
@@ -222,6 +197,38 @@ export function duration(ms: number): string {
 	return `${Math.floor(minutes / 60)} h${minutes % 60 ? ` ${minutes % 60} min` : ''}`;
 }
 
+const CHECK_BASE_URL = 'Check the Base URL in the Plazbot API credential';
+/** No answer: the causes in order, each with its message (given the host) and hint. */
+const TRANSPORT_FAILURES: Array<[(code: string) => boolean, (host: string) => string, string]> = [
+	[
+		(code) => code === 'ECONNREFUSED',
+		(host) => `Could not connect to Plazbot at ${host}: the connection was refused`,
+		`${CHECK_BASE_URL} and that the server is running.`,
+	],
+	[
+		(code) => code === 'ENOTFOUND' || code === 'EAI_AGAIN',
+		(host) => `Could not find the Plazbot server ${host}: the name does not resolve`,
+		`${CHECK_BASE_URL} for typos, and the DNS of the n8n host.`,
+	],
+	[
+		(code) => TLS_CODE_PATTERN.test(code),
+		(host) =>
+			`Could not establish a secure connection to ${host}: the TLS certificate was not accepted`,
+		'Check that the Base URL uses the Plazbot host name and that no proxy replaces its certificate.',
+	],
+	[
+		(code) => code === REDIRECTED_ELSEWHERE,
+		(host) =>
+			`Plazbot at ${host} redirected the request to another host; the redirect was not followed`,
+		`The Workspace ID and API Key are only ever sent to the host of the Base URL. ${CHECK_BASE_URL}: use the address the Plazbot API answers at directly.`,
+	],
+	[
+		(code) => DROPPED_CONNECTION_CODES.has(code),
+		(host) => `The connection to Plazbot at ${host} was dropped before an answer arrived`,
+		'The request may already have been processed, so it was not repeated automatically. Turn on the "Retry on Connection Drop" option to retry such requests (this can send a message twice).',
+	],
+];
+
 /** No answer: the connection failed, dropped, timed out, or was redirected elsewhere. */
 export function transportFailure(
 	failure: TransportFailure,
@@ -235,28 +242,10 @@ export function transportFailure(
 		message = `Plazbot did not answer within ${timeoutMs < 1000 ? `${timeoutMs} ms` : duration(timeoutMs)}`;
 		hint =
 			'The request may still have been processed. Raise the Timeout option, or check Plazbot before sending again.';
-	} else if (failure.code === 'ECONNREFUSED') {
-		message = `Could not connect to Plazbot at ${host}: the connection was refused`;
-		hint = 'Check the Base URL in the Plazbot API credential and that the server is running.';
-	} else if (failure.code === 'ENOTFOUND' || failure.code === 'EAI_AGAIN') {
-		message = `Could not find the Plazbot server ${host}: the name does not resolve`;
-		hint =
-			'Check the Base URL in the Plazbot API credential for typos, and the DNS of the n8n host.';
-	} else if (TLS_CODE_PATTERN.test(failure.code)) {
-		message = `Could not establish a secure connection to ${host}: the TLS certificate was not accepted`;
-		hint =
-			'Check that the Base URL uses the Plazbot host name and that no proxy replaces its certificate.';
-	} else if (failure.code === REDIRECTED_ELSEWHERE) {
-		message = `Plazbot at ${host} redirected the request to another host; the redirect was not followed`;
-		hint =
-			'The Workspace ID and API Key are only ever sent to the host of the Base URL. Check the Base URL in the Plazbot API credential: use the address the Plazbot API answers at directly.';
-	} else if (DROPPED_CONNECTION_CODES.has(failure.code)) {
-		message = `The connection to Plazbot at ${host} was dropped before an answer arrived`;
-		hint =
-			'The request may already have been processed, so it was not repeated automatically. Turn on the "Retry on Connection Drop" option to retry such requests (this can send a message twice).';
 	} else {
-		message = `The request to Plazbot at ${host} failed`;
-		hint = 'Check the Base URL in the Plazbot API credential and the network of the n8n host.';
+		const known = TRANSPORT_FAILURES.find(([matches]) => matches(failure.code));
+		message = known ? known[1](host) : `The request to Plazbot at ${host} failed`;
+		hint = known ? known[2] : `${CHECK_BASE_URL} and the network of the n8n host.`;
 	}
 	return {
 		message: `${message}${retriedNote(attempts)}`,
@@ -281,13 +270,10 @@ function hintFor(status: number, envelope: PlazbotEnvelope | undefined): string 
 	return 'Check the values sent for this item.';
 }
 
-/**
- * Reading text that a server sent (error bodies, HTML pages, Plazbot's `message`) for an error
- * message. A hostile server chooses this text, so everything here reads at most READ_LIMIT
- * characters, once, with no backtracking: a 1 MB error page costs what its first 64 KB cost.
+/*
+ * Server text (error bodies, HTML pages, Plazbot's `message`) is chosen by a possibly hostile
+ * server: it is read from its first READ_LIMIT characters, once, with forward scans only.
  */
-
-/** How much of a server's text is ever read for an error message. */
 const READ_LIMIT = 64 * 1024;
 
 /** The text on one line, at most `max` characters. */
@@ -309,10 +295,7 @@ const ENTITIES: Record<string, string> = {
 	amp: '&',
 };
 
-/**
- * What a person would read on an HTML page (a proxy's error page, a website's front page), or
- * undefined when the text is not HTML. Markup in an error message is noise.
- */
+/** What a person would read on an HTML page (a proxy's error page), or undefined when not HTML. */
 export function htmlPageText(text: string): string | undefined {
 	const head = text.slice(0, READ_LIMIT);
 	if (!/^\s*(<!doctype html|<html|<head|<body)/i.test(head.slice(0, 1024))) return undefined;
@@ -324,13 +307,11 @@ export function htmlPageText(text: string): string | undefined {
 	);
 }
 
-/** The text of the first `<tag>…</tag>`, found with forward scans only. */
+/** The text of the first `<tag>…</tag>`. */
 function elementText(text: string, lower: string, tag: string): string | undefined {
 	const open = lower.indexOf(`<${tag}`);
-	if (open < 0) return undefined;
-	const start = lower.indexOf('>', open);
-	if (start < 0) return undefined;
-	const end = lower.indexOf(`</${tag}`, start);
+	const start = open < 0 ? -1 : lower.indexOf('>', open);
+	const end = start < 0 ? -1 : lower.indexOf(`</${tag}`, start);
 	if (end < 0) return undefined;
 	return withoutTags(text.slice(start + 1, end), lower.slice(start + 1, end));
 }
@@ -361,28 +342,21 @@ function withoutTags(text: string, lower: string): string {
 }
 
 /**
- * Plazbot's `message` as readable text: usually a string, but validation failures can carry an
- * object (`{ destination: ["required"] }`) or a list, which would otherwise show as
- * "[object Object]". Undefined when there is nothing to show.
+ * Plazbot's `message` as readable text: usually a string, but a validation failure can carry an
+ * object (`{ destination: ["required"] }`) or a list. Undefined when there is nothing to show.
  */
 export function messageText(value: unknown, max = 500): string | undefined {
 	const parts: string[] = [];
 	let length = 0;
 	const visit = (entry: unknown, label: string | undefined, depth: number): void => {
-		if (length > max) return;
-		if (entry === undefined || entry === null || entry === '') return;
+		if (length > max || entry === undefined || entry === null || entry === '') return;
 		if (typeof entry === 'string' || typeof entry === 'number' || typeof entry === 'boolean') {
 			const text = `${label ? `${label}: ` : ''}${snippet(String(entry), max)}`;
 			parts.push(text);
 			length += text.length + 2;
-			return;
-		}
-		if (depth >= 3) return;
-		if (Array.isArray(entry)) {
+		} else if (depth < 3 && Array.isArray(entry)) {
 			for (const item of entry.slice(0, 50)) visit(item, label, depth + 1);
-			return;
-		}
-		if (typeof entry === 'object') {
+		} else if (depth < 3 && typeof entry === 'object') {
 			for (const [key, item] of Object.entries(entry as Record<string, unknown>).slice(0, 50)) {
 				visit(item, label ? `${label}.${key}` : key, depth + 1);
 			}

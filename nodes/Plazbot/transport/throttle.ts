@@ -1,13 +1,9 @@
 import { watchAbort } from '../helpers/abortWatch';
 import { waitFor } from '../helpers/wait';
 
-/* How fast one execution sends: request slots (Concurrency), the pacer (Rate Limit, Delay
- * Between Requests) and Rate Control "Adaptive". */
-
 /**
- * Bounds how many requests are on the wire at once. Held only while a request is sent, never
- * while an item waits out a Retry-After or a backoff, so one rate-limited item does not hold up
- * the rest of a campaign.
+ * At most Concurrency requests on the wire. Held only while a request is sent, never during a
+ * Retry-After or backoff, so one rate-limited item does not hold up the rest of a campaign.
  */
 export class RequestSlots {
 	private free: number;
@@ -56,16 +52,14 @@ export class RequestSlots {
 }
 
 /**
- * Spaces the starts of requests at least `minSpacingMs` apart, across all the requests that
- * run concurrently in one execution. Waiters go one at a time, in call order, and each is spaced
- * from the moment the previous one really went: slots booked in advance would let a late timer
- * (a busy event loop) release two requests back to back.
+ * Request starts at least `minSpacingMs` apart (or the adaptive spacing, if larger), one waiter at
+ * a time in call order, each from the previous real start: slots booked in advance would let a
+ * late timer release two requests back to back.
  */
 export class RequestPacer {
 	private lastStart = Number.NEGATIVE_INFINITY;
 	private queue: Promise<void> = Promise.resolve();
 
-	/** `adaptiveSpacingMs`: a spacing that changes as the run goes (Rate Control "Adaptive"); the larger one applies. */
 	constructor(
 		private readonly minSpacingMs: number,
 		private readonly adaptiveSpacingMs?: () => number,
@@ -85,10 +79,7 @@ export class RequestPacer {
 		await turn;
 	}
 
-	/**
-	 * Date.now() counts whole milliseconds, so two readings `minSpacingMs` apart can be up to 1 ms
-	 * closer in truth: one more keeps every real gap at or above the spacing.
-	 */
+	/** +1: two Date.now() readings `spacing` apart can be up to 1 ms closer in truth. */
 	private remaining(): number {
 		const spacing = Math.max(this.minSpacingMs, this.adaptiveSpacingMs?.() ?? 0);
 		return this.lastStart + spacing + 1 - Date.now();
@@ -96,22 +87,12 @@ export class RequestPacer {
 }
 
 /**
- * Rate Control "Adaptive": the request rate of one execution follows what Plazbot can take,
- * by additive increase and multiplicative decrease (AIMD, as TCP shares a link). Every execution
- * adapts on its own, with no shared state, and many executions on many n8n workers still settle
- * together under Plazbot's limit: each one halves its rate when Plazbot answers 429 or slows down
- * and grows it slowly while Plazbot answers well.
- *
- * - Start: `initialRate` requests per second, doubling about every second of good answers (each
- *   good answer adds one request per second) until the first sign of congestion.
- * - Then: each good answer adds `1 / rate`, about one request per second per second.
- * - Congestion (a 429, or answers on average slower than `slowdownFactor` times the fastest
- *   average seen since the last slowdown, and at least `slowdownMinMs` slower): the rate halves,
- *   once per round: an answer to a request sent before the last cut says nothing about the cut
- *   rate and is not counted again.
- * - Ceiling: never more than twice what the Concurrency option can carry at the current latency,
- *   so a rate that is not what holds requests back cannot grow without end while Plazbot is fast
- *   and then take many halvings when a limit appears.
+ * Rate Control "Adaptive": one execution's request rate follows what Plazbot can take, by additive
+ * increase and multiplicative decrease (AIMD, as TCP flows share a link), with no shared state.
+ * Slow start at `initialRate`, +1 request/s per good answer; then +1/rate per good answer. A 429,
+ * or answers slower than `slowdownFactor` × the fastest average (and by `slowdownMinMs`), halve
+ * the rate once per round (answers to requests sent before the last cut are not counted again).
+ * The rate never grows past twice what Concurrency can carry at the current latency.
  */
 export interface AdaptiveRateOptions {
 	initialRate: number;
@@ -146,20 +127,15 @@ export class AdaptiveRate {
 		this.rate = options.initialRate;
 	}
 
-	/** Requests per second allowed now. */
 	get requestsPerSecond(): number {
 		return this.rate;
 	}
 
-	/** Smallest gap between two request starts now, in milliseconds. */
 	spacingMs(): number {
 		return 1000 / this.rate;
 	}
 
-	/**
-	 * What Plazbot answered to a request sent at `sentAt`: its HTTP status, or undefined when no
-	 * answer came (the connection failed), which says nothing about Plazbot's limit.
-	 */
+	/** `status` undefined: no answer came, which says nothing about Plazbot's limit. */
 	onAnswer(sentAt: number, status: number | undefined): void {
 		if (status === undefined) return;
 		const latencyMs = Math.max(0, this.now() - sentAt);
@@ -178,8 +154,7 @@ export class AdaptiveRate {
 			this.averageLatencyMs > this.fastestAverageMs * this.options.slowdownFactor &&
 			slowedBy >= this.options.slowdownMinMs
 		) {
-			// Judged from here on against this slower pace: a Plazbot that stays slower cuts the rate
-			// once, not again every round down to the floor.
+			// Judged against this slower pace from now on: a Plazbot that stays slow cuts the rate once.
 			this.fastestAverageMs = this.averageLatencyMs;
 			return this.cut(sentAt);
 		}
