@@ -29,16 +29,17 @@ export interface UploadedFile {
 }
 
 /**
- * A multipart body with the item's file under the part `file` and the given text parts after it.
- * The bytes come from n8n's binary helpers, which read them from wherever n8n keeps binary data
- * (memory, the filesystem, the database or S3 in queue mode): never from a path of our own. One
- * item's file is read at a time, when that item's request is built.
+ * A multipart body with the item's file under the part `file` and the given text parts after it,
+ * as a function the client calls once the request holds its slot (see PlazbotRequest.body). The
+ * binary property is checked at once; its bytes come from n8n's binary helpers, which read them
+ * from wherever n8n keeps binary data (memory, the filesystem, the database or S3 in queue mode),
+ * never from a path of our own. `file.fileSize` is known once the body was built.
  */
-export async function multipartWithBinary(
+export function multipartWithBinary(
 	fns: IExecuteFunctions,
 	itemIndex: number,
 	fields: Record<string, string>,
-): Promise<{ form: FormData; file: UploadedFile }> {
+): { body: () => Promise<FormData>; file: UploadedFile } {
 	const propertyName = asRequiredText(
 		fns.getNodeParameter('binaryPropertyName', itemIndex, 'data'),
 		'Input Binary Field',
@@ -58,9 +59,14 @@ export async function multipartWithBinary(
 	const fileName =
 		binary.fileName?.trim() || `file${binary.fileExtension ? `.${binary.fileExtension}` : ''}`;
 	const mimeType = binary.mimeType || 'application/octet-stream';
-	const bytes = await fns.helpers.getBinaryDataBuffer(itemIndex, propertyName);
-	const form = new FormData();
-	form.append(UPLOAD_FILE_PART, new Blob([bytes], { type: mimeType }), fileName);
-	for (const [name, value] of Object.entries(fields)) form.append(name, value);
-	return { form, file: { fileName, mimeType, fileSize: bytes.length } };
+	const file: UploadedFile = { fileName, mimeType, fileSize: 0 };
+	const body = async () => {
+		const bytes = await fns.helpers.getBinaryDataBuffer(itemIndex, propertyName);
+		file.fileSize = bytes.length;
+		const form = new FormData();
+		form.append(UPLOAD_FILE_PART, new Blob([bytes], { type: mimeType }), fileName);
+		for (const [name, value] of Object.entries(fields)) form.append(name, value);
+		return form;
+	};
+	return { body, file };
 }

@@ -45,8 +45,13 @@ export type PlazbotFunctions = IExecuteFunctions | ILoadOptionsFunctions | IHook
 export interface PlazbotRequest {
 	method: IHttpRequestMethods;
 	path: string;
-	/** JSON, or multipart/form-data (a file upload): n8n's HTTP helper sends Node's FormData as such. */
-	body?: IDataObject | FormData;
+	/**
+	 * JSON, or multipart/form-data (a file upload: n8n's HTTP helper sends Node's FormData as such).
+	 * An upload is given as a function that builds the FormData: it runs only once the request
+	 * holds its slot, for each try, so that at most Concurrency files are in memory at once however
+	 * many items wait for their turn.
+	 */
+	body?: IDataObject | FormData | (() => Promise<FormData>);
 	qs?: IDataObject;
 	/** Headers of this request only (Update Agent names the agent in `x-agent-id`). */
 	headers?: Record<string, string>;
@@ -286,6 +291,8 @@ export class PlazbotClient {
 	}
 
 	private async sendOnce({ method, path, qs, body, headers }: PlazbotRequest): Promise<Outcome> {
+		// Outside the try: a file n8n cannot read is the item's error, not a transport failure.
+		const payload = typeof body === 'function' ? await body() : body;
 		try {
 			const response = (await this.fns.helpers.httpRequestWithAuthentication.call(
 				this.fns,
@@ -301,7 +308,7 @@ export class PlazbotClient {
 					disableFollowRedirect: method !== 'GET',
 					qs,
 					...(headers ? { headers } : {}),
-					body,
+					body: payload,
 					json: true,
 					encoding: 'text', // error pages are not always JSON: parsed here
 					returnFullResponse: true,

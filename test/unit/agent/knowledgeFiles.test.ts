@@ -285,6 +285,30 @@ describe('AI Agent → Get File Status, Delete File', () => {
 	});
 });
 
+describe('AI Agent → Add File, many items', () => {
+	it('reads a file only when its request may go out: with Concurrency 1, one file in memory at a time', async () => {
+		const { events, result } = run(
+			{
+				operation: 'addFile',
+				agentId: rl(AGENT),
+				fileSource: 'binary',
+				binaryPropertyName: 'data',
+				options: { concurrency: 1 },
+			},
+			{
+				items: [{}, {}, {}],
+				binary: [0, 1, 2].map((n) => binaryOf(PDF, `f${n}.pdf`, 'application/pdf')),
+			},
+		);
+		const [output] = await result;
+		const upload = '/api/agent/add-file-direct';
+		expect(events).toEqual(
+			[0, 1, 2].flatMap((n) => [`read item ${n}`, `request ${upload}`, `answer ${upload}`]),
+		);
+		expect(output.map((item) => item.json.fileName)).toEqual(['f0.pdf', 'f1.pdf', 'f2.pdf']);
+	});
+});
+
 describe('AI Agent → Add File, answered 429 first', () => {
 	it('sends the same multipart body again after the Retry-After, bytes intact', async () => {
 		standIn().setFaults({ script: { '1': '429' }, retryAfterSeconds: 1 });

@@ -182,13 +182,15 @@ function validateAsN8nDoes(
 
 export function fakeExecuteFunctions(
 	options: FakeContextOptions,
-): FakeContext & { binaryReads: Array<[number, string]> } {
+): FakeContext & { binaryReads: Array<[number, string]>; events: string[] } {
 	const items: INodeExecutionData[] = (options.items ?? [{}]).map((json, index) => ({
 		json,
 		...(options.binary?.[index] ? { binary: options.binary[index] } : {}),
 	}));
 	/** Binary reads in call order: [itemIndex, property name], to show one file is read per item. */
 	const binaryReads: Array<[number, string]> = [];
+	/** Binary reads, requests sent and answers received, in the order they happened. */
+	const events: string[] = [];
 	const requests: IHttpRequestOptions[] = [];
 	const node: INode = { ...TEST_NODE, typeVersion: options.typeVersion ?? TEST_NODE.typeVersion };
 
@@ -212,6 +214,7 @@ export function fakeExecuteFunctions(
 	) => {
 		if (type !== 'plazbotApi') throw new Error(`unexpected credential type ${type}`);
 		requests.push(recorded(requestOptions));
+		events.push(`request ${requestOptions.url}`);
 		// n8n replaces any abort signal of the node's with the execution's cancel signal.
 		requestOptions = { ...requestOptions, abortSignal: options.cancelSignal };
 		const signed = await credentialType.authenticate(
@@ -241,6 +244,7 @@ export function fakeExecuteFunctions(
 		};
 		try {
 			const response = await axios.request(config);
+			events.push(`answer ${requestOptions.url}`);
 			if (!signed.returnFullResponse) return response.data;
 			return {
 				body: response.data,
@@ -290,6 +294,7 @@ export function fakeExecuteFunctions(
 			},
 			getBinaryDataBuffer: async (itemIndex: number, propertyName: string) => {
 				binaryReads.push([itemIndex, propertyName]);
+				events.push(`read item ${itemIndex}`);
 				const binary = items[itemIndex]?.binary?.[propertyName];
 				if (!binary) throw new Error(`No binary data property "${propertyName}" exists on item!`);
 				return Buffer.from(binary.data, 'base64');
@@ -297,5 +302,5 @@ export function fakeExecuteFunctions(
 		},
 	} as unknown as IExecuteFunctions;
 
-	return { fns, requests, binaryReads };
+	return { fns, requests, binaryReads, events };
 }

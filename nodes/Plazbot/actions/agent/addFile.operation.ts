@@ -96,12 +96,12 @@ export async function execute(
 			...(tags.length ? { tags } : {}),
 		};
 	}
-	const { form, file } = await multipartWithBinary(this, itemIndex, {
+	const { body, file } = multipartWithBinary(this, itemIndex, {
 		agentId,
 		workspaceId: client.workspaceId,
 	});
 	const envelope = await client.request(
-		{ method: 'POST', path: AGENT_FILE_UPLOAD_PATH, body: form },
+		{ method: 'POST', path: AGENT_FILE_UPLOAD_PATH, body },
 		itemIndex,
 	);
 	return { fileId: fileIdIn(envelope), agentId, ...file };

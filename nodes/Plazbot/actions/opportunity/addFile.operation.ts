@@ -24,11 +24,11 @@ export async function execute(
 		this.getNodeParameter('opportunityId', itemIndex, ''),
 		'Opportunity',
 	);
-	const { form, file } = await multipartWithBinary(this, itemIndex, {
+	const { body, file } = multipartWithBinary(this, itemIndex, {
 		workspaceId: client.workspaceId,
 	});
 	const envelope = await client.request(
-		{ method: 'POST', path: opportunityFilesPath(opportunityId), body: form },
+		{ method: 'POST', path: opportunityFilesPath(opportunityId), body },
 		itemIndex,
 	);
 	return { ...envelopeOutput(envelope), opportunityId, ...file };
