@@ -9,7 +9,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { agentsIn } from '../actions/agent/agent.common';
 import { firstRecord, isRecord, recordsIn } from '../helpers/records';
 import { PlazbotClient, type PlazbotRequest } from '../transport';
-import { listTemplates, templateLabel } from './templates';
+import { listTemplates, templateLabel, templateNameOf } from './templates';
 import {
 	AGENT_LIST_PATH,
 	CONTACT_PATH,
@@ -201,7 +201,7 @@ export async function searchTemplates(
 			listTemplates,
 			(template) => ({
 				name: templateLabel(template),
-				value: text(template.elementName) || String(template.id),
+				value: templateNameOf(template),
 			}),
 			filter,
 		);

@@ -45,12 +45,21 @@ export interface PlazbotRequest {
 	 * match". Such an answer is returned by `answer()`, never retried, and never stops the run.
 	 */
 	expectedStatuses?: readonly number[];
+	/**
+	 * A 404 that is not Plazbot's JSON envelope (a web server's "Cannot POST …" page: there is no
+	 * route at this path, so nothing was done) is returned by `answer()` with `routeMissing`, for a
+	 * caller that tries the path another of Plazbot's sources gives. A 404 with the envelope is
+	 * Plazbot's own answer and stays an error.
+	 */
+	routeMayBeMissing?: boolean;
 }
 
 /** An answer as an operation sees it: the HTTP status and Plazbot's envelope. */
 export interface PlazbotAnswer {
 	status: number;
 	envelope: PlazbotEnvelope;
+	/** See PlazbotRequest.routeMayBeMissing. */
+	routeMissing?: boolean;
 }
 
 type Verdict = { retryDelayMs: number } | { answer: PlazbotAnswer } | { error: NodeApiError };
@@ -62,6 +71,13 @@ function refused(envelope: PlazbotEnvelope): boolean {
 		success === false ||
 		success === 0 ||
 		(typeof success === 'string' && success.trim().toLowerCase() === 'false')
+	);
+}
+
+/** Plazbot's own answer: a JSON object with `success` (its envelope), not a web server's page. */
+function isPlazbotEnvelope(parsed: unknown): boolean {
+	return (
+		typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) && 'success' in parsed
 	);
 }
 
@@ -258,7 +274,10 @@ export class PlazbotClient {
 		const { response } = outcome;
 		const status = response.statusCode;
 		const text = bodyText(response.body);
-		const envelope = asEnvelope(parseJson(text));
+		const parsed = parseJson(text);
+		const envelope = asEnvelope(parsed);
+		if (request.routeMayBeMissing && status === 404 && !isPlazbotEnvelope(parsed))
+			return { answer: { status, envelope: {}, routeMissing: true } };
 		if (request.expectedStatuses?.includes(status))
 			return { answer: { status, envelope: envelope ?? {} } };
 		if (status >= 300 && status < 400) {

@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { InvalidInput } from '../../helpers/errors';
 import { asLocatorId, asOptionalText } from '../../helpers/parameters';
-import { isRecord } from '../../helpers/records';
+import { listIn, unreadableList } from '../../helpers/records';
 import type { PlazbotClient, PlazbotEnvelope } from '../../transport';
 import { AGENT_LIST_BODY_FIELDS } from '../../transport/apiContract';
 import { idLocator } from '../common.descriptions';
@@ -26,10 +26,14 @@ export function readAgentId(fns: IExecuteFunctions, itemIndex: number): string {
 /** The agents in a Get Agents answer: the API reference puts them in `data`, the SDK reads `agent`. */
 export function agentsIn(envelope: PlazbotEnvelope): IDataObject[] {
 	const body = envelope as unknown as IDataObject;
+	// The first field that holds a list decides; `data: null` beside SDK 1.1.5's `agent` is no list.
 	for (const field of AGENT_LIST_BODY_FIELDS) {
-		const list = body[field];
-		if (Array.isArray(list)) return list.filter(isRecord);
+		const list =
+			body[field] === null || body[field] === undefined ? undefined : listIn(body[field]);
+		if (list) return list.records;
 	}
+	if (AGENT_LIST_BODY_FIELDS.some((field) => body[field] !== undefined && body[field] !== null))
+		throw unreadableList(body.data ?? body.agent, 'AI agent list');
 	return [];
 }
 

@@ -11,16 +11,12 @@ import {
 	locatorValue,
 } from '../../helpers/parameters';
 import type { PlazbotClient } from '../../transport';
-import {
-	SEND_CONVERSATION_PATH,
-	SEND_TYPE_BODY_FIELD,
-	SEND_TYPE_CODES,
-	type SendType,
-} from '../../transport/apiContract';
+import { SEND_TYPE_BODY_FIELDS, SEND_TYPE_CODES, type SendType } from '../../transport/apiContract';
 import { TEMPLATE_FIELD_PREFIX } from '../../methods/templates';
 import { envelopeOutput } from '../output';
 import { FROM_VERSION_2, VERSION_1 } from '../pickers.descriptions';
 import { skipAlreadySentField, skipIfAlreadySent } from './alreadySent';
+import { postConversation } from './conversationPath';
 
 const templateVariablesField = (
 	name: string,
@@ -296,7 +292,7 @@ export function buildSendConversationBody(
 	);
 	if (variablesBody.length) body.variablesBody = variablesBody;
 	if (variablesHeader.length) body.variablesHeader = variablesHeader;
-	body[SEND_TYPE_BODY_FIELD] = SEND_TYPE_CODES[sendType];
+	for (const field of SEND_TYPE_BODY_FIELDS) body[field] = SEND_TYPE_CODES[sendType];
 
 	const extra = input.additionalFields ?? {};
 	const fileUrl = oneOf(asOptionalText(extra.fileUrl, 'File URL'), mapped.fileUrl, 'File URL');
@@ -479,10 +475,7 @@ export async function execute(
 		const skipped = await skipIfAlreadySent(client, body, itemIndex);
 		if (skipped) return skipped;
 	}
-	const envelope = await client.request(
-		{ method: 'POST', path: SEND_CONVERSATION_PATH, body },
-		itemIndex,
-	);
+	const envelope = await postConversation(client, body, itemIndex);
 	// What happened to this row, so that a result can be matched to its spreadsheet row: the
 	// number as it was sent (normalised) and the template, after Plazbot's own answer.
 	return {
