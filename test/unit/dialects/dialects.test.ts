@@ -7,7 +7,7 @@ import type { IDataObject, ILoadOptionsFunctions } from 'n8n-workflow';
 
 import { postConversation } from '../../../nodes/Plazbot/actions/message/conversationPath';
 import { router } from '../../../nodes/Plazbot/actions/router';
-import { PlazbotClient } from '../../../nodes/Plazbot/transport';
+import { PlazbotClient } from '../../../nodes/Plazbot/transport/client';
 import { getTemplateFields } from '../../../nodes/Plazbot/methods/templates';
 import { searchTemplates } from '../../../nodes/Plazbot/methods/listSearch';
 import { fakeExecuteFunctions } from '../support/fakeExecuteFunctions';

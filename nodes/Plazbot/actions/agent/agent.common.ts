@@ -3,9 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { InvalidInput } from '../../helpers/errors';
 import { asLocatorId, asOptionalText } from '../../helpers/parameters';
-import { listIn, unreadableList } from '../../helpers/records';
-import type { PlazbotClient, PlazbotEnvelope } from '../../transport';
-import { AGENT_LIST_BODY_FIELDS } from '../../transport/apiContract';
+import type { PlazbotClient } from '../../transport/client';
 import { idLocator } from '../common.descriptions';
 import { envelopeOutput } from '../output';
 import type { PlazbotOperation } from '../operation.types';
@@ -21,20 +19,6 @@ export const agentLocator: INodeProperties = idLocator({
 
 export function readAgentId(fns: IExecuteFunctions, itemIndex: number): string {
 	return asLocatorId(fns.getNodeParameter('agentId', itemIndex, ''), 'AI Agent');
-}
-
-/** The agents in a Get Agents answer: the API reference puts them in `data`, the SDK reads `agent`. */
-export function agentsIn(envelope: PlazbotEnvelope): IDataObject[] {
-	const body = envelope as unknown as IDataObject;
-	// The first field that holds a list decides; `data: null` beside SDK 1.1.5's `agent` is no list.
-	for (const field of AGENT_LIST_BODY_FIELDS) {
-		const list =
-			body[field] === null || body[field] === undefined ? undefined : listIn(body[field]);
-		if (list) return list.records;
-	}
-	if (AGENT_LIST_BODY_FIELDS.some((field) => body[field] !== undefined && body[field] !== null))
-		throw unreadableList(body.data ?? body.agent, 'AI agent list');
-	return [];
 }
 
 type SettingField = INodeProperties & { type: 'string' | 'boolean' | 'number' };

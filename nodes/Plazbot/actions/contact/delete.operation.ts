@@ -3,7 +3,8 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { asLocatorId } from '../../helpers/parameters';
 import { isRecord } from '../../helpers/records';
-import type { PlazbotClient, PlazbotEnvelope } from '../../transport';
+import type { PlazbotEnvelope } from '../../transport/answers';
+import type { PlazbotClient } from '../../transport/client';
 import { CONTACT_DELETE_BATCH_PATH, contactDeleteBatchEntry } from '../../transport/apiContract';
 import { contactLocatorField } from './contact.common';
 

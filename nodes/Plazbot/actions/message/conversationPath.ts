@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { PlazbotClient, PlazbotEnvelope } from '../../transport';
+import type { PlazbotEnvelope } from '../../transport/answers';
+import type { PlazbotClient } from '../../transport/client';
 import { SEND_CONVERSATION_PATHS } from '../../transport/apiContract';
 
 /**

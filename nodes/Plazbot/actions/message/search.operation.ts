@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { asOptionalLocatorId, asRequiredText, definedFields } from '../../helpers/parameters';
 import { recordsIn } from '../../helpers/records';
-import type { PlazbotClient } from '../../transport';
+import type { PlazbotClient } from '../../transport/client';
 import { MESSAGE_SEARCH_PATH } from '../../transport/apiContract';
 import { contactOption, returnAllOrLimit } from '../common.descriptions';
 import { readLimit } from '../common.runtime';

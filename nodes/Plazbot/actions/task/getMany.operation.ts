@@ -4,7 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { asOptionalLocatorId, asOptionalText, definedFields } from '../../helpers/parameters';
 import { UnreadableAnswer } from '../../helpers/errors';
 import { recordsIn } from '../../helpers/records';
-import type { PlazbotClient } from '../../transport';
+import type { PlazbotClient } from '../../transport/client';
 import { MAX_PAGES } from '../../transport/pagination';
 import { TASK_PAGE_SIZE, TASK_PATH } from '../../transport/apiContract';
 import { contactOption, returnAllOrLimit } from '../common.descriptions';

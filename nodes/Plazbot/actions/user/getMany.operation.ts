@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { recordsIn } from '../../helpers/records';
-import type { PlazbotClient } from '../../transport';
+import type { PlazbotClient } from '../../transport/client';
 import { workspaceUsersPath } from '../../transport/apiContract';
 import { returnAllOrLimit } from '../common.descriptions';
 import { readLimit } from '../common.runtime';
