@@ -264,7 +264,12 @@ describe('AI agents, newer endpoints and Send Conversation v2 in real n8n', () =
 		expect(outputOf(results.wfAgents, 'Ask Again').map((item) => item.json.answer)).toEqual([
 			'Sales assistant: you asked "And after "Do you open on Sunday?"?" (message 2 of this session)',
 		]);
-		expect(requests[3].query).toEqual({ id: 'agent-demo-1', workspaceId: WORKSPACE_ID });
+		// The SDK's name for the agent, and the docs'.
+		expect(requests[3].query).toEqual({
+			id: 'agent-demo-1',
+			agentId: 'agent-demo-1',
+			workspaceId: WORKSPACE_ID,
+		});
 		expect(requests[4].body).toEqual({
 			agentId: 'agent-demo-1',
 			workspaceId: WORKSPACE_ID,
@@ -292,6 +297,13 @@ describe('AI agents, newer endpoints and Send Conversation v2 in real n8n', () =
 				'GET',
 				'/api/task',
 				{ workspaceId: WORKSPACE_ID, contactId: 'c-e2e-ana', pageNumber: '1', pageSize: '50' },
+				null,
+			],
+			// A page shorter than asked may be Plazbot's own page size: the next page, empty, ends the list.
+			[
+				'GET',
+				'/api/task',
+				{ workspaceId: WORKSPACE_ID, contactId: 'c-e2e-ana', pageNumber: '2', pageSize: '50' },
 				null,
 			],
 			[
@@ -346,6 +358,7 @@ describe('AI agents, newer endpoints and Send Conversation v2 in real n8n', () =
 			],
 			variablesHeader: [{ variable: '1', value: order }],
 			type: '1',
+			sendType: '1',
 			campaignName: 'Orders',
 		});
 		expect(sent(received.wfTemplateV2).map((r) => r.body)).toEqual([

@@ -970,6 +970,7 @@ describe('CRM operations in real n8n', () => {
 					{ variable: '2', value: order },
 				],
 				type: '3',
+				sendType: '3',
 				campaignName: 'Order confirmations',
 			});
 			const requests = sent(received[id]);

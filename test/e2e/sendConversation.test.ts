@@ -170,6 +170,7 @@ describe('Send Conversation in real n8n', () => {
 				],
 				variablesHeader: [{ variable: '1', value: 'Hola Ana' }],
 				type: '3',
+				sendType: '3',
 				campaignName: 'Black Friday',
 			},
 		});
@@ -180,6 +181,7 @@ describe('Send Conversation in real n8n', () => {
 			expect(Object.keys(request.body).sort()).toEqual([
 				'campaignName',
 				'destination',
+				'sendType',
 				'template',
 				'type',
 				'variablesBody',

@@ -4,6 +4,8 @@
  * Runs the Plazbot stand-in on its own:
  *   node test/stand-in/cli.js [--port 4010] [--workspace ws-demo] [--api-key demo-key]
  *                             [--latency 20] [--accept-any-template] [--token-ttl 3600]
+ *                             [--dialect hub|sdk|docs]
+ * --dialect picks the published version of Plazbot's API to speak (default hub; see dialects.js).
  * Faults can be switched at run time: POST /__standin/faults {"rate429":0.1,"retryAfterSeconds":1}.
  */
 const { createStandIn, DEFAULTS } = require('./server');
@@ -20,9 +22,12 @@ async function main() {
 		latencyMs: Number(option('latency', 0)),
 		tokenTtlMs: Number(option('token-ttl', DEFAULTS.tokenTtlMs / 1000)) * 1000,
 		acceptAnyTemplate: process.argv.includes('--accept-any-template'),
+		dialect: option('dialect', DEFAULTS.dialect),
 	});
 	const url = await standIn.start(Number(option('port', 4010)), option('host', '127.0.0.1'));
-	console.log(`Plazbot stand-in listening on ${url} (workspace "${standIn.settings.workspaceId}")`);
+	console.log(
+		`Plazbot stand-in listening on ${url} (workspace "${standIn.settings.workspaceId}", dialect ${standIn.dialect.name})`,
+	);
 	const stop = () => standIn.stop().then(() => process.exit(0));
 	process.on('SIGINT', stop);
 	process.on('SIGTERM', stop);

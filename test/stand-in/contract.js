@@ -67,7 +67,17 @@ function pageOf(records, token) {
 	};
 }
 
+/**
+ * A continuation-token page as the dialect answers it: `{ continuationToken, data: [..] }`, or that
+ * wrapped once more in `data` (the sdk dialect, ../dialects.js).
+ */
+function tokenPage(dialect, workspaceId, page) {
+	const inner = { workspaceId, continuationToken: page.next, data: page.data };
+	return dialect.nestedContinuationLists ? { data: inner } : inner;
+}
+
 module.exports = {
+	tokenPage,
 	PAGE_SIZE,
 	BODY_WORKSPACE_MISMATCH,
 	envelope,

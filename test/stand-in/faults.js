@@ -11,10 +11,32 @@
  *   trickle            the request is processed, then the answer is sent one byte every trickleIntervalMs
  *   bare               the request is processed, and answered with its data without the envelope
  *   204                the request is processed, and answered 204 No Content
+ *   404envelope        404 with Plazbot's envelope (`success: false`), before processing: Plazbot's own "not found"
+ *   404html            404 with a web server's page ("Cannot POST …"), before processing: no such route
  */
+const { webServerNotFound } = require('./dialects');
 
 /** Answers before the request is processed; true when it did. */
 function faultBeforeProcessing(fault, req, res, url, faults) {
+	if (fault === '404html') {
+		webServerNotFound(res, req.method, url.pathname);
+		return true;
+	}
+	if (fault === '404envelope') {
+		const body = JSON.stringify({
+			success: false,
+			code: 404,
+			errorCode: 'NOT_FOUND',
+			message: 'Recurso no encontrado',
+			data: null,
+		});
+		res.writeHead(404, {
+			'Content-Type': 'application/json; charset=utf-8',
+			'Content-Length': Buffer.byteLength(body),
+		});
+		res.end(body);
+		return true;
+	}
 	if (fault === 'hugeHtml') {
 		const bytes = faults.hugeHtmlBytes ?? 1024 * 1024;
 		// Unclosed tags and titles: a pattern like /<[^>]*>/ or /<title>[\s\S]*?<\/title>/ rescans

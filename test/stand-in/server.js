@@ -5,8 +5,10 @@
  * injectable latency and faults. Users point the credential's Base URL at it to try the node
  * without an account; the tests assert on the requests it records.
  *
- * Routes live in ./routes/<resource>.js, each exporting `register(router)`; routes/webhook.js also
- * gets `control`, which adds a route under /__standin/ (it plays incoming WhatsApp messages).
+ * Routes live in ./routes/<resource>.js, each exporting `register(router, helpers)`; routes/webhook.js
+ * also gets `control`, which adds a route under /__standin/ (it plays incoming WhatsApp messages).
+ * `helpers.dialect` is the published version of the API this stand-in speaks (./dialects.js): a
+ * route reads its differences from there, and a path the dialect lacks answers a web server's 404.
  */
 const crypto = require('node:crypto');
 const http = require('node:http');
@@ -16,6 +18,7 @@ const { createState } = require('./state');
 const { HttpFailure, envelope, failure } = require('./contract');
 const { faultAfterProcessing, faultBeforeProcessing } = require('./faults');
 const { describeFile, parseMultipart } = require('./multipart');
+const { dialectNamed, webServerNotFound } = require('./dialects');
 
 /** Route files added for the AI agents, templates and the newer endpoints (issue 14). */
 const EXTRA_ROUTES = [
@@ -36,6 +39,8 @@ const DEFAULTS = {
 	latencyMs: 0,
 	/** How long a session token from POST /api/user/login is accepted (--token-ttl seconds in the CLI). */
 	tokenTtlMs: 60 * 60 * 1000,
+	/** Which published version of Plazbot's API to speak: hub, sdk or docs (see ./dialects.js). */
+	dialect: 'hub',
 };
 
 /** Faults are drawn from a seeded generator so that a test run is repeatable. */
@@ -119,12 +124,12 @@ function createRouter() {
 		put: (p, h, o) => add('PUT', p, h, o),
 		delete: (p, h, o) => add('DELETE', p, h, o),
 		match,
-		pathsFor: (path) => routes.filter((r) => r.regex.test(path)).map((r) => r.method),
 	};
 }
 
 function createStandIn(config = {}) {
 	const settings = { ...DEFAULTS, ...config };
+	const dialect = dialectNamed(settings.dialect);
 	const state = createState();
 	const router = createRouter();
 	let faults = { ...NO_FAULTS, latencyMs: settings.latencyMs, ...(config.faults ?? {}) };
@@ -151,7 +156,7 @@ function createStandIn(config = {}) {
 		return token;
 	}
 
-	const helpers = { envelope, failure, HttpFailure, state, settings, issueSessionToken };
+	const helpers = { envelope, failure, HttpFailure, state, settings, dialect, issueSessionToken };
 	for (const resource of [
 		'message',
 		'workspace',
@@ -401,12 +406,8 @@ function createStandIn(config = {}) {
 			const found = router.match(req.method, url.pathname);
 			// Signing in needs no token (the login route is public, as in Plazbot).
 			if (!found?.route.options.public) authenticate(req);
-			if (!found) {
-				const allowed = router.pathsFor(url.pathname);
-				if (allowed.length)
-					throw new HttpFailure(405, `Método ${req.method} no permitido`, 'METHOD_NOT_ALLOWED');
-				throw new HttpFailure(404, `Ruta no encontrada: ${url.pathname}`, 'NOT_FOUND');
-			}
+			// A path (or method) this dialect has no route for: the web server's own 404, not Plazbot's.
+			if (!found) return webServerNotFound(res, req.method, url.pathname);
 			const result = await found.route.handler({
 				params: found.params,
 				query: record.query,
@@ -436,6 +437,7 @@ function createStandIn(config = {}) {
 
 	return {
 		settings,
+		dialect,
 		state,
 		get requests() {
 			return requests;

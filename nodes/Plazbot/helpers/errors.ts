@@ -16,6 +16,17 @@ export class InvalidInput extends Error {
 	}
 }
 
+/** An answer from Plazbot the node cannot read (a list in an unknown shape): said, never guessed. */
+export class UnreadableAnswer extends Error {
+	constructor(
+		message: string,
+		readonly hint: string,
+	) {
+		super(message);
+		this.name = 'UnreadableAnswer';
+	}
+}
+
 /** Gives every error that leaves the node the item it belongs to. */
 export function asItemError(
 	node: INode,
@@ -24,6 +35,12 @@ export function asItemError(
 ): NodeApiError | NodeOperationError {
 	if (error instanceof InvalidInput) {
 		return new NodeOperationError(node, `${error.field} ${error.problem} [item ${itemIndex}]`, {
+			itemIndex,
+			description: error.hint,
+		});
+	}
+	if (error instanceof UnreadableAnswer) {
+		return new NodeOperationError(node, `${error.message} [item ${itemIndex}]`, {
 			itemIndex,
 			description: error.hint,
 		});

@@ -8,7 +8,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { firstRecord, isRecord, recordsIn } from '../helpers/records';
 import { PlazbotClient, type PlazbotRequest } from '../transport/client';
-import { listTemplates, templateLabel } from './templates';
+import { listTemplates, templateLabel, templateNameOf } from './templates';
 import {
 	agentsIn,
 	AGENT_LIST_PATH,
@@ -201,7 +201,7 @@ export async function searchTemplates(
 			listTemplates,
 			(template) => ({
 				name: templateLabel(template),
-				value: text(template.elementName) || String(template.id),
+				value: templateNameOf(template),
 			}),
 			filter,
 		);

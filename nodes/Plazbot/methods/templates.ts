@@ -9,24 +9,47 @@ import { NodeOperationError } from 'n8n-workflow';
 import { locatorValue } from '../helpers/parameters';
 import { isRecord, recordsIn } from '../helpers/records';
 import { PlazbotClient } from '../transport/client';
-import { MEDIA_TEMPLATE_TYPES, TEMPLATE_PATH } from '../transport/apiContract';
+import {
+	MEDIA_TEMPLATE_TYPES,
+	TEMPLATE_LIST_PATHS,
+	TEMPLATE_NAME_FIELDS,
+} from '../transport/apiContract';
 
-/** The workspace's WhatsApp templates (the list path apiContract takes); `data` or `data.data`. */
+/**
+ * The workspace's WhatsApp templates, from the first of apiContract's list paths that exists (a
+ * 404 that is not Plazbot's envelope moves on to the next), in any list shape; only templates
+ * with a name, since the name is what Send Conversation sends.
+ */
 export async function listTemplates(client: PlazbotClient): Promise<IDataObject[]> {
-	return recordsIn(
-		await client.requestData({
+	for (const [position, path] of TEMPLATE_LIST_PATHS.entries()) {
+		const answer = await client.answer({
 			method: 'GET',
-			path: TEMPLATE_PATH,
+			path,
 			qs: { workspaceId: client.workspaceId },
-		}),
-	);
+			routeMayBeMissing: position < TEMPLATE_LIST_PATHS.length - 1,
+		});
+		if (answer.routeMissing) continue;
+		return recordsIn(answer.envelope.data, 'template list').filter((template) =>
+			templateNameOf(template),
+		);
+	}
+	return [];
 }
 
 const textOf = (value: unknown): string => (typeof value === 'string' ? value.trim() : '');
 
+/** The template's WhatsApp name (`elementName`, else `name`); empty when it has neither. */
+export function templateNameOf(template: IDataObject): string {
+	for (const field of TEMPLATE_NAME_FIELDS) {
+		const name = textOf(template[field]);
+		if (name) return name;
+	}
+	return '';
+}
+
 /** A template as the picker shows it: "order_confirmation (es · IMAGE: needs File URL)". */
 export function templateLabel(template: IDataObject): string {
-	const name = textOf(template.elementName) || String(template.id);
+	const name = templateNameOf(template);
 	const type = textOf(template.templateType).toUpperCase();
 	const media = (MEDIA_TEMPLATE_TYPES as readonly string[]).includes(type)
 		? `${type}: needs File URL`
@@ -42,7 +65,7 @@ export function templateLabel(template: IDataObject): string {
 }
 
 /** The template name in the Template parameter, a resource locator in version 2 and text in version 1. */
-export function templateNameOf(raw: unknown): string {
+export function templateParameterName(raw: unknown): string {
 	const value = locatorValue(raw);
 	return typeof value === 'string' ? value.trim() : '';
 }
@@ -111,7 +134,7 @@ export function templateFields(template: IDataObject): ResourceMapperField[] {
 export async function getTemplateFields(
 	this: ILoadOptionsFunctions,
 ): Promise<ResourceMapperFields> {
-	const name = templateNameOf(this.getNodeParameter('template', ''));
+	const name = templateParameterName(this.getNodeParameter('template', ''));
 	if (!name || name.startsWith('=')) {
 		return {
 			fields: [],
@@ -133,7 +156,7 @@ export async function getTemplateFields(
 			},
 		);
 	}
-	const template = templates.find((candidate) => candidate.elementName === name);
+	const template = templates.find((candidate) => templateNameOf(candidate) === name);
 	if (!template) {
 		return {
 			fields: [],

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { normalizeWhatsappNumber } from '../helpers/phone';
-import { isRecord } from '../helpers/records';
+import { isRecord, listIn, unreadableList } from '../helpers/records';
 import type { PlazbotEnvelope } from './answers';
 
 /**
@@ -10,11 +10,25 @@ import type { PlazbotEnvelope } from './answers';
  * future change in the API is a one-line edit. See ../shared/plazbot-api.md.
  */
 
-/** The hub's path (the owner's page); the newer docs and SDK 1.1.5 show `/api/conversation`. */
-export const SEND_CONVERSATION_PATH = '/api/message/conversation';
+/**
+ * Send Conversation's paths, in the order tried. First the hub's (the owner's page,
+ * developers.plazbot.com send-conversation, April 2025; docs.plazbot.com shows it too); then the
+ * one SDK 1.0.6–1.1.5 code posts to (plazbot-sdk-examples, dist/core/message.js `onConversation`),
+ * as plazbot.mintlify.app and the white-label copy (wabotify-docs message/send-conversation) do.
+ * The second is tried only when the first answers a 404 that is not Plazbot's envelope (no such
+ * route: nothing was sent), and then used for the rest of the run.
+ */
+export const SEND_CONVERSATION_PATHS = ['/api/message/conversation', '/api/conversation'] as const;
+export const SEND_CONVERSATION_PATH = SEND_CONVERSATION_PATHS[0];
 
-/** The hub names the send type field `type`; the newer docs call it `sendType`. */
-export const SEND_TYPE_BODY_FIELD = 'type';
+/**
+ * The send type goes under both names, with the same code: the hub reads `type`; SDK 1.0.6–1.1.1
+ * (`sendType: 3`), Mintlify and the white-label copy read `sendType` (white-label: default 3, API,
+ * when absent, so a campaign sent with `type` alone would be filed as API). A server ignores the
+ * name it does not know. SDK 1.1.5 sends neither; the rest of its body (workspaceId, destination,
+ * template, variablesBody, variablesHeader, file) is what the node sends.
+ */
+export const SEND_TYPE_BODY_FIELDS = ['type', 'sendType'] as const;
 
 /** Send type codes, identical in both documentation sets. Absent means Campaign. */
 export const SEND_TYPE_CODES = {
@@ -146,22 +160,27 @@ export function conversationWasSent(record: Record<string, unknown>): boolean {
  */
 
 /**
- * AI agents (SDK 1.1.5 agent.js). Get Agent: the SDK sends the agent as `id`, the API reference
- * as `agentId`; the SDK is code that runs against the API, so `id`. Get Agents: the API reference
- * answers the list in `data`, the SDK reads `agent` from the body; both are accepted.
+ * AI agents (SDK 1.1.5 agent.js). Get Agent: the SDK sends the agent as `id` (getAgentById,
+ * `params: { id, workspaceId }`), docs.plazbot.com agent/get requires `agentId`: both are sent,
+ * with the same value, so that either server finds it. Get Agents: the API reference answers the
+ * list in `data`, the SDK reads `agent` from the body; both are accepted.
  */
 export const AGENT_LIST_PATH = '/api/agent/get-agents';
 export const AGENT_GET_PATH = '/api/agent/get-agent';
-export const AGENT_GET_ID_QUERY = 'id';
+export const AGENT_GET_ID_QUERIES = ['id', 'agentId'] as const;
 export const AGENT_LIST_BODY_FIELDS = ['data', 'agent'] as const;
 
 /** The agents in a Get Agents answer: the API reference puts them in `data`, the SDK reads `agent`. */
 export function agentsIn(envelope: PlazbotEnvelope): IDataObject[] {
 	const body = envelope as unknown as IDataObject;
+	// The first field that holds a list decides; `data: null` beside SDK 1.1.5's `agent` is no list.
 	for (const field of AGENT_LIST_BODY_FIELDS) {
-		const list = body[field];
-		if (Array.isArray(list)) return list.filter(isRecord);
+		const list =
+			body[field] === null || body[field] === undefined ? undefined : listIn(body[field]);
+		if (list) return list.records;
 	}
+	if (AGENT_LIST_BODY_FIELDS.some((field) => body[field] !== undefined && body[field] !== null))
+		throw unreadableList(body.data ?? body.agent, 'AI agent list');
 	return [];
 }
 /** Ask: `{ agentId, workspaceId, question, sessionId, file?, multipleAnswers? }` → `{ success, answer }` (SDK 1.1.5 onMessage; Wabotify lists the same body). */
@@ -180,13 +199,21 @@ export const AGENT_SETTINGS_PATHS = {
 
 /**
  * WhatsApp templates. The API reference documents `POST /api/template` (create) and
- * `PUT /api/template/{id}` (update); SDK 2.x lists them (`getTemplates`) without its REST path
- * being published. The collection path with `?workspaceId`, as every other list of the API takes
- * it, is the one these imply. A template: `{ id, elementName, languageCode, category,
- * templateType (TEXT|IMAGE|VIDEO|DOCUMENT), status, components[{ type, format, text,
- * variables[{ variable, example }] }] }`.
+ * `PUT /api/template/{id}` (update); SDK 2.x lists them (`getTemplates`, `getActiveTemplates`)
+ * without their REST paths being published. Tried in order: the collection path with
+ * `?workspaceId` (inferred: every other list of the API takes it), then `/api/template/actives`
+ * (a third-party integration calls it), the second only when the first is a 404 that is not
+ * Plazbot's envelope. A template: `{ id, elementName, languageCode, category, templateType
+ * (TEXT|IMAGE|VIDEO|DOCUMENT), status, components[{ type, format, text, variables[{ variable,
+ * example }] }] }` (docs template/create's fields).
  */
 export const TEMPLATE_PATH = '/api/template';
+export const TEMPLATE_LIST_PATHS = [TEMPLATE_PATH, '/api/template/actives'] as const;
+/**
+ * The template's WhatsApp name, what Send Conversation's `template` takes: `elementName` (docs
+ * template/create), else `name` (SDK 2's index.ts prints `template.name`). Never its `id`.
+ */
+export const TEMPLATE_NAME_FIELDS = ['elementName', 'name'] as const;
 /** Template types whose header carries a file (Send Conversation's File URL). */
 export const MEDIA_TEMPLATE_TYPES = ['IMAGE', 'VIDEO', 'DOCUMENT'] as const;
 

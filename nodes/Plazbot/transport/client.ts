@@ -60,11 +60,20 @@ export interface PlazbotRequest {
 	 * by `answer()`, never retried, never stopping the run.
 	 */
 	expectedStatuses?: readonly number[];
+	/**
+	 * A 404 that is not Plazbot's JSON envelope (a web server's "Cannot POST …" page: there is no
+	 * route at this path, so nothing was done) is returned by `answer()` with `routeMissing`, for a
+	 * caller that tries the path another of Plazbot's sources gives. A 404 with the envelope is
+	 * Plazbot's own answer and stays an error.
+	 */
+	routeMayBeMissing?: boolean;
 }
 
 export interface PlazbotAnswer {
 	status: number;
 	envelope: PlazbotEnvelope;
+	/** See PlazbotRequest.routeMayBeMissing. */
+	routeMissing?: boolean;
 }
 
 type Verdict = { retryDelayMs: number } | { answer: PlazbotAnswer } | { error: NodeApiError };
@@ -78,6 +87,14 @@ function refused({ success }: { success?: unknown }): boolean {
 	);
 }
 
+/** Plazbot's own answer: a JSON object with `success` (its envelope), not a web server's page. */
+function isPlazbotEnvelope(parsed: unknown): boolean {
+	return (
+		typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) && 'success' in parsed
+	);
+}
+
+/** What a request that got no complete answer within the Timeout option comes to. */
 const TIMED_OUT: Outcome = {
 	kind: 'transportError',
 	code: 'ETIMEDOUT',
@@ -236,7 +253,10 @@ export class PlazbotClient {
 		}
 		const { statusCode: status, headers, body } = outcome.response;
 		const text = bodyText(body);
-		const envelope = asEnvelope(parseJson(text));
+		const parsed = parseJson(text);
+		const envelope = asEnvelope(parsed);
+		if (request.routeMayBeMissing && status === 404 && !isPlazbotEnvelope(parsed))
+			return { answer: { status, envelope: {}, routeMissing: true } };
 		if (request.expectedStatuses?.includes(status))
 			return { answer: { status, envelope: envelope ?? {} } };
 		if (status >= 300 && status < 400) {

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { NEXT_PAGE_TOKEN_FIELDS } from './apiContract';
-import { isRecord } from '../helpers/records';
+import { listIn, unreadableList } from '../helpers/records';
 
 export interface Page {
 	records: IDataObject[];
@@ -9,17 +9,25 @@ export interface Page {
 	nextToken?: string;
 }
 
-/** The records and next-page token in a list answer's `data`. */
-export function pageOf(data: unknown): Page {
-	if (Array.isArray(data)) return { records: data as IDataObject[] };
-	if (!isRecord(data)) return { records: [] };
-	const container = data as IDataObject;
-	const records = Array.isArray(container.data) ? (container.data as IDataObject[]) : [];
+/**
+ * The records and next-page token in a list answer's `data`, in any shape listIn reads; the token
+ * is read from the innermost object that has one. An answer in no known shape fails (UnreadableAnswer).
+ */
+export function pageOf(data: unknown, what = 'list'): Page {
+	const list = listIn(data);
+	if (!list) throw unreadableList(data, what);
+	const container = list.containers.find((candidate) =>
+		NEXT_PAGE_TOKEN_FIELDS.some((field) => field in candidate),
+	);
+	if (!container) return { records: list.records };
 	// The first token field the answer has decides, even when it is null: List Conversation's
 	// `continuationToken` is the token the page was asked with, not the next one.
 	const tokenField = NEXT_PAGE_TOKEN_FIELDS.find((field) => field in container);
 	const token = tokenField ? container[tokenField] : undefined;
-	return { records, nextToken: typeof token === 'string' && token !== '' ? token : undefined };
+	return {
+		records: list.records,
+		nextToken: typeof token === 'string' && token !== '' ? token : undefined,
+	};
 }
 
 /** Pages of 20: a million records. A list longer than that is a server that never stops. */

@@ -48,7 +48,7 @@ const hasType = (value, type) =>
 		? Array.isArray(value) && value.every((entry) => typeof entry === 'string')
 		: typeof value === type;
 
-function register(router, { envelope, HttpFailure, state }) {
+function register(router, { envelope, HttpFailure, state, dialect }) {
 	/** Past questions per session: the agent's "memory" that sessionId keeps. */
 	const sessions = new Map();
 	const findAgent = (id) => {
@@ -60,18 +60,25 @@ function register(router, { envelope, HttpFailure, state }) {
 
 	router.get('/api/agent/get-agents', ({ query, workspaceId }) => {
 		requireWorkspace(query, workspaceId);
-		return envelope(
-			[...state.agents.values()].map((agent) => publicAgent(agent, workspaceId)),
-			'Agentes obtenidos',
-		);
+		const agents = [...state.agents.values()].map((agent) => publicAgent(agent, workspaceId));
+		// SDK 1.1.5 getAgents reads `agent` from the body; the docs show the list in `data`.
+		if (dialect.agentListField === 'agent')
+			return { ...envelope(null, 'Agentes obtenidos'), agent: agents };
+		return envelope(agents, 'Agentes obtenidos');
 	});
 
 	router.get('/api/agent/get-agent', ({ query, workspaceId }) => {
 		requireWorkspace(query, workspaceId);
-		// The SDK sends `id`, the API reference names it `agentId`: both are read.
-		const id = query.id ?? query.agentId;
+		// The SDK sends `id`, the API reference requires `agentId`: each dialect reads its own
+		// name(s) only, so a client that sends one of them works against one dialect only.
+		const name = dialect.agentIdQuery.find((field) => query[field] !== undefined);
+		const id = name && query[name];
 		if (typeof id !== 'string' || id.trim() === '')
-			throw new HttpFailure(400, 'El campo id es requerido', 'VALIDATION_ERROR');
+			throw new HttpFailure(
+				400,
+				`El campo ${dialect.agentIdQuery.join(' o ')} es requerido`,
+				'VALIDATION_ERROR',
+			);
 		return envelope(publicAgent(findAgent(id), workspaceId), 'Agente obtenido');
 	});
 

@@ -3,7 +3,14 @@
  * Contacts: list (paged by 20), create, update, read by ID, email and phone, and activities.
  * Contacts live in `state.contacts`, which Send Conversation also fills.
  */
-const { PAGE_SIZE, requireText, optionalText, requireWorkspace, pageOf } = require('../contract');
+const {
+	PAGE_SIZE,
+	requireText,
+	optionalText,
+	requireWorkspace,
+	pageOf,
+	tokenPage,
+} = require('../contract');
 
 const CHANNELS = new Set([1, 2, 3, 4, 5]);
 const UPDATABLE_FIELDS = ['name', 'lastname', 'email', 'stageId', 'segmentationId'];
@@ -44,7 +51,7 @@ function buildContact(state, workspaceId, fields = {}) {
 	};
 }
 
-function register(router, { envelope, HttpFailure, state, settings }) {
+function register(router, { envelope, HttpFailure, state, settings, dialect }) {
 	/** Activities per contact object, so that a reset (which empties the contacts) forgets them too. */
 	const activities = new WeakMap();
 	state.contactActivities = (contactId) => activities.get(state.contacts.get(contactId)) ?? [];
@@ -68,10 +75,7 @@ function register(router, { envelope, HttpFailure, state, settings }) {
 		requireWorkspace(query, workspaceId);
 		const all = contactsOf(workspaceId);
 		const page = pageOf(all, query.continuationToken);
-		return envelope(
-			{ workspaceId, continuationToken: page.next, data: page.data },
-			'List obtained successfully.',
-		);
+		return envelope(tokenPage(dialect, workspaceId, page), 'List obtained successfully.');
 	});
 
 	router.post('/api/contact', ({ body, workspaceId }) => {

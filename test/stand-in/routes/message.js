@@ -18,8 +18,17 @@ const KNOWN_TEMPLATES = new Set([
 	'promo_campaign',
 ]);
 
-function register(router, { envelope, HttpFailure, state, settings }) {
-	router.post('/api/message/conversation', ({ body, workspaceId }) => {
+/**
+ * Send Conversation on the dialect's path (./../dialects.js): the hub's `/api/message/conversation`
+ * reads the send type from `type`, the SDK's and the docs' `/api/conversation` from `sendType`; each
+ * ignores the other name, as a server ignores a field it does not know. The variables must be as
+ * many as the template has (the white-label copy: they "deben coincidir con los placeholders";
+ * Meta refuses a template message with a variable missing or extra): checked by the sdk and docs
+ * dialects, and by the hub one with `checkTemplateVariables: true` (its older tests send the
+ * seeded templates with any variables).
+ */
+function register(router, { envelope, HttpFailure, state, settings, dialect }) {
+	router.post(dialect.sendConversationPath, ({ body, workspaceId }) => {
 		requireWorkspace(body, workspaceId, BODY_WORKSPACE_MISMATCH);
 		requireText(body, 'template');
 		requireText(body, 'destination');
@@ -46,17 +55,23 @@ function register(router, { envelope, HttpFailure, state, settings }) {
 				);
 			}
 		}
-		if (body.type !== undefined && body.type !== null && !SEND_TYPES.has(String(body.type))) {
-			throw new HttpFailure(400, `Tipo de envío inválido: ${body.type}`, 'VALIDATION_ERROR');
+		const sendType = body[dialect.sendTypeField];
+		if (sendType !== undefined && sendType !== null && !SEND_TYPES.has(String(sendType))) {
+			throw new HttpFailure(400, `Tipo de envío inválido: ${sendType}`, 'VALIDATION_ERROR');
 		}
 		optionalText(body, 'campaignName');
 		if (!(settings.acceptAnyTemplate || KNOWN_TEMPLATES.has(body.template))) {
 			throw new HttpFailure(
-				400,
+				dialect.unknownTemplateStatus,
 				`La plantilla ${body.template} no existe o no está aprobada`,
 				'TEMPLATE_NOT_FOUND',
 			);
 		}
+		const template = [...(state.templates?.values() ?? [])].find(
+			(candidate) => candidate.elementName === body.template,
+		);
+		if (template && (settings.checkTemplateVariables ?? dialect.checksTemplateVariables))
+			requireVariableCounts(template, body, HttpFailure);
 
 		let contact = state.findContactByPhone(body.destination);
 		if (!contact) {
@@ -82,7 +97,8 @@ function register(router, { envelope, HttpFailure, state, settings }) {
 			contactId: contact.id,
 			workspaceId,
 			templateCode: body.template,
-			type: Number(body.type ?? 1),
+			// What Plazbot files the conversation as: the type under this dialect's name, else its default.
+			type: Number(sendType ?? dialect.defaultSendType),
 			campaignName: body.campaignName ?? null,
 			platformSenderPhone: body.destination,
 			requestBody: JSON.stringify(body),
@@ -155,6 +171,26 @@ function register(router, { envelope, HttpFailure, state, settings }) {
 }
 
 const WHATSAPP_TEXT_MAX_LENGTH = 4096;
+
+/** The template's header and body variables must each be given, no more and no fewer. */
+function requireVariableCounts(template, body, HttpFailure) {
+	for (const [type, field] of [
+		['HEADER', 'variablesHeader'],
+		['BODY', 'variablesBody'],
+	]) {
+		const expected = (template.components ?? [])
+			.filter((component) => component.type === type)
+			.reduce((count, component) => count + (component.variables?.length ?? 0), 0);
+		const given = Array.isArray(body[field]) ? body[field].length : 0;
+		if (given !== expected) {
+			throw new HttpFailure(
+				400,
+				`La plantilla ${template.elementName} espera ${expected} variables en ${field}, se recibieron ${given}`,
+				'TEMPLATE_VARIABLES_MISMATCH',
+			);
+		}
+	}
+}
 
 /** Every field List Conversation documents, null where the stand-in does not track it. */
 function conversationRecord(stored) {

@@ -9,7 +9,7 @@
  */
 const { requireText, requireWorkspace, pageOf } = require('../contract');
 
-function register(router, { envelope, HttpFailure, state }) {
+function register(router, { envelope, HttpFailure, state, dialect }) {
 	state.messages = [];
 	const resetOthers = state.reset;
 	state.reset = () => {
@@ -45,7 +45,8 @@ function register(router, { envelope, HttpFailure, state }) {
 				typeof message.content === 'string' &&
 				message.content.toLowerCase().includes(needle),
 		);
-		return envelope(found, 'Busqueda realizada');
+		// The sdk dialect wraps the list once more (../dialects.js).
+		return envelope(dialect.searchNested ? { data: found } : found, 'Busqueda realizada');
 	});
 }
 

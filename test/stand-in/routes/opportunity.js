@@ -7,9 +7,16 @@
  * (`/api/opportunity/{id}`, `/api/opportunity/{id}/activities`): the hub lists them without
  * readable pages.
  */
-const { PAGE_SIZE, requireText, optionalText, requireWorkspace, pageOf } = require('../contract');
+const {
+	PAGE_SIZE,
+	requireText,
+	optionalText,
+	requireWorkspace,
+	pageOf,
+	tokenPage,
+} = require('../contract');
 
-function register(router, { envelope, HttpFailure, state }) {
+function register(router, { envelope, HttpFailure, state, dialect }) {
 	const findOpportunity = (id, workspaceId) => {
 		const opportunity = state.opportunities.get(id);
 		if (!opportunity || opportunity.workspaceId !== workspaceId) {
@@ -24,10 +31,7 @@ function register(router, { envelope, HttpFailure, state }) {
 			(opportunity) => opportunity.workspaceId === workspaceId,
 		);
 		const page = pageOf(all, query.continuationToken);
-		return envelope(
-			{ workspaceId, continuationToken: page.next, data: page.data },
-			'List obtained successfully.',
-		);
+		return envelope(tokenPage(dialect, workspaceId, page), 'List obtained successfully.');
 	});
 
 	router.post('/api/opportunity', ({ body, workspaceId }) => {

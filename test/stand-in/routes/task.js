@@ -5,12 +5,23 @@
  *
  * Get by ID and Delete follow the node's REST-style choice (`/api/task/{id}`): the hub lists them
  * without readable pages.
+ *
+ * The list per dialect (../dialects.js): hub honours pageNumber and pageSize; docs caps a page at
+ * 20 tasks whatever pageSize asks; sdk ignores pageNumber (every page is page 1) and names the ID
+ * `_id`, so that a client cannot tell pages apart by `id`.
  */
 const { requireText, optionalText, requireWorkspace } = require('../contract');
+const { DOCS_TASK_PAGE_CAP } = require('../dialects');
 
 const DEFAULT_PAGE_SIZE = 10;
 
-function register(router, { envelope, HttpFailure, state }) {
+function register(router, { envelope, HttpFailure, state, dialect }) {
+	/** A task as this dialect answers it: its ID under the dialect's field. */
+	const shown = (task) => {
+		if (dialect.taskIdField === 'id') return task;
+		const { id, ...rest } = task;
+		return { [dialect.taskIdField]: id, ...rest };
+	};
 	const findTask = (id, workspaceId) => {
 		const task = state.tasks.get(id);
 		if (!task || task.workspaceId !== workspaceId)
@@ -31,8 +42,11 @@ function register(router, { envelope, HttpFailure, state }) {
 
 	router.get('/api/task', ({ query, workspaceId }) => {
 		if (query.workspaceId !== undefined) requireWorkspace(query, workspaceId);
-		const pageNumber = positive(query.pageNumber, 'pageNumber', 1);
-		const pageSize = positive(query.pageSize, 'pageSize', DEFAULT_PAGE_SIZE);
+		const askedPage = positive(query.pageNumber, 'pageNumber', 1);
+		const askedSize = positive(query.pageSize, 'pageSize', DEFAULT_PAGE_SIZE);
+		const pageNumber = dialect.taskPages === 'ignoresPageNumber' ? 1 : askedPage;
+		const pageSize =
+			dialect.taskPages === 'cappedAt20' ? Math.min(askedSize, DOCS_TASK_PAGE_CAP) : askedSize;
 		const name = typeof query.name === 'string' ? query.name.toLowerCase() : '';
 		const all = [...state.tasks.values()].filter(
 			(task) =>
@@ -42,7 +56,7 @@ function register(router, { envelope, HttpFailure, state }) {
 				(!name || task.name.toLowerCase().includes(name)),
 		);
 		return envelope(
-			all.slice((pageNumber - 1) * pageSize, pageNumber * pageSize),
+			all.slice((pageNumber - 1) * pageSize, pageNumber * pageSize).map(shown),
 			'List obtained successfully.',
 		);
 	});
@@ -91,7 +105,7 @@ function register(router, { envelope, HttpFailure, state }) {
 
 	router.get('/api/task/:id', ({ params, query, workspaceId }) => {
 		if (query.workspaceId !== undefined) requireWorkspace(query, workspaceId);
-		return envelope(findTask(params.id, workspaceId), 'Task obtained successfully.');
+		return envelope(shown(findTask(params.id, workspaceId)), 'Task obtained successfully.');
 	});
 
 	router.delete('/api/task/:id', ({ params, query, workspaceId }) => {

@@ -1,8 +1,10 @@
 'use strict';
 /**
  * WhatsApp templates (docs.plazbot.com/api-reference/template: create `POST /api/template`,
- * update `PUT /api/template/{id}`; the list at `GET /api/template?workspaceId`, as the node's
- * apiContract takes it). The seeded templates are the ones Send Conversation accepts.
+ * update `PUT /api/template/{id}`). No source publishes the list: the hub dialect answers it at
+ * `GET /api/template?workspaceId` (the node's first guess), the sdk and docs dialects only at
+ * `GET /api/template/actives` (a third party's path), the sdk one naming each template `name` as
+ * SDK 2 prints it (../dialects.js). The seeded templates are the ones Send Conversation accepts.
  */
 const { requireText, requireWorkspace, BODY_WORKSPACE_MISMATCH } = require('../contract');
 
@@ -84,7 +86,7 @@ function seedTemplates() {
 	];
 }
 
-function register(router, { envelope, HttpFailure, state }) {
+function register(router, { envelope, HttpFailure, state, dialect }) {
 	const seed = () => {
 		state.templates = new Map(seedTemplates().map((template) => [template.id, template]));
 	};
@@ -113,9 +115,21 @@ function register(router, { envelope, HttpFailure, state }) {
 		}
 	};
 
-	router.get('/api/template', ({ query, workspaceId }) => {
+	/** A template as this dialect lists it: its name under the dialect's field. */
+	const listed = (template) => {
+		if (dialect.templateNameField === 'elementName') return template;
+		const { elementName, ...rest } = template;
+		return { ...rest, [dialect.templateNameField]: elementName };
+	};
+	router.get(dialect.templateListPath, ({ query, workspaceId }) => {
 		requireWorkspace(query, workspaceId);
-		return envelope([...templates().values()], 'Plantillas obtenidas');
+		const approved = [...templates().values()]
+			.filter((template) => dialect.templateListPath === '/api/template' || isActive(template))
+			.map(listed);
+		return envelope(
+			dialect.templateListNested ? { data: approved } : approved,
+			'Plantillas obtenidas',
+		);
 	});
 
 	router.get('/api/template/:id', ({ params, query, workspaceId }) => {
@@ -152,5 +166,7 @@ function register(router, { envelope, HttpFailure, state }) {
 		return envelope({}, 'Plantilla actualizada');
 	});
 }
+
+const isActive = (template) => template.status === 'APPROVED';
 
 module.exports = { register, seedTemplates };

@@ -102,6 +102,7 @@ describe('List Conversations through the router', () => {
 					template: 'order_confirmation',
 					destination: sent[0].platformSenderPhone,
 					type: '3',
+					sendType: '3',
 					campaignName: 'Black Friday',
 				}),
 				responseBody: null,

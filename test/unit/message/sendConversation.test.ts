@@ -48,6 +48,7 @@ describe('buildSendConversationBody', () => {
 			],
 			variablesHeader: [{ variable: '1', value: 'Hola' }],
 			type: '3',
+			sendType: '3',
 			campaignName: 'Black Friday',
 			file: { fileUrl: 'https://x.test/a.pdf', fileName: 'a.pdf' },
 			reference2: 'R2',
@@ -66,7 +67,13 @@ describe('buildSendConversationBody', () => {
 				},
 				'ws-1',
 			),
-		).toEqual({ workspaceId: 'ws-1', template: 'welcome', destination: '51987654321', type: '2' });
+		).toEqual({
+			workspaceId: 'ws-1',
+			template: 'welcome',
+			destination: '51987654321',
+			type: '2',
+			sendType: '2',
+		});
 	});
 });
 
@@ -98,6 +105,7 @@ describe('Send Conversation through the router', () => {
 				destination: '51900000001',
 				variablesBody: [{ variable: '1', value: 'Ana' }],
 				type: '3',
+				sendType: '3',
 				campaignName: 'Black Friday',
 			},
 		});

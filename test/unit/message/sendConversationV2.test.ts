@@ -107,6 +107,7 @@ describe('Send Conversation, version 2: the template picker and its variables', 
 					{ variable: '2', value: '10:00' },
 				],
 				type: '2',
+				sendType: '2',
 				file: { fileUrl: 'https://example.com/a.pdf' },
 			},
 		]);
@@ -164,6 +165,7 @@ describe('Send Conversation, version 2: the template picker and its variables', 
 			destination: '51987654321',
 			variablesBody: [{ variable: '1', value: 'Luis' }],
 			type: '2',
+			sendType: '2',
 		});
 	});
 });

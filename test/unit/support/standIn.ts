@@ -14,6 +14,8 @@ export interface RecordedRequest {
 	body: any;
 	at: number;
 	fault: string | null;
+	/** The status answered, once the answer was sent. */
+	status?: number;
 }
 
 export interface StandIn {

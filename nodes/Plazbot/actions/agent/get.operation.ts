@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import type { PlazbotClient } from '../../transport/client';
-import { AGENT_GET_ID_QUERY, AGENT_GET_PATH } from '../../transport/apiContract';
+import { AGENT_GET_ID_QUERIES, AGENT_GET_PATH } from '../../transport/apiContract';
 import { agentLocator, readAgentId } from './agent.common';
 
 const properties: INodeProperties[] = [agentLocator];
@@ -22,7 +22,10 @@ export async function execute(
 		{
 			method: 'GET',
 			path: AGENT_GET_PATH,
-			qs: { [AGENT_GET_ID_QUERY]: agentId, workspaceId: client.workspaceId },
+			qs: {
+				...Object.fromEntries(AGENT_GET_ID_QUERIES.map((name) => [name, agentId])),
+				workspaceId: client.workspaceId,
+			},
 		},
 		itemIndex,
 	);

@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { asOptionalLocatorId, asRequiredText, definedFields } from '../../helpers/parameters';
+import { recordsIn } from '../../helpers/records';
 import type { PlazbotClient } from '../../transport/client';
 import { MESSAGE_SEARCH_PATH } from '../../transport/apiContract';
 import { contactOption, returnAllOrLimit } from '../common.descriptions';
@@ -33,7 +34,7 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-/** Plazbot answers every match at once (no paging is documented); Limit cuts the list. */
+/** Plazbot answers every match at once (no paging is documented), as a list or `{ data: [..] }`; Limit cuts the list. */
 export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,
@@ -49,9 +50,7 @@ export async function execute(
 		{ method: 'GET', path: MESSAGE_SEARCH_PATH, qs },
 		itemIndex,
 	);
-	const messages = (Array.isArray(data) ? data : []).filter(
-		(message): message is IDataObject => typeof message === 'object' && message !== null,
-	);
+	const messages = recordsIn(data, 'message search');
 	const limit = readLimit(this, itemIndex);
 	return limit === undefined ? messages : messages.slice(0, limit);
 }

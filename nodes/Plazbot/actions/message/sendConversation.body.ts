@@ -9,7 +9,7 @@ import {
 	definedFields,
 	locatorValue,
 } from '../../helpers/parameters';
-import { SEND_TYPE_BODY_FIELD, SEND_TYPE_CODES, type SendType } from '../../transport/apiContract';
+import { SEND_TYPE_BODY_FIELDS, SEND_TYPE_CODES, type SendType } from '../../transport/apiContract';
 import { TEMPLATE_FIELD_PREFIX } from '../../methods/templates';
 
 /** WhatsApp's limits for template variable values, in characters (code points, not UTF-16 units). */
@@ -94,7 +94,7 @@ export function buildSendConversationBody(
 	);
 	if (variablesBody.length) body.variablesBody = variablesBody;
 	if (variablesHeader.length) body.variablesHeader = variablesHeader;
-	body[SEND_TYPE_BODY_FIELD] = SEND_TYPE_CODES[sendType];
+	for (const field of SEND_TYPE_BODY_FIELDS) body[field] = SEND_TYPE_CODES[sendType];
 
 	const extra = input.additionalFields ?? {};
 	const fileUrl = oneOf(asOptionalText(extra.fileUrl, 'File URL'), mapped.fileUrl, 'File URL');

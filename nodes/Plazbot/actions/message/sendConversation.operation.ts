@@ -2,9 +2,9 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { PlazbotClient } from '../../transport/client';
-import { SEND_CONVERSATION_PATH } from '../../transport/apiContract';
 import { envelopeOutput } from '../output';
 import { skipIfAlreadySent } from './alreadySent';
+import { postConversation } from './conversationPath';
 import { buildSendConversationBody } from './sendConversation.body';
 import { sendConversationFields } from './sendConversation.fields';
 
@@ -38,10 +38,7 @@ export async function execute(
 		const skipped = await skipIfAlreadySent(client, body, itemIndex);
 		if (skipped) return skipped;
 	}
-	const envelope = await client.request(
-		{ method: 'POST', path: SEND_CONVERSATION_PATH, body },
-		itemIndex,
-	);
+	const envelope = await postConversation(client, body, itemIndex);
 	// What happened to this row, so that a result can be matched to its spreadsheet row: the
 	// number as it was sent (normalised) and the template, after Plazbot's own answer.
 	return {

@@ -2,7 +2,10 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { asOptionalLocatorId, asOptionalText, definedFields } from '../../helpers/parameters';
+import { UnreadableAnswer } from '../../helpers/errors';
+import { recordsIn } from '../../helpers/records';
 import type { PlazbotClient } from '../../transport/client';
+import { MAX_PAGES } from '../../transport/pagination';
 import { TASK_PAGE_SIZE, TASK_PATH } from '../../transport/apiContract';
 import { contactOption, returnAllOrLimit } from '../common.descriptions';
 import { readLimit } from '../common.runtime';
@@ -41,7 +44,13 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-/** Page after page by number, until a page comes back short, a page repeats the previous one, or the Limit is reached. */
+/**
+ * Page after page by number. Plazbot's docs give pageSize a default (10) but no maximum, and a
+ * server may answer fewer than asked (20 of a pageSize of 50): a short page ends the list only when
+ * it is shorter than a page the server gave before, or empty. A server that ignores pageNumber
+ * answers page 1 again: a page identical to the one before ends a list that fitted in one page,
+ * and fails a longer one (the rest cannot be read) instead of repeating it for ever.
+ */
 export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,
@@ -58,24 +67,38 @@ export async function execute(
 	};
 	const limit = readLimit(this, itemIndex);
 	const tasks: IDataObject[] = [];
-	let previousFirstId: unknown;
+	let previousPage: string | undefined;
+	let longestPage = 0;
 	for (let pageNumber = 1; limit === undefined || tasks.length < limit; pageNumber++) {
+		if (pageNumber > MAX_PAGES) {
+			throw new UnreadableAnswer(
+				`The task list was stopped after ${MAX_PAGES} pages (${tasks.length} tasks): Plazbot kept answering full pages`,
+				'Use Limit instead of Return All, or a filter, to take the tasks you need.',
+			);
+		}
 		const data = await client.requestData(
 			{ method: 'GET', path: TASK_PATH, qs: { ...qs, pageNumber, pageSize: TASK_PAGE_SIZE } },
 			itemIndex,
 		);
-		const page = (Array.isArray(data) ? data : []).filter(
-			(task): task is IDataObject => typeof task === 'object' && task !== null,
-		);
-		// A server that ignores pageNumber would answer the first page forever.
-		if (
-			page.length === 0 ||
-			(pageNumber > 1 && page[0].id !== undefined && page[0].id === previousFirstId)
-		)
-			break;
-		previousFirstId = page[0].id;
+		const page = recordsIn(data, 'task list');
+		if (page.length === 0) break;
+		const fingerprint = pageFingerprint(page);
+		if (fingerprint === previousPage) {
+			if (page.length < TASK_PAGE_SIZE) break;
+			throw new UnreadableAnswer(
+				`Plazbot answered page ${pageNumber} of the task list with the same ${page.length} tasks as page ${pageNumber - 1}: it ignores the page number, so the tasks after the first ${tasks.length} cannot be read`,
+				'Use a Limit of at most the tasks listed here, or filters that make the list shorter.',
+			);
+		}
+		previousPage = fingerprint;
 		tasks.push(...page);
-		if (page.length < TASK_PAGE_SIZE) break;
+		if (page.length < longestPage) break;
+		longestPage = Math.max(longestPage, page.length);
 	}
 	return limit === undefined ? tasks : tasks.slice(0, limit);
+}
+
+/** What tells two pages apart: the tasks' IDs (`id`, or `_id` as some servers name it), else the tasks. */
+function pageFingerprint(page: IDataObject[]): string {
+	return JSON.stringify(page.map((task) => task.id ?? task._id ?? task));
 }

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { recordsIn } from '../../helpers/records';
 import type { PlazbotClient } from '../../transport/client';
 import { workspaceUsersPath } from '../../transport/apiContract';
 import { returnAllOrLimit } from '../common.descriptions';
@@ -25,9 +26,7 @@ export async function execute(
 		itemIndex,
 	);
 	// The documented fields hold no secret; a password or token Plazbot might add never reaches output.
-	const users = (Array.isArray(data) ? data : [])
-		.filter((user): user is IDataObject => typeof user === 'object' && user !== null)
-		.map((user) => safeUser(user));
+	const users = recordsIn(data, 'user list').map((user) => safeUser(user));
 	const limit = readLimit(this, itemIndex);
 	return limit === undefined ? users : users.slice(0, limit);
 }
