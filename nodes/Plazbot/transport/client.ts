@@ -12,9 +12,12 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { DEFAULT_BASE_URL, EMAIL_PASSWORD } from '../../../credentials/PlazbotApi.credentials';
+import {
+	checkBaseUrl,
+	EMAIL_PASSWORD,
+	headerValueProblem,
+} from '../../../credentials/PlazbotApi.credentials';
 import { assertSupportedN8n } from '../helpers/n8nSupport';
-import { characterName } from '../helpers/phone';
 import { maskSecretValues, redactSecrets, redactSecretsDeep } from '../helpers/secrets';
 import { waitFor } from '../helpers/wait';
 import type { ErrorWording, Outcome, PlazbotEnvelope } from './answers';
@@ -27,7 +30,6 @@ import {
 	parseJson,
 	redirectAnswer,
 	refusedAnswer,
-	snippet,
 	transportFailure,
 } from './answers';
 import { CONTINUATION_TOKEN_QUERY } from './apiContract';
@@ -382,70 +384,21 @@ export class Session {
 function readCredentialSettings(node: INode, credentials: ICredentialDataDecryptedObject) {
 	const workspaceId = String(credentials.workspaceId ?? '').trim();
 	const apiKey = String(credentials.apiKey ?? '').trim();
-	const baseUrl = checkBaseUrl(node, String(credentials.baseUrl ?? '').trim() || DEFAULT_BASE_URL);
-	const refuse = (message: string, description: string) => {
-		throw new NodeOperationError(node, message, { description });
-	};
-	for (const [label, value] of [
-		['Workspace ID', workspaceId],
-		['API Key', apiKey],
-	]) {
-		// A line break in a header would let the value add headers of its own.
-		if ([...value].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f))
-			refuse(
-				`The ${label} in the Plazbot API credential contains a line break or another control character`,
-				`Open the Plazbot API credential, paste the ${label} again without line breaks, and save it.`,
-			);
-		// A header carries only Latin-1: a zero-width space or a curly quote copied from a web page
-		// would fail every request with an error that does not say why.
-		const unsendable = [...value].find((character) => (character.codePointAt(0) ?? 0) > 0xff);
-		if (unsendable !== undefined)
-			refuse(
-				`The ${label} in the Plazbot API credential contains ${characterName(unsendable)}, which cannot be sent in a request header`,
-				`Open the Plazbot API credential, type or paste the ${label} again (copied text can carry invisible characters), and save it.`,
-			);
-	}
-	if (!workspaceId)
-		refuse(
-			'The Plazbot API credential has no Workspace ID',
-			'Open the credential and fill in the Workspace ID from Plazbot (Settings → Developers).',
-		);
+	const checked = checkBaseUrl(credentials.baseUrl);
+	const problem =
+		('message' in checked ? checked : undefined) ??
+		headerValueProblem('Workspace ID', workspaceId) ??
+		headerValueProblem('API Key', apiKey) ??
+		(workspaceId
+			? undefined
+			: {
+					message: 'The Plazbot API credential has no Workspace ID',
+					description:
+						'Open the credential and fill in the Workspace ID from Plazbot (Settings → Developers).',
+				});
+	if (problem)
+		throw new NodeOperationError(node, problem.message, { description: problem.description });
 	const password = String(credentials.password ?? '');
 	const secrets = [workspaceId, apiKey, password].filter((secret) => secret.length >= 4);
-	return { workspaceId, baseUrl, secrets };
-}
-
-/** The Base URL without a trailing slash; https, or plain http to this machine only. */
-function checkBaseUrl(node: INode, raw: string): string {
-	let url: URL;
-	try {
-		url = new URL(raw);
-	} catch {
-		throw new NodeOperationError(
-			node,
-			`The Base URL "${snippet(raw)}" in the Plazbot API credential is not a valid URL`,
-			{ description: `Use ${DEFAULT_BASE_URL} unless Plazbot gave you another address.` },
-		);
-	}
-	if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopbackHost(url.hostname))) {
-		throw new NodeOperationError(
-			node,
-			`The Base URL "${url.origin}" in the Plazbot API credential must start with https://`,
-			{
-				description:
-					'Plain http is accepted only for a server on this machine (localhost, ::1 or an address 127.x.x.x), such as the Plazbot stand-in.',
-			},
-		);
-	}
-	return url.href.replace(/\/+$/, '');
-}
-
-/**
- * localhost, ::1, or IPv4 127.0.0.0/8. The URL parser has already turned "127.1" or "0x7f.1" into
- * "127.0.0.1"; "127.0.0.1.example.com" is a host on the internet.
- */
-function isLoopbackHost(hostname: string): boolean {
-	if (hostname === 'localhost' || hostname === '[::1]') return true;
-	const octets = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(hostname);
-	return octets !== null && octets[1] === '127' && octets.slice(2).every((o) => Number(o) <= 255);
+	return { workspaceId, baseUrl: (checked as { baseUrl: string }).baseUrl, secrets };
 }

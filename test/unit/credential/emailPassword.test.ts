@@ -105,7 +105,9 @@ describe('Plazbot API credential sign-in modes', () => {
 			password: PASSWORD,
 			baseUrl: 'http://plazbot.example.com',
 		});
-		await expect(signIn).rejects.toThrow('The Base URL must start with https://');
+		await expect(signIn).rejects.toThrow(
+			'The Base URL "http://plazbot.example.com" in the Plazbot API credential must start with https://',
+		);
 		expect(sent).toEqual([]);
 	});
 });
