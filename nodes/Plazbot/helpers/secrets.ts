@@ -15,78 +15,91 @@ export function isSecretKey(key: string): boolean {
 	return SECRET_KEY_PATTERN.test(key);
 }
 
-function containsAny(text: string, secrets: string[]): boolean {
-	return secrets.some((secret) => secret.length > 0 && text.includes(secret));
+/**
+ * A secret shorter than this is masked only where it is a whole value: inside longer text, a
+ * short password such as "1234" would also match the user's own data (phone numbers, IDs).
+ */
+export const MIN_SECRET_LENGTH_IN_TEXT = 6;
+
+/** The forms a secret travels in: as typed, URL-encoded and base64 (any letter case matches). */
+function secretForms(secret: string): string[] {
+	const base64 = Buffer.from(secret, 'utf8').toString('base64');
+	const forms = [
+		secret,
+		encodeURIComponent(secret),
+		base64,
+		base64.replace(/=+$/, ''),
+		base64.replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_'),
+	];
+	return [...new Set(forms)].sort((a, b) => b.length - a.length);
+}
+
+/** Every occurrence of `needle` in `text`, in any letter case, as ***. */
+function replaceIgnoringCase(text: string, needle: string): string {
+	const lowerText = text.toLowerCase();
+	const lowerNeedle = needle.toLowerCase();
+	// Lower-casing can change the length of a few characters (İ): then only the exact forms.
+	if (lowerText.length !== text.length || lowerNeedle.length !== needle.length) {
+		return [needle, needle.toUpperCase(), needle.toLowerCase()].reduce(
+			(result, form) => result.split(form).join(REDACTED),
+			text,
+		);
+	}
+	let result = '';
+	let from = 0;
+	for (
+		let at = lowerText.indexOf(lowerNeedle);
+		at >= 0;
+		at = lowerText.indexOf(lowerNeedle, from)
+	) {
+		result += text.slice(from, at) + REDACTED;
+		from = at + needle.length;
+	}
+	return result + text.slice(from);
 }
 
 /**
- * A copy of an API answer without secret-named keys at any depth, in which a password or code the
- * user typed reads *** wherever Plazbot echoes it. Nothing else is removed or rewritten: a field
- * that merely equals some other value keeps its place.
+ * Text (an error message, a log line, a field of an answer) with every secret of at least
+ * MIN_SECRET_LENGTH_IN_TEXT characters replaced by ***, in each of its forms.
  */
-export function withoutSecrets<T>(value: T, typedSecrets: string[] = []): T {
-	if (typeof value === 'string') return maskTypedSecrets(value, typedSecrets) as T;
-	if (Array.isArray(value)) return value.map((entry) => withoutSecrets(entry, typedSecrets)) as T;
-	if (typeof value !== 'object' || value === null) return value;
-	const copy: Record<string, unknown> = {};
-	for (const [key, entry] of Object.entries(value as Record<string, unknown>)) {
-		if (isSecretKey(key)) continue;
-		copy[key] = withoutSecrets(entry, typedSecrets);
-	}
-	return copy as T;
-}
-
-/** Typed secrets of 4 characters or more are masked inside text; shorter ones only as a whole value. */
-function maskTypedSecrets(text: string, typedSecrets: string[]): string {
+export function redactText(text: string, secrets: readonly string[]): string {
 	let result = text;
-	for (const secret of typedSecrets) {
-		if (secret.length >= 4) result = result.split(secret).join(REDACTED);
-		else if (secret.length > 0 && result.trim() === secret) result = REDACTED;
+	for (const secret of secrets) {
+		if (secret.length < MIN_SECRET_LENGTH_IN_TEXT) continue;
+		for (const form of secretForms(secret)) result = replaceIgnoringCase(result, form);
 	}
 	return result;
 }
 
-export function redactSecrets(text: string, secrets: string[]): string {
-	return secrets
-		.filter((secret) => secret.length > 0)
-		.reduce((result, secret) => result.split(secret).join(REDACTED), text);
+export interface RecordSecrets {
+	/** Redacted wherever they appear (redactText), and as whole values. */
+	inText: readonly string[];
+	/**
+	 * Masked only where a whole value is one (`Bearer <it>` included): the Workspace ID, which
+	 * the user's own data carries inside text (a stored request body, a file URL).
+	 */
+	wholeValue?: readonly string[];
+	/** Leave out keys named like a credential (password, token, code…): Plazbot's user records. */
+	dropSecretKeys?: boolean;
 }
 
-/**
- * A copy of an output record in which every field whose whole value is a secret reads ***. Text
- * that merely contains a secret is the user's data (a file URL with the workspace ID in its path)
- * and is left as it is.
- */
-export function maskSecretValues<T>(value: T, secrets: string[]): T {
-	if (typeof value === 'string') return (isSecretValue(value, secrets) ? REDACTED : value) as T;
-	if (Array.isArray(value)) return value.map((entry) => maskSecretValues(entry, secrets)) as T;
+/** A copy of an output record (or any JSON value) with the secrets masked, at any depth. */
+export function redactRecord<T>(value: T, secrets: RecordSecrets): T {
+	if (typeof value === 'string') {
+		const trimmed = value.trim();
+		const whole = [...secrets.inText, ...(secrets.wholeValue ?? [])].some(
+			(secret) => secret.length > 0 && (trimmed === secret || trimmed === `Bearer ${secret}`),
+		);
+		return (whole ? REDACTED : redactText(value, secrets.inText)) as T;
+	}
+	if (Array.isArray(value)) return value.map((entry) => redactRecord(entry, secrets)) as T;
 	if (typeof value !== 'object' || value === null) return value;
-	return Object.fromEntries(
-		Object.entries(value as Record<string, unknown>).map(([key, entry]) => [
-			key,
-			maskSecretValues(entry, secrets),
-		]),
-	) as T;
-}
-
-function isSecretValue(text: string, secrets: string[]): boolean {
-	const trimmed = text.trim();
-	return secrets.some(
-		(secret) => secret.length > 0 && (trimmed === secret || trimmed === `Bearer ${secret}`),
-	);
-}
-
-/** A copy of a value for error and log text, in which every text containing a secret has it replaced by ***. */
-export function redactSecretsDeep<T>(value: T, secrets: string[]): T {
-	if (typeof value === 'string') return redactSecrets(value, secrets) as T;
-	if (Array.isArray(value)) return value.map((entry) => redactSecretsDeep(entry, secrets)) as T;
-	if (typeof value !== 'object' || value === null) return value;
-	return Object.fromEntries(
-		Object.entries(value as Record<string, unknown>).map(([key, entry]) => [
-			key,
-			redactSecretsDeep(entry, secrets),
-		]),
-	) as T;
+	const copy: Record<string, unknown> = {};
+	for (const [key, entry] of Object.entries(value as Record<string, unknown>)) {
+		if (secrets.dropSecretKeys && isSecretKey(key)) continue;
+		copy[key] = redactRecord(entry, secrets);
+	}
+	return copy as T;
 }
 
 export interface SecretGuard {
@@ -114,7 +127,7 @@ export async function guardSecrets<T>(
 	}
 }
 
-export function withoutSecretsInError(
+function withoutSecretsInError(
 	node: INode,
 	itemIndex: number,
 	guard: SecretGuard,
@@ -123,11 +136,11 @@ export function withoutSecretsInError(
 	const { secrets } = guard;
 	if (error instanceof InvalidInput) {
 		const text = `${error.problem} ${error.hint ?? ''}`;
-		if (!containsAny(text, secrets)) return error;
+		if (redactText(text, secrets) === text) return error;
 		return new InvalidInput(
 			error.field,
-			redactSecrets(error.problem, secrets),
-			error.hint === undefined ? undefined : redactSecrets(error.hint, secrets),
+			redactText(error.problem, secrets),
+			error.hint === undefined ? undefined : redactText(error.hint, secrets),
 		);
 	}
 	if (error instanceof NodeApiError) {
@@ -138,9 +151,9 @@ export function withoutSecretsInError(
 			description: error.description,
 			messages: error.messages,
 		});
-		if (!betterHint && !containsAny(original, secrets)) return error;
-		const message = redactSecrets(error.message, secrets);
-		const description = betterHint ?? redactSecrets(error.description ?? '', secrets);
+		if (!betterHint && redactText(original, secrets) === original) return error;
+		const message = redactText(error.message, secrets);
+		const description = betterHint ?? redactText(error.description ?? '', secrets);
 		return new NodeApiError(
 			node,
 			{ message, description, ...(httpCode ? { httpCode } : {}) } as JsonObject,
@@ -150,12 +163,10 @@ export function withoutSecretsInError(
 	if (error instanceof Error) {
 		const description = (error as { description?: unknown }).description;
 		const text = `${error.message} ${typeof description === 'string' ? description : ''}`;
-		if (!containsAny(text, secrets)) return error;
-		return new NodeOperationError(node, redactSecrets(error.message, secrets), {
+		if (redactText(text, secrets) === text) return error;
+		return new NodeOperationError(node, redactText(error.message, secrets), {
 			itemIndex,
-			...(typeof description === 'string'
-				? { description: redactSecrets(description, secrets) }
-				: {}),
+			...(typeof description === 'string' ? { description: redactText(description, secrets) } : {}),
 		});
 	}
 	return error;

@@ -18,7 +18,7 @@ import {
 	headerValueProblem,
 } from '../../../credentials/PlazbotApi.credentials';
 import { assertSupportedN8n } from '../helpers/n8nSupport';
-import { maskSecretValues, redactSecrets, redactSecretsDeep } from '../helpers/secrets';
+import { redactRecord, redactText } from '../helpers/secrets';
 import { waitFor } from '../helpers/wait';
 import type { ErrorWording, Outcome, PlazbotEnvelope } from './answers';
 import {
@@ -208,16 +208,22 @@ export class PlazbotClient {
 		return await collectRecords(this.records(request, itemIndex), limit);
 	}
 
+	/** The API key, password and every session token of this run: never shown in any form. */
+	private get textSecrets(): string[] {
+		return [...this.secrets, ...this.session.tokensSent];
+	}
+
+	/** Text for an error or a log: every secret, the Workspace ID included, in any form. */
 	redact(text: string): string {
-		return redactSecrets(text, this.secrets);
+		return redactText(text, [this.workspaceId, ...this.textSecrets]);
 	}
 
 	/**
-	 * Output records are the user's data: text inside them is never rewritten. Only a field whose
-	 * whole value is the Workspace ID or the API Key (contacts carry `workspaceId`) is masked.
+	 * An output record. The user's data carries the Workspace ID inside text (a stored request
+	 * body, a file URL): it is masked where it is a whole value (contacts carry `workspaceId`).
 	 */
 	redactRecord<T>(record: T): T {
-		return maskSecretValues(record, this.secrets);
+		return redactRecord(record, { inText: this.textSecrets, wholeValue: [this.workspaceId] });
 	}
 
 	private judge(request: PlazbotRequest, outcome: Outcome, attempt: number, itemIndex?: number) {
@@ -244,7 +250,8 @@ export class PlazbotClient {
 		// Redacted before any wording cuts the text short, so that no part of a secret is shown.
 		const shownText = this.redact(text);
 		if (ok && !envelope) return fail(notJsonAnswer(status, shownText));
-		const shownEnvelope = envelope && redactSecretsDeep(envelope, this.secrets);
+		const shownEnvelope =
+			envelope && redactRecord(envelope, { inText: [this.workspaceId, ...this.textSecrets] });
 		return fail(refusedAnswer(status, shownText, shownEnvelope, attempt, decision));
 	}
 
@@ -341,6 +348,8 @@ export class PlazbotClient {
  */
 export class Session {
 	private signingIn?: Promise<unknown>;
+	/** Every session token a request of this run carried, for redaction. */
+	readonly tokensSent = new Set<string>();
 
 	constructor(private readonly credentials: ICredentialDataDecryptedObject) {}
 
@@ -353,12 +362,17 @@ export class Session {
 		if (!this.usesSignIn) return { outcome: await attempt(), tokenSent: '' };
 		while (this.signingIn) await this.signingIn.catch(() => undefined);
 		const held = this.token();
-		if (held !== '') return { outcome: await attempt(), tokenSent: held };
+		if (held !== '') {
+			this.tokensSent.add(held);
+			return { outcome: await attempt(), tokenSent: held };
+		}
 		const signingIn = attempt();
 		this.signingIn = signingIn;
 		try {
 			const outcome = await signingIn;
-			return { outcome, tokenSent: this.token() };
+			const tokenSent = this.token();
+			if (tokenSent) this.tokensSent.add(tokenSent);
+			return { outcome, tokenSent };
 		} finally {
 			this.signingIn = undefined;
 		}
@@ -380,7 +394,7 @@ export class Session {
 	}
 }
 
-/** The credential's values, checked before any request; `secrets` are never shown back. */
+/** The credential's values, checked before any request; `secrets`: the API key and password. */
 function readCredentialSettings(node: INode, credentials: ICredentialDataDecryptedObject) {
 	const workspaceId = String(credentials.workspaceId ?? '').trim();
 	const apiKey = String(credentials.apiKey ?? '').trim();
@@ -399,6 +413,6 @@ function readCredentialSettings(node: INode, credentials: ICredentialDataDecrypt
 	if (problem)
 		throw new NodeOperationError(node, problem.message, { description: problem.description });
 	const password = String(credentials.password ?? '');
-	const secrets = [workspaceId, apiKey, password].filter((secret) => secret.length >= 4);
+	const secrets = [apiKey, password].filter((secret) => secret.length >= 4);
 	return { workspaceId, baseUrl: (checked as { baseUrl: string }).baseUrl, secrets };
 }
