@@ -21,54 +21,53 @@ export function isSecretKey(key: string): boolean {
  */
 export const MIN_SECRET_LENGTH_IN_TEXT = 6;
 
-/** The forms a secret travels in: as typed, URL-encoded and base64 (any letter case matches). */
-function secretForms(secret: string): string[] {
-	const base64 = Buffer.from(secret, 'utf8').toString('base64');
-	const forms = [
-		secret,
-		encodeURIComponent(secret),
-		base64,
-		base64.replace(/=+$/, ''),
-		base64.replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_'),
-	];
-	return [...new Set(forms)].sort((a, b) => b.length - a.length);
+/**
+ * The forms the secrets travel in, longest first: as typed, URL-encoded and base64 (padded,
+ * unpadded, URL-safe); any letter case matches. Secrets under MIN_SECRET_LENGTH_IN_TEXT are left out.
+ */
+function formsOf(secrets: readonly string[]): string[] {
+	const forms = new Set<string>();
+	for (const secret of secrets) {
+		if (secret.length < MIN_SECRET_LENGTH_IN_TEXT) continue;
+		const padded = Buffer.from(secret, 'utf8').toString('base64');
+		const base64 = padded.replace(/=+$/, '');
+		forms.add(secret).add(encodeURIComponent(secret)).add(padded).add(base64);
+		forms.add(base64.replace(/\+/g, '-').replace(/\//g, '_'));
+	}
+	return [...forms].sort((a, b) => b.length - a.length);
 }
 
-/** Every occurrence of `needle` in `text`, in any letter case, as ***. */
-function replaceIgnoringCase(text: string, needle: string): string {
-	const lowerText = text.toLowerCase();
-	const lowerNeedle = needle.toLowerCase();
-	// Lower-casing can change the length of a few characters (İ): then only the exact forms.
-	if (lowerText.length !== text.length || lowerNeedle.length !== needle.length) {
-		return [needle, needle.toUpperCase(), needle.toLowerCase()].reduce(
-			(result, form) => result.split(form).join(REDACTED),
-			text,
-		);
+/** Every occurrence of each form in `text`, in any letter case, as ***. */
+function withoutForms(text: string, forms: readonly string[]): string {
+	let result = text;
+	let lower = result.toLowerCase();
+	for (const form of forms) {
+		const lowerForm = form.toLowerCase();
+		if (!lower.includes(lowerForm)) continue;
+		if (lower.length !== result.length || lowerForm.length !== form.length) {
+			// Lower-casing changed a length (İ): only the exact, upper- and lower-case forms.
+			for (const exact of [form, form.toUpperCase(), lowerForm])
+				result = result.split(exact).join(REDACTED);
+		} else {
+			let replaced = '';
+			let from = 0;
+			for (let at = lower.indexOf(lowerForm); at >= 0; at = lower.indexOf(lowerForm, from)) {
+				replaced += result.slice(from, at) + REDACTED;
+				from = at + form.length;
+			}
+			result = replaced + result.slice(from);
+		}
+		lower = result.toLowerCase();
 	}
-	let result = '';
-	let from = 0;
-	for (
-		let at = lowerText.indexOf(lowerNeedle);
-		at >= 0;
-		at = lowerText.indexOf(lowerNeedle, from)
-	) {
-		result += text.slice(from, at) + REDACTED;
-		from = at + needle.length;
-	}
-	return result + text.slice(from);
+	return result;
 }
 
 /**
- * Text (an error message, a log line, a field of an answer) with every secret of at least
- * MIN_SECRET_LENGTH_IN_TEXT characters replaced by ***, in each of its forms.
+ * Text (an error message, a log line) with every secret of at least MIN_SECRET_LENGTH_IN_TEXT
+ * characters replaced by ***, in each of its forms.
  */
 export function redactText(text: string, secrets: readonly string[]): string {
-	let result = text;
-	for (const secret of secrets) {
-		if (secret.length < MIN_SECRET_LENGTH_IN_TEXT) continue;
-		for (const form of secretForms(secret)) result = replaceIgnoringCase(result, form);
-	}
-	return result;
+	return withoutForms(text, formsOf(secrets));
 }
 
 export interface RecordSecrets {
@@ -85,21 +84,24 @@ export interface RecordSecrets {
 
 /** A copy of an output record (or any JSON value) with the secrets masked, at any depth. */
 export function redactRecord<T>(value: T, secrets: RecordSecrets): T {
-	if (typeof value === 'string') {
-		const trimmed = value.trim();
-		const whole = [...secrets.inText, ...(secrets.wholeValue ?? [])].some(
-			(secret) => secret.length > 0 && (trimmed === secret || trimmed === `Bearer ${secret}`),
-		);
-		return (whole ? REDACTED : redactText(value, secrets.inText)) as T;
-	}
-	if (Array.isArray(value)) return value.map((entry) => redactRecord(entry, secrets)) as T;
-	if (typeof value !== 'object' || value === null) return value;
-	const copy: Record<string, unknown> = {};
-	for (const [key, entry] of Object.entries(value as Record<string, unknown>)) {
-		if (secrets.dropSecretKeys && isSecretKey(key)) continue;
-		copy[key] = redactRecord(entry, secrets);
-	}
-	return copy as T;
+	const forms = formsOf(secrets.inText);
+	const whole = new Set(
+		[...secrets.inText, ...(secrets.wholeValue ?? [])]
+			.filter((secret) => secret.length > 0)
+			.flatMap((secret) => [secret, `Bearer ${secret}`]),
+	);
+	const visit = (entry: unknown): unknown => {
+		if (typeof entry === 'string')
+			return whole.has(entry.trim()) ? REDACTED : withoutForms(entry, forms);
+		if (Array.isArray(entry)) return entry.map(visit);
+		if (typeof entry !== 'object' || entry === null) return entry;
+		const copy: Record<string, unknown> = {};
+		for (const [key, item] of Object.entries(entry as Record<string, unknown>)) {
+			if (!(secrets.dropSecretKeys && isSecretKey(key))) copy[key] = visit(item);
+		}
+		return copy;
+	};
+	return visit(value) as T;
 }
 
 export interface SecretGuard {

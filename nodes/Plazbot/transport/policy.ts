@@ -18,7 +18,7 @@ export interface DeliveryPolicy {
 	backoffBaseMs: number;
 	/** The run ends at the first failed item (Continue On Fail off): send nothing after it. */
 	stopAtFirstError: boolean;
-	/** Rate Control "Adaptive": the request rate follows Plazbot's answers (adaptiveRate.ts). */
+	/** Rate Control "Adaptive": the request rate follows Plazbot's answers (throttle.ts). */
 	adaptive: boolean;
 }
 
