@@ -10,10 +10,9 @@ import type {
 } from 'n8n-workflow';
 
 import { characterName } from '../nodes/Plazbot/helpers/phone';
+import { USER_LOGIN_PATH } from '../nodes/Plazbot/transport/apiContract';
 
 export const DEFAULT_BASE_URL = 'https://api.plazbot.com';
-/** Plazbot's sign-in (docs "Login Access"): body { email, password }, answer data.token. */
-export const LOGIN_PATH = '/api/user/login';
 /** The `authentication` value of a credential that signs in with email and password. */
 export const EMAIL_PASSWORD = 'emailPassword';
 
@@ -202,7 +201,7 @@ export class PlazbotApi implements ICredentialType {
 		try {
 			answer = await this.helpers.httpRequest({
 				method: 'POST',
-				url: `${baseUrl}${LOGIN_PATH}`,
+				url: `${baseUrl}${USER_LOGIN_PATH}`,
 				headers: { 'x-workspace-id': workspaceId },
 				body: {
 					email: String(credentials.email ?? '').trim(),

@@ -86,6 +86,7 @@ export type ActivityCategory = (typeof ACTIVITY_CATEGORIES)[number];
  */
 export const USER_PATH = '/api/user';
 export const USER_BY_EMAIL_PATH = '/api/user/email';
+/** Sign-in (docs "Login Access"): body `{ email, password }`, answer `data.token`. */
 export const USER_LOGIN_PATH = '/api/user/login';
 export const USER_SEND_RESET_PASSWORD_PATH = `${USER_PATH}/sendEmailToResetPassword`;
 export const USER_RESET_PASSWORD_PATH = `${USER_PATH}/resetPassword`;
@@ -219,19 +220,13 @@ export const MESSAGE_SEARCH_PATH = '/api/message/get-query-messages';
 export const workspaceUsersPath = (workspaceId: string): string =>
 	`/api/workspace/usersByWorkspaceId/${encodeURIComponent(workspaceId)}`;
 
-/**
+/*
  * Answers. Plazbot wraps most answers in `{ success, code, errorCode, message, data }`; the
  * documented Workspace by ID (hub) and Opportunity by ID (white-label copy) examples are a bare
  * JSON array or object: an answer without `success` or `data` is the data itself
- * (transport/answers.ts). A delete answered 204 No Content succeeded.
- *
- * Regional hosts (SDK 1.1.5, `zone`): https://api.plazbot.com (LA, the default) and
- * https://apieu.plazbot.com (EU); the `.io` hosts were SDK 1.0.4's.
+ * (transport/answers.ts). A delete answered 204 No Content succeeded. Regional hosts (SDK 1.1.5,
+ * `zone`): https://api.plazbot.com (LA, the credential's default) and https://apieu.plazbot.com (EU).
  */
-export const REGIONAL_HOSTS = {
-	latinAmerica: 'https://api.plazbot.com',
-	europe: 'https://apieu.plazbot.com',
-} as const;
 
 /**
  * Incoming-message webhooks, one URL per WhatsApp number of the workspace. Plazbot SDK 1.1.5
