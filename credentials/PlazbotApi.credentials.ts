@@ -88,6 +88,31 @@ export function headerValueProblem(label: string, value: string): CredentialProb
 	};
 }
 
+/**
+ * The credential's values as the node sends them, checked before any request. `secrets`: the API
+ * key and password (4 characters or more), never shown back; the Workspace ID is treated apart.
+ */
+export function readCredential(
+	credentials: ICredentialDataDecryptedObject,
+): { workspaceId: string; baseUrl: string; secrets: string[] } | CredentialProblem {
+	const workspaceId = String(credentials.workspaceId ?? '').trim();
+	const apiKey = String(credentials.apiKey ?? '').trim();
+	const checked = checkBaseUrl(credentials.baseUrl);
+	if ('message' in checked) return checked;
+	const problem =
+		headerValueProblem('Workspace ID', workspaceId) ?? headerValueProblem('API Key', apiKey);
+	if (problem) return problem;
+	if (!workspaceId)
+		return {
+			message: 'The Plazbot API credential has no Workspace ID',
+			description:
+				'Open the credential and fill in the Workspace ID from Plazbot (Settings → Developers).',
+		};
+	const password = String(credentials.password ?? '');
+	const secrets = [apiKey, password].filter((secret) => secret.length >= 4);
+	return { workspaceId, baseUrl: checked.baseUrl, secrets };
+}
+
 /** Throws the first problem, for n8n to show (the credential's own hooks have no node to name). */
 function assertUsable(...problems: Array<CredentialProblem | undefined>): void {
 	const problem = problems.find((entry) => entry !== undefined);

@@ -17,11 +17,7 @@ export const SEND_CONVERSATION_PATH = '/api/message/conversation';
 export const SEND_TYPE_BODY_FIELD = 'type';
 
 /** Send type codes, identical in both documentation sets. Absent means Campaign. */
-export const SEND_TYPE_CODES = {
-	campaign: '1',
-	individual: '2',
-	api: '3',
-} as const;
+export const SEND_TYPE_CODES = { campaign: '1', individual: '2', api: '3' } as const;
 
 export type SendType = keyof typeof SEND_TYPE_CODES;
 
@@ -140,13 +136,10 @@ export function conversationWasSent(record: Record<string, unknown>): boolean {
 	return Number.isFinite(code) && code >= 200 && code < 300;
 }
 
-/*
+/**
  * AI agents, templates and the newer endpoints. Sources, best first: Plazbot SDK 1.1.5
  * (plazbot/plazbot-sdk-examples, node_modules/plazbot/dist/core/agent.js at commit ca97ec0),
  * docs.plazbot.com/api-reference, the white-label copy isaacbeatbit/wabotify-docs.
- */
-
-/**
  * AI agents (SDK 1.1.5 agent.js). Get Agent: the SDK sends the agent as `id`, the API reference
  * as `agentId`; the SDK is code that runs against the API, so `id`. Get Agents: the API reference
  * answers the list in `data`, the SDK reads `agent` from the body; both are accepted.

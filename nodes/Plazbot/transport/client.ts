@@ -1,5 +1,4 @@
 import type {
-	ICredentialDataDecryptedObject,
 	ICredentialsDecrypted,
 	IDataObject,
 	IExecuteFunctions,
@@ -7,21 +6,18 @@ import type {
 	IHttpRequestMethods,
 	ILoadOptionsFunctions,
 	IN8nHttpFullResponse,
-	INode,
 	JsonObject,
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import {
-	checkBaseUrl,
-	EMAIL_PASSWORD,
-	headerValueProblem,
-} from '../../../credentials/PlazbotApi.credentials';
+import { readCredential } from '../../../credentials/PlazbotApi.credentials';
 import { assertSupportedN8n } from '../helpers/n8nSupport';
 import { redactRecord, redactText } from '../helpers/secrets';
 import { waitFor } from '../helpers/wait';
-import type { ErrorWording, Outcome, PlazbotEnvelope } from './answers';
 import {
+	type ErrorWording,
+	type Outcome,
+	type PlazbotEnvelope,
 	asEnvelope,
 	bodyText,
 	describeTransportError,
@@ -29,14 +25,14 @@ import {
 	notJsonAnswer,
 	parseJson,
 	redirectAnswer,
+	refused,
 	refusedAnswer,
+	TIMED_OUT,
 	transportFailure,
 } from './answers';
 import { CONTINUATION_TOKEN_QUERY } from './apiContract';
-import type { Page } from './pagination';
-import { collectRecords, followPages, pageOf } from './pagination';
-import type { DeliveryPolicy } from './policy';
-import { DEFAULT_DELIVERY_POLICY, retryDecision } from './policy';
+import { collectRecords, followPages, type Page, pageOf } from './pagination';
+import { DEFAULT_DELIVERY_POLICY, type DeliveryPolicy, retryDecision, Session } from './policy';
 import { AdaptiveRate, DEFAULT_ADAPTIVE_RATE, RequestPacer, RequestSlots } from './throttle';
 
 export const CREDENTIAL_TYPE = 'plazbotApi';
@@ -49,10 +45,7 @@ export interface PlazbotRequest {
 	path: string;
 	body?: IDataObject;
 	qs?: IDataObject;
-	/**
-	 * Statuses that are a normal answer, not a failure (a lookup's 404 means "no match"): returned
-	 * by `answer()`, never retried, never stopping the run.
-	 */
+	/** Normal answers, not failures (a lookup's 404): never retried, never stopping the run. */
 	expectedStatuses?: readonly number[];
 }
 
@@ -63,32 +56,11 @@ export interface PlazbotAnswer {
 
 type Verdict = { retryDelayMs: number } | { answer: PlazbotAnswer } | { error: NodeApiError };
 
-/** `success: false`, also as text or 0 as a loosely typed backend may write it. */
-function refused({ success }: { success?: unknown }): boolean {
-	return (
-		success === false ||
-		success === 0 ||
-		(typeof success === 'string' && success.trim().toLowerCase() === 'false')
-	);
-}
-
-const TIMED_OUT: Outcome = {
-	kind: 'transportError',
-	code: 'ETIMEDOUT',
-	detail: 'no complete answer within the Timeout',
-	timedOut: true,
-};
-
-/**
- * The one way this package talks to Plazbot: n8n's credential helper, throttling, retries of
- * answers that mean "try later", and every failure as an error naming the item, never a secret.
- */
+/** The only way to Plazbot: throttled, retried, every failure an error naming the item, never a secret. */
 export class PlazbotClient {
-	/** Aborted by `stopSending()`: requests waiting for a slot, a pacer turn or a retry give up. */
-	private readonly stop = new AbortController();
+	private readonly stop = new AbortController(); // stopSending(): every waiting request gives up
 	private waitSignalOnce?: AbortSignal;
-	/** The only host the credential is sent to (see REDIRECTED_ELSEWHERE). */
-	private readonly baseHost = new URL(this.baseUrl).hostname;
+	private readonly baseHost = new URL(this.baseUrl).hostname; // the only host it is sent to
 	private readonly session = new Session(this.credentials.data ?? {});
 
 	private constructor(
@@ -108,7 +80,9 @@ export class PlazbotClient {
 		const node = fns.getNode();
 		assertSupportedN8n(node);
 		const data = await fns.getCredentials(CREDENTIAL_TYPE);
-		const settings = readCredentialSettings(node, data);
+		const settings = readCredential(data);
+		if ('message' in settings)
+			throw new NodeOperationError(node, settings.message, { description: settings.description });
 		const policy = { ...DEFAULT_DELIVERY_POLICY, ...options };
 		const adaptive = policy.adaptive
 			? new AdaptiveRate({ ...DEFAULT_ADAPTIVE_RATE, maxInFlight: policy.maxInFlight })
@@ -127,10 +101,7 @@ export class PlazbotClient {
 		);
 	}
 
-	/**
-	 * No request starts after this. For a run that stops at a failed item, a message sent afterwards
-	 * would be missing from the output and sent again when the user re-runs the workflow.
-	 */
+	/** No request starts after this: one sent after a failed item would be re-sent on a re-run. */
 	stopSending(): void {
 		this.stop.abort(
 			new NodeOperationError(this.fns.getNode(), 'Not sent: the node stopped at an earlier error'),
@@ -180,7 +151,6 @@ export class PlazbotClient {
 		}
 	}
 
-	/** The envelope's `data`, for operations whose answer is a single record. */
 	async requestData(request: PlazbotRequest, itemIndex?: number): Promise<unknown> {
 		return (await this.request(request, itemIndex)).data;
 	}
@@ -218,10 +188,7 @@ export class PlazbotClient {
 		return redactText(text, [this.workspaceId, ...this.textSecrets]);
 	}
 
-	/**
-	 * An output record. The user's data carries the Workspace ID inside text (a stored request
-	 * body, a file URL): it is masked where it is a whole value (contacts carry `workspaceId`).
-	 */
+	/** An output record: the Workspace ID, which user data carries inside text, only as a whole value. */
 	redactRecord<T>(record: T): T {
 		return redactRecord(record, { inText: this.textSecrets, wholeValue: [this.workspaceId] });
 	}
@@ -256,14 +223,10 @@ export class PlazbotClient {
 	}
 
 	private cancelSignal(): AbortSignal | undefined {
-		const fns = this.fns as Partial<IExecuteFunctions>;
-		return fns.getExecutionCancelSignal?.();
+		return (this.fns as Partial<IExecuteFunctions>).getExecutionCancelSignal?.();
 	}
 
-	/**
-	 * Ends any wait: the execution is cancelled, or the node stopped sending. Combined once per
-	 * run, not per request: each would add a listener to the execution's signal.
-	 */
+	/** Cancelled execution or stopped sending; combined once per run, not a listener per request. */
 	private waitSignal(): AbortSignal {
 		if (!this.waitSignalOnce) {
 			const cancel = this.cancelSignal();
@@ -272,10 +235,7 @@ export class PlazbotClient {
 		return this.waitSignalOnce;
 	}
 
-	/**
-	 * One try. The Timeout option bounds all of it, body included: n8n's timeout only notices a
-	 * silent connection, and a server trickling bytes could hold the item for as long as it likes.
-	 */
+	/** One try, bounded by the Timeout body included (n8n's timeout only notices a silent socket). */
 	private async send(request: PlazbotRequest): Promise<Outcome> {
 		const finished = new AbortController();
 		const deadline = waitFor(this.policy.timeoutMs, finished.signal).then(
@@ -302,8 +262,7 @@ export class PlazbotClient {
 					url: path,
 					// n8n would carry the credential's headers along a redirect to any host.
 					allowedDomains: this.baseHost,
-					// n8n re-sends a POST redirected with 301/302/303 as a GET, which a list endpoint
-					// answers with success although nothing was sent: only a read follows a redirect.
+					// n8n re-sends a redirected POST as a GET, which a list answers with success.
 					disableFollowRedirect: method !== 'GET',
 					qs,
 					body,
@@ -337,82 +296,4 @@ export class PlazbotClient {
 			{ message, description, httpCode, itemIndex },
 		);
 	}
-}
-
-/**
- * An "Email and Password" credential's session. n8n signs in (preAuthentication) whenever
- * `sessionToken` is empty and writes the token into the decrypted credential this client hands to
- * every request. Plazbot answers 401 once the token expires: the client empties it and sends the
- * request again, which makes n8n sign in anew (a 401 was not acted on, so nothing goes out twice).
- * While the token is empty, one request at a time goes out: the others then use its token.
- */
-export class Session {
-	private signingIn?: Promise<unknown>;
-	/** Every session token a request of this run carried, for redaction. */
-	readonly tokensSent = new Set<string>();
-
-	constructor(private readonly credentials: ICredentialDataDecryptedObject) {}
-
-	get usesSignIn(): boolean {
-		return this.credentials.authentication === EMAIL_PASSWORD;
-	}
-
-	/** One try, signing in first (through n8n) if no token is held; tells which token it carried. */
-	async send(attempt: () => Promise<Outcome>): Promise<{ outcome: Outcome; tokenSent: string }> {
-		if (!this.usesSignIn) return { outcome: await attempt(), tokenSent: '' };
-		while (this.signingIn) await this.signingIn.catch(() => undefined);
-		const held = this.token();
-		if (held !== '') {
-			this.tokensSent.add(held);
-			return { outcome: await attempt(), tokenSent: held };
-		}
-		const signingIn = attempt();
-		this.signingIn = signingIn;
-		try {
-			const outcome = await signingIn;
-			const tokenSent = this.token();
-			if (tokenSent) this.tokensSent.add(tokenSent);
-			return { outcome, tokenSent };
-		} finally {
-			this.signingIn = undefined;
-		}
-	}
-
-	/**
-	 * True when Plazbot refused the session token (401). Only the refused token is dropped, so the
-	 * next try signs in again, not a newer one another request already got.
-	 */
-	refused(outcome: Outcome, tokenSent: string): boolean {
-		if (!this.usesSignIn || outcome.kind !== 'response' || outcome.response.statusCode !== 401)
-			return false;
-		if (this.token() === tokenSent) this.credentials.sessionToken = '';
-		return true;
-	}
-
-	token(): string {
-		return String(this.credentials.sessionToken ?? '');
-	}
-}
-
-/** The credential's values, checked before any request; `secrets`: the API key and password. */
-function readCredentialSettings(node: INode, credentials: ICredentialDataDecryptedObject) {
-	const workspaceId = String(credentials.workspaceId ?? '').trim();
-	const apiKey = String(credentials.apiKey ?? '').trim();
-	const checked = checkBaseUrl(credentials.baseUrl);
-	const problem =
-		('message' in checked ? checked : undefined) ??
-		headerValueProblem('Workspace ID', workspaceId) ??
-		headerValueProblem('API Key', apiKey) ??
-		(workspaceId
-			? undefined
-			: {
-					message: 'The Plazbot API credential has no Workspace ID',
-					description:
-						'Open the credential and fill in the Workspace ID from Plazbot (Settings → Developers).',
-				});
-	if (problem)
-		throw new NodeOperationError(node, problem.message, { description: problem.description });
-	const password = String(credentials.password ?? '');
-	const secrets = [apiKey, password].filter((secret) => secret.length >= 4);
-	return { workspaceId, baseUrl: (checked as { baseUrl: string }).baseUrl, secrets };
 }

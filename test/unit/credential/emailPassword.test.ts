@@ -7,7 +7,7 @@
 import type { IHttpRequestHelper, IHttpRequestOptions } from 'n8n-workflow';
 
 import { PlazbotApi } from '../../../credentials/PlazbotApi.credentials';
-import { Session } from '../../../nodes/Plazbot/transport/client';
+import { Session } from '../../../nodes/Plazbot/transport/policy';
 
 const credential = new PlazbotApi();
 const PASSWORD = 'S3cret-unit-Pw!';
