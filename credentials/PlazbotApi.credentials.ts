@@ -9,26 +9,114 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
+import { characterName } from '../nodes/Plazbot/helpers/phone';
+import { USER_LOGIN_PATH } from '../nodes/Plazbot/transport/apiContract';
+
 export const DEFAULT_BASE_URL = 'https://api.plazbot.com';
-/** Plazbot's sign-in (docs "Login Access"): body { email, password }, answer data.token. */
-export const LOGIN_PATH = '/api/user/login';
 /** The `authentication` value of a credential that signs in with email and password. */
 export const EMAIL_PASSWORD = 'emailPassword';
 
-/** https, or plain http to this machine only: the node's rule (transport/client.ts). */
-const ALLOWED_BASE_URL =
-	/^(https:\/\/|http:\/\/(localhost|127(\.\d{1,3}){3}|\[::1\])(:\d+)?(\/|$))/i;
+/** A credential value the node cannot use, in the words the user sees, and what to do. */
+export interface CredentialProblem {
+	message: string;
+	description: string;
+}
 
 /**
- * A workspace ID or key with a line break in it would let a crafted value add its own HTTP
- * headers, so such values are refused before they reach a request.
+ * The one Base URL rule, used by the node's requests, the sign-in and the Test button: https, or
+ * plain http to this machine only (localhost, ::1, 127.0.0.0/8), and no query string or fragment,
+ * since every path is added after it. Gives the URL without a trailing slash, or the problem.
  */
-function assertHeaderSafe(fieldName: string, value: string): void {
-	if (/[\r\n]/.test(value)) {
-		throw new Error(
-			`The credential field "${fieldName}" contains a line break. Remove it and save the credential again.`,
-		);
+export function checkBaseUrl(value: unknown): { baseUrl: string } | CredentialProblem {
+	const raw = String(value ?? '').trim() || DEFAULT_BASE_URL;
+	let url: URL;
+	try {
+		url = new URL(raw);
+	} catch {
+		const shown = raw.replace(/\s+/g, ' ').slice(0, 120);
+		return {
+			message: `The Base URL "${shown}" in the Plazbot API credential is not a valid URL`,
+			description: `Use ${DEFAULT_BASE_URL} unless Plazbot gave you another address.`,
+		};
 	}
+	if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopbackHost(url.hostname))) {
+		return {
+			message: `The Base URL "${url.origin}" in the Plazbot API credential must start with https://`,
+			description:
+				'Plain http is accepted only for a server on this machine (localhost, ::1 or an address 127.x.x.x), such as the Plazbot stand-in.',
+		};
+	}
+	if (url.search || url.hash || /[?#]/.test(raw)) {
+		return {
+			message: `The Base URL "${url.origin}${url.pathname}" in the Plazbot API credential has a query string or fragment ("?…" or "#…")`,
+			description: `Remove everything from the "?" or "#" on: the node adds each request's path after the Base URL. For Europe use https://apieu.plazbot.com, not a parameter.`,
+		};
+	}
+	return { baseUrl: url.href.replace(/\/+$/, '') };
+}
+
+/**
+ * localhost, ::1, or IPv4 127.0.0.0/8. The URL parser has already turned "127.1" or "0x7f.1" into
+ * "127.0.0.1"; "127.0.0.1.example.com" is a host on the internet.
+ */
+function isLoopbackHost(hostname: string): boolean {
+	if (hostname === 'localhost' || hostname === '[::1]') return true;
+	const octets = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(hostname);
+	return octets !== null && octets[1] === '127' && octets.slice(2).every((o) => Number(o) <= 255);
+}
+
+/**
+ * Why a value cannot go in a request header: a line break would let it add headers of its own,
+ * and a header carries only Latin-1 (a zero-width space or curly quote copied from a web page
+ * would fail every request with an error that does not say why).
+ */
+export function headerValueProblem(label: string, value: string): CredentialProblem | undefined {
+	for (const character of value) {
+		const code = character.codePointAt(0) ?? 0;
+		if (code < 0x20 || code === 0x7f) {
+			return {
+				message: `The ${label} in the Plazbot API credential contains a line break or another control character`,
+				description: `Open the Plazbot API credential, paste the ${label} again without line breaks, and save it.`,
+			};
+		}
+	}
+	const unsendable = [...value].find((character) => (character.codePointAt(0) ?? 0) > 0xff);
+	if (unsendable === undefined) return undefined;
+	return {
+		message: `The ${label} in the Plazbot API credential contains ${characterName(unsendable)}, which cannot be sent in a request header`,
+		description: `Open the Plazbot API credential, type or paste the ${label} again (copied text can carry invisible characters), and save it.`,
+	};
+}
+
+/**
+ * The credential's values as the node sends them, checked before any request. `secrets`: the API
+ * key and password (4 characters or more), never shown back; the Workspace ID is treated apart.
+ */
+export function readCredential(
+	credentials: ICredentialDataDecryptedObject,
+): { workspaceId: string; baseUrl: string; secrets: string[] } | CredentialProblem {
+	const workspaceId = String(credentials.workspaceId ?? '').trim();
+	const apiKey = String(credentials.apiKey ?? '').trim();
+	const checked = checkBaseUrl(credentials.baseUrl);
+	if ('message' in checked) return checked;
+	const problem =
+		headerValueProblem('Workspace ID', workspaceId) ?? headerValueProblem('API Key', apiKey);
+	if (problem) return problem;
+	if (!workspaceId)
+		return {
+			message: 'The Plazbot API credential has no Workspace ID',
+			description:
+				'Open the credential and fill in the Workspace ID from Plazbot (Settings → Developers).',
+		};
+	const password = String(credentials.password ?? '');
+	const secrets = [apiKey, password].filter((secret) => secret.length >= 4);
+	return { workspaceId, baseUrl: checked.baseUrl, secrets };
+}
+
+/** Throws the first problem, for n8n to show (the credential's own hooks have no node to name). */
+function assertUsable(...problems: Array<CredentialProblem | undefined>): void {
+	const problem = problems.find((entry) => entry !== undefined);
+	if (problem) throw new Error(`${problem.message}. ${problem.description}`);
 }
 
 export class PlazbotApi implements ICredentialType {
@@ -114,7 +202,7 @@ export class PlazbotApi implements ICredentialType {
 			type: 'string',
 			default: DEFAULT_BASE_URL,
 			description:
-				"Plazbot API address: https://api.plazbot.com (Latin America, the default) or https://apieu.plazbot.com (Europe), the regional hosts of Plazbot's SDK. Plain http is accepted only for a test server on this machine (http://127.0.0.1:…).",
+				"Plazbot API address: https://api.plazbot.com (Latin America, the default) or https://apieu.plazbot.com (Europe), the regional hosts of Plazbot's SDK. Plain http is accepted only for a test server on this machine (http://127.0.0.1:…). No query string or fragment.",
 		},
 	];
 
@@ -124,23 +212,21 @@ export class PlazbotApi implements ICredentialType {
 	 * answer is read here instead of letting the HTTP helper throw with the request attached.
 	 */
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
-		if (credentials.authentication !== EMAIL_PASSWORD) return {};
-		const baseUrl =
-			String(credentials.baseUrl ?? '')
-				.trim()
-				.replace(/\/+$/, '') || DEFAULT_BASE_URL;
-		if (!ALLOWED_BASE_URL.test(baseUrl)) {
-			throw new Error(
-				'The Base URL must start with https:// (plain http only for localhost or 127.x.x.x)',
-			);
-		}
+		// Called for every request of an API-key credential too (its session token is always empty)
+		// and by the Test button: the Base URL rule is checked here before the test request goes out.
+		const checked = checkBaseUrl(credentials.baseUrl);
 		const workspaceId = String(credentials.workspaceId ?? '').trim();
-		assertHeaderSafe('Workspace ID', workspaceId);
+		assertUsable(
+			'message' in checked ? checked : undefined,
+			headerValueProblem('Workspace ID', workspaceId),
+		);
+		if (credentials.authentication !== EMAIL_PASSWORD || 'message' in checked) return {};
+		const { baseUrl } = checked;
 		let answer: { statusCode: number; body: unknown };
 		try {
 			answer = await this.helpers.httpRequest({
 				method: 'POST',
-				url: `${baseUrl}${LOGIN_PATH}`,
+				url: `${baseUrl}${USER_LOGIN_PATH}`,
 				headers: { 'x-workspace-id': workspaceId },
 				body: {
 					email: String(credentials.email ?? '').trim(),
@@ -190,10 +276,12 @@ export class PlazbotApi implements ICredentialType {
 				? credentials.sessionToken
 				: credentials.apiKey) ?? '',
 		).trim();
-		assertHeaderSafe('Workspace ID', workspaceId);
-		assertHeaderSafe(
-			credentials.authentication === EMAIL_PASSWORD ? 'Session Token' : 'API Key',
-			bearer,
+		assertUsable(
+			headerValueProblem('Workspace ID', workspaceId),
+			headerValueProblem(
+				credentials.authentication === EMAIL_PASSWORD ? 'Session Token' : 'API Key',
+				bearer,
+			),
 		);
 		const headers: Record<string, string> = { 'x-workspace-id': workspaceId };
 		if (bearer) headers.Authorization = `Bearer ${bearer}`;
@@ -205,8 +293,8 @@ export class PlazbotApi implements ICredentialType {
 
 	test: ICredentialTestRequest = {
 		request: {
-			// The node's rule (transport/client.ts): https, or plain http only to this machine.
-			baseURL: `={{ (url => /^https:\\/\\//i.test(url) || /^http:\\/\\/(localhost|127(\\.\\d{1,3}){3}|\\[::1\\])(:\\d+)?(\\/.*)?$/i.test(url) ? url : (() => { throw new Error("The Base URL must start with https:// (plain http only for localhost or 127.x.x.x)"); })())(($credentials.baseUrl || "${DEFAULT_BASE_URL}").trim().replace(/\\/+$/, "")) }}`,
+			// The Base URL rule (checkBaseUrl) runs in preAuthentication, which n8n calls first.
+			baseURL: `={{ ($credentials.baseUrl || "${DEFAULT_BASE_URL}").trim().replace(/\\/+$/, "") }}`,
 			url: '=/api/workspace/{{ encodeURIComponent($credentials.workspaceId.trim()) }}',
 			method: 'GET',
 		},

@@ -16,7 +16,7 @@ import {
 	type WorkflowNode,
 } from './n8n';
 import { API_E2E_OPERATIONS } from './apiOperations';
-import { redactSecretsDeep } from '../../nodes/Plazbot/helpers/secrets';
+import { redactRecord } from '../../nodes/Plazbot/helpers/secrets';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { createStandIn } = require('../stand-in/server');
@@ -29,7 +29,8 @@ const API_KEY = 'key-e2e-api-3b7d90e2';
 jest.setTimeout(10 * 60_000);
 
 const rl = (value: string, mode = 'list') => ({ __rl: true, mode, value });
-const asOutput = <T>(records: T): T => redactSecretsDeep(records, [WORKSPACE_ID, API_KEY]);
+const asOutput = <T>(records: T): T =>
+	redactRecord(records, { inText: [API_KEY], wholeValue: [WORKSPACE_ID] });
 const sent = (requests: any[]) =>
 	requests.map(({ method, path, query, body }) => ({ method, path, query, body }));
 

@@ -33,6 +33,12 @@ const REFUSED = {
 			: 'Plazbot found no workspace with this ID (HTTP 404): check the Workspace ID field, and that the Base URL is the Plazbot API of your region.',
 };
 
+/** The credential fields of each sign-in mode, besides the Workspace ID and Base URL. */
+const SIGN_IN_MODES: Array<Record<string, string>> = [
+	{ apiKey: API_KEY },
+	{ authentication: 'emailPassword', email: 'ana@example.com', password: 'Secret123!' },
+];
+
 jest.setTimeout(5 * 60_000);
 
 describe('Plazbot API credential test in real n8n', () => {
@@ -184,6 +190,36 @@ describe('Plazbot API credential test in real n8n', () => {
 			WORKSPACE_ID,
 		]);
 		expect(read.headers.authorization).toMatch(/^Bearer tok-[0-9a-f]{32}$/);
+	});
+
+	it('applies the node’s Base URL rule to both sign-in modes: 127.1 is this machine', async () => {
+		const port = new URL(standInUrl).port;
+		for (const data of SIGN_IN_MODES) {
+			standIn.reset();
+			const result = await testWith({
+				workspaceId: WORKSPACE_ID,
+				...data,
+				baseUrl: `http://127.1:${port}`,
+			});
+			expect(result).toEqual({ status: 'OK', message: 'Connection successful!' });
+			expect(standIn.requests.at(-1)?.path).toBe(`/api/workspace/${WORKSPACE_ID}`);
+		}
+	});
+
+	it('refuses a Base URL with a query string before any request, in both sign-in modes', async () => {
+		for (const data of SIGN_IN_MODES) {
+			standIn.reset();
+			const result = await testWith({
+				workspaceId: WORKSPACE_ID,
+				...data,
+				baseUrl: `${standInUrl}/?region=eu`,
+			});
+			expect(result.status).toBe('Error');
+			expect(result.message).toContain(
+				'in the Plazbot API credential has a query string or fragment',
+			);
+			expect(standIn.requests).toHaveLength(0);
+		}
 	});
 
 	it('with a wrong password, fails without showing the password', async () => {

@@ -24,7 +24,7 @@ import {
 } from './n8n';
 import { resources } from '../../nodes/Plazbot/actions/resources';
 import { API_E2E_OPERATIONS } from './apiOperations';
-import { redactSecretsDeep } from '../../nodes/Plazbot/helpers/secrets';
+import { redactRecord } from '../../nodes/Plazbot/helpers/secrets';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { createStandIn } = require('../stand-in/server');
@@ -46,7 +46,8 @@ const rl = (value: string) => ({ __rl: true, mode: 'id', value });
 const jsonOf = (items: OutputItem[]) => items.map((item) => item.json);
 /** The credential's Workspace ID and API Key never reach output: the node writes *** instead. */
 const REDACTED = '***';
-const asOutput = <T>(records: T): T => redactSecretsDeep(records, [WORKSPACE_ID, API_KEY]);
+const asOutput = <T>(records: T): T =>
+	redactRecord(records, { inText: [API_KEY], wholeValue: [WORKSPACE_ID] });
 /** What the stand-in received, without the headers and timings that are asserted elsewhere. */
 const sent = (requests: any[]) =>
 	requests.map(({ method, path, query, body }) => ({ method, path, query, body }));

@@ -15,78 +15,93 @@ export function isSecretKey(key: string): boolean {
 	return SECRET_KEY_PATTERN.test(key);
 }
 
-function containsAny(text: string, secrets: string[]): boolean {
-	return secrets.some((secret) => secret.length > 0 && text.includes(secret));
-}
+/**
+ * A secret shorter than this is masked only where it is a whole value: inside longer text, a
+ * short password such as "1234" would also match the user's own data (phone numbers, IDs).
+ */
+export const MIN_SECRET_LENGTH_IN_TEXT = 6;
 
 /**
- * A copy of an API answer without secret-named keys at any depth, in which a password or code the
- * user typed reads *** wherever Plazbot echoes it. Nothing else is removed or rewritten: a field
- * that merely equals some other value keeps its place.
+ * The forms the secrets travel in, longest first: as typed, URL-encoded and base64 (padded,
+ * unpadded, URL-safe); any letter case matches. Secrets under MIN_SECRET_LENGTH_IN_TEXT are left out.
  */
-export function withoutSecrets<T>(value: T, typedSecrets: string[] = []): T {
-	if (typeof value === 'string') return maskTypedSecrets(value, typedSecrets) as T;
-	if (Array.isArray(value)) return value.map((entry) => withoutSecrets(entry, typedSecrets)) as T;
-	if (typeof value !== 'object' || value === null) return value;
-	const copy: Record<string, unknown> = {};
-	for (const [key, entry] of Object.entries(value as Record<string, unknown>)) {
-		if (isSecretKey(key)) continue;
-		copy[key] = withoutSecrets(entry, typedSecrets);
+function formsOf(secrets: readonly string[]): string[] {
+	const forms = new Set<string>();
+	for (const secret of secrets) {
+		if (secret.length < MIN_SECRET_LENGTH_IN_TEXT) continue;
+		const padded = Buffer.from(secret, 'utf8').toString('base64');
+		const base64 = padded.replace(/=+$/, '');
+		forms.add(secret).add(encodeURIComponent(secret)).add(padded).add(base64);
+		forms.add(base64.replace(/\+/g, '-').replace(/\//g, '_'));
 	}
-	return copy as T;
+	return [...forms].sort((a, b) => b.length - a.length);
 }
 
-/** Typed secrets of 4 characters or more are masked inside text; shorter ones only as a whole value. */
-function maskTypedSecrets(text: string, typedSecrets: string[]): string {
+/** Every occurrence of each form in `text`, in any letter case, as ***. */
+function withoutForms(text: string, forms: readonly string[]): string {
 	let result = text;
-	for (const secret of typedSecrets) {
-		if (secret.length >= 4) result = result.split(secret).join(REDACTED);
-		else if (secret.length > 0 && result.trim() === secret) result = REDACTED;
+	let lower = result.toLowerCase();
+	for (const form of forms) {
+		const lowerForm = form.toLowerCase();
+		if (!lower.includes(lowerForm)) continue;
+		if (lower.length !== result.length || lowerForm.length !== form.length) {
+			// Lower-casing changed a length (İ): only the exact, upper- and lower-case forms.
+			for (const exact of [form, form.toUpperCase(), lowerForm])
+				result = result.split(exact).join(REDACTED);
+		} else {
+			let replaced = '';
+			let from = 0;
+			for (let at = lower.indexOf(lowerForm); at >= 0; at = lower.indexOf(lowerForm, from)) {
+				replaced += result.slice(from, at) + REDACTED;
+				from = at + form.length;
+			}
+			result = replaced + result.slice(from);
+		}
+		lower = result.toLowerCase();
 	}
 	return result;
 }
 
-export function redactSecrets(text: string, secrets: string[]): string {
-	return secrets
-		.filter((secret) => secret.length > 0)
-		.reduce((result, secret) => result.split(secret).join(REDACTED), text);
-}
-
 /**
- * A copy of an output record in which every field whose whole value is a secret reads ***. Text
- * that merely contains a secret is the user's data (a file URL with the workspace ID in its path)
- * and is left as it is.
+ * Text (an error message, a log line) with every secret of at least MIN_SECRET_LENGTH_IN_TEXT
+ * characters replaced by ***, in each of its forms.
  */
-export function maskSecretValues<T>(value: T, secrets: string[]): T {
-	if (typeof value === 'string') return (isSecretValue(value, secrets) ? REDACTED : value) as T;
-	if (Array.isArray(value)) return value.map((entry) => maskSecretValues(entry, secrets)) as T;
-	if (typeof value !== 'object' || value === null) return value;
-	return Object.fromEntries(
-		Object.entries(value as Record<string, unknown>).map(([key, entry]) => [
-			key,
-			maskSecretValues(entry, secrets),
-		]),
-	) as T;
+export function redactText(text: string, secrets: readonly string[]): string {
+	return withoutForms(text, formsOf(secrets));
 }
 
-function isSecretValue(text: string, secrets: string[]): boolean {
-	const trimmed = text.trim();
-	return secrets.some(
-		(secret) => secret.length > 0 && (trimmed === secret || trimmed === `Bearer ${secret}`),
+export interface RecordSecrets {
+	/** Redacted wherever they appear (redactText), and as whole values. */
+	inText: readonly string[];
+	/**
+	 * Masked only where a whole value is one (`Bearer <it>` included): the Workspace ID, which
+	 * the user's own data carries inside text (a stored request body, a file URL).
+	 */
+	wholeValue?: readonly string[];
+	/** Leave out keys named like a credential (password, token, code…): Plazbot's user records. */
+	dropSecretKeys?: boolean;
+}
+
+/** A copy of an output record (or any JSON value) with the secrets masked, at any depth. */
+export function redactRecord<T>(value: T, secrets: RecordSecrets): T {
+	const forms = formsOf(secrets.inText);
+	const whole = new Set(
+		[...secrets.inText, ...(secrets.wholeValue ?? [])]
+			.filter((secret) => secret.length > 0)
+			.flatMap((secret) => [secret, `Bearer ${secret}`]),
 	);
-}
-
-/** A copy of a value for error and log text, in which every text containing a secret has it replaced by ***. */
-export function redactSecretsDeep<T>(value: T, secrets: string[]): T {
-	if (typeof value === 'string') return redactSecrets(value, secrets) as T;
-	if (Array.isArray(value)) return value.map((entry) => redactSecretsDeep(entry, secrets)) as T;
-	if (typeof value !== 'object' || value === null) return value;
-	return Object.fromEntries(
-		Object.entries(value as Record<string, unknown>).map(([key, entry]) => [
-			key,
-			redactSecretsDeep(entry, secrets),
-		]),
-	) as T;
+	const visit = (entry: unknown): unknown => {
+		if (typeof entry === 'string')
+			return whole.has(entry.trim()) ? REDACTED : withoutForms(entry, forms);
+		if (Array.isArray(entry)) return entry.map(visit);
+		if (typeof entry !== 'object' || entry === null) return entry;
+		const copy: Record<string, unknown> = {};
+		for (const [key, item] of Object.entries(entry as Record<string, unknown>)) {
+			if (!(secrets.dropSecretKeys && isSecretKey(key))) copy[key] = visit(item);
+		}
+		return copy;
+	};
+	return visit(value) as T;
 }
 
 export interface SecretGuard {
@@ -114,7 +129,7 @@ export async function guardSecrets<T>(
 	}
 }
 
-export function withoutSecretsInError(
+function withoutSecretsInError(
 	node: INode,
 	itemIndex: number,
 	guard: SecretGuard,
@@ -123,11 +138,11 @@ export function withoutSecretsInError(
 	const { secrets } = guard;
 	if (error instanceof InvalidInput) {
 		const text = `${error.problem} ${error.hint ?? ''}`;
-		if (!containsAny(text, secrets)) return error;
+		if (redactText(text, secrets) === text) return error;
 		return new InvalidInput(
 			error.field,
-			redactSecrets(error.problem, secrets),
-			error.hint === undefined ? undefined : redactSecrets(error.hint, secrets),
+			redactText(error.problem, secrets),
+			error.hint === undefined ? undefined : redactText(error.hint, secrets),
 		);
 	}
 	if (error instanceof NodeApiError) {
@@ -138,9 +153,9 @@ export function withoutSecretsInError(
 			description: error.description,
 			messages: error.messages,
 		});
-		if (!betterHint && !containsAny(original, secrets)) return error;
-		const message = redactSecrets(error.message, secrets);
-		const description = betterHint ?? redactSecrets(error.description ?? '', secrets);
+		if (!betterHint && redactText(original, secrets) === original) return error;
+		const message = redactText(error.message, secrets);
+		const description = betterHint ?? redactText(error.description ?? '', secrets);
 		return new NodeApiError(
 			node,
 			{ message, description, ...(httpCode ? { httpCode } : {}) } as JsonObject,
@@ -150,12 +165,10 @@ export function withoutSecretsInError(
 	if (error instanceof Error) {
 		const description = (error as { description?: unknown }).description;
 		const text = `${error.message} ${typeof description === 'string' ? description : ''}`;
-		if (!containsAny(text, secrets)) return error;
-		return new NodeOperationError(node, redactSecrets(error.message, secrets), {
+		if (redactText(text, secrets) === text) return error;
+		return new NodeOperationError(node, redactText(error.message, secrets), {
 			itemIndex,
-			...(typeof description === 'string'
-				? { description: redactSecrets(description, secrets) }
-				: {}),
+			...(typeof description === 'string' ? { description: redactText(description, secrets) } : {}),
 		});
 	}
 	return error;

@@ -31,11 +31,7 @@ export const SEND_CONVERSATION_PATH = SEND_CONVERSATION_PATHS[0];
 export const SEND_TYPE_BODY_FIELDS = ['type', 'sendType'] as const;
 
 /** Send type codes, identical in both documentation sets. Absent means Campaign. */
-export const SEND_TYPE_CODES = {
-	campaign: '1',
-	individual: '2',
-	api: '3',
-} as const;
+export const SEND_TYPE_CODES = { campaign: '1', individual: '2', api: '3' } as const;
 
 export type SendType = keyof typeof SEND_TYPE_CODES;
 
@@ -100,6 +96,7 @@ export type ActivityCategory = (typeof ACTIVITY_CATEGORIES)[number];
  */
 export const USER_PATH = '/api/user';
 export const USER_BY_EMAIL_PATH = '/api/user/email';
+/** Sign-in (docs "Login Access"): body `{ email, password }`, answer `data.token`. */
 export const USER_LOGIN_PATH = '/api/user/login';
 export const USER_SEND_RESET_PASSWORD_PATH = `${USER_PATH}/sendEmailToResetPassword`;
 export const USER_RESET_PASSWORD_PATH = `${USER_PATH}/resetPassword`;
@@ -153,7 +150,7 @@ export function conversationWasSent(record: Record<string, unknown>): boolean {
 	return Number.isFinite(code) && code >= 200 && code < 300;
 }
 
-/*
+/**
  * AI agents, templates and the newer endpoints. Sources, best first: Plazbot SDK 1.1.5
  * (plazbot/plazbot-sdk-examples, node_modules/plazbot/dist/core/agent.js at commit ca97ec0),
  * docs.plazbot.com/api-reference, the white-label copy isaacbeatbit/wabotify-docs.
@@ -246,19 +243,13 @@ export const MESSAGE_SEARCH_PATH = '/api/message/get-query-messages';
 export const workspaceUsersPath = (workspaceId: string): string =>
 	`/api/workspace/usersByWorkspaceId/${encodeURIComponent(workspaceId)}`;
 
-/**
+/*
  * Answers. Plazbot wraps most answers in `{ success, code, errorCode, message, data }`; the
  * documented Workspace by ID (hub) and Opportunity by ID (white-label copy) examples are a bare
  * JSON array or object: an answer without `success` or `data` is the data itself
- * (transport/answers.ts). A delete answered 204 No Content succeeded.
- *
- * Regional hosts (SDK 1.1.5, `zone`): https://api.plazbot.com (LA, the default) and
- * https://apieu.plazbot.com (EU); the `.io` hosts were SDK 1.0.4's.
+ * (transport/answers.ts). A delete answered 204 No Content succeeded. Regional hosts (SDK 1.1.5,
+ * `zone`): https://api.plazbot.com (LA, the credential's default) and https://apieu.plazbot.com (EU).
  */
-export const REGIONAL_HOSTS = {
-	latinAmerica: 'https://api.plazbot.com',
-	europe: 'https://apieu.plazbot.com',
-} as const;
 
 /**
  * Incoming-message webhooks, one URL per WhatsApp number of the workspace. Plazbot SDK 1.1.5

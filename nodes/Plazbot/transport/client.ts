@@ -1,5 +1,4 @@
 import type {
-	ICredentialDataDecryptedObject,
 	ICredentialsDecrypted,
 	IDataObject,
 	IExecuteFunctions,
@@ -7,18 +6,18 @@ import type {
 	IHttpRequestMethods,
 	ILoadOptionsFunctions,
 	IN8nHttpFullResponse,
-	INode,
 	JsonObject,
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { DEFAULT_BASE_URL, EMAIL_PASSWORD } from '../../../credentials/PlazbotApi.credentials';
+import { readCredential } from '../../../credentials/PlazbotApi.credentials';
 import { assertSupportedN8n } from '../helpers/n8nSupport';
-import { characterName } from '../helpers/phone';
-import { maskSecretValues, redactSecrets, redactSecretsDeep } from '../helpers/secrets';
+import { redactRecord, redactText } from '../helpers/secrets';
 import { waitFor } from '../helpers/wait';
-import type { ErrorWording, Outcome, PlazbotEnvelope } from './answers';
 import {
+	type ErrorWording,
+	type Outcome,
+	type PlazbotEnvelope,
 	asEnvelope,
 	bodyText,
 	describeTransportError,
@@ -26,15 +25,14 @@ import {
 	notJsonAnswer,
 	parseJson,
 	redirectAnswer,
+	refused,
 	refusedAnswer,
-	snippet,
+	TIMED_OUT,
 	transportFailure,
 } from './answers';
 import { CONTINUATION_TOKEN_QUERY } from './apiContract';
-import type { Page } from './pagination';
-import { collectRecords, followPages, pageOf } from './pagination';
-import type { DeliveryPolicy } from './policy';
-import { DEFAULT_DELIVERY_POLICY, retryDecision } from './policy';
+import { collectRecords, followPages, type Page, pageOf } from './pagination';
+import { DEFAULT_DELIVERY_POLICY, type DeliveryPolicy, retryDecision, Session } from './policy';
 import { AdaptiveRate, DEFAULT_ADAPTIVE_RATE, RequestPacer, RequestSlots } from './throttle';
 
 export const CREDENTIAL_TYPE = 'plazbotApi';
@@ -55,10 +53,7 @@ export interface PlazbotRequest {
 	qs?: IDataObject;
 	/** Headers of this request only (Update Agent names the agent in `x-agent-id`). */
 	headers?: Record<string, string>;
-	/**
-	 * Statuses that are a normal answer, not a failure (a lookup's 404 means "no match"): returned
-	 * by `answer()`, never retried, never stopping the run.
-	 */
+	/** Normal answers, not failures (a lookup's 404): never retried, never stopping the run. */
 	expectedStatuses?: readonly number[];
 	/**
 	 * A 404 that is not Plazbot's JSON envelope (a web server's "Cannot POST …" page: there is no
@@ -78,15 +73,6 @@ export interface PlazbotAnswer {
 
 type Verdict = { retryDelayMs: number } | { answer: PlazbotAnswer } | { error: NodeApiError };
 
-/** `success: false`, also as text or 0 as a loosely typed backend may write it. */
-function refused({ success }: { success?: unknown }): boolean {
-	return (
-		success === false ||
-		success === 0 ||
-		(typeof success === 'string' && success.trim().toLowerCase() === 'false')
-	);
-}
-
 /** Plazbot's own answer: a JSON object with `success` (its envelope), not a web server's page. */
 function isPlazbotEnvelope(parsed: unknown): boolean {
 	return (
@@ -94,24 +80,11 @@ function isPlazbotEnvelope(parsed: unknown): boolean {
 	);
 }
 
-/** What a request that got no complete answer within the Timeout option comes to. */
-const TIMED_OUT: Outcome = {
-	kind: 'transportError',
-	code: 'ETIMEDOUT',
-	detail: 'no complete answer within the Timeout',
-	timedOut: true,
-};
-
-/**
- * The one way this package talks to Plazbot: n8n's credential helper, throttling, retries of
- * answers that mean "try later", and every failure as an error naming the item, never a secret.
- */
+/** The only way to Plazbot: throttled, retried, every failure an error naming the item, never a secret. */
 export class PlazbotClient {
-	/** Aborted by `stopSending()`: requests waiting for a slot, a pacer turn or a retry give up. */
-	private readonly stop = new AbortController();
+	private readonly stop = new AbortController(); // stopSending(): every waiting request gives up
 	private waitSignalOnce?: AbortSignal;
-	/** The only host the credential is sent to (see REDIRECTED_ELSEWHERE). */
-	private readonly baseHost = new URL(this.baseUrl).hostname;
+	private readonly baseHost = new URL(this.baseUrl).hostname; // the only host it is sent to
 	private readonly session = new Session(this.credentials.data ?? {});
 
 	private constructor(
@@ -131,7 +104,9 @@ export class PlazbotClient {
 		const node = fns.getNode();
 		assertSupportedN8n(node);
 		const data = await fns.getCredentials(CREDENTIAL_TYPE);
-		const settings = readCredentialSettings(node, data);
+		const settings = readCredential(data);
+		if ('message' in settings)
+			throw new NodeOperationError(node, settings.message, { description: settings.description });
 		const policy = { ...DEFAULT_DELIVERY_POLICY, ...options };
 		const adaptive = policy.adaptive
 			? new AdaptiveRate({ ...DEFAULT_ADAPTIVE_RATE, maxInFlight: policy.maxInFlight })
@@ -150,10 +125,7 @@ export class PlazbotClient {
 		);
 	}
 
-	/**
-	 * No request starts after this. For a run that stops at a failed item, a message sent afterwards
-	 * would be missing from the output and sent again when the user re-runs the workflow.
-	 */
+	/** No request starts after this: one sent after a failed item would be re-sent on a re-run. */
 	stopSending(): void {
 		this.stop.abort(
 			new NodeOperationError(this.fns.getNode(), 'Not sent: the node stopped at an earlier error'),
@@ -203,7 +175,6 @@ export class PlazbotClient {
 		}
 	}
 
-	/** The envelope's `data`, for operations whose answer is a single record. */
 	async requestData(request: PlazbotRequest, itemIndex?: number): Promise<unknown> {
 		return (await this.request(request, itemIndex)).data;
 	}
@@ -231,16 +202,19 @@ export class PlazbotClient {
 		return await collectRecords(this.records(request, itemIndex), limit);
 	}
 
-	redact(text: string): string {
-		return redactSecrets(text, this.secrets);
+	/** The API key, password and every session token of this run: never shown in any form. */
+	private get textSecrets(): string[] {
+		return [...this.secrets, ...this.session.tokensSent];
 	}
 
-	/**
-	 * Output records are the user's data: text inside them is never rewritten. Only a field whose
-	 * whole value is the Workspace ID or the API Key (contacts carry `workspaceId`) is masked.
-	 */
+	/** Text for an error or a log: every secret, the Workspace ID included, in any form. */
+	redact(text: string): string {
+		return redactText(text, [this.workspaceId, ...this.textSecrets]);
+	}
+
+	/** An output record: the Workspace ID, which user data carries inside text, only as a whole value. */
 	redactRecord<T>(record: T): T {
-		return maskSecretValues(record, this.secrets);
+		return redactRecord(record, { inText: this.textSecrets, wholeValue: [this.workspaceId] });
 	}
 
 	private judge(request: PlazbotRequest, outcome: Outcome, attempt: number, itemIndex?: number) {
@@ -270,19 +244,16 @@ export class PlazbotClient {
 		// Redacted before any wording cuts the text short, so that no part of a secret is shown.
 		const shownText = this.redact(text);
 		if (ok && !envelope) return fail(notJsonAnswer(status, shownText));
-		const shownEnvelope = envelope && redactSecretsDeep(envelope, this.secrets);
+		const shownEnvelope =
+			envelope && redactRecord(envelope, { inText: [this.workspaceId, ...this.textSecrets] });
 		return fail(refusedAnswer(status, shownText, shownEnvelope, attempt, decision));
 	}
 
 	private cancelSignal(): AbortSignal | undefined {
-		const fns = this.fns as Partial<IExecuteFunctions>;
-		return fns.getExecutionCancelSignal?.();
+		return (this.fns as Partial<IExecuteFunctions>).getExecutionCancelSignal?.();
 	}
 
-	/**
-	 * Ends any wait: the execution is cancelled, or the node stopped sending. Combined once per
-	 * run, not per request: each would add a listener to the execution's signal.
-	 */
+	/** Cancelled execution or stopped sending; combined once per run, not a listener per request. */
 	private waitSignal(): AbortSignal {
 		if (!this.waitSignalOnce) {
 			const cancel = this.cancelSignal();
@@ -291,10 +262,7 @@ export class PlazbotClient {
 		return this.waitSignalOnce;
 	}
 
-	/**
-	 * One try. The Timeout option bounds all of it, body included: n8n's timeout only notices a
-	 * silent connection, and a server trickling bytes could hold the item for as long as it likes.
-	 */
+	/** One try, bounded by the Timeout body included (n8n's timeout only notices a silent socket). */
 	private async send(request: PlazbotRequest): Promise<Outcome> {
 		const finished = new AbortController();
 		const deadline = waitFor(this.policy.timeoutMs, finished.signal).then(
@@ -323,8 +291,7 @@ export class PlazbotClient {
 					url: path,
 					// n8n would carry the credential's headers along a redirect to any host.
 					allowedDomains: this.baseHost,
-					// n8n re-sends a POST redirected with 301/302/303 as a GET, which a list endpoint
-					// answers with success although nothing was sent: only a read follows a redirect.
+					// n8n re-sends a redirected POST as a GET, which a list answers with success.
 					disableFollowRedirect: method !== 'GET',
 					qs,
 					...(headers ? { headers } : {}),
@@ -359,124 +326,4 @@ export class PlazbotClient {
 			{ message, description, httpCode, itemIndex },
 		);
 	}
-}
-
-/**
- * An "Email and Password" credential's session. n8n signs in (preAuthentication) whenever
- * `sessionToken` is empty and writes the token into the decrypted credential this client hands to
- * every request. Plazbot answers 401 once the token expires: the client empties it and sends the
- * request again, which makes n8n sign in anew (a 401 was not acted on, so nothing goes out twice).
- * While the token is empty, one request at a time goes out: the others then use its token.
- */
-export class Session {
-	private signingIn?: Promise<unknown>;
-
-	constructor(private readonly credentials: ICredentialDataDecryptedObject) {}
-
-	get usesSignIn(): boolean {
-		return this.credentials.authentication === EMAIL_PASSWORD;
-	}
-
-	/** One try, signing in first (through n8n) if no token is held; tells which token it carried. */
-	async send(attempt: () => Promise<Outcome>): Promise<{ outcome: Outcome; tokenSent: string }> {
-		if (!this.usesSignIn) return { outcome: await attempt(), tokenSent: '' };
-		while (this.signingIn) await this.signingIn.catch(() => undefined);
-		const held = this.token();
-		if (held !== '') return { outcome: await attempt(), tokenSent: held };
-		const signingIn = attempt();
-		this.signingIn = signingIn;
-		try {
-			const outcome = await signingIn;
-			return { outcome, tokenSent: this.token() };
-		} finally {
-			this.signingIn = undefined;
-		}
-	}
-
-	/**
-	 * True when Plazbot refused the session token (401). Only the refused token is dropped, so the
-	 * next try signs in again, not a newer one another request already got.
-	 */
-	refused(outcome: Outcome, tokenSent: string): boolean {
-		if (!this.usesSignIn || outcome.kind !== 'response' || outcome.response.statusCode !== 401)
-			return false;
-		if (this.token() === tokenSent) this.credentials.sessionToken = '';
-		return true;
-	}
-
-	token(): string {
-		return String(this.credentials.sessionToken ?? '');
-	}
-}
-
-/** The credential's values, checked before any request; `secrets` are never shown back. */
-function readCredentialSettings(node: INode, credentials: ICredentialDataDecryptedObject) {
-	const workspaceId = String(credentials.workspaceId ?? '').trim();
-	const apiKey = String(credentials.apiKey ?? '').trim();
-	const baseUrl = checkBaseUrl(node, String(credentials.baseUrl ?? '').trim() || DEFAULT_BASE_URL);
-	const refuse = (message: string, description: string) => {
-		throw new NodeOperationError(node, message, { description });
-	};
-	for (const [label, value] of [
-		['Workspace ID', workspaceId],
-		['API Key', apiKey],
-	]) {
-		// A line break in a header would let the value add headers of its own.
-		if ([...value].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f))
-			refuse(
-				`The ${label} in the Plazbot API credential contains a line break or another control character`,
-				`Open the Plazbot API credential, paste the ${label} again without line breaks, and save it.`,
-			);
-		// A header carries only Latin-1: a zero-width space or a curly quote copied from a web page
-		// would fail every request with an error that does not say why.
-		const unsendable = [...value].find((character) => (character.codePointAt(0) ?? 0) > 0xff);
-		if (unsendable !== undefined)
-			refuse(
-				`The ${label} in the Plazbot API credential contains ${characterName(unsendable)}, which cannot be sent in a request header`,
-				`Open the Plazbot API credential, type or paste the ${label} again (copied text can carry invisible characters), and save it.`,
-			);
-	}
-	if (!workspaceId)
-		refuse(
-			'The Plazbot API credential has no Workspace ID',
-			'Open the credential and fill in the Workspace ID from Plazbot (Settings → Developers).',
-		);
-	const password = String(credentials.password ?? '');
-	const secrets = [workspaceId, apiKey, password].filter((secret) => secret.length >= 4);
-	return { workspaceId, baseUrl, secrets };
-}
-
-/** The Base URL without a trailing slash; https, or plain http to this machine only. */
-function checkBaseUrl(node: INode, raw: string): string {
-	let url: URL;
-	try {
-		url = new URL(raw);
-	} catch {
-		throw new NodeOperationError(
-			node,
-			`The Base URL "${snippet(raw)}" in the Plazbot API credential is not a valid URL`,
-			{ description: `Use ${DEFAULT_BASE_URL} unless Plazbot gave you another address.` },
-		);
-	}
-	if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopbackHost(url.hostname))) {
-		throw new NodeOperationError(
-			node,
-			`The Base URL "${url.origin}" in the Plazbot API credential must start with https://`,
-			{
-				description:
-					'Plain http is accepted only for a server on this machine (localhost, ::1 or an address 127.x.x.x), such as the Plazbot stand-in.',
-			},
-		);
-	}
-	return url.href.replace(/\/+$/, '');
-}
-
-/**
- * localhost, ::1, or IPv4 127.0.0.0/8. The URL parser has already turned "127.1" or "0x7f.1" into
- * "127.0.0.1"; "127.0.0.1.example.com" is a host on the internet.
- */
-function isLoopbackHost(hostname: string): boolean {
-	if (hostname === 'localhost' || hostname === '[::1]') return true;
-	const octets = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(hostname);
-	return octets !== null && octets[1] === '127' && octets.slice(2).every((o) => Number(o) <= 255);
 }

@@ -1,4 +1,6 @@
-import type { IHttpRequestMethods } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IHttpRequestMethods } from 'n8n-workflow';
+
+import { EMAIL_PASSWORD } from '../../../credentials/PlazbotApi.credentials';
 
 import type { NotRetried, Outcome } from './answers';
 import { DROPPED_CONNECTION_CODES, headerValue } from './answers';
@@ -18,7 +20,7 @@ export interface DeliveryPolicy {
 	backoffBaseMs: number;
 	/** The run ends at the first failed item (Continue On Fail off): send nothing after it. */
 	stopAtFirstError: boolean;
-	/** Rate Control "Adaptive": the request rate follows Plazbot's answers (adaptiveRate.ts). */
+	/** Rate Control "Adaptive": the request rate follows Plazbot's answers (throttle.ts). */
 	adaptive: boolean;
 }
 
@@ -96,4 +98,59 @@ export function parseRetryAfter(value: string | undefined, now = Date.now()): nu
 	const date = Date.parse(trimmed);
 	if (Number.isNaN(date)) return undefined;
 	return Math.max(0, date - now);
+}
+
+/**
+ * An "Email and Password" credential's session. n8n signs in (preAuthentication) whenever
+ * `sessionToken` is empty and writes the token into the decrypted credential this client hands to
+ * every request. Plazbot answers 401 once the token expires: the client empties it and sends the
+ * request again, which makes n8n sign in anew (a 401 was not acted on, so nothing goes out twice).
+ * While the token is empty, one request at a time goes out: the others then use its token.
+ */
+export class Session {
+	private signingIn?: Promise<unknown>;
+	/** Every session token a request of this run carried, for redaction. */
+	readonly tokensSent = new Set<string>();
+
+	constructor(private readonly credentials: ICredentialDataDecryptedObject) {}
+
+	get usesSignIn(): boolean {
+		return this.credentials.authentication === EMAIL_PASSWORD;
+	}
+
+	/** One try, signing in first (through n8n) if no token is held; tells which token it carried. */
+	async send(attempt: () => Promise<Outcome>): Promise<{ outcome: Outcome; tokenSent: string }> {
+		if (!this.usesSignIn) return { outcome: await attempt(), tokenSent: '' };
+		while (this.signingIn) await this.signingIn.catch(() => undefined);
+		const held = this.token();
+		if (held !== '') {
+			this.tokensSent.add(held);
+			return { outcome: await attempt(), tokenSent: held };
+		}
+		const signingIn = attempt();
+		this.signingIn = signingIn;
+		try {
+			const outcome = await signingIn;
+			const tokenSent = this.token();
+			if (tokenSent) this.tokensSent.add(tokenSent);
+			return { outcome, tokenSent };
+		} finally {
+			this.signingIn = undefined;
+		}
+	}
+
+	/**
+	 * True when Plazbot refused the session token (401). Only the refused token is dropped, so the
+	 * next try signs in again, not a newer one another request already got.
+	 */
+	refused(outcome: Outcome, tokenSent: string): boolean {
+		if (!this.usesSignIn || outcome.kind !== 'response' || outcome.response.statusCode !== 401)
+			return false;
+		if (this.token() === tokenSent) this.credentials.sessionToken = '';
+		return true;
+	}
+
+	token(): string {
+		return String(this.credentials.sessionToken ?? '');
+	}
 }

@@ -7,7 +7,7 @@
 import type { IHttpRequestHelper, IHttpRequestOptions } from 'n8n-workflow';
 
 import { PlazbotApi } from '../../../credentials/PlazbotApi.credentials';
-import { Session } from '../../../nodes/Plazbot/transport/client';
+import { Session } from '../../../nodes/Plazbot/transport/policy';
 
 const credential = new PlazbotApi();
 const PASSWORD = 'S3cret-unit-Pw!';
@@ -105,7 +105,9 @@ describe('Plazbot API credential sign-in modes', () => {
 			password: PASSWORD,
 			baseUrl: 'http://plazbot.example.com',
 		});
-		await expect(signIn).rejects.toThrow('The Base URL must start with https://');
+		await expect(signIn).rejects.toThrow(
+			'The Base URL "http://plazbot.example.com" in the Plazbot API credential must start with https://',
+		);
 		expect(sent).toEqual([]);
 	});
 });

@@ -3,7 +3,7 @@
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { createStandIn } = require('../../stand-in/server');
 
-import { maskSecretValues } from '../../../nodes/Plazbot/helpers/secrets';
+import { redactRecord } from '../../../nodes/Plazbot/helpers/secrets';
 import type { FakeCredentials } from './fakeExecuteFunctions';
 
 export interface RecordedRequest {
@@ -37,11 +37,12 @@ export const API_KEY = 'key-unit-5d1e8b2c';
 
 /**
  * A stand-in record as the node must output it: a field whose whole value is the credential's
- * Workspace ID or API Key reads ***; any other text is the user's data and comes out as stored.
- * maskSecretValues builds new objects and arrays, so the stand-in's stored record is left as it is.
+ * Workspace ID or API Key reads ***, and so does the API Key inside text; any other text is the
+ * user's data and comes out as stored. redactRecord builds new objects and arrays, so the
+ * stand-in's stored record is left as it is.
  */
 export function expectedOutput<T>(record: T): T {
-	return maskSecretValues(record, [WORKSPACE_ID, API_KEY]);
+	return redactRecord(record, { inText: [API_KEY], wholeValue: [WORKSPACE_ID] });
 }
 
 export function startStandIn(config: Record<string, unknown> = {}): {

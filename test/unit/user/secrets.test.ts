@@ -2,15 +2,15 @@ import type { JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { InvalidInput } from '../../../nodes/Plazbot/helpers/errors';
-import { guardSecrets, withoutSecrets } from '../../../nodes/Plazbot/helpers/secrets';
+import { guardSecrets, redactRecord } from '../../../nodes/Plazbot/helpers/secrets';
 import { TEST_NODE } from '../support/fakeExecuteFunctions';
 
 const PASSWORD = 'Echoed-Pw-5t!';
 
-describe('withoutSecrets', () => {
+describe('redactRecord of a user record', () => {
 	it('drops secret-named keys at any depth and masks a typed secret where it is echoed, removing nothing else', () => {
 		expect(
-			withoutSecrets(
+			redactRecord(
 				{
 					id: 'u1',
 					password: 'x',
@@ -22,7 +22,7 @@ describe('withoutSecrets', () => {
 					nested: { accessToken: 'a', name: 'kept', note: `was ${PASSWORD}` },
 					list: ['fine', `has ${PASSWORD}`],
 				},
-				[PASSWORD],
+				{ inText: [PASSWORD], dropSecretKeys: true },
 			),
 		).toEqual({
 			id: 'u1',

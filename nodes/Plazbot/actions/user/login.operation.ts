@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { asEmail, asSecret } from '../../helpers/parameters';
-import { guardSecrets, withoutSecrets } from '../../helpers/secrets';
+import { guardSecrets, redactRecord } from '../../helpers/secrets';
 import type { PlazbotClient } from '../../transport/client';
 import { USER_LOGIN_PATH } from '../../transport/apiContract';
 import { envelopeOutput } from '../output';
@@ -45,5 +45,8 @@ export async function execute(
 	// The token is what the caller logged in for (a Bearer token for the API); everything else
 	// goes through the same filter as any user record.
 	const { token, ...rest } = envelopeOutput(envelope);
-	return { ...(token !== undefined ? { token } : {}), ...withoutSecrets(rest, [password]) };
+	return {
+		...(token !== undefined ? { token } : {}),
+		...redactRecord(rest, { inText: [password], dropSecretKeys: true }),
+	};
 }

@@ -2,7 +2,7 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { asRequiredText } from '../../helpers/parameters';
 import { firstRecord, isRecord } from '../../helpers/records';
-import { withoutSecrets } from '../../helpers/secrets';
+import { redactRecord } from '../../helpers/secrets';
 import type { PlazbotEnvelope } from '../../transport/answers';
 import { DEFAULT_USER_COMPANY } from '../../transport/apiContract';
 
@@ -52,5 +52,5 @@ export function userRecord(envelope: PlazbotEnvelope): IDataObject | undefined {
 
 /** A user record fit for output: no password, token or verification code, nor anything the user typed as one. */
 export function safeUser(record: IDataObject, typedSecrets: string[] = []): IDataObject {
-	return withoutSecrets(record, typedSecrets);
+	return redactRecord(record, { inText: typedSecrets, dropSecretKeys: true });
 }

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { asOptionalText } from '../../helpers/parameters';
-import { withoutSecrets } from '../../helpers/secrets';
+import { redactRecord } from '../../helpers/secrets';
 import type { PlazbotClient } from '../../transport/client';
 import { workspacePath } from '../../transport/apiContract';
 import { recordOutput } from '../output';
@@ -37,5 +37,5 @@ export async function execute(
 		itemIndex,
 	);
 	// Integrations may carry access tokens of connected channels; they have no place in workflow data.
-	return withoutSecrets(recordOutput(envelope));
+	return redactRecord(recordOutput(envelope), { inText: [], dropSecretKeys: true });
 }
