@@ -8,6 +8,7 @@ const tsJest = ['ts-jest', { tsconfig: 'test/tsconfig.json' }];
 const modulePathIgnorePatterns = ['<rootDir>/test/n8n-runtime/'];
 
 module.exports = {
+	reporters: ['default', '<rootDir>/test/failSkippedTests.js'],
 	projects: [
 		{
 			displayName: 'unit',
@@ -33,6 +34,14 @@ module.exports = {
 			testEnvironment: 'node',
 			globalSetup: '<rootDir>/test/e2e/globalSetup.js',
 			slowTestThreshold: 300,
+			modulePathIgnorePatterns,
+		},
+		{
+			// npm run bench: statistical and wall-clock runs (seconds each, bounds over many requests).
+			displayName: 'bench',
+			testMatch: ['<rootDir>/bench/**/*.test.ts'],
+			transform: { '^.+\\.ts$': tsJest },
+			testEnvironment: 'node',
 			modulePathIgnorePatterns,
 		},
 		{
