@@ -6,6 +6,8 @@
 const tsJest = ['ts-jest', { tsconfig: 'test/tsconfig.json' }];
 // Each n8n line's pins are a package.json with the same name; they are not test code.
 const modulePathIgnorePatterns = ['<rootDir>/test/n8n-runtime/'];
+// A unit or bench test without an assertion fails (test/everyTestAsserts.js).
+const setupFilesAfterEnv = ['<rootDir>/test/everyTestAsserts.js'];
 
 module.exports = {
 	reporters: ['default', '<rootDir>/test/failSkippedTests.js'],
@@ -16,6 +18,7 @@ module.exports = {
 			transform: { '^.+\\.ts$': tsJest },
 			testEnvironment: 'node',
 			modulePathIgnorePatterns,
+			setupFilesAfterEnv,
 		},
 		{
 			displayName: 'e2e',
@@ -43,6 +46,7 @@ module.exports = {
 			transform: { '^.+\\.ts$': tsJest },
 			testEnvironment: 'node',
 			modulePathIgnorePatterns,
+			setupFilesAfterEnv,
 		},
 		{
 			// npm run test:live: the real Plazbot API against the stand-in. Never in CI.

@@ -6,7 +6,7 @@
  */
 import { createServer, type Server } from 'node:net';
 
-import { N8nInstance, type Ports } from './n8n';
+import { N8N_LINE, N8nInstance, type Ports } from './n8n';
 
 jest.setTimeout(6 * 60_000);
 
@@ -71,8 +71,10 @@ describe('ports taken just before n8n binds them', () => {
 			},
 		});
 
-		expect(chosen).toHaveLength(2);
-		expect(chosen[1].brokerPort).not.toBe(chosen[0].brokerPort);
+		// n8n 1.123's `n8n execute` binds no task-broker port (measured: it ran with the port taken),
+		// so there nothing needs choosing again; n8n 2.x stops and is started again.
+		expect(chosen.map(({ brokerPort }) => brokerPort)).toHaveLength(N8N_LINE === 'n8n-1' ? 1 : 2);
+		expect(new Set(chosen.map(({ brokerPort }) => brokerPort)).size).toBe(chosen.length);
 		expect(result.status).toBe('success');
 	});
 });
