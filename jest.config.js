@@ -6,8 +6,11 @@
 const tsJest = ['ts-jest', { tsconfig: 'test/tsconfig.json' }];
 // Each n8n line's pins are a package.json with the same name; they are not test code.
 const modulePathIgnorePatterns = ['<rootDir>/test/n8n-runtime/'];
+// A unit or bench test without an assertion fails (test/everyTestAsserts.js).
+const setupFilesAfterEnv = ['<rootDir>/test/everyTestAsserts.js'];
 
 module.exports = {
+	reporters: ['default', '<rootDir>/test/failSkippedTests.js'],
 	projects: [
 		{
 			displayName: 'unit',
@@ -15,6 +18,7 @@ module.exports = {
 			transform: { '^.+\\.ts$': tsJest },
 			testEnvironment: 'node',
 			modulePathIgnorePatterns,
+			setupFilesAfterEnv,
 		},
 		{
 			displayName: 'e2e',
@@ -34,6 +38,15 @@ module.exports = {
 			globalSetup: '<rootDir>/test/e2e/globalSetup.js',
 			slowTestThreshold: 300,
 			modulePathIgnorePatterns,
+		},
+		{
+			// npm run bench: statistical and wall-clock runs (seconds each, bounds over many requests).
+			displayName: 'bench',
+			testMatch: ['<rootDir>/bench/**/*.test.ts'],
+			transform: { '^.+\\.ts$': tsJest },
+			testEnvironment: 'node',
+			modulePathIgnorePatterns,
+			setupFilesAfterEnv,
 		},
 		{
 			// npm run test:live: the real Plazbot API against the stand-in. Never in CI.

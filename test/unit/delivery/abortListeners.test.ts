@@ -7,6 +7,7 @@
  */
 import { getEventListeners } from 'node:events';
 
+import { watchAbort } from '../../../nodes/Plazbot/helpers/abortWatch';
 import { waitFor } from '../../../nodes/Plazbot/helpers/wait';
 import { RequestSlots } from '../../../nodes/Plazbot/transport/throttle';
 
@@ -31,6 +32,19 @@ describe('waits on the run signal', () => {
 		// The one shared listener stays; it calls nobody when the signal aborts later.
 		expect(watchers()).toBeLessThanOrEqual(1);
 		run.abort();
+	});
+
+	it('a watcher that stopped watching is not called when the signal aborts; the others are, once', () => {
+		const run = new AbortController();
+		const calls: string[] = [];
+		const stopFirst = watchAbort(run.signal, () => calls.push('first'));
+		watchAbort(run.signal, () => calls.push('second'));
+		const stopThird = watchAbort(run.signal, () => calls.push('third'));
+		stopFirst();
+		stopThird();
+		run.abort();
+		run.abort();
+		expect(calls).toEqual(['second']);
 	});
 
 	it('fifty items waiting for a request slot add one abort listener; a cancel rejects every waiter and the holder finishes', async () => {

@@ -26,9 +26,10 @@ describe('Concurrency', () => {
 		'keeps at most %i requests in flight',
 		async (limit, options) => {
 			standIn().setFaults({ latencyMs: 150 });
+			// Two rounds and a half: every lane is busy at once, then refills.
 			const { fns } = campaign(
 				credentials(),
-				limit === 1 ? 8 : 40,
+				Math.max(4, Math.ceil(limit * 2.5)),
 				limit === 1 ? { concurrency: 1 } : options,
 			);
 
@@ -78,8 +79,8 @@ describe('Rate Limit', () => {
 	beforeEach(() => (pacer = recordReleases()));
 	afterEach(() => pacer.restore());
 
-	it('20 per second over 30 items lets requests go at least 50 ms apart, each one once, in item order', async () => {
-		const { fns } = campaign(credentials(), 30, {
+	it('20 per second over 16 items lets requests go at least 50 ms apart, each one once, in item order', async () => {
+		const { fns } = campaign(credentials(), 16, {
 			rateLimit: 20,
 			rateLimitInterval: 'second',
 			concurrency: 1,
@@ -87,13 +88,13 @@ describe('Rate Limit', () => {
 
 		const [output] = await router.call(fns);
 
-		expect(pacer.releases).toHaveLength(30);
+		expect(pacer.releases).toHaveLength(16);
 		expect(Math.min(...gaps(pacer.releases))).toBeGreaterThanOrEqual(50);
 		expect(
 			standIn()
 				.requestsTo(SEND_PATH)
 				.map((request) => request.body.destination),
-		).toEqual(Array.from({ length: 30 }, (_, index) => destinationOf(index)));
+		).toEqual(Array.from({ length: 16 }, (_, index) => destinationOf(index)));
 		expect(output.map((item) => item.pairedItem)).toEqual(output.map((_, item) => ({ item })));
 	}, 30_000);
 
@@ -220,7 +221,7 @@ describe('cancelling the execution', () => {
 		const { fns, requests } = campaign(
 			credentials(),
 			10,
-			{ rateLimit: 2 },
+			{ rateLimit: 4 },
 			{ cancelSignal: controller.signal },
 		);
 
@@ -228,12 +229,13 @@ describe('cancelling the execution', () => {
 			() => 'finished',
 			(error: Error) => error,
 		);
-		// Abort as soon as the second request went: the third is due 500 ms later.
+		// Abort as soon as the second request went: the third is due 250 ms later.
 		while (requests.length < 2) await new Promise((resolve) => setTimeout(resolve, 5));
 		controller.abort();
 
 		expect(await run).not.toBe('finished');
-		await new Promise((resolve) => setTimeout(resolve, 1200));
+		// Two more slots' time: a request that escaped the abort would have gone by now.
+		await new Promise((resolve) => setTimeout(resolve, 600));
 		expect(requests).toHaveLength(2);
 		expect(standIn().requestsTo(SEND_PATH)).toHaveLength(2);
 	}, 10_000);

@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-dangerous-functions, @n8n/community-nodes/no-hardcoded-secrets, @typescript-eslint/no-explicit-any -- test code, never shipped: n8n's rules for what a node may use apply to nodes/ and credentials/ (see DEVELOPERS.md, Lint) */
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-dangerous-functions, @n8n/community-nodes/no-hardcoded-secrets, @n8n/community-nodes/require-node-api-error, @typescript-eslint/no-explicit-any -- test code, never shipped: n8n's rules for what a node may use apply to nodes/ and credentials/ (see DEVELOPERS.md, Lint) */
 /**
  * The troubleshooting table: every way a run of the node can go wrong that a user will meet, what
  * the user then sees, and the fix the error's description must point at. troubleshooting.test.ts
@@ -49,9 +49,8 @@ export interface CaseEnv {
 	oddUrl: string;
 	/** A port nothing listens on. */
 	closedUrl: string;
-	/** An https server with a self-signed certificate, when openssl is available. */
+	/** An https server with a self-signed certificate (made with openssl). */
 	tlsUrl?: string;
-	tlsSkipReason?: string;
 }
 
 export interface TroubleshootingCase {
@@ -76,8 +75,6 @@ export interface TroubleshootingCase {
 	/** Text the error's description must contain: how to fix it. Also the README's fix column. */
 	fix: string;
 	httpCode?: string;
-	/** Why the case cannot run here, if it cannot. */
-	skipReason?: (env: CaseEnv) => string | undefined;
 }
 
 const hostOf = (url: string) => new URL(url).host;
@@ -354,7 +351,6 @@ export const CASES: TroubleshootingCase[] = [
 		message: (env) =>
 			`Could not establish a secure connection to ${hostOf(env.tlsUrl ?? 'https://127.0.0.1:1')}: the TLS certificate was not accepted`,
 		fix: 'Check that the Base URL uses the Plazbot host name and that no proxy replaces its certificate.',
-		skipReason: (env) => env.tlsSkipReason,
 	},
 ];
 
@@ -457,16 +453,11 @@ export function startOddServers(): () => Omit<CaseEnv, 'standInUrl'> {
 		await new Promise((resolve) => closed.close(resolve));
 		env.closedUrl = `http://127.0.0.1:${closedPort}`;
 
-		const certificate = selfSignedCertificate();
-		if ('skip' in certificate) {
-			env.tlsSkipReason = certificate.skip;
-		} else {
-			tls = https.createServer(certificate, (_req, res) => {
-				res.writeHead(200, { 'Content-Type': 'application/json' });
-				res.end(JSON.stringify({ success: true, code: 200, message: 'Ok', data: {} }));
-			});
-			env.tlsUrl = `https://127.0.0.1:${await listen(tls)}`;
-		}
+		tls = https.createServer(selfSignedCertificate(), (_req, res) => {
+			res.writeHead(200, { 'Content-Type': 'application/json' });
+			res.end(JSON.stringify({ success: true, code: 200, message: 'Ok', data: {} }));
+		});
+		env.tlsUrl = `https://127.0.0.1:${await listen(tls)}`;
 	});
 
 	afterAll(async () => {
@@ -488,7 +479,8 @@ function listen(server: http.Server | https.Server): Promise<number> {
 	});
 }
 
-function selfSignedCertificate(): { key: Buffer; cert: Buffer } | { skip: string } {
+/** A certificate for 127.0.0.1 that no one trusts. Without openssl the TLS case fails: it never skips. */
+function selfSignedCertificate(): { key: Buffer; cert: Buffer } {
 	const dir = mkdtempSync(join(tmpdir(), 'plazbot-tls-'));
 	try {
 		execFileSync(
@@ -512,9 +504,9 @@ function selfSignedCertificate(): { key: Buffer; cert: Buffer } | { skip: string
 		);
 		return { key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')) };
 	} catch (error) {
-		return {
-			skip: `openssl could not make a self-signed certificate (${(error as Error).message.split('\n')[0]})`,
-		};
+		throw new Error(
+			`The TLS troubleshooting case needs openssl to make a self-signed certificate: ${(error as Error).message.split('\n')[0]}`,
+		);
 	} finally {
 		rmSync(dir, { recursive: true, force: true });
 	}

@@ -5,9 +5,9 @@
  */
 import type { INodeExecutionData } from 'n8n-workflow';
 
-import { router } from '../../../nodes/Plazbot/actions/router';
-import { fakeExecuteFunctions } from '../support/fakeExecuteFunctions';
-import { startStandIn } from '../support/standIn';
+import { router } from '../nodes/Plazbot/actions/router';
+import { fakeExecuteFunctions } from '../test/unit/support/fakeExecuteFunctions';
+import { startStandIn } from '../test/unit/support/standIn';
 
 const { standIn, credentials } = startStandIn();
 
