@@ -11,6 +11,7 @@
  *   trickle            the request is processed, then the answer is sent one byte every trickleIntervalMs
  *   bare               the request is processed, and answered with its data without the envelope
  *   204                the request is processed, and answered 204 No Content
+ *   hang               the request is not processed and never answered (until the client gives up)
  */
 
 /** Answers before the request is processed; true when it did. */
@@ -36,6 +37,10 @@ function faultBeforeProcessing(fault, req, res, url, faults) {
 			'Content-Length': 0,
 		});
 		res.end();
+		return true;
+	}
+	if (fault === 'hang') {
+		// Nothing is written: the socket stays open until the client closes it.
 		return true;
 	}
 	if (fault === 'messageObject') {
