@@ -152,7 +152,8 @@ describe('Plazbot Trigger in real n8n', () => {
 	});
 	/**
 	 * The activation's error as the editor shows it: n8n 1.x answers the activation with it; n8n
-	 * 2.x publishes in the background and reports it in the workflow's publication status.
+	 * 2.x's publication service activates in the background and reports it in the workflow's
+	 * publication status.
 	 */
 	const activationError = async (target = workflow): Promise<string> => {
 		const answer = await server
@@ -168,6 +169,9 @@ describe('Plazbot Trigger in real n8n', () => {
 			if (patched.data !== undefined) throw new Error('n8n 1.x activated the workflow');
 			return String(patched.message);
 		}
+		// Without the publication service (N8N_USE_WORKFLOW_PUBLICATION_SERVICE=false, as after the
+		// restart test) n8n 2.x activates before answering, and answers with the error.
+		if (answer.data === undefined) return String(answer.message);
 		let last: unknown;
 		return await eventually(
 			'the publication to fail',
