@@ -367,76 +367,6 @@ describe('Plazbot Trigger in real n8n', () => {
 		expect(registeredUrl()).toBeUndefined();
 	});
 
-	/**
-	 * n8n 2.x starts active workflows through its publication service, which calls no webhook
-	 * method for a webhook its database still lists; with N8N_USE_WORKFLOW_PUBLICATION_SERVICE=false
-	 * (and on n8n 1.x) ActiveWorkflowManager.init calls checkExists, which says "registered" only
-	 * when the workflow's record matches the number and n8n's current URL, and create otherwise.
-	 */
-	it('an n8n restart with the workflow active leaves the number registered and listening, on both start paths; at a new address the legacy path registers the new URL', async () => {
-		standIn.reset();
-		await activate();
-		await webhookRequestsOnceThere(1);
-		const url = registeredUrl() as string;
-		expect(webhookRequests()).toEqual([['POST', { webhook: url }]]);
-
-		const restartThenMessage = async (
-			options: { port?: number; env?: Record<string, string> },
-			text: string,
-		) => {
-			await server.stop();
-			server = await n8n.startServer(options);
-			const before = (await executions()).length;
-			// The workflow is activated again while n8n starts; until then the URL answers 404.
-			const delivered = await eventually('the restarted n8n to accept the message', async () => {
-				const answer = await customerWrites(text);
-				return answer.delivered ? answer : undefined;
-			});
-			const list = await finishedExecutions(before + 1);
-			expect(await triggerOutput(list[0].id)).toEqual([itemOf(delivered.payload)]);
-		};
-
-		await restartThenMessage({ port }, 'Después del reinicio');
-		// Nothing removed at shutdown, nothing registered again at start: same number, URL and secret.
-		expect(webhookRequests()).toHaveLength(1);
-		expect(registeredUrl()).toBe(url);
-
-		const legacy = { N8N_USE_WORKFLOW_PUBLICATION_SERVICE: 'false' };
-		await restartThenMessage({ port, env: legacy }, 'Reinicio por ActiveWorkflowManager');
-		expect(webhookRequests()).toHaveLength(1);
-		expect(registeredUrl()).toBe(url);
-
-		// n8n's URL changed (another port): the record no longer matches, so start registers the new URL.
-		const newPort = await new Promise<number>((resolve) => {
-			const probe = createServer();
-			probe.listen(0, '127.0.0.1', () => {
-				const { port: free } = probe.address() as { port: number };
-				probe.close(() => resolve(free));
-			});
-		});
-		await restartThenMessage({ port: newPort, env: legacy }, 'En la nueva dirección');
-		const requests = webhookRequests();
-		expect(requests).toHaveLength(2);
-		expect(requests[1]).toEqual([
-			'POST',
-			{
-				webhook: expect.stringMatching(
-					new RegExp(
-						`^http://localhost:${newPort}/webhook/${WEBHOOK_ID}/webhook\\?token=[A-Za-z0-9]{32}$`,
-					),
-				),
-			},
-		]);
-		expect(registeredUrl()).toBe(requests[1][1].webhook);
-
-		await deactivate();
-		expect((await webhookRequestsOnceThere(3)).map(([method]: [string]) => method)).toEqual([
-			'POST',
-			'POST',
-			'DELETE',
-		]);
-	});
-
 	it('accepts a JSON array (one item per element), form fields, and JSON sent with another content type or none; a message to another number starts nothing', async () => {
 		standIn.reset();
 		const base = (await executions()).length;
@@ -603,6 +533,76 @@ describe('Plazbot Trigger in real n8n', () => {
 		expect(early).toMatchObject({ status: 200, delivered: true });
 		const [run] = await finishedExecutions(base + 1);
 		expect(await triggerOutput(run.id)).toEqual([itemOf(early.payload)]);
+	});
+
+	/**
+	 * n8n 2.x starts active workflows through its publication service, which calls no webhook
+	 * method for a webhook its database still lists; with N8N_USE_WORKFLOW_PUBLICATION_SERVICE=false
+	 * (and on n8n 1.x) ActiveWorkflowManager.init calls checkExists, which says "registered" only
+	 * when the workflow's record matches the number and n8n's current URL, and create otherwise.
+	 */
+	it('an n8n restart with the workflow active leaves the number registered and listening, on both start paths; at a new address the legacy path registers the new URL', async () => {
+		standIn.reset();
+		await activate();
+		await webhookRequestsOnceThere(1);
+		const url = registeredUrl() as string;
+		expect(webhookRequests()).toEqual([['POST', { webhook: url }]]);
+
+		const restartThenMessage = async (
+			options: { port?: number; env?: Record<string, string> },
+			text: string,
+		) => {
+			await server.stop();
+			server = await n8n.startServer(options);
+			const before = (await executions()).length;
+			// The workflow is activated again while n8n starts; until then the URL answers 404.
+			const delivered = await eventually('the restarted n8n to accept the message', async () => {
+				const answer = await customerWrites(text);
+				return answer.delivered ? answer : undefined;
+			});
+			const list = await finishedExecutions(before + 1);
+			expect(await triggerOutput(list[0].id)).toEqual([itemOf(delivered.payload)]);
+		};
+
+		await restartThenMessage({ port }, 'Después del reinicio');
+		// Nothing removed at shutdown, nothing registered again at start: same number, URL and secret.
+		expect(webhookRequests()).toHaveLength(1);
+		expect(registeredUrl()).toBe(url);
+
+		const legacy = { N8N_USE_WORKFLOW_PUBLICATION_SERVICE: 'false' };
+		await restartThenMessage({ port, env: legacy }, 'Reinicio por ActiveWorkflowManager');
+		expect(webhookRequests()).toHaveLength(1);
+		expect(registeredUrl()).toBe(url);
+
+		// n8n's URL changed (another port): the record no longer matches, so start registers the new URL.
+		const newPort = await new Promise<number>((resolve) => {
+			const probe = createServer();
+			probe.listen(0, '127.0.0.1', () => {
+				const { port: free } = probe.address() as { port: number };
+				probe.close(() => resolve(free));
+			});
+		});
+		await restartThenMessage({ port: newPort, env: legacy }, 'En la nueva dirección');
+		const requests = webhookRequests();
+		expect(requests).toHaveLength(2);
+		expect(requests[1]).toEqual([
+			'POST',
+			{
+				webhook: expect.stringMatching(
+					new RegExp(
+						`^http://localhost:${newPort}/webhook/${WEBHOOK_ID}/webhook\\?token=[A-Za-z0-9]{32}$`,
+					),
+				),
+			},
+		]);
+		expect(registeredUrl()).toBe(requests[1][1].webhook);
+
+		await deactivate();
+		expect((await webhookRequestsOnceThere(3)).map(([method]: [string]) => method)).toEqual([
+			'POST',
+			'POST',
+			'DELETE',
+		]);
 	});
 
 	it('the example workflow (incoming-message.json) creates the contact on its first message and records each message as an activity', async () => {
