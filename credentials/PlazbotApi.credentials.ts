@@ -295,7 +295,11 @@ export class PlazbotApi implements ICredentialType {
 		request: {
 			// The Base URL rule (checkBaseUrl) runs in preAuthentication, which n8n calls first.
 			baseURL: `={{ ($credentials.baseUrl || "${DEFAULT_BASE_URL}").trim().replace(/\\/+$/, "") }}`,
-			url: '=/api/workspace/{{ encodeURIComponent($credentials.workspaceId.trim()) }}',
+			// The workspace's users (docs.plazbot.com "Listar Usuarios", transport/apiContract.ts
+			// workspaceUsersPath): a small read that needs the Bearer token, as most of Plazbot's API
+			// does. Get Workspace by ID (the developer hub's example sends only x-workspace-id) would
+			// pass without the API Key, or with a wrong one.
+			url: '=/api/workspace/usersByWorkspaceId/{{ encodeURIComponent($credentials.workspaceId.trim()) }}',
 			method: 'GET',
 		},
 		// n8n shows a rule's message when Plazbot answers with its status: each one names the field to
@@ -308,7 +312,7 @@ export class PlazbotApi implements ICredentialType {
 				properties: {
 					value: 401,
 					message:
-						'Plazbot refused the API Key (HTTP 401): check the API Key field. Copy it again from Plazbot (Settings → Developers), or clear it if your workspace has none.',
+						'Plazbot refused the API Key (HTTP 401): check the API Key field, which most of Plazbot’s API needs. Copy it again from Plazbot (Settings → API Key).',
 				},
 			},
 			{

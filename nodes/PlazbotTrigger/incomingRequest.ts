@@ -1,6 +1,13 @@
 import type { IDataObject } from 'n8n-workflow';
 import { randomString } from 'n8n-workflow';
 
+import {
+	isForAnotherNumber,
+	normalizeMessage,
+	outputItem,
+	readIncomingBody,
+} from './incomingPayload';
+
 /**
  * The query parameter that carries the webhook's secret. Plazbot does not sign its calls, so a
  * URL only Plazbot knows is what tells its calls apart from anyone else's.
@@ -70,28 +77,33 @@ export function secretMatches(given: unknown, expected: string | undefined): boo
 }
 
 export type Verdict =
-	| { accept: true; json: IDataObject }
+	| { accept: true; items: IDataObject[] }
 	| { accept: false; status: number; message: string };
 
 export interface IncomingRequest {
 	/** The secret query parameter as received (a repeated parameter arrives as a list). */
 	givenSecret: unknown;
-	/** Undefined when this node has registered nothing: then every call is refused. */
-	expectedSecret: string | undefined;
+	/**
+	 * The secrets this node gave Plazbot: the recorded one, and the one of a registration whose
+	 * record is not saved yet. None when this node has registered nothing: every call is refused.
+	 */
+	expectedSecrets: ReadonlyArray<string | undefined>;
 	contentType: string | undefined;
-	/** The body's size in bytes as received; undefined when n8n did not keep the raw body. */
-	rawLength: number | undefined;
-	/** The body as n8n parsed it (JSON for application/json). */
+	/** The body as received, when n8n kept it. */
+	rawText: string | undefined;
+	/** The body as n8n parsed it. */
 	body: unknown;
+	/** The trigger's WhatsApp number (digits); a message the body says went to another starts nothing. */
+	ownNumber: string | undefined;
 }
 
 /**
- * Decides whether a call starts an execution. Refusals name what is wrong without echoing
- * anything the caller sent; the secret is checked first, so that a caller without it learns
- * nothing else about the endpoint.
+ * Decides whether a call starts an execution, and with which items. Refusals name what is wrong
+ * without echoing anything the caller sent; the secret is checked first, so that a caller without
+ * it learns nothing else about the endpoint.
  */
 export function judgeIncomingRequest(request: IncomingRequest): Verdict {
-	if (!secretMatches(request.givenSecret, request.expectedSecret)) {
+	if (!request.expectedSecrets.some((expected) => secretMatches(request.givenSecret, expected))) {
 		return {
 			accept: false,
 			status: 401,
@@ -99,30 +111,24 @@ export function judgeIncomingRequest(request: IncomingRequest): Verdict {
 				'Unauthorized: this URL accepts only calls from Plazbot, which carry the secret it was registered with',
 		};
 	}
-	const mediaType = (request.contentType ?? '').split(';')[0].trim().toLowerCase();
-	if (mediaType !== 'application/json') {
-		return {
-			accept: false,
-			status: 415,
-			message: `Unsupported content type "${mediaType || 'none'}": the Plazbot Trigger accepts JSON bodies (Content-Type: application/json)`,
-		};
+	const reading = readIncomingBody(request);
+	if (!reading.ok) return { accept: false, status: reading.status, message: reading.message };
+	const items: IDataObject[] = [];
+	for (const record of reading.records) {
+		const message = normalizeMessage(record);
+		if (request.ownNumber && isForAnotherNumber(message, request.ownNumber)) continue;
+		items.push(outputItem(record, message));
 	}
-	if (request.rawLength === 0) {
+	if (items.length === 0) {
+		// A 2xx all the same: the call was Plazbot's and well formed, so it must not be sent again.
 		return {
 			accept: false,
-			status: 400,
+			status: 200,
 			message:
-				'The body is empty: the Plazbot Trigger expects a JSON object describing the message',
+				reading.records.length === 0
+					? 'No message in the body: nothing started'
+					: 'The message was sent to another WhatsApp number than this trigger’s: nothing started',
 		};
 	}
-	const { body } = request;
-	if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-		return {
-			accept: false,
-			status: 400,
-			message:
-				'The body is JSON but not an object: the Plazbot Trigger expects a JSON object describing the message',
-		};
-	}
-	return { accept: true, json: body as IDataObject };
+	return { accept: true, items };
 }

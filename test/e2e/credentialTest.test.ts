@@ -22,7 +22,7 @@ const REFUSED = {
 	401:
 		N8N_LINE === 'n8n-1'
 			? 'Authorization failed - please check your credentials'
-			: 'Plazbot refused the API Key (HTTP 401): check the API Key field. Copy it again from Plazbot (Settings → Developers), or clear it if your workspace has none.',
+			: 'Plazbot refused the API Key (HTTP 401): check the API Key field, which most of Plazbot’s API needs. Copy it again from Plazbot (Settings → API Key).',
 	403:
 		N8N_LINE === 'n8n-1'
 			? 'Forbidden - perhaps check your credentials?'
@@ -72,7 +72,7 @@ describe('Plazbot API credential test in real n8n', () => {
 		n8n.dispose();
 	});
 
-	it('succeeds for the right workspace and key, by reading the workspace with both headers', async () => {
+	it('succeeds for the right workspace and key, by reading the workspace users with both headers', async () => {
 		standIn.reset();
 		expect(
 			await testWith({ workspaceId: WORKSPACE_ID, apiKey: API_KEY, baseUrl: standInUrl }),
@@ -87,16 +87,30 @@ describe('Plazbot API credential test in real n8n', () => {
 				r.headers['x-workspace-id'],
 				r.headers.authorization,
 			]),
-		).toEqual([['GET', `/api/workspace/${WORKSPACE_ID}`, WORKSPACE_ID, `Bearer ${API_KEY}`]]);
+		).toEqual([
+			[
+				'GET',
+				`/api/workspace/usersByWorkspaceId/${WORKSPACE_ID}`,
+				WORKSPACE_ID,
+				`Bearer ${API_KEY}`,
+			],
+		]);
 	});
 
-	it('fails for a wrong API key, naming the API Key field', async () => {
-		expect(
-			await testWith({ workspaceId: WORKSPACE_ID, apiKey: 'key-wrong-000', baseUrl: standInUrl }),
-		).toEqual({
+	// Get Workspace by ID, which the hub answers with x-workspace-id alone, would pass both.
+	it.each([
+		['a wrong API key', 'key-wrong-000'],
+		['no API key', ''],
+	])('fails for %s, naming the API Key field', async (_label, apiKey) => {
+		standIn.reset();
+		expect(await testWith({ workspaceId: WORKSPACE_ID, apiKey, baseUrl: standInUrl })).toEqual({
 			status: 'Error',
 			message: REFUSED[401],
 		});
+		// n8n may try a refused test twice; every try needs the key.
+		expect(new Set(standIn.requests.map((r: any) => r.path))).toEqual(
+			new Set([`/api/workspace/usersByWorkspaceId/${WORKSPACE_ID}`]),
+		);
 	});
 
 	it('fails for a workspace the key does not belong to, naming the Workspace ID field', async () => {
@@ -167,7 +181,7 @@ describe('Plazbot API credential test in real n8n', () => {
 		expect(standIn.requests).toHaveLength(1);
 	});
 
-	it('with Email and Password, signs in and reads the workspace with the session token', async () => {
+	it('with Email and Password, signs in and reads the workspace users with the session token', async () => {
 		standIn.reset();
 		const password = 'Secret123!';
 		const result = await testWith({
@@ -186,7 +200,7 @@ describe('Plazbot API credential test in real n8n', () => {
 		]);
 		expect([read.method, read.path, read.headers['x-workspace-id']]).toEqual([
 			'GET',
-			`/api/workspace/${WORKSPACE_ID}`,
+			`/api/workspace/usersByWorkspaceId/${WORKSPACE_ID}`,
 			WORKSPACE_ID,
 		]);
 		expect(read.headers.authorization).toMatch(/^Bearer tok-[0-9a-f]{32}$/);

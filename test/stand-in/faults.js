@@ -13,6 +13,7 @@
  *   204                the request is processed, and answered 204 No Content
  *   404envelope        404 with Plazbot's envelope (`success: false`), before processing: Plazbot's own "not found"
  *   404html            404 with a web server's page ("Cannot POST …"), before processing: no such route
+ *   hang               the request is not processed and never answered (until the client gives up)
  */
 const { webServerNotFound } = require('./dialects');
 
@@ -58,6 +59,10 @@ function faultBeforeProcessing(fault, req, res, url, faults) {
 			'Content-Length': 0,
 		});
 		res.end();
+		return true;
+	}
+	if (fault === 'hang') {
+		// Nothing is written: the socket stays open until the client closes it.
 		return true;
 	}
 	if (fault === 'messageObject') {

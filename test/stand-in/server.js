@@ -74,6 +74,11 @@ const NO_FAULTS = {
 	script: {},
 	/** Every request for one Send Conversation destination gets a fixed fault: { "<digits>": "429" | ... }. */
 	byDestination: {},
+	/**
+	 * Requests to one route get faults: { "DELETE /api/...": "504" } for every request, or a list
+	 * (["504AfterAccept", "504"]) taken one per request, in order, until it is used up.
+	 */
+	byRoute: {},
 	seed: 42,
 	/**
 	 * Plazbot's limit across all callers: at most this many API requests per second (a bucket that
@@ -105,6 +110,8 @@ function createRouter() {
 				'$',
 		);
 		routes.push({ method, regex, keys, handler, options });
+		// The route's options, which a route module may add to after registering it.
+		return options;
 	};
 	const match = (method, path) => {
 		for (const route of routes) {
@@ -224,6 +231,13 @@ function createStandIn(config = {}) {
 
 	function setFaults(next) {
 		faults = { ...NO_FAULTS, latencyMs: settings.latencyMs, ...next };
+		// Lists are used up as requests arrive: the caller's own lists stay as given.
+		faults.byRoute = Object.fromEntries(
+			Object.entries(faults.byRoute ?? {}).map(([route, fault]) => [
+				route,
+				Array.isArray(fault) ? [...fault] : fault,
+			]),
+		);
 		random = seededRandom(faults.seed);
 		bucket = { tokens: faults.rateLimitPerSecond, at: Date.now() };
 	}
@@ -240,9 +254,12 @@ function createStandIn(config = {}) {
 	}
 
 	/** Decides the fault for this request, if any: '429', '5xx', 'drop', 'html', 'empty' or undefined. */
-	function drawFault(count, destination) {
+	function drawFault(count, destination, route) {
+		const byRoute = faults.byRoute?.[route];
 		const scripted =
-			faults.script?.[String(count)] ?? (destination && faults.byDestination?.[destination]);
+			faults.script?.[String(count)] ??
+			(destination && faults.byDestination?.[destination]) ??
+			(Array.isArray(byRoute) ? byRoute.shift() : byRoute);
 		if (scripted) return scripted;
 		const roll = random();
 		if (roll < faults.rate429) return '429';
@@ -251,11 +268,12 @@ function createStandIn(config = {}) {
 		return undefined;
 	}
 
-	function authenticate(req) {
+	/** `workspaceHeaderOnly`: a route Plazbot answers with x-workspace-id alone, whatever the token. */
+	function authenticate(req, { workspaceHeaderOnly = false } = {}) {
 		const workspace = req.headers['x-workspace-id'];
 		if (!workspace)
 			throw new HttpFailure(401, 'El header x-workspace-id es requerido', 'MISSING_WORKSPACE');
-		if (settings.apiKey) {
+		if (settings.apiKey && !workspaceHeaderOnly) {
 			const auth = req.headers.authorization ?? '';
 			// The API key, or a session token from the login route that has not expired yet.
 			const session = sessions.get(auth.replace(/^Bearer /, ''));
@@ -341,7 +359,7 @@ function createStandIn(config = {}) {
 			? '429'
 			: url.searchParams.has('redirected')
 				? undefined
-				: drawFault(count, destination);
+				: drawFault(count, destination, `${req.method} ${url.pathname}`);
 		record.fault = fault ?? null;
 		if (fault === '429') {
 			const waitMs = faults.retryAfterSeconds * 1000;
@@ -405,7 +423,7 @@ function createStandIn(config = {}) {
 		try {
 			const found = router.match(req.method, url.pathname);
 			// Signing in needs no token (the login route is public, as in Plazbot).
-			if (!found?.route.options.public) authenticate(req);
+			if (!found?.route.options.public) authenticate(req, found?.route.options);
 			// A path (or method) this dialect has no route for: the web server's own 404, not Plazbot's.
 			if (!found) return webServerNotFound(res, req.method, url.pathname);
 			const result = await found.route.handler({

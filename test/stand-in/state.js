@@ -21,6 +21,10 @@ function createState() {
 		whatsappNumbers: WHATSAPP_NUMBERS,
 		/** Incoming-message webhook per WhatsApp number: digits → registered URL. */
 		whatsappWebhooks: new Map(),
+		/** Per number: a message to deliver while its next registration is being answered. */
+		deliveryDuringRegistration: new Map(),
+		/** What the registered URL answered to those messages, in order. */
+		deliveriesDuringRegistration: [],
 		counter: 0,
 		newId(prefix) {
 			state.counter += 1;
@@ -45,6 +49,8 @@ function createState() {
 			state.agents.clear();
 			state.deliveries.clear();
 			state.whatsappWebhooks.clear();
+			state.deliveryDuringRegistration.clear();
+			state.deliveriesDuringRegistration.length = 0;
 			state.counter = 0;
 			seed(state);
 		},

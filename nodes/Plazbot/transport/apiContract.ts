@@ -239,7 +239,13 @@ export const MESSAGE_SEARCH_PATH = '/api/message/get-query-messages';
  * a `paramToUpdate` naming one field; Update Contact works without it, so it is not sent.
  */
 
-/** The workspace's users (API reference "Listar Usuarios"): `GET /api/workspace/usersByWorkspaceId/{id}`, `data` is the list. */
+/**
+ * The workspace's users (API reference "Listar Usuarios"): `GET /api/workspace/usersByWorkspaceId/{id}`,
+ * `data` is the list. It requires `Authorization: Bearer` (docs.plazbot.com), so it is also the
+ * credential's test request (credentials/PlazbotApi.credentials.ts writes this path out, as n8n
+ * reads the test from the credential class): Get Workspace by ID, which the developer hub calls
+ * with `x-workspace-id` alone, would pass a credential without an API key.
+ */
 export const workspaceUsersPath = (workspaceId: string): string =>
 	`/api/workspace/usersByWorkspaceId/${encodeURIComponent(workspaceId)}`;
 

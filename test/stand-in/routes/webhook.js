@@ -7,9 +7,14 @@
  * Registering replaces any URL set before; nothing reads a URL back.
  *
  * Control routes, so that the trigger can be tried without WhatsApp:
- *   POST /__standin/whatsapp/{number}/incoming   { text?, from?, name?, payload? }
+ *   POST /__standin/whatsapp/{number}/incoming   { text?, from?, name?, payload?, contentType? }
  *        sends an incoming message to the number's registered URL (as Plazbot would when a
- *        customer writes) and answers with what that URL answered
+ *        customer writes) and answers with what that URL answered; a text `payload` is sent as
+ *        it is, with `contentType` (default application/json; null sends none)
+ *   POST /__standin/whatsapp/{number}/deliver-during-registration   { text?, from?, name?, payload? }
+ *        the next registration for the number stores its URL, sends this message to it and
+ *        answers only after the URL did (as a Plazbot that delivers before answering would);
+ *        what the URL answered is in state.deliveriesDuringRegistration
  *   GET  /__standin/whatsapp/webhooks            the registered URL per number
  */
 const { randomBytes } = require('node:crypto');
@@ -70,6 +75,14 @@ function register(router, { envelope, HttpFailure, state, settings, control }) {
 			);
 		}
 		state.whatsappWebhooks.set(number, body.webhook);
+		const early = state.deliveryDuringRegistration.get(number);
+		if (early) {
+			state.deliveryDuringRegistration.delete(number);
+			return deliver(number, early).then((outcome) => {
+				state.deliveriesDuringRegistration.push(outcome);
+				return envelope({ number, webhook: body.webhook }, 'Webhook registrado');
+			});
+		}
 		return envelope({ number, webhook: body.webhook }, 'Webhook registrado');
 	});
 
@@ -89,11 +102,12 @@ function register(router, { envelope, HttpFailure, state, settings, control }) {
 		body: Object.fromEntries(state.whatsappWebhooks),
 	}));
 
-	control('POST', '/__standin/whatsapp/:number/incoming', async ({ params, body }) => {
-		const url = state.whatsappWebhooks.get(params.number);
+	/** Sends a customer's message to the number's registered URL; what that URL answered. */
+	async function deliver(number, body) {
+		const url = state.whatsappWebhooks.get(number);
 		if (!url) {
 			const error = new Error(
-				`No webhook is registered for ${params.number}: activate a workflow with a Plazbot Trigger for this number first`,
+				`No webhook is registered for ${number}: activate a workflow with a Plazbot Trigger for this number first`,
 			);
 			error.status = 404;
 			throw error;
@@ -102,7 +116,7 @@ function register(router, { envelope, HttpFailure, state, settings, control }) {
 		const payload =
 			body.payload ??
 			incomingMessage(
-				params.number,
+				number,
 				{
 					text: String(body.text ?? 'Hola, quisiera más información'),
 					from,
@@ -110,21 +124,30 @@ function register(router, { envelope, HttpFailure, state, settings, control }) {
 				},
 				state.findContactByPhone(from),
 			);
+		const raw = typeof payload === 'string' ? payload : JSON.stringify(payload);
 		const answer = await fetch(url, {
 			method: 'POST',
-			headers: { 'content-type': 'application/json' },
-			body: JSON.stringify(payload),
+			headers:
+				body.contentType === null ? {} : { 'content-type': body.contentType ?? 'application/json' },
+			body: raw,
 			signal: AbortSignal.timeout(30_000),
 		});
 		return {
-			body: {
-				delivered: answer.ok,
-				url,
-				status: answer.status,
-				response: await answer.text(),
-				payload,
-			},
+			delivered: answer.ok,
+			url,
+			status: answer.status,
+			response: await answer.text(),
+			payload,
 		};
+	}
+
+	control('POST', '/__standin/whatsapp/:number/incoming', async ({ params, body }) => ({
+		body: await deliver(params.number, body),
+	}));
+
+	control('POST', '/__standin/whatsapp/:number/deliver-during-registration', ({ params, body }) => {
+		state.deliveryDuringRegistration.set(params.number, body);
+		return { body: { armed: true } };
 	});
 }
 

@@ -1,7 +1,7 @@
 'use strict';
 
 function register(router, { HttpFailure, settings, state }) {
-	router.get('/api/workspace/:id', ({ params }) => {
+	const workspaceRead = router.get('/api/workspace/:id', ({ params }) => {
 		if (params.id !== settings.workspaceId)
 			throw new HttpFailure(404, 'Workspace no encontrado', 'NOT_FOUND');
 		// The hub's example answer is the workspace in a bare JSON array, without the envelope.
@@ -30,6 +30,8 @@ function register(router, { HttpFailure, settings, state }) {
 			],
 		};
 	});
+	// The hub's example sends only x-workspace-id: this read is answered without the Bearer token.
+	workspaceRead.workspaceHeaderOnly = true;
 }
 
 module.exports = { register };

@@ -10,7 +10,7 @@ import type {
 	ILoadOptionsFunctions,
 	IWebhookFunctions,
 } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import { NodeOperationError, sleep } from 'n8n-workflow';
 
 import { searchWhatsappNumbers } from '../../../nodes/Plazbot/methods/whatsappNumbers';
 import { PlazbotTrigger } from '../../../nodes/PlazbotTrigger/PlazbotTrigger.node';
@@ -31,6 +31,10 @@ interface HookOptions {
 	number?: unknown;
 	webhookUrl?: string;
 	staticData?: IDataObject;
+	/** n8n's activation mode: 'init' when it restarts an active workflow, 'manual' for a test run. */
+	activation?: string;
+	workflow?: { id: string; name: string };
+	webhookId?: string;
 }
 
 /** n8n's hook context for this node: its parameter, its webhook URL and the workflow's static data. */
@@ -38,10 +42,17 @@ function hookContext({
 	number = { __rl: true, mode: 'list', value: NUMBER },
 	webhookUrl = WEBHOOK_URL,
 	staticData = {},
+	activation = 'activate',
+	workflow = { id: 'wf-unit-1', name: 'Incoming messages' },
+	webhookId = '5b0c7d1e-4f2a-4c3b-9d8e-7a6b5c4d3e2f',
 }: HookOptions = {}) {
 	const { fns, requests } = fakeExecuteFunctions({ parameters: {}, credentials: credentials() });
 	const context = {
 		...fns,
+		getNode: () => ({ ...fns.getNode(), webhookId }),
+		getMode: () => (activation === 'manual' ? 'manual' : 'trigger'),
+		getActivationMode: () => activation,
+		getWorkflow: () => workflow,
 		getNodeParameter: (name: string, fallback: unknown, options?: { extractValue?: boolean }) => {
 			if (name !== 'whatsappNumber') return fallback;
 			const locator = number as { value?: unknown };
@@ -99,33 +110,113 @@ describe('Plazbot Trigger → registering the webhook', () => {
 		await hooks.create.call(context);
 		const recorded = { ...staticData };
 
-		expect(await hooks.checkExists.call(hookContext({ staticData: { ...recorded } }).context)).toBe(
-			true,
-		);
+		const restart = { activation: 'init' };
+		expect(
+			await hooks.checkExists.call(
+				hookContext({ ...restart, staticData: { ...recorded } }).context,
+			),
+		).toBe(true);
 		// Another number, another n8n address (a test URL, a changed WEBHOOK_URL), or no record: register again.
 		expect(
 			await hooks.checkExists.call(
-				hookContext({ staticData: { ...recorded }, number: '51900000002' }).context,
+				hookContext({ ...restart, staticData: { ...recorded }, number: '51900000002' }).context,
 			),
 		).toBe(false);
 		expect(
 			await hooks.checkExists.call(
 				hookContext({
+					...restart,
 					staticData: { ...recorded },
 					webhookUrl: WEBHOOK_URL.replace('/webhook/', '/webhook-test/'),
 				}).context,
 			),
 		).toBe(false);
-		expect(await hooks.checkExists.call(hookContext({ staticData: {} }).context)).toBe(false);
+		expect(await hooks.checkExists.call(hookContext({ ...restart, staticData: {} }).context)).toBe(
+			false,
+		);
 		expect(
 			await hooks.checkExists.call(
-				hookContext({ staticData: { registration: { number: NUMBER, webhookUrl: WEBHOOK_URL } } })
-					.context,
+				hookContext({
+					...restart,
+					staticData: { registration: { number: NUMBER, webhookUrl: WEBHOOK_URL } },
+				}).context,
 			),
 		).toBe(false);
 		// checkExists only reads: Plazbot has no call that would tell.
 		expect(standIn().requests).toHaveLength(1);
 	});
+
+	it('does not trust its record when activated after a deactivation, whose removal may have failed half-way', async () => {
+		const { context, staticData } = hookContext();
+		await hooks.create.call(context);
+		// A removal answered 504 after Plazbot removed the URL: the record stays, the URL is gone.
+		standIn().state.whatsappWebhooks.clear();
+		for (const activation of ['activate', 'update', 'create'])
+			expect(
+				await hooks.checkExists.call(
+					hookContext({ activation, staticData: { ...staticData } }).context,
+				),
+			).toBe(false);
+		await hooks.create.call(hookContext({ staticData }).context);
+		expect(standIn().state.whatsappWebhooks.get(NUMBER)).toMatch(/\?token=/);
+		await hooks.delete.call(hookContext({ staticData }).context);
+	});
+
+	it('refuses a test run on a number an active workflow listens to, naming it, before any request', async () => {
+		const production = hookContext();
+		await hooks.create.call(production.context);
+		standIn().requests.length = 0;
+		const test = hookContext({
+			activation: 'manual',
+			webhookUrl: WEBHOOK_URL.replace('/webhook/', '/webhook-test/'),
+			workflow: { id: 'wf-unit-2', name: 'Another workflow' },
+		});
+
+		const failure = hooks.create.call(test.context);
+		await expect(failure).rejects.toBeInstanceOf(NodeOperationError);
+		await expect(failure).rejects.toThrow(
+			`WhatsApp number +${NUMBER} is listened to by the active workflow "Incoming messages" (ID wf-unit-1)`,
+		);
+		expect(standIn().requests).toHaveLength(0);
+		expect(test.staticData).toEqual({});
+
+		// Once that workflow is deactivated, the test run registers its test URL.
+		await hooks.delete.call(production.context);
+		await hooks.create.call(test.context);
+		expect(standIn().requests.map((r) => r.method)).toEqual(['DELETE', 'POST']);
+		expect(standIn().state.whatsappWebhooks.get(NUMBER)).toContain('/webhook-test/');
+	});
+
+	it('accepts a message Plazbot delivers with the new secret before it has answered the registration', async () => {
+		standIn().setFaults({ latencyMs: 400 });
+		const staticData: IDataObject = {};
+		const registering = hooks.create.call(hookContext({ staticData }).context);
+		while (standIn().requests.length === 0) await sleep(20);
+		const [request] = standIn().requests;
+		const secret = new URL(request.body.webhook).searchParams.get('token');
+		// Nothing recorded yet: n8n saves static data only after create() returns.
+		const early = incomingCall({ token: secret, body: { text: 'Hola' }, staticData: {} });
+		expect(await trigger.webhook.call(early.context)).toMatchObject({
+			workflowData: [[{ json: { text: 'Hola' } }]],
+		});
+		await registering;
+		expect((staticData.registration as IDataObject).secret).toBe(secret);
+		// A secret given out before stops working once a new registration starts.
+		await hooks.create.call(hookContext({ staticData: {} }).context);
+		const stale = incomingCall({ token: secret, body: { text: 'Hola' }, staticData: {} });
+		expect(await trigger.webhook.call(stale.context)).toEqual({ noWebhookResponse: true });
+		expect(stale.answer.status).toBe(401);
+	});
+
+	it('gives up on a registration Plazbot never answers after 10 s, naming Plazbot and the number', async () => {
+		standIn().setFaults({ byRoute: { [`POST ${webhookPath(NUMBER)}`]: 'hang' } });
+		const { context, staticData } = hookContext();
+		await expect(hooks.create.call(context)).rejects.toThrow(
+			`Registering the webhook of WhatsApp number +${NUMBER} with Plazbot failed: Plazbot did not answer within 10 s`,
+		);
+		expect(standIn().requests).toHaveLength(1);
+		expect(staticData).toEqual({});
+	}, 30_000);
 
 	it('refuses a number that is not one, naming the field, before any request', async () => {
 		const { context } = hookContext({
@@ -196,7 +287,9 @@ describe('Plazbot Trigger → removing the webhook', () => {
 		await hooks.create.call(context);
 		standIn().setFaults({ script: { '2': '500', '3': '500', '4': '500' } });
 
-		await expect(hooks.delete.call(context)).rejects.toThrow(/^Plazbot error 500/);
+		await expect(hooks.delete.call(context)).rejects.toThrow(
+			/^Removing the webhook of WhatsApp number \+51900000001 with Plazbot failed: Plazbot error 500/,
+		);
 		expect(staticData.registration).toMatchObject({ number: NUMBER });
 	});
 });
@@ -239,7 +332,10 @@ function incomingCall({
 		getQueryData: () => (token === undefined ? {} : { token }),
 		getBodyData: () => body,
 		getWorkflowStaticData: () => staticData,
-		getNode: () => ({ name: 'Plazbot Trigger' }),
+		getNode: () => ({ name: 'Plazbot Trigger', webhookId: '5b0c7d1e-4f2a-4c3b-9d8e-7a6b5c4d3e2f' }),
+		getNodeParameter: () => NUMBER,
+		getMode: () => 'webhook',
+		getWorkflow: () => ({ id: 'wf-unit-1', name: 'Incoming messages' }),
 	} as unknown as IWebhookFunctions;
 	return { context, answer };
 }
@@ -258,16 +354,89 @@ describe('Plazbot Trigger → a call to the registered URL', () => {
 		unexpected: { nested: [1, 'two', { three: null }] },
 	};
 
-	it('starts an execution with the body exactly as sent, nothing dropped or added', async () => {
+	const NORMALIZED = {
+		customerPhone: '51987654321',
+		customerName: 'Ana Torres',
+		text: 'Hola, ¿tienen envío a Cusco?',
+		messageId: 'wamid.HBgLNTE5ODc2NTQzMjEVAgASGBQzQTRBNjU5',
+		receivingNumber: NUMBER,
+		time: null,
+	};
+	const item = (json: IDataObject, normalized: object = NORMALIZED) => ({
+		json: { ...json, normalized },
+	});
+
+	it('starts an execution with the body exactly as sent, nothing dropped, and the normalised part added', async () => {
 		const { context, answer } = incomingCall({
 			token: SECRET,
 			body: MESSAGE,
 			staticData: registered(),
 		});
 		const result = await trigger.webhook.call(context);
-		expect(result).toEqual({ workflowData: [[{ json: MESSAGE }]] });
-		expect(JSON.stringify(result.workflowData?.[0][0].json)).toBe(JSON.stringify(MESSAGE));
+		expect(result).toEqual({ workflowData: [[item(MESSAGE)]] });
+		expect(JSON.stringify(result.workflowData?.[0][0].json)).toBe(
+			JSON.stringify({ ...MESSAGE, normalized: NORMALIZED }),
+		);
 		expect(answer.status).toBeUndefined();
+	});
+
+	it('starts one item per element of a JSON array, skipping those sent to another number', async () => {
+		const other = { ...MESSAGE, number: '51900000002' };
+		const { context } = incomingCall({
+			token: SECRET,
+			body: [MESSAGE, other, 'texto suelto'],
+			staticData: registered(),
+		});
+		expect(await trigger.webhook.call(context)).toEqual({
+			workflowData: [
+				[
+					item(MESSAGE),
+					item(
+						{ value: 'texto suelto' },
+						{
+							...NORMALIZED,
+							customerPhone: null,
+							customerName: null,
+							text: null,
+							messageId: null,
+							receivingNumber: null,
+						},
+					),
+				],
+			],
+		});
+	});
+
+	it('starts nothing, answering 200, for a message the body says went to another number', async () => {
+		const { context, answer } = incomingCall({
+			token: SECRET,
+			body: { ...MESSAGE, number: '+51 900 000 002' },
+			staticData: registered(),
+		});
+		expect(await trigger.webhook.call(context)).toEqual({ noWebhookResponse: true });
+		expect(answer).toEqual({
+			status: 200,
+			json: { message: expect.stringMatching(/another WhatsApp number/) },
+		});
+	});
+
+	it.each([
+		['application/x-www-form-urlencoded', { from: '+51 987 654 321', text: 'hola' }, undefined],
+		['', {}, JSON.stringify({ from: '51987654321', text: 'hola' })],
+		['text/plain', 'ignored', JSON.stringify({ from: '51987654321', text: 'hola' })],
+	])('accepts a "%s" body %p', async (contentType, body, rawBody) => {
+		const { context } = incomingCall({
+			token: SECRET,
+			contentType,
+			body,
+			rawBody,
+			staticData: registered(),
+		});
+		const result = await trigger.webhook.call(context);
+		expect(result.workflowData?.[0][0].json.normalized).toMatchObject({
+			customerPhone: '51987654321',
+			text: 'hola',
+		});
 	});
 
 	it.each([
@@ -289,11 +458,15 @@ describe('Plazbot Trigger → a call to the registered URL', () => {
 	});
 
 	it.each([
-		['text/plain', 'hola', 415, /^Unsupported content type "text\/plain"/],
-		['application/x-www-form-urlencoded', { text: 'hola' }, 415, /accepts JSON bodies/],
-		['', {}, 415, /^Unsupported content type "none"/],
-		['application/json', [MESSAGE], 400, /JSON but not an object/],
-		['application/json', 'just text', 400, /JSON but not an object/],
+		[
+			'text/plain',
+			'hola',
+			415,
+			/^The body \(Content-Type "text\/plain"\) is neither JSON nor form/,
+		],
+		['', 'hola', 415, /^The body \(Content-Type "none"\) is neither JSON nor form fields/],
+		['application/json', 'just text', 415, /is neither JSON nor form fields/],
+		['application/json', '42', 415, /is neither JSON nor form fields/],
 	])(
 		'refuses a "%s" body %p with %i, starting nothing',
 		async (contentType, body, status, message) => {
@@ -330,7 +503,7 @@ describe('Plazbot Trigger → a call to the registered URL', () => {
 			rawBody: null,
 			staticData: registered(),
 		});
-		expect(await trigger.webhook.call(context)).toEqual({ workflowData: [[{ json: MESSAGE }]] });
+		expect(await trigger.webhook.call(context)).toEqual({ workflowData: [[item(MESSAGE)]] });
 	});
 
 	it('accepts JSON with a charset parameter', async () => {
@@ -340,7 +513,7 @@ describe('Plazbot Trigger → a call to the registered URL', () => {
 			body: MESSAGE,
 			staticData: registered(),
 		});
-		expect(await trigger.webhook.call(context)).toEqual({ workflowData: [[{ json: MESSAGE }]] });
+		expect(await trigger.webhook.call(context)).toEqual({ workflowData: [[item(MESSAGE)]] });
 	});
 });
 
