@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { asOptionalText, asRequiredLongText, definedFields } from '../../helpers/parameters';
-import type { PlazbotClient } from '../../transport';
+import type { PlazbotClient } from '../../transport/client';
 import { AGENT_ASK_PATH } from '../../transport/apiContract';
 import { agentLocator, readAgentId } from './agent.common';
 
