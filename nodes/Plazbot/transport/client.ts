@@ -35,7 +35,12 @@ import type { Page } from './pagination';
 import { collectRecords, followPages, pageOf } from './pagination';
 import type { DeliveryPolicy } from './policy';
 import { DEFAULT_DELIVERY_POLICY, retryDecision } from './policy';
-import { AdaptiveRate, DEFAULT_ADAPTIVE_RATE, RequestPacer, RequestSlots } from './throttle';
+import {
+	AdaptiveConcurrency,
+	DEFAULT_ADAPTIVE_CONCURRENCY,
+	RequestPacer,
+	RequestSlots,
+} from './throttle';
 
 export const CREDENTIAL_TYPE = 'plazbotApi';
 
@@ -99,7 +104,7 @@ export class PlazbotClient {
 		private readonly slots: RequestSlots,
 		/** Decrypted once: n8n would otherwise decrypt it for every request (a fifth of its CPU). */
 		private readonly credentials: ICredentialsDecrypted,
-		private readonly adaptive?: AdaptiveRate,
+		private readonly adaptive?: AdaptiveConcurrency,
 	) {}
 
 	static async create(fns: PlazbotFunctions, options: Partial<DeliveryPolicy> = {}) {
@@ -109,7 +114,7 @@ export class PlazbotClient {
 		const settings = readCredentialSettings(node, data);
 		const policy = { ...DEFAULT_DELIVERY_POLICY, ...options };
 		const adaptive = policy.adaptive
-			? new AdaptiveRate({ ...DEFAULT_ADAPTIVE_RATE, maxInFlight: policy.maxInFlight })
+			? new AdaptiveConcurrency({ ...DEFAULT_ADAPTIVE_CONCURRENCY, maxLimit: policy.maxInFlight })
 			: undefined;
 		const { id = '', name = '' } = node.credentials?.[CREDENTIAL_TYPE] ?? {};
 		return new PlazbotClient(
@@ -119,7 +124,7 @@ export class PlazbotClient {
 			settings.secrets,
 			policy,
 			new RequestPacer(policy.minSpacingMs, adaptive && (() => adaptive.spacingMs())),
-			new RequestSlots(policy.maxInFlight),
+			new RequestSlots(adaptive ? () => adaptive.limit : policy.maxInFlight),
 			{ id: id ?? '', name, type: CREDENTIAL_TYPE, data },
 			adaptive,
 		);
