@@ -97,8 +97,8 @@ export class RequestPacer {
  * answers as TCP's congestion window and Netflix's concurrency-limits (Vegas, Gradient) find it,
  * with no state shared between executions: they meet only through Plazbot's 429s and latency.
  *
- * Answers are judged per round: the answers to requests sent since the round began, one window's
- * worth. A round of good answers at the baseline latency grows the window (doubling until the
+ * Answers are judged per round: one window's worth of answers to requests sent since the round
+ * began (an answer to a request sent before was sent under the window before). A round of good answers at the baseline latency grows the window (doubling until the
  * first sign of congestion, then +1). A round with 429s cuts it to 90% of what got through, at
  * least by 10% and at most by half; a round whose latency rose past `queueingFactor` × the
  * baseline (and by `queueingMinMs`) cuts it by the ratio, once per lasting slowdown.
@@ -127,8 +127,9 @@ export const DEFAULT_ADAPTIVE_CONCURRENCY: Omit<AdaptiveConcurrencyOptions, 'max
 	// Today's Fixed default: Adaptive never starts slower than Fixed.
 	initialLimit: 5,
 	minLimit: 0.05,
-	queueingFactor: 1.5,
-	queueingMinMs: 50,
+	// Well above n8n's own event-loop delay on a busy machine, which is not Plazbot queueing.
+	queueingFactor: 2,
+	queueingMinMs: 100,
 	holdRounds: 10,
 };
 
@@ -184,6 +185,7 @@ export class AdaptiveConcurrency {
 
 	/** `status` undefined: no answer came, which says nothing about Plazbot's limit. */
 	onAnswer(sentAt: number, status: number | undefined): void {
+		// A request sent before the round began was sent under the window before: not counted.
 		if (status === undefined || sentAt < this.round.startedAt) return;
 		const round = this.round;
 		round.answers++;
