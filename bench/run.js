@@ -21,6 +21,9 @@
  *   --repeat K (3)              runs of each timed scenario; the median run is reported, with the range
  *   --only KEY,KEY              a subset of scenarios (keys below); prints the raw figures, writes no summary
  *   --profile DIR               writes a V8 CPU profile of each n8n run there
+ *   --wan-latency MS (300), --wan-items N (2000), --wan-limit R (50)
+ *                               the internet-latency rows, with and without Plazbot's limit (R/s)
+ *   --v2-items A,B,C (1000,10000,50000)  version 2 rows, one output item each and Campaign Report
  *   --dist DIR (dist)           the build to measure; --out FILE (bench/results.md)
  */
 const { execFileSync, spawn } = require('node:child_process');
@@ -48,6 +51,12 @@ const N = Number(option('items', 1000));
 const LATENCY_MS = Number(option('latency', 20));
 const REALISTIC_LATENCY_MS = Number(option('realistic-latency', 150));
 const MEMORY_ITEMS = option('memory-items', '10000,50000').split(',').filter(Boolean).map(Number);
+/** The "campaigns at internet latency" rows: latency, items, and Plazbot's limit across callers. */
+const WAN_LATENCY_MS = Number(option('wan-latency', 300));
+const WAN_ITEMS = Number(option('wan-items', 2000));
+const WAN_LIMIT = Number(option('wan-limit', 50));
+/** Version 2 with no option set, and its Campaign Report, at these item counts (20 ms). */
+const V2_ITEMS = option('v2-items', '1000,10000,50000').split(',').filter(Boolean).map(Number);
 const DIST = path.resolve(ROOT, option('dist', 'dist'));
 const OUT = path.resolve(ROOT, option('out', path.join('bench', 'results.md')));
 const ONLY = option('only', '').split(',').filter(Boolean);
@@ -163,13 +172,19 @@ function customersNode(items) {
 /** The same message to one number for every item: what the node costs without n8n evaluating expressions. */
 const FIXED_DESTINATION = '51900000000';
 
-function plazbotSender(options, { expressions = true } = {}) {
+/**
+ * The Plazbot node sending the campaign. `version` 1 is Rate Control Fixed by default, 2 Adaptive;
+ * `output` 'campaignReport' outputs one summary item instead of one item per message.
+ */
+function plazbotSender(options, { expressions = true, version = 1, output } = {}) {
 	return plazbotNode(
 		'Plazbot',
 		{
 			resource: 'message',
 			operation: 'sendConversation',
-			template: 'promo_campaign',
+			template:
+				version >= 2 ? { __rl: true, mode: 'name', value: 'promo_campaign' } : 'promo_campaign',
+			...(output ? { output } : {}),
 			destination: expressions ? '={{ $json.phone }}' : FIXED_DESTINATION,
 			sendType: 'campaign',
 			campaignName: 'Bench',
@@ -179,6 +194,7 @@ function plazbotSender(options, { expressions = true } = {}) {
 			options,
 		},
 		CREDENTIAL,
+		{ typeVersion: version },
 	);
 }
 
@@ -433,6 +449,74 @@ async function main() {
 			items: N,
 			latencyMs: R,
 		},
+		...[
+			{
+				key: 'wanV2',
+				label: 'Plazbot v2, no option set (Adaptive)',
+				sender: plazbotSender({}, { version: 2 }),
+				...plazbot,
+			},
+			{
+				key: 'wanFixed5',
+				label: 'Plazbot, Concurrency 5 Fixed',
+				sender: plazbotSender({ rateControl: 'fixed', concurrency: 5 }, { version: 2 }),
+				...plazbot,
+			},
+			{
+				key: 'wanLoopHttp',
+				label: `Loop Over Items (${concurrency}) → HTTP Request node`,
+				workflow: (id) => loopWorkflow(id, WAN_ITEMS, baseUrl, concurrency),
+				...loop,
+			},
+		].flatMap((row) => [
+			{
+				...row,
+				label: `${row.label}, ${WAN_LATENCY_MS} ms, no server limit`,
+				items: WAN_ITEMS,
+				latencyMs: WAN_LATENCY_MS,
+				repeat: 1,
+			},
+			{
+				...row,
+				key: `${row.key}Limit`,
+				label: `${row.label}, ${WAN_LATENCY_MS} ms, server limit ${WAN_LIMIT}/s`,
+				items: WAN_ITEMS,
+				latencyMs: WAN_LATENCY_MS,
+				serverLimit: WAN_LIMIT,
+				faults: { rateLimitPerSecond: WAN_LIMIT, retryAfterSeconds: 1 },
+				repeat: 1,
+			},
+		]),
+		...V2_ITEMS.flatMap((items) => [
+			{
+				key: `v2Baseline${items}`,
+				label: `No sender, ${items} items`,
+				items,
+				latencyMs: L,
+				sender: undefined,
+				baselineOf: items,
+				repeat: 1,
+			},
+			{
+				key: `v2Each${items}`,
+				label: `Plazbot v2, no option set, ${items} items, one output item each`,
+				items,
+				latencyMs: L,
+				sender: plazbotSender({}, { version: 2 }),
+				repeat: 1,
+				...plazbot,
+			},
+			{
+				key: `v2Report${items}`,
+				label: `Plazbot v2, no option set, ${items} items, Output Campaign Report`,
+				items,
+				latencyMs: L,
+				sender: plazbotSender({}, { version: 2, output: 'campaignReport' }),
+				repeat: 1,
+				report: true,
+				nodes: ['Plazbot'],
+			},
+		]),
 		...MEMORY_ITEMS.flatMap((items) => [
 			{
 				key: `baseline${items}`,
@@ -516,8 +600,12 @@ async function main() {
 			const output = scenario.output
 				? (runData[scenario.output]?.[0]?.data?.main?.[0] ?? [])
 				: undefined;
-			const inOrder =
-				output === undefined
+			const reportSummary = scenario.report
+				? runData.Plazbot?.[0]?.data?.main?.[0]?.[0]?.json
+				: undefined;
+			const inOrder = scenario.report
+				? reportSummary?.sent === items && reportSummary?.failed === 0
+				: output === undefined
 					? undefined
 					: output.length === items &&
 						output.every((item, index) => {
@@ -538,6 +626,12 @@ async function main() {
 				medianTurnaroundMs: median(turnarounds),
 				requests: received.length,
 				faulted429: received.filter((request) => request.fault === '429').length,
+				// 429s after the first 5 s, when the window has had time to find the limit.
+				faulted429Settled: received.filter(
+					(request) => request.fault === '429' && request.at - (received[0]?.at ?? 0) >= 5_000,
+				).length,
+				requestsSettled: received.filter((request) => request.at - (received[0]?.at ?? 0) >= 5_000)
+					.length,
 				earlyRetries: standIn.earlyRetries,
 				maxInFlight: standIn.maxInFlight,
 				exactlyOnce: scenario.baselineOf
@@ -808,6 +902,33 @@ function findingsOf(results, concurrency, idealMs, floorFor) {
 				(faults429.failures.length
 					? ` ${faults429.failures.length} further run(s) stopped at an item that was answered 429 ${DEFAULT_MAX_ATTEMPTS_NOTE}: ${faults429.failures[0]}`
 					: ''),
+		);
+	}
+	const wan = Object.values(results).filter((r) => r.key.startsWith('wan'));
+	for (const r of wan) {
+		const perSecond = r.items / (r.nodeMs / 1000);
+		const limitNote = r.serverLimit
+			? `, ${ratio(r.nodeMs / ((r.items / r.serverLimit) * 1000))} N / limit; 429s ${r.faulted429} of ${r.requests} requests, ${r.faulted429Settled} of ${r.requestsSettled} after the first 5 s (${((100 * r.faulted429Settled) / Math.max(1, r.requestsSettled)).toFixed(1)}%)`
+			: '';
+		findings.push(
+			`${r.label}: ${seconds(r.nodeMs)} for ${r.items} messages, ${perSecond.toFixed(1)} messages/s, at most ${r.maxInFlight} in flight${limitNote}.`,
+		);
+	}
+	const v2 = Object.values(results).filter(
+		(r) => r.key.startsWith('v2Each') || r.key.startsWith('v2Report'),
+	);
+	if (v2.length) {
+		findings.push(
+			'Version 2 with no option set at ' +
+				`${v2[0].latencyMs} ms, per message: ` +
+				v2
+					.map(
+						(r) =>
+							`${r.label.replace('Plazbot v2, no option set, ', '')}: ${((r.nodeMs / r.items) * 1000).toFixed(0)} µs sending time, ` +
+							`${r.cpuPerItemMs === undefined ? 'n/a' : `${r.cpuPerItemMs.toFixed(2)} ms`} n8n CPU, peak RSS ${mib(r.peakRssKb)}, max ${r.maxInFlight} in flight`,
+					)
+					.join('; ') +
+				'.',
 		);
 	}
 	const memory = Object.values(results).filter((r) => r.key.startsWith('memory'));

@@ -2,6 +2,7 @@
 import type { DisplayCondition, INodeProperties } from 'n8n-workflow';
 
 import { DEFAULT_DELIVERY_POLICY } from '../transport/policy';
+import { ADAPTIVE_CONCURRENCY_CEILING } from '../transport/throttle';
 
 export const DEFAULT_CONCURRENCY = DEFAULT_DELIVERY_POLICY.maxInFlight;
 // Plain identifiers, not member expressions: n8n's lint only accepts literals or identifiers as a
@@ -29,8 +30,7 @@ function rateControlOption(
 			{
 				name: 'Adaptive',
 				value: 'adaptive',
-				description:
-					"Start slowly, raise the request rate while Plazbot answers well, halve it when Plazbot answers 429 or slows down. Within Concurrency and Rate Limit. Each execution adapts on its own, so many executions settle under Plazbot's limit together.",
+				description: `Find how many requests to keep in flight from Plazbot's answers: more while they stay fast and successful, fewer on 429 (rate limited) or when answers slow down. Up to ${ADAPTIVE_CONCURRENCY_CEILING} at once, or up to Concurrency when you set it. Each execution adapts on its own, so many executions settle under Plazbot's limit together.`,
 			},
 			{
 				name: 'Fixed',
@@ -64,8 +64,7 @@ export const deliveryOptions: INodeProperties = {
 			validateType: 'number',
 			typeOptions: { minValue: 1, maxValue: 50 },
 			default: DEFAULT_CONCURRENCY,
-			description:
-				'How many requests to Plazbot run at the same time. An item waiting to retry does not take a place. Output order always matches input order.',
+			description: `How many requests to Plazbot run at the same time (with Rate Control Adaptive: at most this many; unset, Adaptive goes up to ${ADAPTIVE_CONCURRENCY_CEILING}). An item waiting to retry does not take a place. Output order always matches input order.`,
 		},
 		{
 			displayName: 'Delay Between Requests',

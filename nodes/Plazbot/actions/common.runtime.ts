@@ -5,6 +5,7 @@ import type { PlazbotClient } from '../transport/client';
 import type { DeliveryPolicy } from '../transport/policy';
 import { DEFAULT_DELIVERY_POLICY } from '../transport/policy';
 import { recordPath } from '../transport/apiContract';
+import { ADAPTIVE_CONCURRENCY_CEILING } from '../transport/throttle';
 import { asBoolean, asNumber } from '../helpers/coerce';
 import { InvalidInput } from '../helpers/errors';
 import { firstRecord, isRecord } from '../helpers/records';
@@ -38,11 +39,17 @@ export function readDeliverySettings(fns: IExecuteFunctions): DeliverySettings {
 	const intervalMs = options.rateLimitInterval === 'minute' ? 60_000 : 1_000;
 	const rateLimit = asNumber(options.rateLimit, field('rateLimit'), 0, { min: 0 });
 	const rateSpacing = rateLimit > 0 ? intervalMs / rateLimit : 0;
-	const concurrency = asNumber(options.concurrency, field('concurrency'), DEFAULT_CONCURRENCY, {
-		min: 1,
-		max: 50,
-		integer: true,
-	});
+	const adaptive =
+		rateControlFor(fns.getNode().typeVersion, options.rateControl, field('rateControl')) ===
+		'adaptive';
+	// Adaptive finds the window itself: up to its ceiling, or up to the Concurrency the user set.
+	// Fixed keeps the default Concurrency that workflows saved without the option always had.
+	const concurrency = asNumber(
+		options.concurrency,
+		field('concurrency'),
+		adaptive ? ADAPTIVE_CONCURRENCY_CEILING : DEFAULT_CONCURRENCY,
+		{ min: 1, max: 50, integer: true },
+	);
 	return {
 		itemLanes: concurrency * ITEMS_PER_REQUEST_SLOT,
 		policy: {
@@ -65,9 +72,7 @@ export function readDeliverySettings(fns: IExecuteFunctions): DeliverySettings {
 				rateSpacing,
 				asNumber(options.delayBetweenRequests, field('delayBetweenRequests'), 0, { min: 0 }),
 			),
-			adaptive:
-				rateControlFor(fns.getNode().typeVersion, options.rateControl, field('rateControl')) ===
-				'adaptive',
+			adaptive,
 		},
 	};
 }

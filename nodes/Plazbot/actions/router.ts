@@ -5,6 +5,7 @@ import { asItemError } from '../helpers/errors';
 import { readingFixedParametersOnce } from '../helpers/fixedParameters';
 import { mapItemsConcurrently } from '../helpers/runItems';
 import { PlazbotClient } from '../transport/client';
+import { errorKind, outputCollector, type OutputCollector } from './campaignReport';
 import { readDeliverySettings } from './common.runtime';
 import { itemContext } from './itemContext';
 import { resources } from './resources';
@@ -23,8 +24,10 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 
 	const context = itemContext(this, resource, operationName);
 	let settings: ReturnType<typeof readDeliverySettings>;
+	let output: OutputCollector;
 	try {
 		settings = readDeliverySettings(context);
+		output = outputCollector(context, resource, operationName, items.length);
 	} catch (error) {
 		// The Options are read from the first item.
 		throw asItemError(this.getNode(), error, 0);
@@ -54,11 +57,15 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 						const result = await operation.execute.call(itemFunctions, itemIndex, client);
 						completed.push(itemIndex);
 						const records = Array.isArray(result) ? result : [result];
-						return records.map((json) => ({ json: client.redactRecord(json), pairedItem }));
+						return output.completed(
+							itemIndex,
+							records.map((json) => ({ json: client.redactRecord(json), pairedItem })),
+						);
 					} catch (caught) {
 						const error = asItemError(node, caught, itemIndex);
 						if (!this.continueOnFail()) throw error;
-						return [
+						return output.failed(
+							itemIndex,
 							{
 								json: {
 									error: error.message,
@@ -67,14 +74,15 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 								},
 								pairedItem,
 							},
-						];
+							errorKind(caught),
+						);
 					}
 				},
 				this.getExecutionCancelSignal?.(),
 				() => client.stopSending(),
 			),
 	);
-	return [perItem.flat()];
+	return [output.finish(perItem)];
 }
 
 /**

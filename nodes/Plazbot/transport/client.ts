@@ -33,7 +33,12 @@ import {
 import { CONTINUATION_TOKEN_QUERY } from './apiContract';
 import { collectRecords, followPages, type Page, pageOf } from './pagination';
 import { DEFAULT_DELIVERY_POLICY, type DeliveryPolicy, retryDecision, Session } from './policy';
-import { AdaptiveRate, DEFAULT_ADAPTIVE_RATE, RequestPacer, RequestSlots } from './throttle';
+import {
+	AdaptiveConcurrency,
+	DEFAULT_ADAPTIVE_CONCURRENCY,
+	RequestPacer,
+	RequestSlots,
+} from './throttle';
 
 export const CREDENTIAL_TYPE = 'plazbotApi';
 
@@ -97,7 +102,7 @@ export class PlazbotClient {
 		private readonly slots: RequestSlots,
 		/** Decrypted once: n8n would otherwise decrypt it for every request (a fifth of its CPU). */
 		private readonly credentials: ICredentialsDecrypted,
-		private readonly adaptive?: AdaptiveRate,
+		private readonly adaptive?: AdaptiveConcurrency,
 	) {}
 
 	static async create(fns: PlazbotFunctions, options: Partial<DeliveryPolicy> = {}) {
@@ -109,7 +114,7 @@ export class PlazbotClient {
 			throw new NodeOperationError(node, settings.message, { description: settings.description });
 		const policy = { ...DEFAULT_DELIVERY_POLICY, ...options };
 		const adaptive = policy.adaptive
-			? new AdaptiveRate({ ...DEFAULT_ADAPTIVE_RATE, maxInFlight: policy.maxInFlight })
+			? new AdaptiveConcurrency({ ...DEFAULT_ADAPTIVE_CONCURRENCY, maxLimit: policy.maxInFlight })
 			: undefined;
 		const { id = '', name = '' } = node.credentials?.[CREDENTIAL_TYPE] ?? {};
 		return new PlazbotClient(
@@ -119,7 +124,7 @@ export class PlazbotClient {
 			settings.secrets,
 			policy,
 			new RequestPacer(policy.minSpacingMs, adaptive && (() => adaptive.spacingMs())),
-			new RequestSlots(policy.maxInFlight),
+			new RequestSlots(adaptive ? () => adaptive.limit : policy.maxInFlight),
 			{ id: id ?? '', name, type: CREDENTIAL_TYPE, data },
 			adaptive,
 		);

@@ -14,13 +14,13 @@ export interface DeliveryPolicy {
 	timeoutMs: number;
 	/** Smallest gap between the starts of two requests of this execution (throttling). */
 	minSpacingMs: number;
-	/** Most requests on the wire at once (the Concurrency option). */
+	/** Most requests on the wire at once: the Concurrency option (Adaptive's ceiling). */
 	maxInFlight: number;
 	/** First backoff step; doubles on each retry, with jitter. */
 	backoffBaseMs: number;
 	/** The run ends at the first failed item (Continue On Fail off): send nothing after it. */
 	stopAtFirstError: boolean;
-	/** Rate Control "Adaptive": the request rate follows Plazbot's answers (throttle.ts). */
+	/** Rate Control "Adaptive": requests in flight follow Plazbot's answers (throttle.ts). */
 	adaptive: boolean;
 }
 

@@ -2,15 +2,18 @@ import { watchAbort } from '../helpers/abortWatch';
 import { waitFor } from '../helpers/wait';
 
 /**
- * At most Concurrency requests on the wire. Held only while a request is sent, never during a
- * Retry-After or backoff, so one rate-limited item does not hold up the rest of a campaign.
+ * At most Concurrency requests on the wire (or the adaptive window, which may change between two
+ * requests). Held only while a request is sent, never during a Retry-After or backoff, so one
+ * rate-limited item does not hold up the rest of a campaign.
  */
 export class RequestSlots {
-	private free: number;
+	private inFlight = 0;
 	private readonly waiting: Array<() => void> = [];
+	private readonly size: () => number;
 
-	constructor(size: number) {
-		this.free = Math.max(1, Math.floor(size) || 1);
+	constructor(size: number | (() => number)) {
+		const fixed = Math.max(1, Math.floor(typeof size === 'number' ? size : 1) || 1);
+		this.size = typeof size === 'number' ? () => fixed : () => Math.max(1, Math.floor(size()));
 	}
 
 	async run<T>(work: () => Promise<T>, signal?: AbortSignal): Promise<T> {
@@ -24,8 +27,8 @@ export class RequestSlots {
 
 	private async acquire(signal?: AbortSignal): Promise<void> {
 		if (signal?.aborted) throw signal.reason ?? new Error('The execution was cancelled');
-		if (this.free > 0) {
-			this.free--;
+		if (this.inFlight < this.size() && this.waiting.length === 0) {
+			this.inFlight++;
 			return;
 		}
 		await new Promise<void>((resolve, reject) => {
@@ -44,10 +47,13 @@ export class RequestSlots {
 		});
 	}
 
+	/** A window that grew lets several waiters go at once. */
 	private release(): void {
-		const next = this.waiting.shift();
-		if (next) next();
-		else this.free++;
+		this.inFlight--;
+		while (this.waiting.length > 0 && this.inFlight < this.size()) {
+			this.inFlight++;
+			this.waiting.shift()?.();
+		}
 	}
 }
 
@@ -87,94 +93,192 @@ export class RequestPacer {
 }
 
 /**
- * Rate Control "Adaptive": one execution's request rate follows what Plazbot can take, by additive
- * increase and multiplicative decrease (AIMD, as TCP flows share a link), with no shared state.
- * Slow start at `initialRate`, +1 request/s per good answer; then +1/rate per good answer. A 429,
- * or answers slower than `slowdownFactor` × the fastest average (and by `slowdownMinMs`), halve
- * the rate once per round (answers to requests sent before the last cut are not counted again).
- * The rate never grows past twice what Concurrency can carry at the current latency.
+ * Rate Control "Adaptive": how many requests one execution keeps on the wire, found from Plazbot's
+ * answers as TCP's congestion window and Netflix's concurrency-limits (Vegas, Gradient) find it,
+ * with no state shared between executions: they meet only through Plazbot's 429s and latency.
+ *
+ * Answers are judged per round: one window's worth of answers to requests sent since the round
+ * began (an answer to a request sent before was sent under the window before). A round of good answers at the baseline latency grows the window (doubling until the
+ * first sign of congestion, then +1). A round with 429s cuts it to 90% of what got through, at
+ * least by 10% and at most by half; a round whose latency rose past `queueingFactor` × the
+ * baseline (and by `queueingMinMs`) cuts it by the ratio, once per lasting slowdown.
+ *
+ * 429s that do not depend on this execution's rate (a limit other clients fill) would cut the
+ * window to nothing: when a cut leaves 429s in the next round and cost successes in proportion
+ * (the cut rate, not the limit, was what held the sends back), the window returns to where it was
+ * before the cuts and holds for `holdRounds` rounds; the items follow Plazbot's Retry-After.
+ *
+ * Below one request in flight the window paces: one request per `latency ÷ window`.
  */
-export interface AdaptiveRateOptions {
-	initialRate: number;
-	minRate: number;
-	/** The Concurrency option: at most this many requests on the wire. */
-	maxInFlight: number;
-	slowdownFactor: number;
-	slowdownMinMs: number;
+export interface AdaptiveConcurrencyOptions {
+	initialLimit: number;
+	minLimit: number;
+	/** The ceiling: the user's Concurrency when set, otherwise ADAPTIVE_CONCURRENCY_CEILING. */
+	maxLimit: number;
+	queueingFactor: number;
+	queueingMinMs: number;
+	holdRounds: number;
 }
 
-export const DEFAULT_ADAPTIVE_RATE: Omit<AdaptiveRateOptions, 'maxInFlight'> = {
-	initialRate: 10,
-	minRate: 0.2,
-	slowdownFactor: 3,
-	slowdownMinMs: 500,
+/** The most requests Adaptive keeps on the wire when the Concurrency option is not set. */
+export const ADAPTIVE_CONCURRENCY_CEILING = 50;
+
+export const DEFAULT_ADAPTIVE_CONCURRENCY: Omit<AdaptiveConcurrencyOptions, 'maxLimit'> = {
+	// Today's Fixed default: Adaptive never starts slower than Fixed.
+	initialLimit: 5,
+	minLimit: 0.05,
+	// Well above n8n's own event-loop delay on a busy machine, which is not Plazbot queueing.
+	queueingFactor: 2,
+	queueingMinMs: 100,
+	holdRounds: 10,
 };
 
-/** Share of a new latency in the running average: smooths out single slow answers. */
-const LATENCY_WEIGHT = 0.2;
+/**
+ * Rounds refused more often than this always cut: many executions sharing one limit and all too
+ * fast look, to each, like a limit others fill, and only cutting together gets them under it.
+ */
+const MOSTLY_REFUSED = 0.5;
 
-export class AdaptiveRate {
-	private rate: number;
+interface Round {
+	startedAt: number;
+	answers: number;
+	rateLimited: number;
+	good: number;
+	/** Answers whose latency is counted (not 5xx), and their total latency. */
+	timed: number;
+	latencyMs: number;
+}
+
+/** The last 429 cut, to tell in the next round whether it helped. */
+interface Cut {
+	limitBefore: number;
+	ratio: number;
+	goodPerSecond: number;
+}
+
+export class AdaptiveConcurrency {
+	private limitValue: number;
 	private slowStart = true;
-	private lastCutAt = Number.NEGATIVE_INFINITY;
-	private averageLatencyMs?: number;
-	private fastestAverageMs?: number;
+	private baselineMs?: number;
+	private lastCut?: Cut;
+	private holding = 0;
+	private round: Round;
 
 	constructor(
-		private readonly options: AdaptiveRateOptions,
+		private readonly options: AdaptiveConcurrencyOptions,
 		private readonly now: () => number = Date.now,
 	) {
-		this.rate = options.initialRate;
+		this.limitValue = Math.min(options.initialLimit, options.maxLimit);
+		this.round = this.newRound(now());
 	}
 
-	get requestsPerSecond(): number {
-		return this.rate;
+	/** Requests allowed on the wire now (fractional below 1: see `spacingMs`). */
+	get limit(): number {
+		return this.limitValue;
 	}
 
+	/** Smallest gap between two request starts: 0 unless the window is below one request. */
 	spacingMs(): number {
-		return 1000 / this.rate;
+		if (this.limitValue >= 1) return 0;
+		return (this.baselineMs ?? 1000) / this.limitValue;
 	}
 
 	/** `status` undefined: no answer came, which says nothing about Plazbot's limit. */
 	onAnswer(sentAt: number, status: number | undefined): void {
-		if (status === undefined) return;
-		const latencyMs = Math.max(0, this.now() - sentAt);
-		if (status === 429) return this.cut(sentAt);
-		if (status >= 500) return;
-		this.averageLatencyMs =
-			this.averageLatencyMs === undefined
-				? latencyMs
-				: this.averageLatencyMs + LATENCY_WEIGHT * (latencyMs - this.averageLatencyMs);
-		this.fastestAverageMs = Math.min(
-			this.fastestAverageMs ?? this.averageLatencyMs,
-			this.averageLatencyMs,
-		);
-		const slowedBy = this.averageLatencyMs - this.fastestAverageMs;
-		if (
-			this.averageLatencyMs > this.fastestAverageMs * this.options.slowdownFactor &&
-			slowedBy >= this.options.slowdownMinMs
-		) {
-			// Judged against this slower pace from now on: a Plazbot that stays slow cuts the rate once.
-			this.fastestAverageMs = this.averageLatencyMs;
-			return this.cut(sentAt);
+		// A request sent before the round began was sent under the window before: not counted.
+		if (status === undefined || sentAt < this.round.startedAt) return;
+		const round = this.round;
+		round.answers++;
+		if (status >= 500) return this.endRoundWhenFull(round);
+		// A 429 comes back after a round trip too: its latency counts toward the baseline.
+		round.timed++;
+		round.latencyMs += Math.max(0, this.now() - sentAt);
+		if (status === 429) round.rateLimited++;
+		else round.good++;
+		this.endRoundWhenFull(round);
+	}
+
+	private endRoundWhenFull(round: Round): void {
+		if (round.answers >= Math.max(1, Math.ceil(this.limitValue))) this.endRound(round);
+	}
+
+	private endRound(round: Round): void {
+		const now = this.now();
+		this.round = this.newRound(now);
+		const goodPerSecond = round.good / Math.max(0.001, (now - round.startedAt) / 1000);
+		const latencyMs = round.timed > 0 ? round.latencyMs / round.timed : undefined;
+		if (latencyMs !== undefined)
+			this.baselineMs = Math.min(this.baselineMs ?? latencyMs, latencyMs);
+		const lastCut = this.lastCut;
+		this.lastCut = undefined;
+
+		if (round.rateLimited > 0) {
+			const refused = round.rateLimited / round.answers;
+			if (lastCut && refused < MOSTLY_REFUSED && this.cutDidNotHelp(lastCut, goodPerSecond)) {
+				this.limitValue = lastCut.limitBefore;
+				this.holding = this.options.holdRounds;
+				return;
+			}
+			if (this.holding > 0) {
+				this.holding--;
+				return;
+			}
+			const before = this.limitValue;
+			const got = (round.answers - round.rateLimited) / round.answers;
+			this.setLimit(Math.min(0.9 * before, Math.max(0.5 * before, 0.9 * before * got)));
+			this.slowStart = false;
+			this.lastCut = {
+				limitBefore: lastCut?.limitBefore ?? before,
+				ratio: this.limitValue / before,
+				goodPerSecond,
+			};
+			return;
 		}
-		this.grow();
+		if (this.holding > 0) this.holding--;
+		const baseline = this.baselineMs;
+		if (
+			latencyMs !== undefined &&
+			baseline !== undefined &&
+			latencyMs > baseline * this.options.queueingFactor &&
+			latencyMs - baseline >= this.options.queueingMinMs
+		) {
+			this.setLimit(Math.max(0.5 * this.limitValue, (this.limitValue * baseline) / latencyMs));
+			this.slowStart = false;
+			// Judged against this slower pace from now on: a Plazbot that stays slow cuts once.
+			this.baselineMs = latencyMs;
+			return;
+		}
+		this.setLimit(this.grown(latencyMs ?? baseline));
 	}
 
-	private grow(): void {
-		const next = this.slowStart ? this.rate + 1 : this.rate + 1 / this.rate;
-		this.rate = Math.min(next, Math.max(this.rate, this.ceiling()));
+	/**
+	 * Slow start doubles; then +1 per round. Below one request in flight a round is one answer,
+	 * and +1 would double the rate each time: there the rate grows by one request per second per
+	 * second, as Rate Control's earlier request-rate rule did.
+	 */
+	private grown(latencyMs: number | undefined): number {
+		const limit = this.limitValue;
+		if (this.slowStart) return limit * 2;
+		if (limit >= 1 || !latencyMs) return limit + 1;
+		const perSecond = (1000 * limit) / latencyMs;
+		return ((perSecond + 1 / perSecond) * latencyMs) / 1000;
 	}
 
-	private cut(sentAt: number): void {
-		if (sentAt <= this.lastCutAt) return;
-		this.rate = Math.max(this.options.minRate, this.rate / 2);
-		this.slowStart = false;
-		this.lastCutAt = this.now();
+	/**
+	 * A cut that helped: fewer 429s, or as many successes per second as before (the limit, not the
+	 * window, held them back). One that did not: 429s still, and successes fell with the window.
+	 */
+	private cutDidNotHelp(cut: Cut, goodPerSecond: number): boolean {
+		if (!(cut.goodPerSecond > 0)) return false;
+		const kept = goodPerSecond / cut.goodPerSecond;
+		return kept < (1 + cut.ratio) / 2;
 	}
 
-	private ceiling(): number {
-		const latencyMs = Math.max(1, this.averageLatencyMs ?? 1);
-		return (2 * this.options.maxInFlight * 1000) / latencyMs;
+	private setLimit(limit: number): void {
+		this.limitValue = Math.min(this.options.maxLimit, Math.max(this.options.minLimit, limit));
+	}
+
+	private newRound(startedAt: number): Round {
+		return { startedAt, answers: 0, rateLimited: 0, good: 0, timed: 0, latencyMs: 0 };
 	}
 }

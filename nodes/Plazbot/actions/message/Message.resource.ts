@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { outputField } from '../campaignReport';
 import type { PlazbotResource } from '../operation.types';
 import * as getConversations from './getConversations.operation';
 import * as search from './search.operation';
@@ -51,6 +52,7 @@ export const description: INodeProperties[] = [
 	},
 	...sendConversation.description,
 	...sendMessage.description,
+	outputField,
 	...getConversations.description,
 	...search.description,
 ];
