@@ -43,6 +43,8 @@ export interface FakeContextOptions {
 	executionId?: string;
 	/** The node's version (typeVersion), 1 unless given. */
 	typeVersion?: number;
+	/** The node's Settings as saved in the workflow (Retry On Fail, Max Tries…). */
+	nodeSettings?: Partial<Pick<INode, 'retryOnFail' | 'maxTries' | 'executeOnce'>>;
 }
 
 export interface FakeContext {
@@ -160,7 +162,11 @@ function validateAsN8nDoes(
 export function fakeExecuteFunctions(options: FakeContextOptions): FakeContext {
 	const items: INodeExecutionData[] = (options.items ?? [{}]).map((json) => ({ json }));
 	const requests: IHttpRequestOptions[] = [];
-	const node: INode = { ...TEST_NODE, typeVersion: options.typeVersion ?? TEST_NODE.typeVersion };
+	const node: INode = {
+		...TEST_NODE,
+		typeVersion: options.typeVersion ?? TEST_NODE.typeVersion,
+		...options.nodeSettings,
+	};
 
 	const resolved = new Map<number, INodeParameters>();
 	const parametersFor = (itemIndex: number): INodeParameters => {
