@@ -15,7 +15,11 @@ const phone = (n: number) => `51900000${String(n).padStart(3, '0')}`;
 /** One execution of the campaign over `phones`, as the user's workflow sends it. */
 async function runCampaign(
 	phones: string[],
-	options: { campaignName?: string; skipAlreadySent?: boolean; continueOnFail?: boolean } = {},
+	options: {
+		campaignName?: string;
+		skipAlreadySent?: boolean | string;
+		continueOnFail?: boolean;
+	} = {},
 ) {
 	standIn().requests.length = 0;
 	const { fns } = fakeExecuteFunctions({
@@ -42,6 +46,16 @@ async function runCampaign(
 }
 
 describe('Send Conversation with Skip Destinations Already Sent', () => {
+	it('reads "false" from an expression as off, and "true" as on', async () => {
+		await runCampaign([phone(1)], { skipAlreadySent: 'false' });
+		const off = await runCampaign([phone(1), phone(2)], { skipAlreadySent: 'false' });
+		expect(off.listed).toEqual([]);
+		expect(off.sent).toEqual([phone(1), phone(2)]);
+		const on = await runCampaign([phone(1), phone(2), phone(3)], { skipAlreadySent: 'true' });
+		expect(on.listed).toHaveLength(1);
+		expect(on.sent).toEqual([phone(3)]);
+	});
+
 	it('sends only what the campaign has not sent yet, lists conversations once per execution, keeps every item in place', async () => {
 		// A first run that died after 25 of 30: more than one page (20) of conversations to read.
 		const all = Array.from({ length: 30 }, (_, n) => phone(n));

@@ -20,6 +20,7 @@ export const skipAlreadySentField: INodeProperties = {
 	displayName: 'Skip Destinations Already Sent',
 	name: 'skipAlreadySent',
 	type: 'boolean',
+	validateType: 'boolean',
 	default: false,
 	displayOptions: { show: { sendType: ['campaign', 'api'] } },
 	description:

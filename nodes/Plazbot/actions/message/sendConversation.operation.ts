@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { asBoolean } from '../../helpers/coerce';
 import { InvalidInput } from '../../helpers/errors';
 import { characterName } from '../../helpers/phone';
 import {
@@ -555,7 +556,13 @@ export async function execute(
 		},
 		client.workspaceId,
 	);
-	if (this.getNodeParameter('skipAlreadySent', itemIndex, false)) {
+	if (
+		asBoolean(
+			this.getNodeParameter('skipAlreadySent', itemIndex, false),
+			'Skip Destinations Already Sent',
+			false,
+		)
+	) {
 		const skipped = await skipIfAlreadySent(client, body, itemIndex);
 		if (skipped) return skipped;
 	}
