@@ -15,7 +15,7 @@ export const LOGIN_PATH = '/api/user/login';
 /** The `authentication` value of a credential that signs in with email and password. */
 export const EMAIL_PASSWORD = 'emailPassword';
 
-/** https, or plain http to this machine only: the node's rule (transport/credentialSettings.ts). */
+/** https, or plain http to this machine only: the node's rule (transport/client.ts). */
 const ALLOWED_BASE_URL =
 	/^(https:\/\/|http:\/\/(localhost|127(\.\d{1,3}){3}|\[::1\])(:\d+)?(\/|$))/i;
 
@@ -68,7 +68,7 @@ export class PlazbotApi implements ICredentialType {
 						'Sign in as a Plazbot user; n8n keeps the session token and signs in again when it expires',
 				},
 			],
-			// Credentials saved before this choice existed have no value here: they keep using the API key.
+			// A credential saved without this field uses the API key.
 			default: 'apiKey',
 		},
 		{
@@ -205,7 +205,7 @@ export class PlazbotApi implements ICredentialType {
 
 	test: ICredentialTestRequest = {
 		request: {
-			// The node's rule (transport/credentialSettings.ts): https, or plain http only to this machine.
+			// The node's rule (transport/client.ts): https, or plain http only to this machine.
 			baseURL: `={{ (url => /^https:\\/\\//i.test(url) || /^http:\\/\\/(localhost|127(\\.\\d{1,3}){3}|\\[::1\\])(:\\d+)?(\\/.*)?$/i.test(url) ? url : (() => { throw new Error("The Base URL must start with https:// (plain http only for localhost or 127.x.x.x)"); })())(($credentials.baseUrl || "${DEFAULT_BASE_URL}").trim().replace(/\\/+$/, "")) }}`,
 			url: '=/api/workspace/{{ encodeURIComponent($credentials.workspaceId.trim()) }}',
 			method: 'GET',

@@ -11,11 +11,8 @@ import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 import { whatsappNumberLocator } from '../Plazbot/actions/whatsappNumber.description';
 import { normalizeWhatsappNumber } from '../Plazbot/helpers/phone';
 import { searchWhatsappNumbers } from '../Plazbot/methods/whatsappNumbers';
-import { PlazbotClient } from '../Plazbot/transport';
-import {
-	registerWhatsappWebhook,
-	removeWhatsappWebhook,
-} from '../Plazbot/transport/whatsappWebhooks';
+import { PlazbotClient } from '../Plazbot/transport/client';
+import { registerWhatsappWebhook, removeWhatsappWebhook } from './whatsappWebhooks';
 import {
 	isRegisteredAs,
 	judgeIncomingRequest,

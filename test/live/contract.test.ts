@@ -13,7 +13,7 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { PlazbotClient, type PlazbotRequest } from '../../nodes/Plazbot/transport';
+import { PlazbotClient, type PlazbotRequest } from '../../nodes/Plazbot/transport/client';
 import {
 	CONTACT_PATH,
 	LIST_CONVERSATIONS_PATH,

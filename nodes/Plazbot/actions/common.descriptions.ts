@@ -1,7 +1,7 @@
 /** Parameter descriptions shared by several operations. What runs lives in common.runtime.ts. */
 import type { DisplayCondition, INodeProperties } from 'n8n-workflow';
 
-import { DEFAULT_DELIVERY_POLICY } from '../transport';
+import { DEFAULT_DELIVERY_POLICY } from '../transport/policy';
 
 export const DEFAULT_CONCURRENCY = DEFAULT_DELIVERY_POLICY.maxInFlight;
 // Plain identifiers, not member expressions: n8n's lint only accepts literals or identifiers as a

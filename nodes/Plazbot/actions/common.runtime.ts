@@ -1,8 +1,9 @@
 /** What several operations run: delivery settings, lists, get and delete by ID. */
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import type { DeliveryPolicy, PlazbotClient } from '../transport';
-import { DEFAULT_DELIVERY_POLICY } from '../transport';
+import type { PlazbotClient } from '../transport/client';
+import type { DeliveryPolicy } from '../transport/policy';
+import { DEFAULT_DELIVERY_POLICY } from '../transport/policy';
 import { recordPath } from '../transport/apiContract';
 import { asBoolean, asNumber } from '../helpers/coerce';
 import { InvalidInput } from '../helpers/errors';

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import type { PlazbotClient } from '../transport';
+import type { PlazbotClient } from '../transport/client';
 
 /**
  * Every `<operation>.operation.ts` exports this shape. `execute` handles one input item and

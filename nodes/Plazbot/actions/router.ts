@@ -4,7 +4,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { asItemError } from '../helpers/errors';
 import { readingFixedParametersOnce } from '../helpers/fixedParameters';
 import { mapItemsConcurrently } from '../helpers/runItems';
-import { PlazbotClient } from '../transport';
+import { PlazbotClient } from '../transport/client';
 import { readDeliverySettings } from './common.runtime';
 import { itemContext } from './itemContext';
 import { resources } from './resources';

@@ -6,11 +6,11 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { agentsIn } from '../actions/agent/agent.common';
 import { firstRecord, isRecord, recordsIn } from '../helpers/records';
-import { PlazbotClient, type PlazbotRequest } from '../transport';
+import { PlazbotClient, type PlazbotRequest } from '../transport/client';
 import { listTemplates, templateLabel } from './templates';
 import {
+	agentsIn,
 	AGENT_LIST_PATH,
 	CONTACT_PATH,
 	OPPORTUNITY_PATH,

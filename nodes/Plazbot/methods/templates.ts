@@ -8,7 +8,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { locatorValue } from '../helpers/parameters';
 import { isRecord, recordsIn } from '../helpers/records';
-import { PlazbotClient } from '../transport';
+import { PlazbotClient } from '../transport/client';
 import { MEDIA_TEMPLATE_TYPES, TEMPLATE_PATH } from '../transport/apiContract';
 
 /** The workspace's WhatsApp templates (the list path apiContract takes); `data` or `data.data`. */

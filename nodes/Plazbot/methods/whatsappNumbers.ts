@@ -1,8 +1,7 @@
 import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
-import { whatsappNumbersOf } from '../helpers/whatsappNumbers';
-import { PlazbotClient } from '../transport';
-import { workspacePath } from '../transport/apiContract';
+import { whatsappNumbersOf, workspacePath } from '../transport/apiContract';
+import { PlazbotClient } from '../transport/client';
 
 /**
  * The workspace's WhatsApp numbers, read from Get Workspace's integrations: a picker for any

@@ -1,3 +1,9 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { normalizeWhatsappNumber } from '../helpers/phone';
+import { isRecord } from '../helpers/records';
+import type { PlazbotEnvelope } from './answers';
+
 /**
  * Plazbot's two documentation sets (the older developer hub and the newer API reference)
  * disagree on some names. Every choice we made between them lives here, so that following a
@@ -65,8 +71,8 @@ export const recordPath = (collectionPath: string, id: string): string =>
 /**
  * Create Activity for Opportunity (white-label copy of Plazbot's reference, consistent with the
  * newer docs' GET on the same path): body `workspaceId, content, date (ISO 8601), categoryType`,
- * all required, categoryType one of ACTIVITY_CATEGORIES. Before this choice the node posted to
- * `/activities` without the `/agent` segment, which no source shows.
+ * all required, categoryType one of ACTIVITY_CATEGORIES. No source shows `/activities` without
+ * the `/agent` segment.
  */
 export const opportunityActivityPath = (opportunityId: string): string =>
 	`${recordPath(OPPORTUNITY_PATH, opportunityId)}/agent/activities`;
@@ -134,7 +140,7 @@ export function conversationWasSent(record: Record<string, unknown>): boolean {
 }
 
 /*
- * AI agents, templates and the newer endpoints (issue 14). Sources, best first: Plazbot SDK 1.1.5
+ * AI agents, templates and the newer endpoints. Sources, best first: Plazbot SDK 1.1.5
  * (plazbot/plazbot-sdk-examples, node_modules/plazbot/dist/core/agent.js at commit ca97ec0),
  * docs.plazbot.com/api-reference, the white-label copy isaacbeatbit/wabotify-docs.
  */
@@ -148,6 +154,16 @@ export const AGENT_LIST_PATH = '/api/agent/get-agents';
 export const AGENT_GET_PATH = '/api/agent/get-agent';
 export const AGENT_GET_ID_QUERY = 'id';
 export const AGENT_LIST_BODY_FIELDS = ['data', 'agent'] as const;
+
+/** The agents in a Get Agents answer: the API reference puts them in `data`, the SDK reads `agent`. */
+export function agentsIn(envelope: PlazbotEnvelope): IDataObject[] {
+	const body = envelope as unknown as IDataObject;
+	for (const field of AGENT_LIST_BODY_FIELDS) {
+		const list = body[field];
+		if (Array.isArray(list)) return list.filter(isRecord);
+	}
+	return [];
+}
 /** Ask: `{ agentId, workspaceId, question, sessionId, file?, multipleAnswers? }` → `{ success, answer }` (SDK 1.1.5 onMessage; Wabotify lists the same body). */
 export const AGENT_ASK_PATH = '/api/agent/on-message';
 /**
@@ -207,7 +223,7 @@ export const workspaceUsersPath = (workspaceId: string): string =>
  * Answers. Plazbot wraps most answers in `{ success, code, errorCode, message, data }`; the
  * documented Workspace by ID (hub) and Opportunity by ID (white-label copy) examples are a bare
  * JSON array or object: an answer without `success` or `data` is the data itself
- * (transport/response.ts). A delete answered 204 No Content succeeded.
+ * (transport/answers.ts). A delete answered 204 No Content succeeded.
  *
  * Regional hosts (SDK 1.1.5, `zone`): https://api.plazbot.com (LA, the default) and
  * https://apieu.plazbot.com (EU); the `.io` hosts were SDK 1.0.4's.
@@ -240,3 +256,55 @@ export const INTEGRATION_NUMBER_FIELDS = [
 	'phone',
 	'displayPhoneNumber',
 ] as const;
+
+export interface WhatsappNumberEntry {
+	/** What the picker shows: "WhatsApp Cloud (+51987654321)". */
+	name: string;
+	/** Digits with country code, as Plazbot's number paths take them. */
+	value: string;
+}
+
+function integrationNumber(integration: IDataObject): string | undefined {
+	const places = [integration.config, integration];
+	for (const place of places) {
+		if (!isRecord(place)) continue;
+		for (const field of INTEGRATION_NUMBER_FIELDS) {
+			const normalised = normalizeWhatsappNumber(place[field]);
+			if (normalised.ok) return normalised.digits;
+		}
+	}
+	return undefined;
+}
+
+function isWhatsapp(integration: IDataObject): boolean {
+	return [integration.type, integration.platform, integration.channel].some(
+		(value) => typeof value === 'string' && value.toLowerCase().includes(WHATSAPP_INTEGRATION_TYPE),
+	);
+}
+
+/**
+ * The WhatsApp numbers of a workspace as Get Workspace returns it (the object, or a list holding
+ * it), once each, in the order
+ * Plazbot lists them. Integrations of other channels, and entries without a usable number, are
+ * left out; a disabled integration stays in the list, marked, since its number can still be chosen.
+ */
+export function whatsappNumbersOf(workspace: unknown): WhatsappNumberEntry[] {
+	// The hub's example answer is the workspace inside a bare array; the reference's, the object.
+	const workspaces = Array.isArray(workspace) ? workspace : [workspace];
+	const integrations = workspaces.flatMap((entry) =>
+		isRecord(entry) && Array.isArray(entry.integrations) ? entry.integrations : [],
+	);
+	const entries: WhatsappNumberEntry[] = [];
+	for (const integration of integrations) {
+		if (!isRecord(integration) || !isWhatsapp(integration)) continue;
+		const number = integrationNumber(integration);
+		if (!number || entries.some((entry) => entry.value === number)) continue;
+		const label =
+			typeof integration.name === 'string' && integration.name.trim()
+				? integration.name.trim()
+				: 'WhatsApp';
+		const disabled = integration.enabled === false ? ', disabled' : '';
+		entries.push({ name: `${label} (+${number}${disabled})`, value: number });
+	}
+	return entries;
+}

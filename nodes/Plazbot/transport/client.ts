@@ -1,34 +1,41 @@
 import type {
+	ICredentialDataDecryptedObject,
 	ICredentialsDecrypted,
 	IDataObject,
 	IExecuteFunctions,
 	IHookFunctions,
 	IHttpRequestMethods,
-	IHttpRequestOptions,
 	ILoadOptionsFunctions,
 	IN8nHttpFullResponse,
+	INode,
 	JsonObject,
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
+import { DEFAULT_BASE_URL, EMAIL_PASSWORD } from '../../../credentials/PlazbotApi.credentials';
 import { assertSupportedN8n } from '../helpers/n8nSupport';
+import { characterName } from '../helpers/phone';
 import { maskSecretValues, redactSecrets, redactSecretsDeep } from '../helpers/secrets';
 import { waitFor } from '../helpers/wait';
+import type { ErrorWording, Outcome, PlazbotEnvelope } from './answers';
+import {
+	asEnvelope,
+	bodyText,
+	describeTransportError,
+	headerValue,
+	notJsonAnswer,
+	parseJson,
+	redirectAnswer,
+	refusedAnswer,
+	snippet,
+	transportFailure,
+} from './answers';
 import { CONTINUATION_TOKEN_QUERY } from './apiContract';
-import { readCredentialSettings, safeHost } from './credentialSettings';
-import type { DeliveryPolicy } from './deliveryPolicy';
-import { DEFAULT_DELIVERY_POLICY } from './deliveryPolicy';
-import type { ErrorWording } from './errors';
-import { notJsonAnswer, redirectAnswer, refusedAnswer, transportFailure } from './errors';
 import type { Page } from './pagination';
 import { collectRecords, followPages, pageOf } from './pagination';
-import type { Outcome, PlazbotEnvelope } from './response';
-import { asEnvelope, bodyText, describeTransportError, headerValue, parseJson } from './response';
-import { AdaptiveRate, DEFAULT_ADAPTIVE_RATE } from './adaptiveRate';
-import { RequestPacer } from './requestPacer';
-import { RequestSlots } from './requestSlots';
-import { Session } from './session';
-import { retryDecision } from './retryPolicy';
+import type { DeliveryPolicy } from './policy';
+import { DEFAULT_DELIVERY_POLICY, retryDecision } from './policy';
+import { AdaptiveRate, DEFAULT_ADAPTIVE_RATE, RequestPacer, RequestSlots } from './throttle';
 
 export const CREDENTIAL_TYPE = 'plazbotApi';
 
@@ -41,13 +48,12 @@ export interface PlazbotRequest {
 	body?: IDataObject;
 	qs?: IDataObject;
 	/**
-	 * Statuses that are a normal answer to this request, not a failure: a lookup's 404 means "no
-	 * match". Such an answer is returned by `answer()`, never retried, and never stops the run.
+	 * Statuses that are a normal answer, not a failure (a lookup's 404 means "no match"): returned
+	 * by `answer()`, never retried, never stopping the run.
 	 */
 	expectedStatuses?: readonly number[];
 }
 
-/** An answer as an operation sees it: the HTTP status and Plazbot's envelope. */
 export interface PlazbotAnswer {
 	status: number;
 	envelope: PlazbotEnvelope;
@@ -56,8 +62,7 @@ export interface PlazbotAnswer {
 type Verdict = { retryDelayMs: number } | { answer: PlazbotAnswer } | { error: NodeApiError };
 
 /** `success: false`, also as text or 0 as a loosely typed backend may write it. */
-function refused(envelope: PlazbotEnvelope): boolean {
-	const success: unknown = envelope.success;
+function refused({ success }: { success?: unknown }): boolean {
 	return (
 		success === false ||
 		success === 0 ||
@@ -65,7 +70,6 @@ function refused(envelope: PlazbotEnvelope): boolean {
 	);
 }
 
-/** What a request that got no complete answer within the Timeout option comes to. */
 const TIMED_OUT: Outcome = {
 	kind: 'transportError',
 	code: 'ETIMEDOUT',
@@ -74,11 +78,17 @@ const TIMED_OUT: Outcome = {
 };
 
 /**
- * The one way this package talks to Plazbot: authentication through n8n's credential helper,
- * throttling, retries of answers that mean "try later", and the mapping of every failure to an
- * error that names the item and never a secret.
+ * The one way this package talks to Plazbot: n8n's credential helper, throttling, retries of
+ * answers that mean "try later", and every failure as an error naming the item, never a secret.
  */
 export class PlazbotClient {
+	/** Aborted by `stopSending()`: requests waiting for a slot, a pacer turn or a retry give up. */
+	private readonly stop = new AbortController();
+	private waitSignalOnce?: AbortSignal;
+	/** The only host the credential is sent to (see REDIRECTED_ELSEWHERE). */
+	private readonly baseHost = new URL(this.baseUrl).hostname;
+	private readonly session = new Session(this.credentials.data ?? {});
+
 	private constructor(
 		private readonly fns: PlazbotFunctions,
 		readonly workspaceId: string,
@@ -87,56 +97,37 @@ export class PlazbotClient {
 		private readonly policy: DeliveryPolicy,
 		private readonly pacer: RequestPacer,
 		private readonly slots: RequestSlots,
-		/**
-		 * Handed to httpRequestWithAuthentication so that n8n does not read and decrypt the
-		 * credential again for every request: about a fifth of n8n's CPU per request in a campaign.
-		 */
+		/** Decrypted once: n8n would otherwise decrypt it for every request (a fifth of its CPU). */
 		private readonly credentials: ICredentialsDecrypted,
-		/** Rate Control "Adaptive" only: learns from every answer, paces through `pacer`. */
 		private readonly adaptive?: AdaptiveRate,
 	) {}
 
-	/** Aborted by `stopSending()`: requests waiting for a slot, a throttle turn or a retry give up. */
-	private readonly stop = new AbortController();
-	private combinedWaitSignal?: AbortSignal;
-	/** The only host the credential is sent to (see REDIRECTED_ELSEWHERE). */
-	private readonly baseHost = new URL(this.baseUrl).hostname;
-	/** Email and Password credentials: signing in and again when the token expires (see Session). */
-	private readonly session = new Session(this.credentials.data ?? {});
-
-	static async create(
-		fns: PlazbotFunctions,
-		policy: Partial<DeliveryPolicy> = {},
-	): Promise<PlazbotClient> {
-		assertSupportedN8n(fns.getNode());
-		const credentials = await fns.getCredentials(CREDENTIAL_TYPE);
-		const settings = readCredentialSettings(fns.getNode(), credentials);
-		const fullPolicy = { ...DEFAULT_DELIVERY_POLICY, ...policy };
-		const adaptive = fullPolicy.adaptive
-			? new AdaptiveRate({ ...DEFAULT_ADAPTIVE_RATE, maxInFlight: fullPolicy.maxInFlight })
+	static async create(fns: PlazbotFunctions, options: Partial<DeliveryPolicy> = {}) {
+		const node = fns.getNode();
+		assertSupportedN8n(node);
+		const data = await fns.getCredentials(CREDENTIAL_TYPE);
+		const settings = readCredentialSettings(node, data);
+		const policy = { ...DEFAULT_DELIVERY_POLICY, ...options };
+		const adaptive = policy.adaptive
+			? new AdaptiveRate({ ...DEFAULT_ADAPTIVE_RATE, maxInFlight: policy.maxInFlight })
 			: undefined;
+		const { id = '', name = '' } = node.credentials?.[CREDENTIAL_TYPE] ?? {};
 		return new PlazbotClient(
 			fns,
 			settings.workspaceId,
 			settings.baseUrl,
 			settings.secrets,
-			fullPolicy,
-			new RequestPacer(fullPolicy.minSpacingMs, adaptive && (() => adaptive.spacingMs())),
-			new RequestSlots(fullPolicy.maxInFlight),
-			{
-				id: fns.getNode().credentials?.[CREDENTIAL_TYPE]?.id ?? '',
-				name: fns.getNode().credentials?.[CREDENTIAL_TYPE]?.name ?? '',
-				type: CREDENTIAL_TYPE,
-				data: credentials,
-			},
+			policy,
+			new RequestPacer(policy.minSpacingMs, adaptive && (() => adaptive.spacingMs())),
+			new RequestSlots(policy.maxInFlight),
+			{ id: id ?? '', name, type: CREDENTIAL_TYPE, data },
 			adaptive,
 		);
 	}
 
 	/**
-	 * No request starts after this: the ones on the wire finish, the ones still waiting are not
-	 * sent. For a run that stops at a failed item, a message sent afterwards would be missing from
-	 * the node's output and sent again when the user re-runs the workflow.
+	 * No request starts after this. For a run that stops at a failed item, a message sent afterwards
+	 * would be missing from the output and sent again when the user re-runs the workflow.
 	 */
 	stopSending(): void {
 		this.stop.abort(
@@ -144,19 +135,14 @@ export class PlazbotClient {
 		);
 	}
 
-	/** Sends one request and returns Plazbot's envelope; any failure becomes a node error. */
 	async request(request: PlazbotRequest, itemIndex?: number): Promise<PlazbotEnvelope> {
 		return (await this.answer(request, itemIndex)).envelope;
 	}
 
-	/**
-	 * Sends one request and returns the status and envelope of a successful or expected answer
-	 * (see `expectedStatuses`); any other outcome becomes a node error.
-	 */
+	/** The status and envelope of a successful or expected answer; anything else throws. */
 	async answer(request: PlazbotRequest, itemIndex?: number): Promise<PlazbotAnswer> {
 		const signal = this.waitSignal();
-		// A token can expire again while the request waits for a slot; a credential whose fresh
-		// tokens Plazbot keeps refusing must still end in an error, not in endless sign-ins.
+		// A credential whose fresh tokens Plazbot keeps refusing ends in an error, not endless sign-ins.
 		let signInsLeft = 3;
 		for (let attempt = 1; ; attempt++) {
 			const verdict = await this.slots.run(async (): Promise<Verdict | { signInAgain: true }> => {
@@ -170,19 +156,17 @@ export class PlazbotClient {
 					sentAt,
 					outcome.kind === 'response' ? outcome.response.statusCode : undefined,
 				);
-				// An expired session token: sign in again and send once more (Plazbot did not act on it).
 				if (signInsLeft > 0 && this.session.refused(outcome, tokenSent)) {
 					signInsLeft--;
 					return { signInAgain: true };
 				}
 				const judged = this.judge(request, outcome, attempt, itemIndex);
-				// Decided before the slot passes on: otherwise the request waiting for it would already
-				// be on its way when the run stops at this error.
+				// Before the slot passes on: the next request must not leave once the run stops here.
 				if ('error' in judged && this.policy.stopAtFirstError) this.stopSending();
 				return judged;
 			}, signal);
 			if ('signInAgain' in verdict) {
-				attempt--; // the same try again, with a new session token: not a retry
+				attempt--; // the same try with a new session token: Plazbot did not act on a 401
 				continue;
 			}
 			if ('retryDelayMs' in verdict) {
@@ -218,15 +202,10 @@ export class PlazbotClient {
 		return pageOf((await this.request({ ...request, qs }, itemIndex)).data);
 	}
 
-	async collect(
-		request: PlazbotRequest,
-		limit: number | undefined,
-		itemIndex?: number,
-	): Promise<IDataObject[]> {
+	async collect(request: PlazbotRequest, limit: number | undefined, itemIndex?: number) {
 		return await collectRecords(this.records(request, itemIndex), limit);
 	}
 
-	/** Removes the credential's secrets from any text that may reach the user. */
 	redact(text: string): string {
 		return redactSecrets(text, this.secrets);
 	}
@@ -239,81 +218,54 @@ export class PlazbotClient {
 		return maskSecretValues(record, this.secrets);
 	}
 
-	private judge(
-		request: PlazbotRequest,
-		outcome: Outcome,
-		attempt: number,
-		itemIndex?: number,
-	): Verdict {
+	private judge(request: PlazbotRequest, outcome: Outcome, attempt: number, itemIndex?: number) {
+		const fail = (wording: ErrorWording): Verdict => ({ error: this.apiError(wording, itemIndex) });
 		const decision = retryDecision(this.policy, request.method, outcome, attempt);
 		if (decision.retry) return { retryDelayMs: decision.delayMs };
 		if (outcome.kind === 'transportError') {
-			return {
-				error: this.apiError(
-					transportFailure(outcome, safeHost(this.baseUrl), this.policy.timeoutMs, attempt),
-					itemIndex,
-				),
-			};
+			const host = new URL(this.baseUrl).host;
+			return fail(transportFailure(outcome, host, this.policy.timeoutMs, attempt));
 		}
-		const { response } = outcome;
-		const status = response.statusCode;
-		const text = bodyText(response.body);
+		const { statusCode: status, headers, body } = outcome.response;
+		const text = bodyText(body);
 		const envelope = asEnvelope(parseJson(text));
 		if (request.expectedStatuses?.includes(status))
 			return { answer: { status, envelope: envelope ?? {} } };
 		if (status >= 300 && status < 400) {
-			const location = headerValue(response.headers, 'location');
-			return {
-				error: this.apiError(
-					redirectAnswer(status, location && this.redact(location), request.method),
-					itemIndex,
-				),
-			};
+			const location = headerValue(headers, 'location');
+			return fail(redirectAnswer(status, location && this.redact(location), request.method));
 		}
 		const ok = status >= 200 && status < 300;
-		// A delete answered "No Content" has nothing more to say: the record is gone.
 		if (status === 204 && request.method === 'DELETE' && text.trim() === '')
 			return { answer: { status, envelope: { success: true } } };
 		if (ok && envelope && !refused(envelope)) return { answer: { status, envelope } };
-		// Secrets are removed before any wording cuts the text short, so no part of one is shown.
+		// Redacted before any wording cuts the text short, so that no part of a secret is shown.
 		const shownText = this.redact(text);
-		if (ok && !envelope)
-			return { error: this.apiError(notJsonAnswer(status, shownText), itemIndex) };
+		if (ok && !envelope) return fail(notJsonAnswer(status, shownText));
 		const shownEnvelope = envelope && redactSecretsDeep(envelope, this.secrets);
-		return {
-			error: this.apiError(
-				refusedAnswer(status, shownText, shownEnvelope, attempt, decision),
-				itemIndex,
-			),
-		};
+		return fail(refusedAnswer(status, shownText, shownEnvelope, attempt, decision));
 	}
 
 	private cancelSignal(): AbortSignal | undefined {
 		const fns = this.fns as Partial<IExecuteFunctions>;
-		return typeof fns.getExecutionCancelSignal === 'function'
-			? fns.getExecutionCancelSignal()
-			: undefined;
+		return fns.getExecutionCancelSignal?.();
 	}
 
 	/**
-	 * Ends any wait before a request: the execution is cancelled, or the node stopped sending.
-	 * Combined once per run: a combined signal per request would add a listener to the
-	 * execution's signal for each of a campaign's thousands of requests.
+	 * Ends any wait: the execution is cancelled, or the node stopped sending. Combined once per
+	 * run, not per request: each would add a listener to the execution's signal.
 	 */
 	private waitSignal(): AbortSignal {
-		if (!this.combinedWaitSignal) {
+		if (!this.waitSignalOnce) {
 			const cancel = this.cancelSignal();
-			this.combinedWaitSignal = cancel
-				? AbortSignal.any([cancel, this.stop.signal])
-				: this.stop.signal;
+			this.waitSignalOnce = cancel ? AbortSignal.any([cancel, this.stop.signal]) : this.stop.signal;
 		}
-		return this.combinedWaitSignal;
+		return this.waitSignalOnce;
 	}
 
 	/**
-	 * One try of the request. The Timeout option bounds the whole of it, reading the body included:
-	 * n8n's timeout only notices a silent connection, so a server trickling bytes could otherwise
-	 * hold the item for as long as it likes.
+	 * One try. The Timeout option bounds all of it, body included: n8n's timeout only notices a
+	 * silent connection, and a server trickling bytes could hold the item for as long as it likes.
 	 */
 	private async send(request: PlazbotRequest): Promise<Outcome> {
 		const finished = new AbortController();
@@ -323,41 +275,35 @@ export class PlazbotClient {
 		);
 		const attempt = this.sendOnce(request);
 		try {
-			const first = await Promise.race([attempt, deadline]);
-			if (first) return first;
-			return await attempt;
+			return (await Promise.race([attempt, deadline])) ?? (await attempt);
 		} finally {
 			finished.abort();
-			// An attempt given up at the deadline may still fail later: nobody is waiting for it.
-			attempt.catch(() => undefined);
+			attempt.catch(() => undefined); // given up at the deadline: nobody waits for it
 		}
 	}
 
-	private async sendOnce(request: PlazbotRequest): Promise<Outcome> {
-		const options: IHttpRequestOptions = {
-			method: request.method,
-			baseURL: this.baseUrl,
-			url: request.path,
-			// n8n follows redirects and would carry the credential's headers along to any host: a
-			// redirect away from the Base URL's host is refused instead (see REDIRECTED_ELSEWHERE).
-			allowedDomains: this.baseHost,
-			// n8n re-sends a POST redirected with 301/302/303 as a GET, which a list endpoint answers
-			// with success although nothing was sent: only a read follows a redirect.
-			disableFollowRedirect: request.method !== 'GET',
-			qs: request.qs,
-			body: request.body,
-			json: true,
-			// Plazbot's error pages are not always JSON: read text and parse it ourselves.
-			encoding: 'text',
-			returnFullResponse: true,
-			ignoreHttpStatusErrors: true,
-			timeout: this.policy.timeoutMs,
-		};
+	private async sendOnce({ method, path, qs, body }: PlazbotRequest): Promise<Outcome> {
 		try {
 			const response = (await this.fns.helpers.httpRequestWithAuthentication.call(
 				this.fns,
 				CREDENTIAL_TYPE,
-				options,
+				{
+					method,
+					baseURL: this.baseUrl,
+					url: path,
+					// n8n would carry the credential's headers along a redirect to any host.
+					allowedDomains: this.baseHost,
+					// n8n re-sends a POST redirected with 301/302/303 as a GET, which a list endpoint
+					// answers with success although nothing was sent: only a read follows a redirect.
+					disableFollowRedirect: method !== 'GET',
+					qs,
+					body,
+					json: true,
+					encoding: 'text', // error pages are not always JSON: parsed here
+					returnFullResponse: true,
+					ignoreHttpStatusErrors: true,
+					timeout: this.policy.timeoutMs,
+				},
 				{ credentialsDecrypted: this.credentials },
 			)) as IN8nHttpFullResponse;
 			return { kind: 'response', response };
@@ -382,4 +328,124 @@ export class PlazbotClient {
 			{ message, description, httpCode, itemIndex },
 		);
 	}
+}
+
+/**
+ * An "Email and Password" credential's session. n8n signs in (preAuthentication) whenever
+ * `sessionToken` is empty and writes the token into the decrypted credential this client hands to
+ * every request. Plazbot answers 401 once the token expires: the client empties it and sends the
+ * request again, which makes n8n sign in anew (a 401 was not acted on, so nothing goes out twice).
+ * While the token is empty, one request at a time goes out: the others then use its token.
+ */
+export class Session {
+	private signingIn?: Promise<unknown>;
+
+	constructor(private readonly credentials: ICredentialDataDecryptedObject) {}
+
+	get usesSignIn(): boolean {
+		return this.credentials.authentication === EMAIL_PASSWORD;
+	}
+
+	/** One try, signing in first (through n8n) if no token is held; tells which token it carried. */
+	async send(attempt: () => Promise<Outcome>): Promise<{ outcome: Outcome; tokenSent: string }> {
+		if (!this.usesSignIn) return { outcome: await attempt(), tokenSent: '' };
+		while (this.signingIn) await this.signingIn.catch(() => undefined);
+		const held = this.token();
+		if (held !== '') return { outcome: await attempt(), tokenSent: held };
+		const signingIn = attempt();
+		this.signingIn = signingIn;
+		try {
+			const outcome = await signingIn;
+			return { outcome, tokenSent: this.token() };
+		} finally {
+			this.signingIn = undefined;
+		}
+	}
+
+	/**
+	 * True when Plazbot refused the session token (401). Only the refused token is dropped, so the
+	 * next try signs in again, not a newer one another request already got.
+	 */
+	refused(outcome: Outcome, tokenSent: string): boolean {
+		if (!this.usesSignIn || outcome.kind !== 'response' || outcome.response.statusCode !== 401)
+			return false;
+		if (this.token() === tokenSent) this.credentials.sessionToken = '';
+		return true;
+	}
+
+	token(): string {
+		return String(this.credentials.sessionToken ?? '');
+	}
+}
+
+/** The credential's values, checked before any request; `secrets` are never shown back. */
+function readCredentialSettings(node: INode, credentials: ICredentialDataDecryptedObject) {
+	const workspaceId = String(credentials.workspaceId ?? '').trim();
+	const apiKey = String(credentials.apiKey ?? '').trim();
+	const baseUrl = checkBaseUrl(node, String(credentials.baseUrl ?? '').trim() || DEFAULT_BASE_URL);
+	const refuse = (message: string, description: string) => {
+		throw new NodeOperationError(node, message, { description });
+	};
+	for (const [label, value] of [
+		['Workspace ID', workspaceId],
+		['API Key', apiKey],
+	]) {
+		// A line break in a header would let the value add headers of its own.
+		if ([...value].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f))
+			refuse(
+				`The ${label} in the Plazbot API credential contains a line break or another control character`,
+				`Open the Plazbot API credential, paste the ${label} again without line breaks, and save it.`,
+			);
+		// A header carries only Latin-1: a zero-width space or a curly quote copied from a web page
+		// would fail every request with an error that does not say why.
+		const unsendable = [...value].find((character) => (character.codePointAt(0) ?? 0) > 0xff);
+		if (unsendable !== undefined)
+			refuse(
+				`The ${label} in the Plazbot API credential contains ${characterName(unsendable)}, which cannot be sent in a request header`,
+				`Open the Plazbot API credential, type or paste the ${label} again (copied text can carry invisible characters), and save it.`,
+			);
+	}
+	if (!workspaceId)
+		refuse(
+			'The Plazbot API credential has no Workspace ID',
+			'Open the credential and fill in the Workspace ID from Plazbot (Settings → Developers).',
+		);
+	const password = String(credentials.password ?? '');
+	const secrets = [workspaceId, apiKey, password].filter((secret) => secret.length >= 4);
+	return { workspaceId, baseUrl, secrets };
+}
+
+/** The Base URL without a trailing slash; https, or plain http to this machine only. */
+function checkBaseUrl(node: INode, raw: string): string {
+	let url: URL;
+	try {
+		url = new URL(raw);
+	} catch {
+		throw new NodeOperationError(
+			node,
+			`The Base URL "${snippet(raw)}" in the Plazbot API credential is not a valid URL`,
+			{ description: `Use ${DEFAULT_BASE_URL} unless Plazbot gave you another address.` },
+		);
+	}
+	if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopbackHost(url.hostname))) {
+		throw new NodeOperationError(
+			node,
+			`The Base URL "${url.origin}" in the Plazbot API credential must start with https://`,
+			{
+				description:
+					'Plain http is accepted only for a server on this machine (localhost, ::1 or an address 127.x.x.x), such as the Plazbot stand-in.',
+			},
+		);
+	}
+	return url.href.replace(/\/+$/, '');
+}
+
+/**
+ * localhost, ::1, or IPv4 127.0.0.0/8. The URL parser has already turned "127.1" or "0x7f.1" into
+ * "127.0.0.1"; "127.0.0.1.example.com" is a host on the internet.
+ */
+function isLoopbackHost(hostname: string): boolean {
+	if (hostname === 'localhost' || hostname === '[::1]') return true;
+	const octets = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(hostname);
+	return octets !== null && octets[1] === '127' && octets.slice(2).every((o) => Number(o) <= 255);
 }

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { agentsIn } from '../../../nodes/Plazbot/actions/agent/agent.common';
+import { agentsIn } from '../../../nodes/Plazbot/transport/apiContract';
 import { router } from '../../../nodes/Plazbot/actions/router';
 import { fakeExecuteFunctions } from '../support/fakeExecuteFunctions';
 import { expectedOutput, startStandIn, WORKSPACE_ID } from '../support/standIn';

@@ -5,7 +5,7 @@
 import {
 	describeTransportError,
 	REDIRECTED_ELSEWHERE,
-} from '../../../nodes/Plazbot/transport/response';
+} from '../../../nodes/Plazbot/transport/answers';
 
 describe('a redirect refused by n8n', () => {
 	it.each([

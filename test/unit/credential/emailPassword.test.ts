@@ -7,7 +7,7 @@
 import type { IHttpRequestHelper, IHttpRequestOptions } from 'n8n-workflow';
 
 import { PlazbotApi } from '../../../credentials/PlazbotApi.credentials';
-import { Session } from '../../../nodes/Plazbot/transport/session';
+import { Session } from '../../../nodes/Plazbot/transport/client';
 
 const credential = new PlazbotApi();
 const PASSWORD = 'S3cret-unit-Pw!';

@@ -8,7 +8,7 @@
 import { getEventListeners } from 'node:events';
 
 import { waitFor } from '../../../nodes/Plazbot/helpers/wait';
-import { RequestSlots } from '../../../nodes/Plazbot/transport/requestSlots';
+import { RequestSlots } from '../../../nodes/Plazbot/transport/throttle';
 
 describe('waits on the run signal', () => {
 	it('fifty waits add one abort listener, and all end with the reason when the run is cancelled', async () => {

@@ -2,7 +2,7 @@
  * Rate Control "Adaptive": the AIMD rule on its own, with a hand-driven clock, and what a run
  * picks by node version.
  */
-import { AdaptiveRate, DEFAULT_ADAPTIVE_RATE } from '../../../nodes/Plazbot/transport/adaptiveRate';
+import { AdaptiveRate, DEFAULT_ADAPTIVE_RATE } from '../../../nodes/Plazbot/transport/throttle';
 import { rateControlFor } from '../../../nodes/Plazbot/actions/common.runtime';
 
 function limiter(maxInFlight = 50) {

@@ -3,7 +3,8 @@
  * after the request may already have been processed.
  */
 import { router } from '../../../nodes/Plazbot/actions/router';
-import { PlazbotClient, parseRetryAfter } from '../../../nodes/Plazbot/transport';
+import { PlazbotClient } from '../../../nodes/Plazbot/transport/client';
+import { parseRetryAfter } from '../../../nodes/Plazbot/transport/policy';
 import { fakeExecuteFunctions } from '../support/fakeExecuteFunctions';
 import { startStandIn } from '../support/standIn';
 

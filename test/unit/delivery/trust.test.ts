@@ -7,7 +7,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 import { router } from '../../../nodes/Plazbot/actions/router';
-import { htmlPageText } from '../../../nodes/Plazbot/transport/text';
+import { htmlPageText } from '../../../nodes/Plazbot/transport/answers';
 import { campaign, destinationOf } from '../support/campaign';
 import { fakeExecuteFunctions } from '../support/fakeExecuteFunctions';
 import { API_KEY, startStandIn, WORKSPACE_ID } from '../support/standIn';

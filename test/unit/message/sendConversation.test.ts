@@ -1,6 +1,6 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- test code, never shipped: n8n's rules for what a node may use apply to nodes/ and credentials/ (see DEVELOPERS.md, Lint) */
 import { router } from '../../../nodes/Plazbot/actions/router';
-import { buildSendConversationBody } from '../../../nodes/Plazbot/actions/message/sendConversation.operation';
+import { buildSendConversationBody } from '../../../nodes/Plazbot/actions/message/sendConversation.body';
 import { fakeExecuteFunctions } from '../support/fakeExecuteFunctions';
 import { startStandIn, WORKSPACE_ID, API_KEY } from '../support/standIn';
 

@@ -4,9 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { asBoolean, asNumber } from '../../helpers/coerce';
 import { InvalidInput } from '../../helpers/errors';
 import { asLocatorId, asOptionalText } from '../../helpers/parameters';
-import { isRecord } from '../../helpers/records';
-import type { PlazbotClient, PlazbotEnvelope } from '../../transport';
-import { AGENT_LIST_BODY_FIELDS } from '../../transport/apiContract';
+import type { PlazbotClient } from '../../transport/client';
 import { idLocator } from '../common.descriptions';
 import { envelopeOutput } from '../output';
 import type { PlazbotOperation } from '../operation.types';
@@ -22,16 +20,6 @@ export const agentLocator: INodeProperties = idLocator({
 
 export function readAgentId(fns: IExecuteFunctions, itemIndex: number): string {
 	return asLocatorId(fns.getNodeParameter('agentId', itemIndex, ''), 'AI Agent');
-}
-
-/** The agents in a Get Agents answer: the API reference puts them in `data`, the SDK reads `agent`. */
-export function agentsIn(envelope: PlazbotEnvelope): IDataObject[] {
-	const body = envelope as unknown as IDataObject;
-	for (const field of AGENT_LIST_BODY_FIELDS) {
-		const list = body[field];
-		if (Array.isArray(list)) return list.filter(isRecord);
-	}
-	return [];
 }
 
 type SettingField = INodeProperties & { type: 'string' | 'boolean' | 'number' };

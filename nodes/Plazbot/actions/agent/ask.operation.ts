@@ -3,7 +3,7 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { asBoolean } from '../../helpers/coerce';
 import { asOptionalText, asRequiredLongText, definedFields } from '../../helpers/parameters';
-import type { PlazbotClient } from '../../transport';
+import type { PlazbotClient } from '../../transport/client';
 import { AGENT_ASK_PATH } from '../../transport/apiContract';
 import { agentLocator, readAgentId } from './agent.common';
 

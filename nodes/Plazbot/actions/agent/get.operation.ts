@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import type { PlazbotClient } from '../../transport';
+import type { PlazbotClient } from '../../transport/client';
 import { AGENT_GET_ID_QUERY, AGENT_GET_PATH } from '../../transport/apiContract';
 import { agentLocator, readAgentId } from './agent.common';
 

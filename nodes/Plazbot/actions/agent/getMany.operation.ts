@@ -1,11 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import type { PlazbotClient } from '../../transport';
-import { AGENT_LIST_PATH } from '../../transport/apiContract';
+import type { PlazbotClient } from '../../transport/client';
+import { AGENT_LIST_PATH, agentsIn } from '../../transport/apiContract';
 import { returnAllOrLimit } from '../common.descriptions';
 import { readLimit } from '../common.runtime';
-import { agentsIn } from './agent.common';
 
 const properties: INodeProperties[] = [...returnAllOrLimit];
 

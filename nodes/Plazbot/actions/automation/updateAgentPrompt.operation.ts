@@ -10,7 +10,7 @@ import {
 	asRequiredText,
 	definedFields,
 } from '../../helpers/parameters';
-import type { PlazbotClient } from '../../transport';
+import type { PlazbotClient } from '../../transport/client';
 import {
 	AGENT_PROMPT_BODY_FIELD,
 	AGENT_PROMPT_DOCUMENT_FIELD,

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { asLocatorId, asRequiredLongText } from '../../helpers/parameters';
-import type { PlazbotClient } from '../../transport';
+import type { PlazbotClient } from '../../transport/client';
 import { contactActivitiesPath } from '../../transport/apiContract';
 import { envelopeOutput } from '../output';
 import { contactLocatorField } from './contact.common';

@@ -2,7 +2,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { isRecord } from '../../helpers/records';
-import type { PlazbotClient, PlazbotRequest } from '../../transport';
+import type { PlazbotClient, PlazbotRequest } from '../../transport/client';
 import { contactLocator } from '../common.descriptions';
 
 export const contactLocatorField = contactLocator(

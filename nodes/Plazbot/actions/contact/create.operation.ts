@@ -11,7 +11,7 @@ import {
 	asWhatsappNumber,
 	definedFields,
 } from '../../helpers/parameters';
-import type { PlazbotClient } from '../../transport';
+import type { PlazbotClient } from '../../transport/client';
 import { CONTACT_PATH } from '../../transport/apiContract';
 import { emailField } from '../common.descriptions';
 import { envelopeOutput } from '../output';

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { asLocatorId } from '../../helpers/parameters';
-import type { PlazbotClient } from '../../transport';
+import type { PlazbotClient } from '../../transport/client';
 import { contactPath } from '../../transport/apiContract';
 import { contactLocatorField, contactsIn } from './contact.common';
 

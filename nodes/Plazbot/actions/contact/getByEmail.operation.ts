@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { asEmail } from '../../helpers/parameters';
-import type { PlazbotClient } from '../../transport';
+import type { PlazbotClient } from '../../transport/client';
 import { CONTACT_SEARCH_BY_EMAIL_PATH } from '../../transport/apiContract';
 import { emailField } from '../common.descriptions';
 import { NO_MATCH_NOTE, searchContactsBy } from './contact.common';

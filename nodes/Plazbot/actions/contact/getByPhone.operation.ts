@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { asWhatsappNumber } from '../../helpers/parameters';
-import type { PlazbotClient } from '../../transport';
+import type { PlazbotClient } from '../../transport/client';
 import { CONTACT_PHONE_QUERY, CONTACT_SEARCH_BY_PHONE_PATH } from '../../transport/apiContract';
 import { NO_MATCH_NOTE, searchContactsBy } from './contact.common';
 

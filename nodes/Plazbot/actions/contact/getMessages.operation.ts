@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { asLocatorId } from '../../helpers/parameters';
-import type { PlazbotClient } from '../../transport';
+import type { PlazbotClient } from '../../transport/client';
 import { MESSAGE_PATH } from '../../transport/apiContract';
 import { returnAllOrLimit } from '../common.descriptions';
 import { readLimit } from '../common.runtime';

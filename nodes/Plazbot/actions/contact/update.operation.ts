@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { InvalidInput } from '../../helpers/errors';
 import { asLocatorId, asOptionalEmail, asOptionalLocatorId } from '../../helpers/parameters';
-import type { PlazbotClient } from '../../transport';
+import type { PlazbotClient } from '../../transport/client';
 import { CONTACT_PATH } from '../../transport/apiContract';
 import { envelopeOutput } from '../output';
 import {

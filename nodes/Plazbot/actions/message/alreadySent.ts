@@ -2,7 +2,7 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { InvalidInput } from '../../helpers/errors';
 import { normalizeWhatsappNumber } from '../../helpers/phone';
-import type { PlazbotClient } from '../../transport';
+import type { PlazbotClient } from '../../transport/client';
 import {
 	conversationCampaignName,
 	conversationDestination,

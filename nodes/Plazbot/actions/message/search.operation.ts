@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { asOptionalLocatorId, asRequiredText, definedFields } from '../../helpers/parameters';
-import type { PlazbotClient } from '../../transport';
+import type { PlazbotClient } from '../../transport/client';
 import { MESSAGE_SEARCH_PATH } from '../../transport/apiContract';
 import { contactOption, returnAllOrLimit } from '../common.descriptions';
 import { readLimit } from '../common.runtime';

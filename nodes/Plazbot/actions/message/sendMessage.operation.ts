@@ -8,7 +8,7 @@ import {
 	asWhatsappNumber,
 	definedFields,
 } from '../../helpers/parameters';
-import type { PlazbotClient } from '../../transport';
+import type { PlazbotClient } from '../../transport/client';
 import { SEND_MESSAGE_PATH } from '../../transport/apiContract';
 import { contactLocator } from '../common.descriptions';
 import { envelopeOutput } from '../output';

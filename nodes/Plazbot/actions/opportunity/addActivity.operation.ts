@@ -10,7 +10,7 @@ import {
 	asOptionalText,
 	asRequiredText,
 } from '../../helpers/parameters';
-import type { PlazbotClient } from '../../transport';
+import type { PlazbotClient } from '../../transport/client';
 import {
 	ACTIVITY_CATEGORIES,
 	type ActivityCategory,

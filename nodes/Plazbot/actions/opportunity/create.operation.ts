@@ -7,7 +7,7 @@ import {
 	asRequiredText,
 	definedFields,
 } from '../../helpers/parameters';
-import type { PlazbotClient } from '../../transport';
+import type { PlazbotClient } from '../../transport/client';
 import { OPPORTUNITY_PATH } from '../../transport/apiContract';
 import { contactOption } from '../common.descriptions';
 import { envelopeOutput } from '../output';

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { asLocatorId } from '../../helpers/parameters';
-import type { PlazbotClient } from '../../transport';
+import type { PlazbotClient } from '../../transport/client';
 import { OPPORTUNITY_PATH } from '../../transport/apiContract';
 import { opportunityLocator } from '../common.descriptions';
 import { getRecordById } from '../common.runtime';

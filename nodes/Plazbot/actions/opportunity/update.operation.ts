@@ -10,7 +10,7 @@ import {
 	asRequiredNumber,
 } from '../../helpers/parameters';
 import { isRecord } from '../../helpers/records';
-import type { PlazbotClient } from '../../transport';
+import type { PlazbotClient } from '../../transport/client';
 import { OPPORTUNITY_PATH } from '../../transport/apiContract';
 import { contactOption, opportunityLocator } from '../common.descriptions';
 import { envelopeOutput } from '../output';

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { asRequiredText } from '../../helpers/parameters';
-import type { PlazbotClient } from '../../transport';
+import type { PlazbotClient } from '../../transport/client';
 import { TASK_PATH } from '../../transport/apiContract';
 import { taskIdField } from '../common.descriptions';
 import { deleteRecordById } from '../common.runtime';

@@ -4,7 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { asBoolean, asNumber } from '../../helpers/coerce';
 import { asEmail, asRequiredText, asSecret } from '../../helpers/parameters';
 import { guardSecrets } from '../../helpers/secrets';
-import type { PlazbotClient } from '../../transport';
+import type { PlazbotClient } from '../../transport/client';
 import { USER_PATH } from '../../transport/apiContract';
 import { envelopeOutput } from '../output';
 import { emailField } from '../common.descriptions';

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { asEmail } from '../../helpers/parameters';
-import type { PlazbotClient } from '../../transport';
+import type { PlazbotClient } from '../../transport/client';
 import { USER_BY_EMAIL_PATH } from '../../transport/apiContract';
 import { emailField } from '../common.descriptions';
 import { safeUser, userRecord } from './shared';

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import type { PlazbotClient } from '../../transport';
+import type { PlazbotClient } from '../../transport/client';
 import { workspaceUsersPath } from '../../transport/apiContract';
 import { returnAllOrLimit } from '../common.descriptions';
 import { readLimit } from '../common.runtime';

@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { asEmail, asSecret } from '../../helpers/parameters';
 import { guardSecrets, withoutSecrets } from '../../helpers/secrets';
-import type { PlazbotClient } from '../../transport';
+import type { PlazbotClient } from '../../transport/client';
 import { USER_LOGIN_PATH } from '../../transport/apiContract';
 import { envelopeOutput } from '../output';
 import { emailField } from '../common.descriptions';

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { asEmail } from '../../helpers/parameters';
-import type { PlazbotClient } from '../../transport';
+import type { PlazbotClient } from '../../transport/client';
 import { USER_SEND_RESET_PASSWORD_PATH } from '../../transport/apiContract';
 import { emailField } from '../common.descriptions';
 import { asCompany, companyField } from './shared';

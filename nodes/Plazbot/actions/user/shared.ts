@@ -3,7 +3,7 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { asRequiredText } from '../../helpers/parameters';
 import { firstRecord, isRecord } from '../../helpers/records';
 import { withoutSecrets } from '../../helpers/secrets';
-import type { PlazbotEnvelope } from '../../transport';
+import type { PlazbotEnvelope } from '../../transport/answers';
 import { DEFAULT_USER_COMPANY } from '../../transport/apiContract';
 
 export function passwordField(

@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { asEmail, asRequiredText, asSecret } from '../../helpers/parameters';
 import { guardSecrets } from '../../helpers/secrets';
-import type { PlazbotClient } from '../../transport';
+import type { PlazbotClient } from '../../transport/client';
 import { USER_RESET_PASSWORD_PATH } from '../../transport/apiContract';
 import { emailField } from '../common.descriptions';
 import { passwordField, safeUser, userRecord } from './shared';

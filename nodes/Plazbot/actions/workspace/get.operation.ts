@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { asOptionalText } from '../../helpers/parameters';
 import { withoutSecrets } from '../../helpers/secrets';
-import type { PlazbotClient } from '../../transport';
+import type { PlazbotClient } from '../../transport/client';
 import { workspacePath } from '../../transport/apiContract';
 import { recordOutput } from '../output';
 

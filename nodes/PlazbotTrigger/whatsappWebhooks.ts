@@ -1,5 +1,8 @@
-import { WEBHOOK_URL_BODY_FIELD, whatsappNumberWebhookPath } from './apiContract';
-import type { PlazbotClient } from './client';
+import {
+	WEBHOOK_URL_BODY_FIELD,
+	whatsappNumberWebhookPath,
+} from '../Plazbot/transport/apiContract';
+import type { PlazbotClient } from '../Plazbot/transport/client';
 
 /** Points the number's incoming messages at `url`, replacing any URL set before. */
 export async function registerWhatsappWebhook(

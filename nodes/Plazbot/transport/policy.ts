@@ -1,8 +1,37 @@
 import type { IHttpRequestMethods } from 'n8n-workflow';
 
-import type { DeliveryPolicy } from './deliveryPolicy';
-import type { Outcome } from './response';
-import { DROPPED_CONNECTION_CODES, headerValue } from './response';
+import type { NotRetried, Outcome } from './answers';
+import { DROPPED_CONNECTION_CODES, headerValue } from './answers';
+
+/** How one execution delivers its requests: the node's Options, read once per run. */
+export interface DeliveryPolicy {
+	/** Total tries of one request, the first included. 1 turns retries off. */
+	maxAttempts: number;
+	/** A dropped connection after sending is ambiguous: the message may have gone out. */
+	retryOnConnectionDrop: boolean;
+	timeoutMs: number;
+	/** Smallest gap between the starts of two requests of this execution (throttling). */
+	minSpacingMs: number;
+	/** Most requests on the wire at once (the Concurrency option). */
+	maxInFlight: number;
+	/** First backoff step; doubles on each retry, with jitter. */
+	backoffBaseMs: number;
+	/** The run ends at the first failed item (Continue On Fail off): send nothing after it. */
+	stopAtFirstError: boolean;
+	/** Rate Control "Adaptive": the request rate follows Plazbot's answers (adaptiveRate.ts). */
+	adaptive: boolean;
+}
+
+export const DEFAULT_DELIVERY_POLICY: DeliveryPolicy = {
+	maxAttempts: 5,
+	retryOnConnectionDrop: false,
+	timeoutMs: 30_000,
+	minSpacingMs: 0,
+	maxInFlight: 5,
+	backoffBaseMs: 1_000,
+	stopAtFirstError: false,
+	adaptive: false,
+};
 
 /** Answers that mean "not processed, try later": safe to repeat any request. */
 const NOT_PROCESSED_STATUSES = new Set([429, 503]);
@@ -15,9 +44,7 @@ const MAX_BACKOFF_MS = 30_000;
 /** A Retry-After longer than this is not waited for: the item fails and says how long Plazbot asked for. */
 export const MAX_RETRY_AFTER_MS = 5 * 60_000;
 
-export type RetryDecision =
-	| { retry: true; delayMs: number }
-	| { retry: false; reason?: 'ambiguous' | 'retryAfterTooLong'; retryAfterMs?: number };
+export type RetryDecision = { retry: true; delayMs: number } | ({ retry: false } & NotRetried);
 
 /** Whether to try again, after how long, or why not. */
 export function retryDecision(
@@ -40,7 +67,12 @@ export function retryDecision(
 	if (gateway && !mayRepeat) return { retry: false, reason: 'ambiguous' };
 	const retryAfter = parseRetryAfter(headerValue(outcome.response.headers, 'retry-after'));
 	if (retryAfter !== undefined && retryAfter > MAX_RETRY_AFTER_MS) {
-		return { retry: false, reason: 'retryAfterTooLong', retryAfterMs: retryAfter };
+		return {
+			retry: false,
+			reason: 'retryAfterTooLong',
+			retryAfterMs: retryAfter,
+			maxRetryAfterMs: MAX_RETRY_AFTER_MS,
+		};
 	}
 	if (attempt >= policy.maxAttempts) return { retry: false };
 	// A little extra on top of Retry-After so that no retry lands before the server allows it.
