@@ -67,6 +67,13 @@ const NO_FAULTS = {
 	byDestination: {},
 	seed: 42,
 	/**
+	 * List Conversations answers in a shape the docs leave open (routes/message.js): "destinationOnlyInPhone"
+	 * (requestBody without destination), "listUnderItems" (data.items instead of data.data),
+	 * "statusOk" / "statusEnviado" (responseStatus "OK" / "Enviado"), "statusUnknown" ("PENDIENTE"),
+	 * "noCampaignName" (records without the field). null: as documented.
+	 */
+	conversationShape: null,
+	/**
 	 * Plazbot's limit across all callers: at most this many API requests per second (a bucket that
 	 * holds one second's worth and refills continuously); beyond it, 429 with Retry-After. 0: none.
 	 */
@@ -147,7 +154,16 @@ function createStandIn(config = {}) {
 		return token;
 	}
 
-	const helpers = { envelope, failure, HttpFailure, state, settings, issueSessionToken };
+	// `faults()`: the faults now set, for routes whose answers have odd shapes to choose from.
+	const helpers = {
+		envelope,
+		failure,
+		HttpFailure,
+		state,
+		settings,
+		issueSessionToken,
+		faults: () => faults,
+	};
 	for (const resource of [
 		'message',
 		'workspace',

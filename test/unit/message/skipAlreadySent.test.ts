@@ -115,6 +115,57 @@ describe('Send Conversation with Skip Destinations Already Sent', () => {
 		expect(sent).toEqual([phone(2)]);
 	});
 
+	it.each([
+		['whose destination is only in platformSenderPhone', 'destinationOnlyInPhone'],
+		['whose responseStatus is "OK"', 'statusOk'],
+		['whose responseStatus is "Enviado"', 'statusEnviado'],
+	])('skips a destination listed in a conversation %s', async (_case, conversationShape) => {
+		await runCampaign([phone(1), phone(2)]);
+		standIn().setFaults({ conversationShape });
+		const { sent, output } = await runCampaign([phone(1), phone(2), phone(3)]);
+		expect(sent).toEqual([phone(3)]);
+		expect(output.map((item) => item.json.skipped)).toEqual([true, true, undefined]);
+	});
+
+	it.each([
+		[
+			'a page whose list is under another key than data.data',
+			'listUnderItems',
+			'List Conversations answered without a list in data.data (data has workspaceId, continuationToken, newContinuationToken, items)',
+		],
+		[
+			'a responseStatus it does not know',
+			'statusUnknown',
+			'has the responseStatus "PENDIENTE", which does not say whether it was sent',
+		],
+		[
+			'conversations without campaign names',
+			'noCampaignName',
+			'none of the 2 conversations listed carries a campaignName',
+		],
+	])(
+		'stops every item, sending nothing, on %s ("cannot tell what was sent")',
+		async (_case, conversationShape, why) => {
+			await runCampaign([phone(1), phone(2)]);
+			standIn().setFaults({ conversationShape });
+			const { sent, output } = await runCampaign([phone(1), phone(2), phone(3)], {
+				continueOnFail: true,
+			});
+			expect(sent).toEqual([]);
+			expect(output.map((item) => item.json.error)).toEqual(
+				[0, 1, 2].map((item) =>
+					expect.stringMatching(
+						new RegExp(
+							`^Skip Destinations Already Sent cannot tell what was sent under the campaign name "Cyber Wow": .*\\[item ${item}\\]$`,
+						),
+					),
+				),
+			);
+			expect(output[0].json.error).toContain(why);
+			expect(output[0].json.description).toMatch(/^Nothing was sent for this item/);
+		},
+	);
+
 	it('with the option off sends everything again, as before', async () => {
 		await runCampaign([phone(1), phone(2)], { skipAlreadySent: false });
 		const { sent, listed } = await runCampaign([phone(1), phone(2)], { skipAlreadySent: false });
