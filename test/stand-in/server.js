@@ -55,6 +55,8 @@ const NO_FAULTS = {
 	/** Share answered with `status5xx`. */
 	rate5xx: 0,
 	status5xx: 503,
+	/** With it, the injected 5xx answers carry Retry-After: this many seconds ("not processed, come back"). */
+	status5xxRetryAfterSeconds: undefined,
 	/** Share whose connection is dropped without an answer; `dropAfterProcessing` drops after the work was done. */
 	rateDrop: 0,
 	dropAfterProcessing: false,
@@ -356,6 +358,9 @@ function createStandIn(config = {}) {
 				res,
 				status,
 				failure(status, 'Servicio no disponible temporalmente', 'UNAVAILABLE'),
+				fault === '5xx' && faults.status5xxRetryAfterSeconds !== undefined
+					? { 'Retry-After': String(faults.status5xxRetryAfterSeconds) }
+					: {},
 			);
 		}
 		if (fault === 'html') {

@@ -145,26 +145,29 @@ export class PlazbotClient {
 		// A credential whose fresh tokens Plazbot keeps refusing ends in an error, not endless sign-ins.
 		let signInsLeft = 3;
 		for (let attempt = 1; ; attempt++) {
-			const verdict = await this.slots.run(async (): Promise<Verdict | { signInAgain: true }> => {
-				await this.pacer.wait(signal);
-				signal.throwIfAborted();
-				const sentAt = Date.now();
-				const { outcome, tokenSent } = await this.session.send(
-					async () => await this.send(request),
-				);
-				this.adaptive?.onAnswer(
-					sentAt,
-					outcome.kind === 'response' ? outcome.response.statusCode : undefined,
-				);
-				if (signInsLeft > 0 && this.session.refused(outcome, tokenSent)) {
-					signInsLeft--;
-					return { signInAgain: true };
-				}
-				const judged = this.judge(request, outcome, attempt, itemIndex);
-				// Before the slot passes on: the next request must not leave once the run stops here.
-				if ('error' in judged && this.policy.stopAtFirstError) this.stopSending();
-				return judged;
-			}, signal);
+			const verdict = await this.slots.run(
+				async (holdUntil): Promise<Verdict | { signInAgain: true }> => {
+					await this.pacer.wait(signal);
+					signal.throwIfAborted();
+					const sentAt = Date.now();
+					const { outcome, tokenSent } = await this.session.send(
+						async () => await this.send(request, holdUntil),
+					);
+					this.adaptive?.onAnswer(
+						sentAt,
+						outcome.kind === 'response' ? outcome.response.statusCode : undefined,
+					);
+					if (signInsLeft > 0 && this.session.refused(outcome, tokenSent)) {
+						signInsLeft--;
+						return { signInAgain: true };
+					}
+					const judged = this.judge(request, outcome, attempt, itemIndex);
+					// Before the slot passes on: the next request must not leave once the run stops here.
+					if ('error' in judged && this.policy.stopAtFirstError) this.stopSending();
+					return judged;
+				},
+				signal,
+			);
 			if ('signInAgain' in verdict) {
 				attempt--; // the same try with a new session token: Plazbot did not act on a 401
 				continue;
@@ -224,10 +227,12 @@ export class PlazbotClient {
 		if (decision.retry) return { retryDelayMs: decision.delayMs };
 		if (outcome.kind === 'transportError') {
 			const host = new URL(this.baseUrl).host;
-			return fail(transportFailure(outcome, host, this.policy.timeoutMs, attempt));
+			return fail(
+				transportFailure(outcome, host, this.policy.timeoutMs, attempt, request.method !== 'GET'),
+			);
 		}
 		const { statusCode: status, headers, body } = outcome.response;
-		const text = bodyText(body);
+		const text = bodyText(body, headerValue(headers, 'content-type'));
 		const envelope = asEnvelope(parseJson(text));
 		if (request.expectedStatuses?.includes(status))
 			return { answer: { status, envelope: envelope ?? {} } };
@@ -267,7 +272,10 @@ export class PlazbotClient {
 	 * One try. The Timeout option bounds all of it, body included: n8n's timeout only notices a
 	 * silent connection, and a server trickling bytes could hold the item for as long as it likes.
 	 */
-	private async send(request: PlazbotRequest): Promise<Outcome> {
+	private async send(
+		request: PlazbotRequest,
+		holdUntil: (request: Promise<unknown>) => void,
+	): Promise<Outcome> {
 		const finished = new AbortController();
 		const deadline = waitFor(this.policy.timeoutMs, finished.signal).then(
 			() => TIMED_OUT,
@@ -275,10 +283,14 @@ export class PlazbotClient {
 		);
 		const attempt = this.sendOnce(request);
 		try {
-			return (await Promise.race([attempt, deadline])) ?? (await attempt);
+			const outcome = (await Promise.race([attempt, deadline])) ?? (await attempt);
+			// Given up at the deadline, the request is still open (n8n cannot abort it): it keeps its
+			// slot until it ends, so that no more than Concurrency requests are open at once.
+			if (outcome === TIMED_OUT) holdUntil(attempt.catch(() => undefined));
+			return outcome;
 		} finally {
 			finished.abort();
-			attempt.catch(() => undefined); // given up at the deadline: nobody waits for it
+			attempt.catch(() => undefined); // given up at the deadline: nobody waits for its outcome
 		}
 	}
 
@@ -299,7 +311,8 @@ export class PlazbotClient {
 					qs,
 					body,
 					json: true,
-					encoding: 'text', // error pages are not always JSON: parsed here
+					// Bytes: error pages are not always JSON, nor UTF-8; decoded and parsed here.
+					encoding: 'arraybuffer',
 					returnFullResponse: true,
 					ignoreHttpStatusErrors: true,
 					timeout: this.policy.timeoutMs,

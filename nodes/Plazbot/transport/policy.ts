@@ -33,11 +33,16 @@ export const DEFAULT_DELIVERY_POLICY: DeliveryPolicy = {
 	adaptive: false,
 };
 
-/** Answers that mean "not processed, try later": safe to repeat any request. */
+/**
+ * Answers that mean "not processed, try later": safe to repeat any request. A 503 says so only
+ * with a Retry-After (the server asks to come back); a bare 503 is what a gateway or load balancer
+ * also answers after the request reached Plazbot, as ambiguous as 502/504.
+ */
 const NOT_PROCESSED_STATUSES = new Set([429, 503]);
 /**
- * A gateway's 502/504 can come after Plazbot accepted the request: like a dropped connection, it
- * is repeated for a request that creates or sends only when the user opted in.
+ * A gateway's 502/504, and a 503 without Retry-After, can come after Plazbot accepted the request:
+ * like a dropped connection, they are repeated for a request that creates or sends only when the
+ * user opted in (Retry on Connection Drop).
  */
 const GATEWAY_STATUSES = new Set([502, 504]);
 const MAX_BACKOFF_MS = 30_000;
@@ -62,10 +67,10 @@ export function retryDecision(
 			: { retry: false };
 	}
 	const status = outcome.response.statusCode;
-	const gateway = GATEWAY_STATUSES.has(status);
-	if (!NOT_PROCESSED_STATUSES.has(status) && !gateway) return { retry: false };
-	if (gateway && !mayRepeat) return { retry: false, reason: 'ambiguous' };
 	const retryAfter = parseRetryAfter(headerValue(outcome.response.headers, 'retry-after'));
+	const ambiguous = GATEWAY_STATUSES.has(status) || (status === 503 && retryAfter === undefined);
+	if (!NOT_PROCESSED_STATUSES.has(status) && !ambiguous) return { retry: false };
+	if (ambiguous && !mayRepeat) return { retry: false, reason: 'ambiguous' };
 	if (retryAfter !== undefined && retryAfter > MAX_RETRY_AFTER_MS) {
 		return {
 			retry: false,

@@ -206,8 +206,16 @@ export function fakeExecuteFunctions(options: FakeContextOptions): FakeContext {
 				...(signed.json ? { Accept: 'application/json' } : {}),
 				...(signed.headers as Record<string, string>),
 			},
-			responseType: signed.encoding === 'text' ? 'text' : 'json',
-			transformResponse: signed.encoding === 'text' ? [(data: unknown) => data] : undefined,
+			responseType:
+				signed.encoding === 'text'
+					? 'text'
+					: signed.encoding === 'arraybuffer'
+						? 'arraybuffer'
+						: 'json',
+			transformResponse:
+				signed.encoding === 'text' || signed.encoding === 'arraybuffer'
+					? [(data: unknown) => data]
+					: undefined,
 			validateStatus: signed.ignoreHttpStatusErrors ? () => true : undefined,
 			timeout: signed.timeout,
 			signal: options.cancelSignal,
