@@ -75,6 +75,8 @@ const NO_FAULTS = {
 	 * "noCampaignName" (records without the field). null: as documented.
 	 */
 	conversationShape: null,
+	/** A sign-in revokes every older session token (one session per user). */
+	revokeOlderSessions: false,
 	/**
 	 * Plazbot's limit across all callers: at most this many API requests per second (a bucket that
 	 * holds one second's worth and refills continuously); beyond it, 429 with Retry-After. 0: none.
@@ -151,6 +153,8 @@ function createStandIn(config = {}) {
 	let sessionsIssued = 0;
 	function issueSessionToken() {
 		sessionsIssued++;
+		// One session per user, as Plazbot may keep: a new sign-in revokes the older tokens.
+		if (faults.revokeOlderSessions) sessions.clear();
 		const token = `tok-${crypto.randomBytes(16).toString('hex')}`;
 		sessions.set(token, Date.now() + settings.tokenTtlMs);
 		return token;

@@ -2,8 +2,14 @@ import type { IN8nHttpFullResponse } from 'n8n-workflow';
 
 import { isRecord } from '../helpers/records';
 
-/** What one try of a request came to: an answer, or no answer and why. */
-export type Outcome = { kind: 'response'; response: IN8nHttpFullResponse } | TransportFailure;
+/**
+ * What one try of a request came to: an answer, no answer and why, or a sign-in Plazbot refused
+ * (Email and Password). `notSent`: the answer is the sign-in's, the request itself never left.
+ */
+export type Outcome =
+	| { kind: 'response'; response: IN8nHttpFullResponse; notSent?: boolean }
+	| TransportFailure
+	| { kind: 'signInRefused'; wording: ErrorWording };
 
 export interface TransportFailure {
 	kind: 'transportError';

@@ -12,7 +12,12 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { DEFAULT_BASE_URL, EMAIL_PASSWORD } from '../../../credentials/PlazbotApi.credentials';
+import {
+	DEFAULT_BASE_URL,
+	EMAIL_PASSWORD,
+	readSignInFailure,
+	type SignInFailure,
+} from '../../../credentials/PlazbotApi.credentials';
 import { assertSupportedN8n } from '../helpers/n8nSupport';
 import { characterName } from '../helpers/phone';
 import { maskSecretValues, redactSecrets, redactSecretsDeep } from '../helpers/secrets';
@@ -68,6 +73,17 @@ function refused({ success }: { success?: unknown }): boolean {
 		success === 0 ||
 		(typeof success === 'string' && success.trim().toLowerCase() === 'false')
 	);
+}
+
+/** The credential's sign-in failure, in whatever n8n wrapped the error thrown by preAuthentication. */
+function signInFailureIn(error: unknown): SignInFailure | undefined {
+	for (let link = error, depth = 0; link && depth < 5; depth++) {
+		const message = (link as { message?: unknown }).message;
+		const found = typeof message === 'string' ? readSignInFailure(message) : undefined;
+		if (found) return found;
+		link = (link as { cause?: unknown }).cause;
+	}
+	return undefined;
 }
 
 const TIMED_OUT: Outcome = {
@@ -225,6 +241,7 @@ export class PlazbotClient {
 		const fail = (wording: ErrorWording): Verdict => ({ error: this.apiError(wording, itemIndex) });
 		const decision = retryDecision(this.policy, request.method, outcome, attempt);
 		if (decision.retry) return { retryDelayMs: decision.delayMs };
+		if (outcome.kind === 'signInRefused') return fail(outcome.wording);
 		if (outcome.kind === 'transportError') {
 			const host = new URL(this.baseUrl).host;
 			return fail(
@@ -248,7 +265,12 @@ export class PlazbotClient {
 		const shownText = this.redact(text);
 		if (ok && !envelope) return fail(notJsonAnswer(status, shownText));
 		const shownEnvelope = envelope && redactSecretsDeep(envelope, this.secrets);
-		return fail(refusedAnswer(status, shownText, shownEnvelope, attempt, decision));
+		const wording = refusedAnswer(status, shownText, shownEnvelope, attempt, decision);
+		// An Email and Password credential has no API Key: its 401 is a refused session token.
+		if (status === 401 && this.session.usesSignIn)
+			wording.description =
+				'Plazbot refused the session token of the Email and Password sign-in, also after signing in again. Check the Email and Password in the Plazbot API credential, and that this user belongs to the workspace of the Workspace ID.';
+		return fail(wording);
 	}
 
 	private cancelSignal(): AbortSignal | undefined {
@@ -324,8 +346,39 @@ export class PlazbotClient {
 			if (this.cancelSignal()?.aborted) {
 				throw new NodeOperationError(this.fns.getNode(), 'The execution was cancelled');
 			}
+			const signIn = this.session.usesSignIn ? signInFailureIn(error) : undefined;
+			if (signIn) return this.signInOutcome(signIn);
 			return describeTransportError(error, (text) => this.redact(text));
 		}
+	}
+
+	/**
+	 * n8n signed in first (preAuthentication) and the sign-in failed: the request never left.
+	 * Refused: the error every item of the run gets, without signing in again. Not now (429, 503):
+	 * the sign-in's answer, retried as any 429 or 503 is.
+	 */
+	private signInOutcome(failure: SignInFailure): Outcome {
+		const message = this.redact(failure.message);
+		if (failure.refused) {
+			return {
+				kind: 'signInRefused',
+				wording: {
+					message,
+					description:
+						'Open the Plazbot API credential and check the Email and Password (and the Workspace ID). The node signed in once for this execution and not again for the other items, so that the account is not locked; nothing was sent.',
+					httpCode: String(failure.status),
+				},
+			};
+		}
+		return {
+			kind: 'response',
+			notSent: true,
+			response: {
+				statusCode: failure.status,
+				headers: failure.retryAfter ? { 'retry-after': failure.retryAfter } : {},
+				body: JSON.stringify({ success: false, message }),
+			},
+		};
 	}
 
 	/** A node error from the wording, with the credential's secrets removed from all its text. */
@@ -365,15 +418,20 @@ export class Session {
 		while (this.signingIn) await this.signingIn.catch(() => undefined);
 		const held = this.token();
 		if (held !== '') return { outcome: await attempt(), tokenSent: held };
+		// Plazbot refused this credential's sign-in once in this run: not again for every item.
+		if (this.refusal) return { outcome: this.refusal, tokenSent: '' };
 		const signingIn = attempt();
 		this.signingIn = signingIn;
 		try {
 			const outcome = await signingIn;
+			if (outcome.kind === 'signInRefused') this.refusal = outcome;
 			return { outcome, tokenSent: this.token() };
 		} finally {
 			this.signingIn = undefined;
 		}
 	}
+
+	private refusal?: Outcome;
 
 	/**
 	 * True when Plazbot refused the session token (401). Only the refused token is dropped, so the

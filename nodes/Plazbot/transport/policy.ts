@@ -59,6 +59,7 @@ export function retryDecision(
 	attempt: number,
 ): RetryDecision {
 	const mayRepeat = method === 'GET' || policy.retryOnConnectionDrop;
+	if (outcome.kind === 'signInRefused') return { retry: false };
 	if (outcome.kind === 'transportError') {
 		const dropped = DROPPED_CONNECTION_CODES.has(outcome.code) || outcome.timedOut;
 		if (!dropped || attempt >= policy.maxAttempts) return { retry: false };
@@ -68,7 +69,9 @@ export function retryDecision(
 	}
 	const status = outcome.response.statusCode;
 	const retryAfter = parseRetryAfter(headerValue(outcome.response.headers, 'retry-after'));
-	const ambiguous = GATEWAY_STATUSES.has(status) || (status === 503 && retryAfter === undefined);
+	const ambiguous =
+		!outcome.notSent &&
+		(GATEWAY_STATUSES.has(status) || (status === 503 && retryAfter === undefined));
 	if (!NOT_PROCESSED_STATUSES.has(status) && !ambiguous) return { retry: false };
 	if (ambiguous && !mayRepeat) return { retry: false, reason: 'ambiguous' };
 	if (retryAfter !== undefined && retryAfter > MAX_RETRY_AFTER_MS) {

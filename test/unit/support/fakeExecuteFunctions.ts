@@ -25,6 +25,8 @@ export interface FakeCredentials {
 	workspaceId: string;
 	apiKey?: string;
 	baseUrl: string;
+	/** Email and Password: `authentication: 'emailPassword'`, `email`, `password` (n8n keeps `sessionToken`). */
+	[field: string]: string | undefined;
 }
 
 export interface FakeContextOptions {
@@ -159,6 +161,21 @@ function validateAsN8nDoes(
 	return value;
 }
 
+/** n8n's plain httpRequest helper, as the credential's sign-in uses it. */
+async function plainHttpRequest(request: IHttpRequestOptions) {
+	const response = await axios.request({
+		method: request.method ?? 'GET',
+		url: request.url,
+		data: request.body,
+		headers: request.headers as Record<string, string>,
+		validateStatus: request.ignoreHttpStatusErrors ? () => true : undefined,
+		maxRedirects: request.disableFollowRedirect ? 0 : undefined,
+	});
+	return request.returnFullResponse
+		? { statusCode: response.status, body: response.data, headers: response.headers }
+		: response.data;
+}
+
 export function fakeExecuteFunctions(options: FakeContextOptions): FakeContext {
 	const items: INodeExecutionData[] = (options.items ?? [{}]).map((json) => ({ json }));
 	const requests: IHttpRequestOptions[] = [];
@@ -185,17 +202,33 @@ export function fakeExecuteFunctions(options: FakeContextOptions): FakeContext {
 	const httpRequestWithAuthentication = async (
 		type: string,
 		requestOptions: IHttpRequestOptions,
+		additional?: { credentialsDecrypted?: { data?: IDataObject } },
 	) => {
 		if (type !== 'plazbotApi') throw new Error(`unexpected credential type ${type}`);
 		requests.push(JSON.parse(JSON.stringify(requestOptions)));
 		// n8n replaces any abort signal of the node's with the execution's cancel signal.
 		requestOptions = { ...requestOptions, abortSignal: options.cancelSignal };
-		const signed = await credentialType.authenticate(
-			{ ...options.credentials },
-			{
-				...requestOptions,
-			},
-		);
+		const decrypted = (additional?.credentialsDecrypted?.data ?? {
+			...options.credentials,
+		}) as IDataObject;
+		// As n8n: an expirable property (the session token) that is empty makes it sign in first,
+		// writing the result into the credential the node handed over; a failed sign-in is wrapped.
+		if (decrypted.authentication === 'emailPassword' && !decrypted.sessionToken) {
+			try {
+				Object.assign(
+					decrypted,
+					await credentialType.preAuthentication.call(
+						{ helpers: { httpRequest: plainHttpRequest } } as never,
+						decrypted as never,
+					),
+				);
+			} catch (error) {
+				throw new NodeApiError(TEST_NODE, error as any);
+			}
+		}
+		const signed = await credentialType.authenticate(decrypted as never, {
+			...requestOptions,
+		});
 		const config: AxiosRequestConfig = {
 			method: signed.method ?? 'GET',
 			baseURL: signed.baseURL,
