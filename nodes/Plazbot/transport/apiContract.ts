@@ -138,7 +138,8 @@ export function conversationDestinations(record: Record<string, unknown>): unkno
 
 /**
  * `responseStatus` is Plazbot's answer to that send, "text or number" by the hub, its values not
- * documented. A status code (200, "200", "200 OK") reads as its class; a word that says the send
+ * documented. A status code (200, "200", "200 OK") reads as its class (2xx sent, 4xx refused,
+ * others unknown); a word that says the send
  * went out (OK, Enviado…) as sent; absent as sent (the record exists). Anything else cannot be read,
  * and the caller must not guess that it was not sent.
  */
@@ -167,7 +168,15 @@ export function conversationSendOutcome(
 	const text =
 		typeof status === 'number' ? String(status) : typeof status === 'string' ? status.trim() : '';
 	const code = /^\d{3}(?!\d)/.exec(text)?.[0];
-	if (code) return Number(code) >= 200 && Number(code) < 300 ? 'sent' : 'refused';
+	// 4xx: Plazbot refused it. A 5xx may have come after the message went out: cannot tell.
+	if (code) {
+		const number = Number(code);
+		return number >= 200 && number < 300
+			? 'sent'
+			: number >= 400 && number < 500
+				? 'refused'
+				: 'unknown';
+	}
 	const word = text.toLowerCase().replace(/[.!]+$/, '');
 	return (CONVERSATION_SENT_STATUS_WORDS as readonly string[]).includes(word) ? 'sent' : 'unknown';
 }

@@ -4,6 +4,7 @@
  * as List Conversations does).
  */
 import { router } from '../../../nodes/Plazbot/actions/router';
+import { conversationSendOutcome } from '../../../nodes/Plazbot/transport/apiContract';
 import { fakeExecuteFunctions } from '../support/fakeExecuteFunctions';
 import { startStandIn } from '../support/standIn';
 
@@ -184,5 +185,24 @@ describe('Send Conversation with Skip Destinations Already Sent', () => {
 			'Campaign Name is empty, but Skip Destinations Already Sent needs it to find what was sent [item 0]',
 			'Campaign Name is empty, but Skip Destinations Already Sent needs it to find what was sent [item 1]',
 		]);
+	});
+});
+
+describe('conversationSendOutcome', () => {
+	it.each([
+		[undefined, 'sent'],
+		[200, 'sent'],
+		['201', 'sent'],
+		['200 OK', 'sent'],
+		['OK', 'sent'],
+		['Enviado.', 'sent'],
+		[400, 'refused'],
+		['404 Not Found', 'refused'],
+		[500, 'unknown'],
+		['504', 'unknown'],
+		['PENDIENTE', 'unknown'],
+		[{ code: 200 }, 'unknown'],
+	])('reads responseStatus %p as %s', (responseStatus, outcome) => {
+		expect(conversationSendOutcome({ responseStatus })).toBe(outcome);
 	});
 });
