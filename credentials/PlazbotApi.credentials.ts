@@ -23,6 +23,40 @@ export interface CredentialProblem {
 }
 
 /**
+ * A sign-in that failed, as the credential words it and the node reads it back (n8n hands the
+ * node only the error's text): refused (a 4xx: wrong email or password), remembered by the node
+ * for the run so that it does not sign in again for every item; or "not now" (429, 5xx), retried
+ * like any request answered so, following the Retry-After it carries.
+ */
+export function signInFailureMessage(status: number, said: string, retryAfter?: string): string {
+	const detail = `HTTP ${status}${retryAfter ? `, Retry-After "${retryAfter.replace(/"/g, '')}"` : ''}${said ? `: ${said}` : ''}`;
+	return status >= 400 && status < 500 && status !== 429
+		? `Plazbot refused the sign-in (${detail}): check the Email and Password in the Plazbot API credential`
+		: `Plazbot could not sign in now (${detail}): try again later`;
+}
+
+export interface SignInFailure {
+	refused: boolean;
+	status: number;
+	retryAfter?: string;
+	message: string;
+}
+
+export function readSignInFailure(text: string): SignInFailure | undefined {
+	const found =
+		/Plazbot (refused the sign-in|could not sign in now) \(HTTP (\d{3})(?:, Retry-After "([^"]{1,40})")?/.exec(
+			text,
+		);
+	if (!found) return undefined;
+	return {
+		refused: found[1] === 'refused the sign-in',
+		status: Number(found[2]),
+		retryAfter: found[3],
+		message: text.slice(found.index),
+	};
+}
+
+/**
  * The one Base URL rule, used by the node's requests, the sign-in and the Test button: https, or
  * plain http to this machine only (localhost, ::1, 127.0.0.0/8), and no query string or fragment,
  * since every path is added after it. Gives the URL without a trailing slash, or the problem.
@@ -222,7 +256,7 @@ export class PlazbotApi implements ICredentialType {
 		);
 		if (credentials.authentication !== EMAIL_PASSWORD || 'message' in checked) return {};
 		const { baseUrl } = checked;
-		let answer: { statusCode: number; body: unknown };
+		let answer: { statusCode: number; body: unknown; headers?: Record<string, unknown> };
 		try {
 			answer = await this.helpers.httpRequest({
 				method: 'POST',
@@ -260,9 +294,19 @@ export class PlazbotApi implements ICredentialType {
 		) {
 			return { sessionToken: token };
 		}
-		const said = typeof envelope.message === 'string' ? `: ${envelope.message.slice(0, 120)}` : '';
+		const said =
+			typeof envelope.message === 'string'
+				? envelope.message.slice(0, 120).replace(/[()]/g, '')
+				: '';
+		const retryAfter = Object.entries(answer.headers ?? {}).find(
+			([name]) => name.toLowerCase() === 'retry-after',
+		)?.[1];
 		throw new Error(
-			`Plazbot refused the sign-in with the email and password of the Plazbot API credential (HTTP ${answer.statusCode}${said})`,
+			signInFailureMessage(
+				answer.statusCode,
+				said,
+				retryAfter === undefined ? undefined : String(retryAfter).slice(0, 40),
+			),
 		);
 	}
 

@@ -47,6 +47,8 @@ describe(`Email and Password credential in real n8n (${N8N_LINE})`, () => {
 	const results: Record<string, ExecutionResult> = {};
 	let signIns = 0;
 	let conversationRequests = 0;
+	let wrongManySignIns = 0;
+	let wrongManySends = 0;
 
 	const parameters = {
 		resource: 'message',
@@ -85,6 +87,15 @@ describe(`Email and Password credential in real n8n (${N8N_LINE})`, () => {
 				[plazbotNode('Send Conversation', parameters, wrong)],
 				CUSTOMERS.slice(0, 1),
 			),
+			chainWorkflow(
+				'wfLoginWrongMany',
+				[
+					plazbotNode('Send Conversation', parameters, wrong, {
+						onError: 'continueRegularOutput',
+					}),
+				],
+				CUSTOMERS.slice(0, 25),
+			),
 		]);
 		standIn.reset();
 		results.campaign = await n8n.execute('wfLoginCampaign');
@@ -95,6 +106,12 @@ describe(`Email and Password credential in real n8n (${N8N_LINE})`, () => {
 		results.deliveries = { deliveries: Object.fromEntries(standIn.state.deliveries) } as any;
 		standIn.reset();
 		results.wrong = await n8n.execute('wfLoginWrong');
+		standIn.reset();
+		results.wrongMany = await n8n.execute('wfLoginWrongMany');
+		wrongManySignIns = standIn.requests.filter((r: any) => r.path === '/api/user/login').length;
+		wrongManySends = standIn.requests.filter(
+			(r: any) => r.path === '/api/message/conversation',
+		).length;
 	});
 
 	afterAll(async () => {
@@ -119,12 +136,25 @@ describe(`Email and Password credential in real n8n (${N8N_LINE})`, () => {
 	it('tells a refused sign-in plainly, and sends nothing', () => {
 		const error = expectExecutionFailed(results.wrong);
 		expect(`${error.message} ${error.description ?? ''}`).toContain(
-			'Plazbot refused the sign-in with the email and password of the Plazbot API credential (HTTP 401',
+			'Plazbot refused the sign-in (HTTP 401: Credenciales inválidas): check the Email and Password in the Plazbot API credential',
+		);
+	});
+
+	it('signs in once for 25 items with a wrong password, and every item says to check the Email and Password', () => {
+		expectExecutionSucceeded(results.wrongMany);
+		expect(wrongManySignIns).toBe(1);
+		expect(wrongManySends).toBe(0);
+		const items = outputOf(results.wrongMany, 'Send Conversation');
+		expect(items.map((item) => item.json.error)).toEqual(
+			CUSTOMERS.slice(0, 25).map(
+				() =>
+					'Plazbot refused the sign-in (HTTP 401: Credenciales inválidas): check the Email and Password in the Plazbot API credential',
+			),
 		);
 	});
 
 	it("never shows the password: not in output, errors, or n8n's output and logs", () => {
-		for (const result of [results.campaign, results.wrong]) {
+		for (const result of [results.campaign, results.wrong, results.wrongMany]) {
 			expect(result.stdout).not.toContain(PASSWORD);
 			expect(result.stderr).not.toContain(PASSWORD);
 			expect(result.stdout).not.toContain(WRONG_PASSWORD);

@@ -63,6 +63,12 @@ export interface WorkflowNode {
 	credentials?: Record<string, { id: string; name: string }>;
 	continueOnFail?: boolean;
 	onError?: 'continueRegularOutput' | 'continueErrorOutput' | 'stopWorkflow';
+	/** The node's Settings, as the editor saves them. */
+	retryOnFail?: boolean;
+	maxTries?: number;
+	waitBetweenTries?: number;
+	executeOnce?: boolean;
+	alwaysOutputData?: boolean;
 }
 
 export interface OutputItem {

@@ -14,6 +14,11 @@
  *   404envelope        404 with Plazbot's envelope (`success: false`), before processing: Plazbot's own "not found"
  *   404html            404 with a web server's page ("Cannot POST …"), before processing: no such route
  *   hang               the request is not processed and never answered (until the client gives up)
+ *   503RetryAfter      503 with Retry-After: faults.retryAfterSeconds, before processing ("come back later")
+ *   503AfterAccept     the request is processed, then answered a bare 503 (no Retry-After), as a balancer does
+ *   resetAfterAccept   the request is processed, the answer's headers and half its body go out, then the connection is reset
+ *   latin1Error        400 whose JSON body is ISO-8859-1 ("Número no válido"), charset in the Content-Type
+ *   latin1ErrorNoCharset  the same body, Content-Type without a charset
  */
 const { webServerNotFound } = require('./dialects');
 
@@ -83,6 +88,40 @@ function faultBeforeProcessing(fault, req, res, url, faults) {
 		res.end(body);
 		return true;
 	}
+	if (fault === '503RetryAfter') {
+		const body = JSON.stringify({
+			success: false,
+			code: 503,
+			errorCode: 'UNAVAILABLE',
+			message: 'Servicio no disponible temporalmente',
+			data: null,
+		});
+		res.writeHead(503, {
+			'Content-Type': 'application/json',
+			'Retry-After': String(faults.retryAfterSeconds ?? 1),
+		});
+		res.end(body);
+		return true;
+	}
+	if (fault === 'latin1Error' || fault === 'latin1ErrorNoCharset') {
+		const body = Buffer.from(
+			JSON.stringify({
+				success: false,
+				code: 400,
+				errorCode: 'INVALID_DESTINATION',
+				message: 'Número no válido',
+				data: null,
+			}),
+			'latin1',
+		);
+		res.writeHead(400, {
+			'Content-Type':
+				fault === 'latin1Error' ? 'application/json; charset=ISO-8859-1' : 'application/json',
+			'Content-Length': body.length,
+		});
+		res.end(body);
+		return true;
+	}
 	if (fault === 'longRetryAfter') {
 		const body = JSON.stringify({
 			success: false,
@@ -107,6 +146,27 @@ function faultAfterProcessing(fault, res, status, body, faults) {
 		const page = `<html><head><title>${fault.slice(0, 3)} Gateway Error</title></head><body></body></html>`;
 		res.writeHead(Number(fault.slice(0, 3)), { 'Content-Type': 'text/html' });
 		res.end(page);
+		return true;
+	}
+	if (fault === '503AfterAccept') {
+		const text = JSON.stringify({
+			success: false,
+			code: 503,
+			errorCode: 'UNAVAILABLE',
+			message: 'Servicio no disponible temporalmente',
+			data: null,
+		});
+		res.writeHead(503, { 'Content-Type': 'application/json' });
+		res.end(text);
+		return true;
+	}
+	if (fault === 'resetAfterAccept') {
+		const text = Buffer.from(JSON.stringify(body));
+		res.writeHead(status, { 'Content-Type': 'application/json', 'Content-Length': text.length });
+		res.write(
+			text.subarray(0, Math.floor(text.length / 2)),
+			() => res.socket?.resetAndDestroy?.() ?? res.destroy(),
+		);
 		return true;
 	}
 	if (fault === '204') {
@@ -136,6 +196,11 @@ function faultAfterProcessing(fault, res, status, body, faults) {
 			}
 			res.write(text.subarray(sent, sent + 1));
 			sent++;
+			// The last byte completes the answer (Content-Length): it ends here, not a tick later.
+			if (sent >= text.length) {
+				clearInterval(timer);
+				res.end();
+			}
 		}, interval);
 		res.once('close', () => clearInterval(timer));
 		return true;

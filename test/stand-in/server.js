@@ -64,6 +64,8 @@ const NO_FAULTS = {
 	/** Share answered with `status5xx`. */
 	rate5xx: 0,
 	status5xx: 503,
+	/** With it, the injected 5xx answers carry Retry-After: this many seconds ("not processed, come back"). */
+	status5xxRetryAfterSeconds: undefined,
 	/** Share whose connection is dropped without an answer; `dropAfterProcessing` drops after the work was done. */
 	rateDrop: 0,
 	dropAfterProcessing: false,
@@ -80,6 +82,15 @@ const NO_FAULTS = {
 	 */
 	byRoute: {},
 	seed: 42,
+	/**
+	 * List Conversations answers in a shape the docs leave open (routes/message.js): "destinationOnlyInPhone"
+	 * (requestBody without destination), "listUnderItems" (data.items instead of data.data),
+	 * "statusOk" / "statusEnviado" (responseStatus "OK" / "Enviado"), "statusUnknown" ("PENDIENTE"),
+	 * "noCampaignName" (records without the field). null: as documented.
+	 */
+	conversationShape: null,
+	/** A sign-in revokes every older session token (one session per user). */
+	revokeOlderSessions: false,
 	/**
 	 * Plazbot's limit across all callers: at most this many API requests per second (a bucket that
 	 * holds one second's worth and refills continuously); beyond it, 429 with Retry-After. 0: none.
@@ -158,12 +169,24 @@ function createStandIn(config = {}) {
 	let sessionsIssued = 0;
 	function issueSessionToken() {
 		sessionsIssued++;
+		// One session per user, as Plazbot may keep: a new sign-in revokes the older tokens.
+		if (faults.revokeOlderSessions) sessions.clear();
 		const token = `tok-${crypto.randomBytes(16).toString('hex')}`;
 		sessions.set(token, Date.now() + settings.tokenTtlMs);
 		return token;
 	}
 
-	const helpers = { envelope, failure, HttpFailure, state, settings, dialect, issueSessionToken };
+	// `faults()`: the faults now set, for routes whose answers have odd shapes to choose from.
+	const helpers = {
+		envelope,
+		failure,
+		HttpFailure,
+		state,
+		settings,
+		dialect,
+		issueSessionToken,
+		faults: () => faults,
+	};
 	for (const resource of [
 		'message',
 		'workspace',
@@ -386,6 +409,9 @@ function createStandIn(config = {}) {
 				res,
 				status,
 				failure(status, 'Servicio no disponible temporalmente', 'UNAVAILABLE'),
+				fault === '5xx' && faults.status5xxRetryAfterSeconds !== undefined
+					? { 'Retry-After': String(faults.status5xxRetryAfterSeconds) }
+					: {},
 			);
 		}
 		if (fault === 'html') {

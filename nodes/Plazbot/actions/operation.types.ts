@@ -9,6 +9,11 @@ import type { PlazbotClient } from '../transport/client';
  */
 export interface PlazbotOperation {
 	description: INodeProperties[];
+	/**
+	 * The operation sends a message or creates a record each time it runs (running it again is not
+	 * harmless): it refuses n8n's Retry On Fail (see actions/retryOnFail.ts).
+	 */
+	sendsOrCreates?: boolean;
 	execute(
 		this: IExecuteFunctions,
 		itemIndex: number,

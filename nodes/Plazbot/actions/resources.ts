@@ -7,15 +7,19 @@ import * as message from './message/Message.resource';
 import type { PlazbotResource } from './operation.types';
 import * as opportunity from './opportunity/Opportunity.resource';
 import * as task from './task/Task.resource';
+import { retryOnFailNotice } from './retryOnFail';
 import * as template from './template/Template.resource';
 import * as user from './user/User.resource';
 import * as workspace from './workspace/Workspace.resource';
 
+interface Resource {
+	displayName: string;
+	operations: PlazbotResource;
+	description: INodeProperties[];
+}
+
 /** Every resource of the node, by its value in workflow JSON, in the order the editor lists them. */
-export const resources: Record<
-	string,
-	{ displayName: string; operations: PlazbotResource; description: INodeProperties[] }
-> = {
+const byValue: Record<string, Resource> = {
 	agent: { displayName: 'AI Agent', ...agent },
 	automation: { displayName: 'Automation', ...automation },
 	contact: { displayName: 'Contact', ...contact },
@@ -26,3 +30,21 @@ export const resources: Record<
 	user: { displayName: 'User', ...user },
 	workspace: { displayName: 'Workspace', ...workspace },
 };
+
+/**
+ * Each resource's fields, with the Retry On Fail notice right under the Operation selector for
+ * the operations that send or create.
+ */
+export const resources: Record<string, Resource> = Object.fromEntries(
+	Object.entries(byValue).map(([value, resource]) => {
+		const refusing = Object.entries(resource.operations)
+			.filter(([, operation]) => operation.sendsOrCreates)
+			.map(([name]) => name);
+		if (!refusing.length) return [value, resource];
+		const [selector, ...fields] = resource.description;
+		return [
+			value,
+			{ ...resource, description: [selector, retryOnFailNotice(value, refusing), ...fields] },
+		];
+	}),
+);

@@ -9,6 +9,7 @@ import { errorKind, outputCollector, type OutputCollector } from './campaignRepo
 import { readDeliverySettings } from './common.runtime';
 import { itemContext } from './itemContext';
 import { resources } from './resources';
+import { refuseRetryOnFail } from './retryOnFail';
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
@@ -21,6 +22,10 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 			`The operation "${operationName}" is not supported for the resource "${resource}"`,
 		);
 	}
+
+	// Before anything is read or sent: n8n's Retry On Fail would send again what already went out.
+	if (operation.sendsOrCreates && this.getNode().retryOnFail)
+		return refuseRetryOnFail(this.getNode(), items.length, this.continueOnFail());
 
 	const context = itemContext(this, resource, operationName);
 	let settings: ReturnType<typeof readDeliverySettings>;

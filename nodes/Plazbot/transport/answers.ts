@@ -3,8 +3,14 @@ import type { IN8nHttpFullResponse } from 'n8n-workflow';
 import { isRecord } from '../helpers/records';
 import { htmlPageText, messageText, snippet } from '../helpers/serverText';
 
-/** What one try of a request came to: an answer, or no answer and why. */
-export type Outcome = { kind: 'response'; response: IN8nHttpFullResponse } | TransportFailure;
+/**
+ * What one try of a request came to: an answer, no answer and why, or a sign-in Plazbot refused
+ * (Email and Password). `notSent`: the answer is the sign-in's, the request itself never left.
+ */
+export type Outcome =
+	| { kind: 'response'; response: IN8nHttpFullResponse; notSent?: boolean }
+	| TransportFailure
+	| { kind: 'signInRefused'; wording: ErrorWording };
 
 export interface TransportFailure {
 	kind: 'transportError';
@@ -45,6 +51,9 @@ export const DROPPED_CONNECTION_CODES = new Set([
 	'ETIMEDOUT',
 	'ESOCKETTIMEDOUT',
 	'ERR_STREAM_PREMATURE_CLOSE',
+	// axios (in n8n's HTTP helper): the answer had begun, then its stream was cut ("stream has been
+	// aborted", a reset after the headers). Statuses never fail here: ignoreHttpStatusErrors.
+	'ERR_BAD_RESPONSE',
 ]);
 const TLS_CODE_PATTERN = /CERT|SSL|TLS|EPROTO|SELF_SIGNED|UNABLE_TO_VERIFY/;
 /** Our code for a redirect to another host, which n8n refuses because of `allowedDomains`. */
@@ -88,9 +97,35 @@ export function headerValue(
 	return Array.isArray(value) ? String(value[0]) : value === undefined ? undefined : String(value);
 }
 
-export function bodyText(body: unknown): string {
+/**
+ * An answer's body as text. The body comes as bytes (the client asks n8n for an arraybuffer) and
+ * is decoded by the Content-Type's charset: n8n's text decoding assumes UTF-8 and turns an
+ * ISO-8859-1 "Número no válido" into "N�mero no v�lido". Without a charset, UTF-8 when the bytes
+ * are valid UTF-8, otherwise Windows-1252 (ISO-8859-1's superset, what such servers send).
+ */
+export function bodyText(body: unknown, contentType?: string): string {
 	if (body === undefined || body === null) return '';
-	return typeof body === 'string' ? body : JSON.stringify(body);
+	if (typeof body === 'string') return body;
+	const bytes =
+		body instanceof ArrayBuffer
+			? new Uint8Array(body)
+			: ArrayBuffer.isView(body)
+				? new Uint8Array(body.buffer, body.byteOffset, body.byteLength)
+				: undefined;
+	if (!bytes) return JSON.stringify(body);
+	const charset = /charset\s*=\s*"?([\w.:-]+)/i.exec(contentType ?? '')?.[1];
+	if (charset) {
+		try {
+			return new TextDecoder(charset).decode(bytes);
+		} catch {
+			// A charset TextDecoder does not know: read as if none was given.
+		}
+	}
+	try {
+		return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+	} catch {
+		return new TextDecoder('windows-1252').decode(bytes);
+	}
 }
 
 export function parseJson(text: string): unknown {
@@ -246,6 +281,15 @@ const TRANSPORT_FAILURES: Array<[(code: string) => boolean, (host: string) => st
 		'The request may already have been processed, so it was not repeated automatically. Turn on the "Retry on Connection Drop" option to retry such requests (this can send a message twice).',
 	],
 ];
+/** Codes that say the request never reached Plazbot: nothing can have been sent. */
+const NEVER_ARRIVED = (code: string) =>
+	code === 'ECONNREFUSED' ||
+	code === 'ENOTFOUND' ||
+	code === 'EAI_AGAIN' ||
+	code === REDIRECTED_ELSEWHERE ||
+	TLS_CODE_PATTERN.test(code);
+const MAY_HAVE_BEEN_SENT =
+	'Plazbot may have received the request: the message may have been sent. It was not repeated automatically; check in Plazbot whether it went through before sending it again.';
 
 /** No answer: the connection failed, dropped, timed out, or was redirected elsewhere. */
 export function transportFailure(
@@ -253,6 +297,8 @@ export function transportFailure(
 	host: string,
 	timeoutMs: number,
 	attempts: number,
+	/** A request that sends or changes something (not a GET): what may have happened to it matters. */
+	sends = false,
 ): ErrorWording {
 	let message: string;
 	let hint: string;
@@ -264,6 +310,14 @@ export function transportFailure(
 		const known = TRANSPORT_FAILURES.find(([matches]) => matches(failure.code));
 		message = known ? known[1](host) : `The request to Plazbot at ${host} failed`;
 		hint = known ? known[2] : `${CHECK_BASE_URL} and the network of the n8n host.`;
+		// Any failure but one that never reached Plazbot can come after it accepted a send.
+		if (sends && !NEVER_ARRIVED(failure.code)) {
+			const retryHint =
+				'Turn on the "Retry on Connection Drop" option to retry such requests (this can send a message twice).';
+			hint = known
+				? `${MAY_HAVE_BEEN_SENT} ${retryHint}`
+				: `${MAY_HAVE_BEEN_SENT} If nothing arrived, ${CHECK_BASE_URL.charAt(0).toLowerCase()}${CHECK_BASE_URL.slice(1)} and the network of the n8n host.`;
+		}
 	}
 	return {
 		message: `${message}${retriedNote(attempts)}`,

@@ -10,7 +10,11 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { readCredential } from '../../../credentials/PlazbotApi.credentials';
+import {
+	readCredential,
+	readSignInFailure,
+	type SignInFailure,
+} from '../../../credentials/PlazbotApi.credentials';
 import { assertSupportedN8n } from '../helpers/n8nSupport';
 import { redactRecord, redactText } from '../helpers/secrets';
 import { waitFor } from '../helpers/wait';
@@ -85,6 +89,17 @@ function isPlazbotEnvelope(parsed: unknown): boolean {
 	);
 }
 
+/** The credential's sign-in failure, in whatever n8n wrapped the error thrown by preAuthentication. */
+function signInFailureIn(error: unknown): SignInFailure | undefined {
+	for (let link = error, depth = 0; link && depth < 5; depth++) {
+		const message = (link as { message?: unknown }).message;
+		const found = typeof message === 'string' ? readSignInFailure(message) : undefined;
+		if (found) return found;
+		link = (link as { cause?: unknown }).cause;
+	}
+	return undefined;
+}
+
 /** The only way to Plazbot: throttled, retried, every failure an error naming the item, never a secret. */
 export class PlazbotClient {
 	private readonly stop = new AbortController(); // stopSending(): every waiting request gives up
@@ -147,26 +162,29 @@ export class PlazbotClient {
 		// A credential whose fresh tokens Plazbot keeps refusing ends in an error, not endless sign-ins.
 		let signInsLeft = 3;
 		for (let attempt = 1; ; attempt++) {
-			const verdict = await this.slots.run(async (): Promise<Verdict | { signInAgain: true }> => {
-				await this.pacer.wait(signal);
-				signal.throwIfAborted();
-				const sentAt = Date.now();
-				const { outcome, tokenSent } = await this.session.send(
-					async () => await this.send(request),
-				);
-				this.adaptive?.onAnswer(
-					sentAt,
-					outcome.kind === 'response' ? outcome.response.statusCode : undefined,
-				);
-				if (signInsLeft > 0 && this.session.refused(outcome, tokenSent)) {
-					signInsLeft--;
-					return { signInAgain: true };
-				}
-				const judged = this.judge(request, outcome, attempt, itemIndex);
-				// Before the slot passes on: the next request must not leave once the run stops here.
-				if ('error' in judged && this.policy.stopAtFirstError) this.stopSending();
-				return judged;
-			}, signal);
+			const verdict = await this.slots.run(
+				async (holdUntil): Promise<Verdict | { signInAgain: true }> => {
+					await this.pacer.wait(signal);
+					signal.throwIfAborted();
+					const sentAt = Date.now();
+					const { outcome, tokenSent } = await this.session.send(
+						async () => await this.send(request, holdUntil),
+					);
+					this.adaptive?.onAnswer(
+						sentAt,
+						outcome.kind === 'response' ? outcome.response.statusCode : undefined,
+					);
+					if (signInsLeft > 0 && this.session.refused(outcome, tokenSent)) {
+						signInsLeft--;
+						return { signInAgain: true };
+					}
+					const judged = this.judge(request, outcome, attempt, itemIndex);
+					// Before the slot passes on: the next request must not leave once the run stops here.
+					if ('error' in judged && this.policy.stopAtFirstError) this.stopSending();
+					return judged;
+				},
+				signal,
+			);
 			if ('signInAgain' in verdict) {
 				attempt--; // the same try with a new session token: Plazbot did not act on a 401
 				continue;
@@ -226,12 +244,15 @@ export class PlazbotClient {
 		const fail = (wording: ErrorWording): Verdict => ({ error: this.apiError(wording, itemIndex) });
 		const decision = retryDecision(this.policy, request.method, outcome, attempt);
 		if (decision.retry) return { retryDelayMs: decision.delayMs };
+		if (outcome.kind === 'signInRefused') return fail(outcome.wording);
 		if (outcome.kind === 'transportError') {
 			const host = new URL(this.baseUrl).host;
-			return fail(transportFailure(outcome, host, this.policy.timeoutMs, attempt));
+			return fail(
+				transportFailure(outcome, host, this.policy.timeoutMs, attempt, request.method !== 'GET'),
+			);
 		}
 		const { statusCode: status, headers, body } = outcome.response;
-		const text = bodyText(body);
+		const text = bodyText(body, headerValue(headers, 'content-type'));
 		const parsed = parseJson(text);
 		const envelope = asEnvelope(parsed);
 		if (request.routeMayBeMissing && status === 404 && !isPlazbotEnvelope(parsed))
@@ -251,7 +272,12 @@ export class PlazbotClient {
 		if (ok && !envelope) return fail(notJsonAnswer(status, shownText));
 		const shownEnvelope =
 			envelope && redactRecord(envelope, { inText: [this.workspaceId, ...this.textSecrets] });
-		return fail(refusedAnswer(status, shownText, shownEnvelope, attempt, decision));
+		const wording = refusedAnswer(status, shownText, shownEnvelope, attempt, decision);
+		// An Email and Password credential has no API Key: its 401 is a refused session token.
+		if (status === 401 && this.session.usesSignIn)
+			wording.description =
+				'Plazbot refused the session token of the Email and Password sign-in, also after signing in again. Check the Email and Password in the Plazbot API credential, and that this user belongs to the workspace of the Workspace ID.';
+		return fail(wording);
 	}
 
 	private cancelSignal(): AbortSignal | undefined {
@@ -267,8 +293,14 @@ export class PlazbotClient {
 		return this.waitSignalOnce;
 	}
 
-	/** One try, bounded by the Timeout body included (n8n's timeout only notices a silent socket). */
-	private async send(request: PlazbotRequest): Promise<Outcome> {
+	/**
+	 * One try. The Timeout option bounds all of it, body included: n8n's timeout only notices a
+	 * silent connection, and a server trickling bytes could hold the item for as long as it likes.
+	 */
+	private async send(
+		request: PlazbotRequest,
+		holdUntil: (request: Promise<unknown>) => void,
+	): Promise<Outcome> {
 		const finished = new AbortController();
 		const deadline = waitFor(this.policy.timeoutMs, finished.signal).then(
 			() => TIMED_OUT,
@@ -276,10 +308,14 @@ export class PlazbotClient {
 		);
 		const attempt = this.sendOnce(request);
 		try {
-			return (await Promise.race([attempt, deadline])) ?? (await attempt);
+			const outcome = (await Promise.race([attempt, deadline])) ?? (await attempt);
+			// Given up at the deadline, the request is still open (n8n cannot abort it): it keeps its
+			// slot until it ends, so that no more than Concurrency requests are open at once.
+			if (outcome === TIMED_OUT) holdUntil(attempt.catch(() => undefined));
+			return outcome;
 		} finally {
 			finished.abort();
-			attempt.catch(() => undefined); // given up at the deadline: nobody waits for it
+			attempt.catch(() => undefined); // given up at the deadline: nobody waits for its outcome
 		}
 	}
 
@@ -302,7 +338,8 @@ export class PlazbotClient {
 					...(headers ? { headers } : {}),
 					body: payload,
 					json: true,
-					encoding: 'text', // error pages are not always JSON: parsed here
+					// Bytes: error pages are not always JSON, nor UTF-8; decoded and parsed here.
+					encoding: 'arraybuffer',
 					returnFullResponse: true,
 					ignoreHttpStatusErrors: true,
 					timeout: this.policy.timeoutMs,
@@ -314,8 +351,39 @@ export class PlazbotClient {
 			if (this.cancelSignal()?.aborted) {
 				throw new NodeOperationError(this.fns.getNode(), 'The execution was cancelled');
 			}
+			const signIn = this.session.usesSignIn ? signInFailureIn(error) : undefined;
+			if (signIn) return this.signInOutcome(signIn);
 			return describeTransportError(error, (text) => this.redact(text));
 		}
+	}
+
+	/**
+	 * n8n signed in first (preAuthentication) and the sign-in failed: the request never left.
+	 * Refused: the error every item of the run gets, without signing in again. Not now (429, 503):
+	 * the sign-in's answer, retried as any 429 or 503 is.
+	 */
+	private signInOutcome(failure: SignInFailure): Outcome {
+		const message = this.redact(failure.message);
+		if (failure.refused) {
+			return {
+				kind: 'signInRefused',
+				wording: {
+					message,
+					description:
+						'Open the Plazbot API credential and check the Email and Password (and the Workspace ID). The node signed in once for this execution and not again for the other items, so that the account is not locked; nothing was sent.',
+					httpCode: String(failure.status),
+				},
+			};
+		}
+		return {
+			kind: 'response',
+			notSent: true,
+			response: {
+				statusCode: failure.status,
+				headers: failure.retryAfter ? { 'retry-after': failure.retryAfter } : {},
+				body: JSON.stringify({ success: false, message }),
+			},
+		};
 	}
 
 	/** A node error from the wording, with the credential's secrets removed from all its text. */

@@ -35,11 +35,16 @@ export const DEFAULT_DELIVERY_POLICY: DeliveryPolicy = {
 	adaptive: false,
 };
 
-/** Answers that mean "not processed, try later": safe to repeat any request. */
+/**
+ * Answers that mean "not processed, try later": safe to repeat any request. A 503 says so only
+ * with a Retry-After (the server asks to come back); a bare 503 is what a gateway or load balancer
+ * also answers after the request reached Plazbot, as ambiguous as 502/504.
+ */
 const NOT_PROCESSED_STATUSES = new Set([429, 503]);
 /**
- * A gateway's 502/504 can come after Plazbot accepted the request: like a dropped connection, it
- * is repeated for a request that creates or sends only when the user opted in.
+ * A gateway's 502/504, and a 503 without Retry-After, can come after Plazbot accepted the request:
+ * like a dropped connection, they are repeated for a request that creates or sends only when the
+ * user opted in (Retry on Connection Drop).
  */
 const GATEWAY_STATUSES = new Set([502, 504]);
 const MAX_BACKOFF_MS = 30_000;
@@ -56,6 +61,7 @@ export function retryDecision(
 	attempt: number,
 ): RetryDecision {
 	const mayRepeat = method === 'GET' || policy.retryOnConnectionDrop;
+	if (outcome.kind === 'signInRefused') return { retry: false };
 	if (outcome.kind === 'transportError') {
 		const dropped = DROPPED_CONNECTION_CODES.has(outcome.code) || outcome.timedOut;
 		if (!dropped || attempt >= policy.maxAttempts) return { retry: false };
@@ -64,10 +70,12 @@ export function retryDecision(
 			: { retry: false };
 	}
 	const status = outcome.response.statusCode;
-	const gateway = GATEWAY_STATUSES.has(status);
-	if (!NOT_PROCESSED_STATUSES.has(status) && !gateway) return { retry: false };
-	if (gateway && !mayRepeat) return { retry: false, reason: 'ambiguous' };
 	const retryAfter = parseRetryAfter(headerValue(outcome.response.headers, 'retry-after'));
+	const ambiguous =
+		!outcome.notSent &&
+		(GATEWAY_STATUSES.has(status) || (status === 503 && retryAfter === undefined));
+	if (!NOT_PROCESSED_STATUSES.has(status) && !ambiguous) return { retry: false };
+	if (ambiguous && !mayRepeat) return { retry: false, reason: 'ambiguous' };
 	if (retryAfter !== undefined && retryAfter > MAX_RETRY_AFTER_MS) {
 		return {
 			retry: false,
@@ -109,6 +117,7 @@ export function parseRetryAfter(value: string | undefined, now = Date.now()): nu
  */
 export class Session {
 	private signingIn?: Promise<unknown>;
+	private refusal?: Outcome;
 	/** Every session token a request of this run carried, for redaction. */
 	readonly tokensSent = new Set<string>();
 
@@ -127,10 +136,13 @@ export class Session {
 			this.tokensSent.add(held);
 			return { outcome: await attempt(), tokenSent: held };
 		}
+		// Plazbot refused this credential's sign-in once in this run: not again for every item.
+		if (this.refusal) return { outcome: this.refusal, tokenSent: '' };
 		const signingIn = attempt();
 		this.signingIn = signingIn;
 		try {
 			const outcome = await signingIn;
+			if (outcome.kind === 'signInRefused') this.refusal = outcome;
 			const tokenSent = this.token();
 			if (tokenSent) this.tokensSent.add(tokenSent);
 			return { outcome, tokenSent };

@@ -16,12 +16,25 @@ export class RequestSlots {
 		this.size = typeof size === 'number' ? () => fixed : () => Math.max(1, Math.floor(size()));
 	}
 
-	async run<T>(work: () => Promise<T>, signal?: AbortSignal): Promise<T> {
+	/**
+	 * Runs `work` in a slot. `holdUntil(request)` keeps the slot taken after `work` ends, until that
+	 * request settles: a request given up at the Timeout is still open at the server, and counts.
+	 */
+	async run<T>(
+		work: (holdUntil: (request: Promise<unknown>) => void) => Promise<T>,
+		signal?: AbortSignal,
+	): Promise<T> {
 		await this.acquire(signal);
+		let held: Promise<unknown> | undefined;
 		try {
-			return await work();
+			return await work((request) => {
+				held = request;
+			});
 		} finally {
-			this.release();
+			if (held) {
+				const release = () => this.release();
+				held.then(release, release);
+			} else this.release();
 		}
 	}
 

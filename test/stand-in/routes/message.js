@@ -27,7 +27,7 @@ const KNOWN_TEMPLATES = new Set([
  * dialects, and by the hub one with `checkTemplateVariables: true` (its older tests send the
  * seeded templates with any variables).
  */
-function register(router, { envelope, HttpFailure, state, settings, dialect }) {
+function register(router, { envelope, HttpFailure, state, settings, dialect, faults }) {
 	router.post(dialect.sendConversationPath, ({ body, workspaceId }) => {
 		requireWorkspace(body, workspaceId, BODY_WORKSPACE_MISMATCH);
 		requireText(body, 'template');
@@ -111,13 +111,15 @@ function register(router, { envelope, HttpFailure, state, settings, dialect }) {
 	router.get('/api/message/conversation', ({ query, workspaceId }) => {
 		requireWorkspace(query, workspaceId);
 		const page = pageOf(state.conversations, query.continuationToken);
+		const shape = faults().conversationShape;
+		const records = page.data.map((stored) => oddConversation(conversationRecord(stored), shape));
 		// The token the page was asked with comes back as continuationToken; the next one is newContinuationToken.
 		return envelope(
 			{
 				workspaceId,
 				continuationToken: query.continuationToken ?? null,
 				newContinuationToken: page.next,
-				data: page.data.map(conversationRecord),
+				[shape === 'listUnderItems' ? 'items' : 'data']: records,
 			},
 			'List obtained successfully.',
 		);
@@ -213,6 +215,23 @@ function conversationRecord(stored) {
 		responseStatus: stored.responseStatus === undefined ? null : String(stored.responseStatus),
 		creationDate: stored.creationDate,
 	};
+}
+
+/** A conversation record in one of the shapes faults.conversationShape names. */
+function oddConversation(record, shape) {
+	if (shape === 'destinationOnlyInPhone') {
+		const body = JSON.parse(record.requestBody ?? '{}');
+		delete body.destination;
+		return { ...record, requestBody: JSON.stringify(body) };
+	}
+	if (shape === 'statusOk') return { ...record, responseStatus: 'OK' };
+	if (shape === 'statusEnviado') return { ...record, responseStatus: 'Enviado' };
+	if (shape === 'statusUnknown') return { ...record, responseStatus: 'PENDIENTE' };
+	if (shape === 'noCampaignName') {
+		const { campaignName: _campaignName, ...rest } = record;
+		return rest;
+	}
+	return record;
 }
 
 module.exports = { register, KNOWN_TEMPLATES };

@@ -99,6 +99,22 @@ describe('AI Agent → Ask', () => {
 		]);
 	});
 
+	it('reads Multiple Answers given by an expression as text', async () => {
+		const asked = (multipleAnswers: string) =>
+			run({
+				operation: 'ask',
+				agentId: rl(AGENT),
+				question: 'Hola',
+				additionalFields: { multipleAnswers },
+			});
+		const on = asked('true');
+		await on.result;
+		expect(on.requests[0].body).toMatchObject({ multipleAnswers: true });
+		const off = asked('false');
+		await off.result;
+		expect(off.requests[0].body).not.toHaveProperty('multipleAnswers');
+	});
+
 	it('refuses an empty question before sending anything', async () => {
 		const { requests, result } = run({ operation: 'ask', agentId: rl(AGENT), question: '   ' });
 		await expect(result).rejects.toThrow('Question is empty [item 0]');
@@ -182,6 +198,31 @@ describe('AI Agent → Update Instructions, Persona, Fallback Answers, Rules', (
 			agentId: AGENT,
 			instructions: sent,
 		});
+	});
+
+	it('reads true and false given by expressions as text, and refuses what is neither, naming the field', async () => {
+		const { requests, result } = run({
+			operation: 'updateInstructions',
+			agentId: rl(AGENT),
+			instructions: { emojis: 'true', respondOnlyIfKnows: ' FALSE ', maxWords: ' 40 ' },
+		});
+		await result;
+		expect(requests[0].body).toEqual({
+			agentId: AGENT,
+			workspaceId: WORKSPACE_ID,
+			emojis: true,
+			respondOnlyIfKnows: false,
+			maxWords: 40,
+		});
+		const refused = run({
+			operation: 'updatePersona',
+			agentId: rl(AGENT),
+			persona: { isHuman: 'maybe' },
+		});
+		await expect(refused.result).rejects.toThrow(
+			'Is Human must be true or false, but is "maybe" [item 0]',
+		);
+		expect(refused.requests).toHaveLength(0);
 	});
 
 	it('refuses an update with no field before sending anything', async () => {

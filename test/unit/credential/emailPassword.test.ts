@@ -91,7 +91,7 @@ describe('Plazbot API credential sign-in modes', () => {
 			baseUrl: 'https://api.plazbot.com',
 		});
 		await expect(signIn).rejects.toThrow(
-			'Plazbot refused the sign-in with the email and password of the Plazbot API credential (HTTP 401: Credenciales inválidas)',
+			'Plazbot refused the sign-in (HTTP 401: Credenciales inválidas): check the Email and Password in the Plazbot API credential',
 		);
 		await expect(signIn).rejects.not.toThrow(PASSWORD);
 	});

@@ -66,8 +66,8 @@ describe('200 Send Conversation items under injected faults', () => {
 		}
 	}, 60_000);
 
-	it('with 10% 503 delivers each once, in order, after backing off', async () => {
-		standIn().setFaults({ rate5xx: 0.1, status5xx: 503, seed: 23 });
+	it('with 10% 503 with Retry-After (not processed) delivers each once, in order, after waiting', async () => {
+		standIn().setFaults({ rate5xx: 0.1, status5xx: 503, status5xxRetryAfterSeconds: 1, seed: 23 });
 		const { fns } = campaign(credentials(), 200);
 
 		const [output] = await router.call(fns);
@@ -79,8 +79,8 @@ describe('200 Send Conversation items under injected faults', () => {
 			const retry = received.find(
 				(r) => r.body.destination === answered503.body.destination && r.at > answered503.at,
 			);
-			// First backoff step: half to all of the 1 s base.
-			expect(retry!.at - answered503.at).toBeGreaterThanOrEqual(500);
+			// Not before the Retry-After of 1 s.
+			expect(retry!.at - answered503.at).toBeGreaterThanOrEqual(1000);
 		}
 	}, 60_000);
 

@@ -128,7 +128,10 @@ describe('Rate Limit', () => {
 	}, 30_000);
 
 	it('counts retries against the limit too', async () => {
-		standIn().setFaults({ script: { '2': '503', '4': '503' } });
+		standIn().setFaults({
+			script: { '2': '503RetryAfter', '4': '503RetryAfter' },
+			retryAfterSeconds: 0,
+		});
 		const { fns } = campaign(credentials(), 8, { delayBetweenRequests: 60, concurrency: 3 });
 
 		await router.call(fns);

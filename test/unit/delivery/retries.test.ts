@@ -49,7 +49,10 @@ const deliveries = (destination: string) =>
 
 describe('attempt budget', () => {
 	it('gives up after Max Attempts and says how many attempts were made', async () => {
-		standIn().setFaults({ rate5xx: 1, status5xx: 503 });
+		standIn().setFaults({
+			script: { 1: '503RetryAfter', 2: '503RetryAfter', 3: '503RetryAfter', 4: '503RetryAfter' },
+			retryAfterSeconds: 0,
+		});
 		const { client } = await directClient({ maxAttempts: 4, backoffBaseMs: 5 });
 
 		await expect(sendOne(client)).rejects.toMatchObject({
@@ -83,8 +86,11 @@ describe('attempt budget', () => {
 		]);
 	});
 
-	it('retries a send answered 503 (not processed), then succeeds once', async () => {
-		standIn().setFaults({ script: { '1': '503', '2': '503' } });
+	it('retries a send answered 503 with Retry-After (not processed), then succeeds once', async () => {
+		standIn().setFaults({
+			script: { '1': '503RetryAfter', '2': '503RetryAfter' },
+			retryAfterSeconds: 0,
+		});
 		const { client } = await directClient({ backoffBaseMs: 5 });
 
 		await expect(sendOne(client)).resolves.toMatchObject({
@@ -95,8 +101,50 @@ describe('attempt budget', () => {
 			standIn()
 				.requestsTo(SEND_PATH)
 				.map((r) => r.fault),
-		).toEqual(['503', '503', null]);
+		).toEqual(['503RetryAfter', '503RetryAfter', null]);
 		expect(deliveries(destinations[0])).toBe(1);
+	});
+
+	it('does not repeat a send answered a bare 503 (no Retry-After): it may have been processed', async () => {
+		standIn().setFaults({ script: { '1': '503AfterAccept' } });
+		const { client } = await directClient({ backoffBaseMs: 5 });
+
+		const error = await sendOne(client).catch((caught) => caught);
+
+		expect(error.message).toBe('Plazbot error 503: Servicio no disponible temporalmente');
+		expect(error.description).toContain('it was not repeated automatically');
+		expect(error.description).toContain('Retry on Connection Drop');
+		expect(standIn().requestsTo(SEND_PATH)).toHaveLength(1);
+		expect(deliveries(destinations[0])).toBe(1);
+	});
+
+	it('says that a send cut by a connection reset after Plazbot accepted it may have been sent', async () => {
+		standIn().setFaults({ script: { '1': 'resetAfterAccept' } });
+		const { client } = await directClient({ backoffBaseMs: 5 });
+
+		const error = await sendOne(client).catch((caught) => caught);
+
+		expect(error.message).toMatch(
+			/^The connection to Plazbot at 127\.0\.0\.1:\d+ was dropped before an answer arrived$/,
+		);
+		expect(error.description).toMatch(
+			/^Plazbot may have received the request: the message may have been sent/,
+		);
+		expect(error.description).not.toContain('Base URL');
+		expect(standIn().requestsTo(SEND_PATH)).toHaveLength(1);
+		expect(deliveries(destinations[0])).toBe(1);
+	});
+
+	it.each([
+		['with its charset', 'latin1Error'],
+		['without a charset', 'latin1ErrorNoCharset'],
+	])('reads an error body in ISO-8859-1 %s', async (_case, fault) => {
+		standIn().setFaults({ script: { '1': fault } });
+		const { client } = await directClient({ backoffBaseMs: 5 });
+
+		await expect(sendOne(client)).rejects.toMatchObject({
+			message: 'Plazbot error 400: Número no válido',
+		});
 	});
 
 	it.each(['502AfterAccept', '504AfterAccept'])(
@@ -227,7 +275,7 @@ describe('dropped connections', () => {
 			`The connection to Plazbot at ${new URL(standIn().url).host} was dropped before an answer arrived`,
 		);
 		expect(error.description).toContain(
-			'The request may already have been processed, so it was not repeated automatically',
+			'Plazbot may have received the request: the message may have been sent. It was not repeated automatically',
 		);
 		expect(error.description).toContain('Retry on Connection Drop');
 		expect(standIn().requestsTo(SEND_PATH)).toHaveLength(1);

@@ -104,6 +104,33 @@ describe('Timeout bounds the whole request', () => {
 	}, 15_000);
 });
 
+describe('a request given up at the Timeout', () => {
+	it('keeps its request slot until it really ends: no more than Concurrency requests open at once', async () => {
+		// Each answer trickles for about 3 s, far beyond the Timeout of 300 ms.
+		standIn().setFaults({ script: { '1': 'trickle', '2': 'trickle' }, trickleIntervalMs: 30 });
+		const { fns } = campaign(
+			credentials(),
+			2,
+			{ timeout: 300, concurrency: 1 },
+			{
+				continueOnFail: true,
+			},
+		);
+
+		const [output] = await router.call(fns);
+
+		expect(output.map((item) => item.json.error)).toEqual([
+			'Plazbot did not answer within 300 ms',
+			'Plazbot did not answer within 300 ms',
+		]);
+		expect(standIn().requestsTo(SEND_PATH)).toHaveLength(2);
+		// The first answer takes about 3 s to trickle in: the second request left once it had ended,
+		// not at the first's Timeout (300 ms), when two would have been open at once.
+		const [first, second] = standIn().requestsTo(SEND_PATH);
+		expect(second.at - first.at).toBeGreaterThan(2_000);
+	}, 20_000);
+});
+
 describe('server text', () => {
 	it('a 1 MB hostile HTML error page is read no further than its first 64 KB, in one pass', () => {
 		const unit = '<title <h1 <script <a <b x ';

@@ -118,6 +118,132 @@ describe('Send Conversation, version 2: the template picker and its variables', 
 		});
 	});
 
+	describe('honours the fields the picker marks required, before sending', () => {
+		const schemaField = (id: string, required: boolean, removed = false) => ({
+			id,
+			displayName: id,
+			required,
+			defaultMatch: false,
+			canBeUsedToMatch: false,
+			display: true,
+			type: 'string',
+			...(removed ? { removed } : {}),
+		});
+		const documentSchema = [
+			schemaField('body:1', true),
+			schemaField('body:2', true),
+			schemaField('file:fileUrl', true),
+			schemaField('file:fileName', false),
+		];
+
+		it.each([
+			[
+				'an empty cell mapped to {{1}}',
+				{ 'body:1': '', 'body:2': '10:00', 'file:fileUrl': 'https://example.com/a.pdf' },
+				'Template Variables "Body {{1}}" is empty, but the template needs it [item 0]',
+			],
+			[
+				'a variable left out of the value',
+				{ 'body:2': '10:00', 'file:fileUrl': 'https://example.com/a.pdf' },
+				'Template Variables "Body {{1}}" is empty, but the template needs it [item 0]',
+			],
+			[
+				"a document template's File URL",
+				{ 'body:1': '12/05', 'body:2': '10:00', 'file:fileUrl': '  ', 'file:fileName': 'a.pdf' },
+				'Template Variables "File URL" is empty, but the template has a media header and needs it [item 0]',
+			],
+		])('refuses %s, naming the variable and the item', async (_case, value, message) => {
+			const { requests, result } = send({
+				template: template('appointment_reminder'),
+				templateFields: { mappingMode: 'defineBelow', value, schema: documentSchema },
+			});
+			await expect(result).rejects.toThrow(message);
+			expect(requests).toHaveLength(0);
+		});
+
+		it('takes the variables as required when the saved value has no schema', async () => {
+			const { requests, result } = send({
+				template: template('order_confirmation'),
+				templateFields: { value: { 'body:1': null, 'body:2': 'A-7', 'header:1': 'A-7' } },
+			});
+			await expect(result).rejects.toThrow(
+				'Template Variables "Body {{1}}" is empty, but the template needs it [item 0]',
+			);
+			expect(requests).toHaveLength(0);
+		});
+
+		it('sends when the empty field is given in Body Variables or Additional Fields, is optional, or was removed', async () => {
+			const { requests, result } = send({
+				template: template('appointment_reminder'),
+				templateFields: {
+					value: { 'body:1': '', 'body:2': '10:00', 'file:fileUrl': '', 'file:fileName': '' },
+					schema: [...documentSchema.slice(0, 3), schemaField('file:fileName', false)],
+				},
+				variablesBody: { variable: [{ variable: '1', value: '12/05' }] },
+				additionalFields: { fileUrl: 'https://example.com/b.pdf' },
+			});
+			await result;
+			expect(requests[0].body).toMatchObject({
+				variablesBody: [
+					{ variable: '1', value: '12/05' },
+					{ variable: '2', value: '10:00' },
+				],
+				file: { fileUrl: 'https://example.com/b.pdf' },
+			});
+
+			const removed = send({
+				template: template('order_confirmation'),
+				templateFields: {
+					value: { 'body:1': 'Ana', 'body:2': 'A-7' },
+					schema: [
+						schemaField('header:1', true, true),
+						schemaField('body:1', true),
+						schemaField('body:2', true),
+					],
+				},
+			});
+			await removed.result;
+			expect(removed.requests).toHaveLength(1);
+		});
+
+		it('with Continue On Fail, the row with the empty variable becomes an error item and the others are sent', async () => {
+			const context = fakeExecuteFunctions({
+				items: [{ date: '12/05' }, { date: '' }, { date: '13/05' }],
+				parameters: (_itemIndex, item) => ({
+					resource: 'message',
+					operation: 'sendConversation',
+					sendType: 'individual',
+					destination: '+51 987 654 321',
+					template: template('appointment_reminder'),
+					templateFields: {
+						mappingMode: 'defineBelow',
+						value: {
+							'body:1': item.date,
+							'body:2': '10:00',
+							'file:fileUrl': 'https://example.com/a.pdf',
+						},
+						schema: documentSchema,
+					},
+				}),
+				credentials: credentials(),
+				typeVersion: 2,
+				continueOnFail: true,
+			});
+			const [output] = await router.call(context.fns);
+			expect(output.map((item) => item.json.error)).toEqual([
+				undefined,
+				'Template Variables "Body {{1}}" is empty, but the template needs it [item 1]',
+				undefined,
+			]);
+			expect(
+				context.requests.map(
+					(request) =>
+						(request.body as { variablesBody: Array<{ value: string }> }).variablesBody[0].value,
+				),
+			).toEqual(['12/05', '13/05']);
+		});
+	});
+
 	it('takes Body Variables and Header Variables as well, and refuses one variable given twice', async () => {
 		const both = send({
 			template: template('order_confirmation', 'name'),

@@ -4,6 +4,7 @@
  * as List Conversations does).
  */
 import { router } from '../../../nodes/Plazbot/actions/router';
+import { conversationSendOutcome } from '../../../nodes/Plazbot/transport/apiContract';
 import { fakeExecuteFunctions } from '../support/fakeExecuteFunctions';
 import { startStandIn } from '../support/standIn';
 
@@ -15,7 +16,11 @@ const phone = (n: number) => `51900000${String(n).padStart(3, '0')}`;
 /** One execution of the campaign over `phones`, as the user's workflow sends it. */
 async function runCampaign(
 	phones: string[],
-	options: { campaignName?: string; skipAlreadySent?: boolean; continueOnFail?: boolean } = {},
+	options: {
+		campaignName?: string;
+		skipAlreadySent?: boolean | string;
+		continueOnFail?: boolean;
+	} = {},
 ) {
 	standIn().requests.length = 0;
 	const { fns } = fakeExecuteFunctions({
@@ -42,6 +47,16 @@ async function runCampaign(
 }
 
 describe('Send Conversation with Skip Destinations Already Sent', () => {
+	it('reads "false" from an expression as off, and "true" as on', async () => {
+		await runCampaign([phone(1)], { skipAlreadySent: 'false' });
+		const off = await runCampaign([phone(1), phone(2)], { skipAlreadySent: 'false' });
+		expect(off.listed).toEqual([]);
+		expect(off.sent).toEqual([phone(1), phone(2)]);
+		const on = await runCampaign([phone(1), phone(2), phone(3)], { skipAlreadySent: 'true' });
+		expect(on.listed).toHaveLength(1);
+		expect(on.sent).toEqual([phone(3)]);
+	});
+
 	it('sends only what the campaign has not sent yet, lists conversations once per execution, keeps every item in place', async () => {
 		// A first run that died after 25 of 30: more than one page (20) of conversations to read.
 		const all = Array.from({ length: 30 }, (_, n) => phone(n));
@@ -101,6 +116,57 @@ describe('Send Conversation with Skip Destinations Already Sent', () => {
 		expect(sent).toEqual([phone(2)]);
 	});
 
+	it.each([
+		['whose destination is only in platformSenderPhone', 'destinationOnlyInPhone'],
+		['whose responseStatus is "OK"', 'statusOk'],
+		['whose responseStatus is "Enviado"', 'statusEnviado'],
+	])('skips a destination listed in a conversation %s', async (_case, conversationShape) => {
+		await runCampaign([phone(1), phone(2)]);
+		standIn().setFaults({ conversationShape });
+		const { sent, output } = await runCampaign([phone(1), phone(2), phone(3)]);
+		expect(sent).toEqual([phone(3)]);
+		expect(output.map((item) => item.json.skipped)).toEqual([true, true, undefined]);
+	});
+
+	it.each([
+		[
+			'a page whose list is under another key than data.data',
+			'listUnderItems',
+			'List Conversations answered without a list in data.data (data has workspaceId, continuationToken, newContinuationToken, items)',
+		],
+		[
+			'a responseStatus it does not know',
+			'statusUnknown',
+			'has the responseStatus "PENDIENTE", which does not say whether it was sent',
+		],
+		[
+			'conversations without campaign names',
+			'noCampaignName',
+			'none of the 2 conversations listed carries a campaignName',
+		],
+	])(
+		'stops every item, sending nothing, on %s ("cannot tell what was sent")',
+		async (_case, conversationShape, why) => {
+			await runCampaign([phone(1), phone(2)]);
+			standIn().setFaults({ conversationShape });
+			const { sent, output } = await runCampaign([phone(1), phone(2), phone(3)], {
+				continueOnFail: true,
+			});
+			expect(sent).toEqual([]);
+			expect(output.map((item) => item.json.error)).toEqual(
+				[0, 1, 2].map((item) =>
+					expect.stringMatching(
+						new RegExp(
+							`^Skip Destinations Already Sent cannot tell what was sent under the campaign name "Cyber Wow": .*\\[item ${item}\\]$`,
+						),
+					),
+				),
+			);
+			expect(output[0].json.error).toContain(why);
+			expect(output[0].json.description).toMatch(/^Nothing was sent for this item/);
+		},
+	);
+
 	it('with the option off sends everything again, as before', async () => {
 		await runCampaign([phone(1), phone(2)], { skipAlreadySent: false });
 		const { sent, listed } = await runCampaign([phone(1), phone(2)], { skipAlreadySent: false });
@@ -119,5 +185,24 @@ describe('Send Conversation with Skip Destinations Already Sent', () => {
 			'Campaign Name is empty, but Skip Destinations Already Sent needs it to find what was sent [item 0]',
 			'Campaign Name is empty, but Skip Destinations Already Sent needs it to find what was sent [item 1]',
 		]);
+	});
+});
+
+describe('conversationSendOutcome', () => {
+	it.each([
+		[undefined, 'sent'],
+		[200, 'sent'],
+		['201', 'sent'],
+		['200 OK', 'sent'],
+		['OK', 'sent'],
+		['Enviado.', 'sent'],
+		[400, 'refused'],
+		['404 Not Found', 'refused'],
+		[500, 'unknown'],
+		['504', 'unknown'],
+		['PENDIENTE', 'unknown'],
+		[{ code: 200 }, 'unknown'],
+	])('reads responseStatus %p as %s', (responseStatus, outcome) => {
+		expect(conversationSendOutcome({ responseStatus })).toBe(outcome);
 	});
 });

@@ -26,6 +26,8 @@ export interface FakeCredentials {
 	workspaceId: string;
 	apiKey?: string;
 	baseUrl: string;
+	/** Email and Password: `authentication: 'emailPassword'`, `email`, `password` (n8n keeps `sessionToken`). */
+	[field: string]: string | undefined;
 }
 
 export interface FakeContextOptions {
@@ -46,6 +48,8 @@ export interface FakeContextOptions {
 	executionId?: string;
 	/** The node's version (typeVersion), 1 unless given. */
 	typeVersion?: number;
+	/** The node's Settings as saved in the workflow (Retry On Fail, Max Tries…). */
+	nodeSettings?: Partial<Pick<INode, 'retryOnFail' | 'maxTries' | 'executeOnce'>>;
 }
 
 export interface FakeContext {
@@ -180,6 +184,21 @@ function validateAsN8nDoes(
 	return value;
 }
 
+/** n8n's plain httpRequest helper, as the credential's sign-in uses it. */
+async function plainHttpRequest(request: IHttpRequestOptions) {
+	const response = await axios.request({
+		method: request.method ?? 'GET',
+		url: request.url,
+		data: request.body,
+		headers: request.headers as Record<string, string>,
+		validateStatus: request.ignoreHttpStatusErrors ? () => true : undefined,
+		maxRedirects: request.disableFollowRedirect ? 0 : undefined,
+	});
+	return request.returnFullResponse
+		? { statusCode: response.status, body: response.data, headers: response.headers }
+		: response.data;
+}
+
 export function fakeExecuteFunctions(
 	options: FakeContextOptions,
 ): FakeContext & { binaryReads: Array<[number, string]>; events: string[] } {
@@ -192,7 +211,11 @@ export function fakeExecuteFunctions(
 	/** Binary reads, requests sent and answers received, in the order they happened. */
 	const events: string[] = [];
 	const requests: IHttpRequestOptions[] = [];
-	const node: INode = { ...TEST_NODE, typeVersion: options.typeVersion ?? TEST_NODE.typeVersion };
+	const node: INode = {
+		...TEST_NODE,
+		typeVersion: options.typeVersion ?? TEST_NODE.typeVersion,
+		...options.nodeSettings,
+	};
 
 	const resolved = new Map<number, INodeParameters>();
 	const parametersFor = (itemIndex: number): INodeParameters => {
@@ -211,18 +234,34 @@ export function fakeExecuteFunctions(
 	const httpRequestWithAuthentication = async (
 		type: string,
 		requestOptions: IHttpRequestOptions,
+		additional?: { credentialsDecrypted?: { data?: IDataObject } },
 	) => {
 		if (type !== 'plazbotApi') throw new Error(`unexpected credential type ${type}`);
 		requests.push(recorded(requestOptions));
 		events.push(`request ${requestOptions.url}`);
 		// n8n replaces any abort signal of the node's with the execution's cancel signal.
 		requestOptions = { ...requestOptions, abortSignal: options.cancelSignal };
-		const signed = await credentialType.authenticate(
-			{ ...options.credentials },
-			{
-				...requestOptions,
-			},
-		);
+		const decrypted = (additional?.credentialsDecrypted?.data ?? {
+			...options.credentials,
+		}) as IDataObject;
+		// As n8n: an expirable property (the session token) that is empty makes it sign in first,
+		// writing the result into the credential the node handed over; a failed sign-in is wrapped.
+		if (decrypted.authentication === 'emailPassword' && !decrypted.sessionToken) {
+			try {
+				Object.assign(
+					decrypted,
+					await credentialType.preAuthentication.call(
+						{ helpers: { httpRequest: plainHttpRequest } } as never,
+						decrypted as never,
+					),
+				);
+			} catch (error) {
+				throw new NodeApiError(TEST_NODE, error as any);
+			}
+		}
+		const signed = await credentialType.authenticate(decrypted as never, {
+			...requestOptions,
+		});
 		const config: AxiosRequestConfig = {
 			method: signed.method ?? 'GET',
 			baseURL: signed.baseURL,
@@ -233,8 +272,16 @@ export function fakeExecuteFunctions(
 				...(signed.json ? { Accept: 'application/json' } : {}),
 				...(signed.headers as Record<string, string>),
 			},
-			responseType: signed.encoding === 'text' ? 'text' : 'json',
-			transformResponse: signed.encoding === 'text' ? [(data: unknown) => data] : undefined,
+			responseType:
+				signed.encoding === 'text'
+					? 'text'
+					: signed.encoding === 'arraybuffer'
+						? 'arraybuffer'
+						: 'json',
+			transformResponse:
+				signed.encoding === 'text' || signed.encoding === 'arraybuffer'
+					? [(data: unknown) => data]
+					: undefined,
 			validateStatus: signed.ignoreHttpStatusErrors ? () => true : undefined,
 			timeout: signed.timeout,
 			signal: options.cancelSignal,

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { asBoolean, asNumber } from '../../helpers/coerce';
 import { InvalidInput } from '../../helpers/errors';
 import { asLocatorId, asOptionalText } from '../../helpers/parameters';
 import type { PlazbotClient } from '../../transport/client';
@@ -55,16 +56,11 @@ export function agentSettingsOperation(options: {
 			const value = values[field.name];
 			if (value === undefined || value === null || value === '') continue;
 			if (field.type === 'boolean') {
-				if (typeof value !== 'boolean')
-					throw new InvalidInput(
-						field.displayName,
-						'must be true or false',
-						'Switch it on or off, or map a boolean.',
-					);
-				body[field.name] = value;
+				// An expression gives text: "true" and "false" are read as n8n reads them.
+				body[field.name] = asBoolean(value, field.displayName, false);
 			} else if (field.type === 'number') {
-				const number = typeof value === 'number' ? value : Number(String(value).trim());
-				if (!Number.isInteger(number) || number < 1)
+				const number = asNumber(value, field.displayName, 0, { min: 1 });
+				if (!Number.isInteger(number))
 					throw new InvalidInput(
 						field.displayName,
 						`must be a whole number of at least 1, but is "${String(value)}"`,

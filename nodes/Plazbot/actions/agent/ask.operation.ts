@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
+import { asBoolean } from '../../helpers/coerce';
 import { asOptionalText, asRequiredLongText, definedFields } from '../../helpers/parameters';
 import type { PlazbotClient } from '../../transport/client';
 import { AGENT_ASK_PATH } from '../../transport/apiContract';
@@ -89,7 +90,9 @@ export async function execute(
 		sessionId,
 		...definedFields({
 			file: asOptionalText(additionalFields.file, 'File URL'),
-			multipleAnswers: additionalFields.multipleAnswers === true ? true : undefined,
+			multipleAnswers: asBoolean(additionalFields.multipleAnswers, 'Multiple Answers', false)
+				? true
+				: undefined,
 		}),
 	};
 	const answer = (await client.request(

@@ -149,6 +149,9 @@ function asChannel(value: unknown): number {
 	);
 }
 
+/** Running it again sends or creates again: refuses n8n's Retry On Fail. */
+export const sendsOrCreates = true;
+
 export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,

@@ -1,14 +1,17 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { InvalidInput } from '../../helpers/errors';
-import { normalizeWhatsappNumber } from '../../helpers/phone';
+import { describeType, normalizeWhatsappNumber } from '../../helpers/phone';
 import type { PlazbotClient } from '../../transport/client';
+import { isRecord } from '../../helpers/records';
 import {
+	CONTINUATION_TOKEN_QUERY,
 	conversationCampaignName,
-	conversationDestination,
-	conversationWasSent,
+	conversationDestinations,
+	conversationSendOutcome,
 	LIST_CONVERSATIONS_PATH,
 } from '../../transport/apiContract';
+import { followPages, pageOf } from '../../transport/pagination';
 
 /**
  * "Skip Destinations Already Sent": the safe way to resume a campaign whose execution died (an
@@ -20,6 +23,7 @@ export const skipAlreadySentField: INodeProperties = {
 	displayName: 'Skip Destinations Already Sent',
 	name: 'skipAlreadySent',
 	type: 'boolean',
+	validateType: 'boolean',
 	default: false,
 	displayOptions: { show: { sendType: ['campaign', 'api'] } },
 	description:
@@ -81,27 +85,74 @@ async function alreadySent(
 
 /**
  * Every destination Plazbot lists under `campaignName` with a successful send. A conversation
- * Plazbot refused (a non-2xx responseStatus) did not go out, so it is sent again.
+ * Plazbot refused (a status code outside 2xx) did not go out, so it is sent again. An answer this
+ * cannot read (no list where List Conversations has it, no campaign names, a conversation without
+ * a destination, a status it does not know) stops every item of the campaign: reading it as "not
+ * sent" would send those messages again.
  */
 async function destinationsSentUnder(
 	client: PlazbotClient,
 	campaignName: string,
 	itemIndex: number,
 ): Promise<Set<string>> {
+	const cannotTell = (why: string, hint = CANNOT_TELL_HINT) =>
+		new InvalidInput(
+			'Skip Destinations Already Sent',
+			`cannot tell what was sent under the campaign name "${campaignName}": ${why}`,
+			hint,
+		);
 	const destinations = new Set<string>();
 	const request = {
 		method: 'GET' as const,
 		path: LIST_CONVERSATIONS_PATH,
 		qs: { workspaceId: client.workspaceId },
 	};
-	for await (const conversation of client.records(request, itemIndex)) {
-		if (
-			conversationCampaignName(conversation) !== campaignName ||
-			!conversationWasSent(conversation)
-		)
-			continue;
-		const normalised = normalizeWhatsappNumber(conversationDestination(conversation));
-		if (normalised.ok) destinations.add(normalised.digits);
+	const pages = followPages(
+		async (token) => {
+			const qs = { ...request.qs, ...(token ? { [CONTINUATION_TOKEN_QUERY]: token } : {}) };
+			const data = (await client.request({ ...request, qs }, itemIndex)).data;
+			if (!Array.isArray(data) && !(isRecord(data) && Array.isArray(data.data)))
+				throw cannotTell(
+					`List Conversations answered without a list in data.data (${shape(data)})`,
+				);
+			return pageOf(data);
+		},
+		(message, description) => cannotTell(message, description),
+	);
+	let records = 0;
+	let withCampaignField = 0;
+	for await (const conversation of pages) {
+		records++;
+		if (!isRecord(conversation))
+			throw cannotTell(`List Conversations listed ${describeType(conversation)} as a conversation`);
+		if ('campaignName' in conversation) withCampaignField++;
+		if (conversationCampaignName(conversation) !== campaignName) continue;
+		const outcome = conversationSendOutcome(conversation);
+		if (outcome === 'refused') continue;
+		const label = `the conversation ${typeof conversation.id === 'string' ? `"${conversation.id}" ` : ''}`;
+		if (outcome === 'unknown')
+			throw cannotTell(
+				`${label}has the responseStatus ${JSON.stringify(conversation.responseStatus).slice(0, 60)}, which does not say whether it was sent`,
+			);
+		const numbers = conversationDestinations(conversation).map(normalizeWhatsappNumber);
+		if (!numbers.some((number) => number.ok))
+			throw cannotTell(
+				`${label}carries no destination number (requestBody.destination or platformSenderPhone)`,
+			);
+		for (const number of numbers) if (number.ok) destinations.add(number.digits);
 	}
+	if (records > 0 && withCampaignField === 0)
+		throw cannotTell(`none of the ${records} conversations listed carries a campaignName`);
 	return destinations;
+}
+
+const CANNOT_TELL_HINT =
+	'Nothing was sent for this item. Check in Plazbot which messages of the campaign went out, and send the rest without Skip Destinations Already Sent, or report the List Conversations answer to Plazbot support.';
+
+function shape(data: unknown): string {
+	if (isRecord(data)) {
+		const keys = Object.keys(data).slice(0, 8);
+		return keys.length ? `data has ${keys.join(', ')}` : 'data is an empty object';
+	}
+	return `data is ${describeType(data)}`;
 }

@@ -99,6 +99,11 @@ export function buildSendConversationBody(
 	const extra = input.additionalFields ?? {};
 	const fileUrl = oneOf(asOptionalText(extra.fileUrl, 'File URL'), mapped.fileUrl, 'File URL');
 	const fileName = oneOf(asOptionalText(extra.fileName, 'File Name'), mapped.fileName, 'File Name');
+	refuseMissingTemplateFields(mapped.missing, {
+		body: variablesBody,
+		header: variablesHeader,
+		fileUrl,
+	});
 	if (fileName && !fileUrl)
 		throw new InvalidInput(
 			'File Name',
@@ -123,21 +128,30 @@ interface MappedTemplateFields {
 	body: TemplateVariable[];
 	fileUrl?: string;
 	fileName?: string;
+	/** Fields the picker marks required that are empty: `{ id: 'body:1', label: 'Template Variables "Body {{1}}"' }`. */
+	missing: Array<{ id: string; label: string }>;
 }
 
-/** Version 2's Template Variables, by the field IDs methods/templates.ts gives them; blank ones are left out. */
+/**
+ * Version 2's Template Variables, by the field IDs methods/templates.ts gives them. Blank ones are
+ * left out of the request; those the picker marks required (the saved `schema`; every header and
+ * body variable and the File URL when the value carries no schema) are listed in `missing`.
+ */
 export function mappedTemplateFields(raw: unknown): MappedTemplateFields {
-	const result: MappedTemplateFields = { header: [], body: [] };
+	const result: MappedTemplateFields = { header: [], body: [], missing: [] };
 	const values = (raw as { value?: unknown } | undefined)?.value;
-	if (typeof values !== 'object' || values === null) return result;
-	const entries = Object.entries(values as Record<string, unknown>).sort(([a], [b]) =>
-		a.localeCompare(b, 'en', { numeric: true }),
-	);
+	const given =
+		typeof values === 'object' && values !== null ? (values as Record<string, unknown>) : {};
+	const byId = (a: string, b: string) => a.localeCompare(b, 'en', { numeric: true });
+	for (const id of requiredTemplateFieldIds(raw, Object.keys(given)).sort(byId)) {
+		if (asOptionalText(given[id], templateFieldLabel(id)) === undefined)
+			result.missing.push({ id, label: templateFieldLabel(id) });
+	}
+	const entries = Object.entries(given).sort(([a], [b]) => byId(a, b));
 	for (const [id, rawValue] of entries) {
 		const [placement, name] = [id.slice(0, id.indexOf(':') + 1), id.slice(id.indexOf(':') + 1)];
 		if (placement === TEMPLATE_FIELD_PREFIX.file) {
-			const label = name === 'fileName' ? 'File Name' : 'File URL';
-			const value = asOptionalText(rawValue, `Template Variables "${label}"`);
+			const value = asOptionalText(rawValue, templateFieldLabel(id));
 			if (name === 'fileName') result.fileName = value;
 			else result.fileUrl = value;
 			continue;
@@ -149,7 +163,7 @@ export function mappedTemplateFields(raw: unknown): MappedTemplateFields {
 					? 'body'
 					: undefined;
 		if (!side) continue;
-		const label = `Template Variables "${side === 'header' ? 'Header' : 'Body'} {{${name}}}"`;
+		const label = templateFieldLabel(id);
 		const value = asOptionalText(rawValue, label);
 		if (value === undefined) continue;
 		const problem = whatsappVariableProblem(
@@ -160,6 +174,69 @@ export function mappedTemplateFields(raw: unknown): MappedTemplateFields {
 		result[side].push({ variable: name, value });
 	}
 	return result;
+}
+
+/** A mapped field as the error names it: `Template Variables "Body {{1}}"`, `Template Variables "File URL"`. */
+function templateFieldLabel(id: string): string {
+	const name = id.slice(id.indexOf(':') + 1);
+	if (id.startsWith(TEMPLATE_FIELD_PREFIX.file))
+		return `Template Variables "${name === 'fileName' ? 'File Name' : 'File URL'}"`;
+	const side = id.startsWith(TEMPLATE_FIELD_PREFIX.header) ? 'Header' : 'Body';
+	return `Template Variables "${side} {{${name}}}"`;
+}
+
+/**
+ * The mapped fields the template needs. n8n saves the picker's fields with the value (`schema`,
+ * each with `required`, and `removed` once taken out); n8n itself checks only fields missing
+ * altogether, not an empty cell. Without a schema, every header and body variable and the File URL
+ * given are taken as required, as the picker marks them.
+ */
+function requiredTemplateFieldIds(raw: unknown, givenIds: string[]): string[] {
+	const schema = (raw as { schema?: unknown } | undefined)?.schema;
+	if (Array.isArray(schema) && schema.length) {
+		return schema
+			.filter(
+				(field: { id?: unknown; required?: unknown; removed?: unknown }) =>
+					typeof field?.id === 'string' && field.required === true && field.removed !== true,
+			)
+			.map((field: { id: string }) => field.id);
+	}
+	return givenIds.filter(
+		(id) =>
+			id.startsWith(TEMPLATE_FIELD_PREFIX.header) ||
+			id.startsWith(TEMPLATE_FIELD_PREFIX.body) ||
+			id === `${TEMPLATE_FIELD_PREFIX.file}fileUrl`,
+	);
+}
+
+/**
+ * A variable or File URL the template needs that is empty is refused before sending: Plazbot
+ * would send the template with the variables shifted (`[{2}]` for `{{1}}` empty), or a document
+ * template without its document. One given in Body Variables, Header Variables or Additional
+ * Fields instead counts as given.
+ */
+function refuseMissingTemplateFields(
+	missing: MappedTemplateFields['missing'],
+	given: { body: TemplateVariable[]; header: TemplateVariable[]; fileUrl?: string },
+): void {
+	for (const { id, label } of missing) {
+		const name = id.slice(id.indexOf(':') + 1);
+		const filled = id.startsWith(TEMPLATE_FIELD_PREFIX.file)
+			? name !== 'fileUrl' || given.fileUrl !== undefined
+			: (id.startsWith(TEMPLATE_FIELD_PREFIX.header) ? given.header : given.body).some(
+					(entry) => entry.variable === name,
+				);
+		if (filled) continue;
+		throw new InvalidInput(
+			label,
+			name === 'fileUrl'
+				? 'is empty, but the template has a media header and needs it'
+				: 'is empty, but the template needs it',
+			name === 'fileUrl'
+				? 'Map the public URL of the image, video or document, or pick a template without a media header.'
+				: 'Map a value for this variable: WhatsApp templates are sent with every variable filled.',
+		);
+	}
 }
 
 /** The fixed-collection variables and the mapped ones together; one variable given in both is refused. */

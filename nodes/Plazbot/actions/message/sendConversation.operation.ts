@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { asBoolean } from '../../helpers/coerce';
 import type { PlazbotClient } from '../../transport/client';
 import { envelopeOutput } from '../output';
 import { skipIfAlreadySent } from './alreadySent';
@@ -12,6 +13,9 @@ export const description = updateDisplayOptions(
 	{ show: { resource: ['message'], operation: ['sendConversation'] } },
 	sendConversationFields,
 );
+
+/** Running it again sends or creates again: refuses n8n's Retry On Fail. */
+export const sendsOrCreates = true;
 
 export async function execute(
 	this: IExecuteFunctions,
@@ -34,7 +38,13 @@ export async function execute(
 		},
 		client.workspaceId,
 	);
-	if (this.getNodeParameter('skipAlreadySent', itemIndex, false)) {
+	if (
+		asBoolean(
+			this.getNodeParameter('skipAlreadySent', itemIndex, false),
+			'Skip Destinations Already Sent',
+			false,
+		)
+	) {
 		const skipped = await skipIfAlreadySent(client, body, itemIndex);
 		if (skipped) return skipped;
 	}

@@ -114,6 +114,9 @@ export function buildSendMessageBody(input: SendMessageInput, workspaceId: strin
 	return body;
 }
 
+/** Running it again sends or creates again: refuses n8n's Retry On Fail. */
+export const sendsOrCreates = true;
+
 export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,

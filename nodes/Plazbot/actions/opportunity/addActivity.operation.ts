@@ -103,6 +103,9 @@ export function asActivityCategory(value: unknown, field: string): ActivityCateg
 	return category;
 }
 
+/** Running it again sends or creates again: refuses n8n's Retry On Fail. */
+export const sendsOrCreates = true;
+
 export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,

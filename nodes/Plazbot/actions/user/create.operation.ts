@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { asBoolean } from '../../helpers/coerce';
+import { asBoolean, asNumber } from '../../helpers/coerce';
 import { asEmail, asRequiredText, asSecret } from '../../helpers/parameters';
 import { guardSecrets } from '../../helpers/secrets';
 import type { PlazbotClient } from '../../transport/client';
@@ -65,6 +65,9 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
+/** Running it again sends or creates again: refuses n8n's Retry On Fail. */
+export const sendsOrCreates = true;
+
 export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,
@@ -85,7 +88,11 @@ export async function execute(
 	};
 	const additionalFields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 	if (additionalFields.defaultStartWeek !== undefined)
-		body.defaultStartWeek = Number(additionalFields.defaultStartWeek);
+		body.defaultStartWeek = asNumber(additionalFields.defaultStartWeek, 'First Day of Week', 1, {
+			min: 0,
+			max: 1,
+			integer: true,
+		});
 
 	const envelope = await guardSecrets(
 		this.getNode(),
