@@ -216,7 +216,9 @@ describe('Plazbot API credential test in real n8n', () => {
 				baseUrl: `http://127.1:${port}`,
 			});
 			expect(result).toEqual({ status: 'OK', message: 'Connection successful!' });
-			expect(standIn.requests.at(-1)?.path).toBe(`/api/workspace/${WORKSPACE_ID}`);
+			expect(standIn.requests.at(-1)?.path).toBe(
+				`/api/workspace/usersByWorkspaceId/${WORKSPACE_ID}`,
+			);
 		}
 	});
 
@@ -246,9 +248,7 @@ describe('Plazbot API credential test in real n8n', () => {
 			baseUrl: standInUrl,
 		});
 		expect(result.status).toBe('Error');
-		expect(result.message).toContain(
-			'Plazbot refused the sign-in with the email and password of the Plazbot API credential (HTTP 401',
-		);
+		expect(result.message).toContain('Plazbot refused the sign-in (HTTP 401');
 		expect(JSON.stringify(result)).not.toContain(password);
 	});
 
