@@ -160,7 +160,9 @@ export class PlazbotClient {
 	async answer(request: PlazbotRequest, itemIndex?: number): Promise<PlazbotAnswer> {
 		const signal = this.waitSignal();
 		// A credential whose fresh tokens Plazbot keeps refusing ends in an error, not endless sign-ins.
+		// A token another request renewed costs this request none of its sign-ins, within a bound.
 		let signInsLeft = 3;
+		let renewalsByOthersLeft = 20;
 		for (let attempt = 1; ; attempt++) {
 			const verdict = await this.slots.run(
 				async (holdUntil): Promise<Verdict | { signInAgain: true }> => {
@@ -174,10 +176,9 @@ export class PlazbotClient {
 						sentAt,
 						outcome.kind === 'response' ? outcome.response.statusCode : undefined,
 					);
-					if (signInsLeft > 0 && this.session.refused(outcome, tokenSent)) {
-						signInsLeft--;
-						return { signInAgain: true };
-					}
+					const refusal = this.session.refused(outcome, tokenSent);
+					if (refusal === 'signIn' && signInsLeft-- > 0) return { signInAgain: true };
+					if (refusal === 'renewed' && renewalsByOthersLeft-- > 0) return { signInAgain: true };
 					const judged = this.judge(request, outcome, attempt, itemIndex);
 					// Before the slot passes on: the next request must not leave once the run stops here.
 					if ('error' in judged && this.policy.stopAtFirstError) this.stopSending();

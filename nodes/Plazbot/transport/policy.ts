@@ -152,14 +152,16 @@ export class Session {
 	}
 
 	/**
-	 * True when Plazbot refused the session token (401). Only the refused token is dropped, so the
-	 * next try signs in again, not a newer one another request already got.
+	 * After Plazbot refused a session token (401): "signIn" when it was the token held, which is
+	 * dropped so that the next try signs in; "renewed" when another request already holds a newer
+	 * one (a sign-in revokes older tokens), which the next try carries without signing in.
 	 */
-	refused(outcome: Outcome, tokenSent: string): boolean {
+	refused(outcome: Outcome, tokenSent: string): 'signIn' | 'renewed' | undefined {
 		if (!this.usesSignIn || outcome.kind !== 'response' || outcome.response.statusCode !== 401)
-			return false;
-		if (this.token() === tokenSent) this.credentials.sessionToken = '';
-		return true;
+			return undefined;
+		if (this.token() !== tokenSent) return 'renewed';
+		this.credentials.sessionToken = '';
+		return 'signIn';
 	}
 
 	token(): string {

@@ -121,17 +121,17 @@ describe('Session', () => {
 	it('drops only the token Plazbot refused, not a newer one another request already got', () => {
 		const data = { authentication: 'emailPassword', sessionToken: 'tok-new' };
 		const session = new Session(data);
-		expect(session.refused(response(401), 'tok-old')).toBe(true);
+		expect(session.refused(response(401), 'tok-old')).toBe('renewed');
 		expect(data.sessionToken).toBe('tok-new');
-		expect(session.refused(response(401), 'tok-new')).toBe(true);
+		expect(session.refused(response(401), 'tok-new')).toBe('signIn');
 		expect(data.sessionToken).toBe('');
 	});
 
 	it('leaves API-key credentials and other answers alone', () => {
 		const apiKey = { authentication: 'apiKey', sessionToken: '' };
-		expect(new Session(apiKey).refused(response(401), '')).toBe(false);
+		expect(new Session(apiKey).refused(response(401), '')).toBeUndefined();
 		const data = { authentication: 'emailPassword', sessionToken: 'tok-1' };
-		expect(new Session(data).refused(response(403), 'tok-1')).toBe(false);
+		expect(new Session(data).refused(response(403), 'tok-1')).toBeUndefined();
 		expect(data.sessionToken).toBe('tok-1');
 	});
 

@@ -78,3 +78,56 @@ describe('a session token Plazbot keeps refusing', () => {
 		expect(standIn().requestsTo(SEND).length).toBeGreaterThan(1);
 	});
 });
+
+describe('a sign-in elsewhere that revokes older tokens (one session per user)', () => {
+	const { standIn } = startStandIn();
+
+	it('a token another request already renewed costs this request no try: the message goes out once', async () => {
+		standIn().setFaults({ revokeOlderSessions: true });
+		const signIn = async () => {
+			const login = await fetch(`${standIn().url}${LOGIN}`, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json', 'x-workspace-id': WORKSPACE_ID },
+				body: JSON.stringify({ email: EMAIL, password: PASSWORD }),
+			});
+			return ((await login.json()) as { data: { token: string } }).data.token;
+		};
+		// The run starts with a session token n8n kept from an earlier sign-in.
+		const { fns } = campaign({ ...signingIn(standIn().url), sessionToken: await signIn() }, 1);
+		const send = fns.helpers.httpRequestWithAuthentication;
+		let rivalRenewals = 0;
+		// Four times, between this request leaving and its answer, another request of the run signs
+		// in again (revoking the token this request carries) and writes its token into the
+		// credential the node shares, as n8n does: more 401s than a request has sign-ins of its own.
+		fns.helpers.httpRequestWithAuthentication = async function (type, options, additional) {
+			const data = (additional as { credentialsDecrypted: { data: Record<string, string> } })
+				.credentialsDecrypted.data;
+			if (options.url === SEND && data.sessionToken && rivalRenewals < 4) {
+				rivalRenewals++;
+				const carried = data.sessionToken;
+				data.sessionToken = await signIn();
+				return await send.call(this, type, options, {
+					credentialsDecrypted: {
+						...additional!.credentialsDecrypted!,
+						data: { ...data, sessionToken: carried },
+					},
+				});
+			}
+			return await send.call(this, type, options, additional);
+		} as typeof send;
+
+		const [output] = await router.call(fns);
+
+		expect(rivalRenewals).toBe(4);
+		expect(output).toHaveLength(1);
+		expect(output[0].json.error).toBeUndefined();
+		expect(output[0].json.contactId).toEqual(expect.any(String));
+		// Four refused with a revoked token, then the one accepted; the node itself signed in once.
+		expect(
+			standIn()
+				.requestsTo(SEND)
+				.map((request) => request.status),
+		).toEqual([401, 401, 401, 401, 200]);
+		expect(standIn().requestsTo(LOGIN)).toHaveLength(5);
+	});
+});
