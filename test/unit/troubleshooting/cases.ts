@@ -260,6 +260,43 @@ export const CASES: TroubleshootingCase[] = [
 		httpCode: '500',
 	},
 	{
+		id: 'send-bare-503',
+		group: 'Plazbot answer',
+		title: 'A send answered a bare 503 (no Retry-After)',
+		failing: 'all',
+		faults: { script: { '1': '503AfterAccept', '2': '503AfterAccept', '3': '503AfterAccept' } },
+		message: () => 'Plazbot error 503: Servicio no disponible temporalmente',
+		fix: 'so it was not repeated automatically',
+		httpCode: '503',
+	},
+	{
+		id: 'latin1-error',
+		group: 'Plazbot answer',
+		title: 'An error body in ISO-8859-1',
+		failing: 'all',
+		faults: { script: { '1': 'latin1Error', '2': 'latin1Error', '3': 'latin1Error' } },
+		message: () => 'Plazbot error 400: Número no válido',
+		fix: 'correct the value its message names, then run the item again.',
+		httpCode: '400',
+	},
+	{
+		id: 'sign-in-refused',
+		group: 'Plazbot answer',
+		title: 'Email and Password credential with a wrong password',
+		failing: 'all',
+		credentials: (env) => ({
+			baseUrl: env.standInUrl,
+			authentication: 'emailPassword',
+			email: 'ana@example.com',
+			password: 'not-the-password',
+			apiKey: '',
+		}),
+		message: () =>
+			'Plazbot refused the sign-in (HTTP 401: Credenciales inválidas): check the Email and Password in the Plazbot API credential',
+		fix: 'Email and Password',
+		httpCode: '401',
+	},
+	{
 		id: 'rate-limited',
 		group: 'Plazbot answer',
 		title: 'Plazbot keeps rate limiting (HTTP 429) until Max Attempts runs out',
@@ -322,6 +359,18 @@ export const CASES: TroubleshootingCase[] = [
 		credentials: (env) => ({ baseUrl: `${env.oddUrl}/slow` }),
 		message: () => 'Plazbot did not answer within 1 s',
 		fix: 'The request may still have been processed. Raise the Timeout option, or check Plazbot before sending again.',
+	},
+	{
+		id: 'reset-after-accept',
+		group: 'Connection',
+		title: 'The connection is reset after Plazbot accepted a send (the answer is cut off)',
+		failing: 'all',
+		faults: {
+			script: { '1': 'resetAfterAccept', '2': 'resetAfterAccept', '3': 'resetAfterAccept' },
+		},
+		message: (env) =>
+			`The connection to Plazbot at ${hostOf(env.standInUrl)} was dropped before an answer arrived`,
+		fix: 'Plazbot may have received the request: the message may have been sent.',
 	},
 	{
 		id: 'connection-refused',
@@ -561,22 +610,29 @@ export function troubleshootingMarkdown(): string {
 	}
 	lines.push(
 		'Numbers from expressions are fine: `{{ 42 }}` in a variable is sent as the text `"42"`. Requests',
-		'that time out, lose their connection or get a gateway error (502/504) after they were sent are not',
-		'repeated unless you turn on **Retry on Connection Drop** (the message may already have gone out);',
-		'reads are. 429 and 503 answers are retried up to **Max Attempts**, waiting as Plazbot asks',
-		'(Retry-After, up to 5 minutes; a longer wait fails the item and says how long Plazbot asked for).',
-		'A redirect in answer to a send is an error: nothing was sent.',
+		'that time out, lose their connection, get a gateway error (502/504) or a bare 503 after they were',
+		'sent are not repeated unless you turn on **Retry on Connection Drop** (the message may already',
+		'have gone out); reads are. A request given up at the Timeout keeps its place among the',
+		'Concurrency requests until Plazbot really ends it, so a slow server never has more than',
+		'Concurrency requests of the execution open at once. 429 answers, and 503 answers with',
+		'Retry-After, are retried up to **Max Attempts**, waiting as Plazbot asks (up to 5 minutes; a',
+		'longer wait fails the item and says how long Plazbot asked for). A redirect in answer to a send',
+		'is an error: nothing was sent.',
 		'',
 		'When the node stops at an error (Continue On Fail off), it first waits for the requests already on',
 		"their way, and the error's description names the items that completed before it: they reached",
 		'Plazbot, so do not send them again.',
 		'',
 		'Before anything is sent, the credential is checked too: a Base URL with plain `http://` is refused',
-		'unless it points at this machine (`localhost`, `::1` or an address `127.x.x.x`, for the stand-in), and a',
-		'Workspace ID or API Key containing a line break (a copy-paste slip) is refused with a message that',
-		'says which field. The key and the workspace ID never appear in errors: where Plazbot repeats them,',
-		'they show as `***`. In output, a field whose whole value is the key or the workspace ID shows as `***`;',
-		'other text is your data and is left as Plazbot sent it.',
+		'unless it points at this machine (`localhost`, `::1` or an address `127.x.x.x`, for the stand-in), a',
+		'Base URL with a query string or fragment is refused, and a Workspace ID or API Key containing a line',
+		'break (a copy-paste slip) is refused with a message that says which field.',
+		'',
+		'The node never outputs the API key, the password or the session token, in any form (inside text,',
+		'URL-encoded, another letter case, base64): they read `***`, in errors and in output. The Workspace',
+		'ID is removed from errors in the same forms; in output, a field whose whole value is the Workspace',
+		'ID reads `***`, and text that merely contains it (a stored request body) is your data and is output',
+		'as Plazbot sent it.',
 		'',
 		'',
 	);
@@ -593,6 +649,14 @@ const README_FIX: Record<string, string> = {
 	'empty-body':
 		'Point the Base URL at the API (`https://api.plazbot.com`); if it is right, try again later.',
 	'not-json': 'Point the Base URL at the API; if it is right, try again later.',
+	'send-bare-503':
+		'It may have been processed, so it was not repeated: check in Plazbot before sending again (or turn on Retry on Connection Drop).',
+	'latin1-error':
+		"Plazbot's message, read by the charset of its Content-Type (UTF-8, else Windows-1252, when none is given). Correct the value it names.",
+	'sign-in-refused':
+		'Correct the Email and Password. The node signed in once for the execution, not once per item.',
+	'reset-after-accept':
+		'Plazbot may have received the request: the message may have been sent. Check in Plazbot before sending it again.',
 	'html-error-page':
 		'The message may have gone out before the gateway failed: check in Plazbot before sending it again (or turn on Retry on Connection Drop).',
 };
