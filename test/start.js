@@ -32,6 +32,7 @@ const EXAMPLES = [
 	'crm-round-trip.json',
 	'list-contacts.json',
 	'incoming-message.json',
+	'pdfs-to-agent-knowledge.json',
 ];
 /** How many ports after a default one are tried when it is taken. */
 const PORT_SEARCH = 20;
