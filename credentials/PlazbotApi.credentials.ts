@@ -329,9 +329,15 @@ export class PlazbotApi implements ICredentialType {
 		);
 		const headers: Record<string, string> = { 'x-workspace-id': workspaceId };
 		if (bearer) headers.Authorization = `Bearer ${bearer}`;
+		// n8n follows a redirect to any host with these headers. Only the Base URL's host may have
+		// them: this covers the Test button's request, which the node's own client does not send.
+		const checked = checkBaseUrl(credentials.baseUrl);
 		return {
 			...requestOptions,
 			headers: { ...(requestOptions.headers ?? {}), ...headers },
+			...(requestOptions.allowedDomains === undefined && 'baseUrl' in checked
+				? { allowedDomains: new URL(checked.baseUrl).hostname }
+				: {}),
 		};
 	}
 

@@ -222,6 +222,30 @@ describe('Plazbot API credential test in real n8n', () => {
 		}
 	});
 
+	it('never takes the API Key to another host when Plazbot redirects the test request there', async () => {
+		for (const fault of ['redirectOtherHost', 'redirectSameHost']) {
+			standIn.reset();
+			standIn.setFaults({ script: { '1': fault } });
+			const result = await testWith({
+				workspaceId: WORKSPACE_ID,
+				apiKey: API_KEY,
+				baseUrl: standInUrl,
+			});
+			const redirected = standIn.requests.filter((r: any) => r.query.redirected);
+			if (fault === 'redirectOtherHost') {
+				expect(result.status).toBe('Error');
+				expect(result.message).not.toContain(API_KEY);
+				expect(redirected).toEqual([]);
+			} else {
+				// A redirect within Plazbot's host is followed, as the node follows it for a read.
+				expect(result).toEqual({ status: 'OK', message: 'Connection successful!' });
+				expect(redirected.map((r: any) => [r.headers.host, r.headers.authorization])).toEqual([
+					[new URL(standInUrl).host, `Bearer ${API_KEY}`],
+				]);
+			}
+		}
+	});
+
 	it('refuses a Base URL with a query string before any request, in both sign-in modes', async () => {
 		for (const data of SIGN_IN_MODES) {
 			standIn.reset();

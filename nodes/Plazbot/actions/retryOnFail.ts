@@ -1,5 +1,5 @@
 import type { INode, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import { NodeOperationError, type NodeApiError } from 'n8n-workflow';
 
 /**
  * n8n's Retry On Fail (node Settings) runs the whole node again, with the same input items,
@@ -29,9 +29,7 @@ export function retryOnFailNotice(resource: string, operations: string[]): INode
 
 /**
  * The node's answer when Retry On Fail is on for an operation that sends or creates: the error,
- * thrown before any request. With Continue On Fail every input item comes out with it, in order,
- * so that nothing downstream takes an input item for one that was sent (n8n would otherwise pass
- * the input items through).
+ * thrown before any request.
  */
 export function refuseRetryOnFail(
 	node: INode,
@@ -42,10 +40,23 @@ export function refuseRetryOnFail(
 		description: RETRY_ON_FAIL_REFUSED.description,
 	});
 	if (!continueOnFail) throw error;
-	return [
-		Array.from({ length: itemCount }, (_, item) => ({
-			json: { error: error.message, description: RETRY_ON_FAIL_REFUSED.description },
-			pairedItem: { item },
-		})),
-	];
+	return [everyItemFailed(error, itemCount)];
+}
+
+/**
+ * With Continue On Fail, an error that stops the node before any item ran comes out on every
+ * input item, in order, so that nothing downstream takes an input item for one that was sent (n8n
+ * would otherwise pass the input items through).
+ */
+export function everyItemFailed(
+	error: NodeOperationError | NodeApiError,
+	itemCount: number,
+): INodeExecutionData[] {
+	return Array.from({ length: itemCount }, (_, item) => ({
+		json: {
+			error: error.message,
+			...(error.description ? { description: error.description } : {}),
+		},
+		pairedItem: { item },
+	}));
 }

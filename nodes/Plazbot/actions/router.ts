@@ -9,7 +9,7 @@ import { errorKind, outputCollector, type OutputCollector } from './campaignRepo
 import { readDeliverySettings } from './common.runtime';
 import { itemContext } from './itemContext';
 import { resources } from './resources';
-import { refuseRetryOnFail } from './retryOnFail';
+import { everyItemFailed, refuseRetryOnFail } from './retryOnFail';
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
@@ -30,17 +30,20 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	const context = itemContext(this, resource, operationName);
 	let settings: ReturnType<typeof readDeliverySettings>;
 	let output: OutputCollector;
+	let client: PlazbotClient;
 	try {
 		settings = readDeliverySettings(context);
 		output = outputCollector(context, resource, operationName, items.length);
-	} catch (error) {
-		// The Options are read from the first item.
-		throw asItemError(this.getNode(), error, 0);
+		client = await PlazbotClient.create(this, {
+			...settings.policy,
+			stopAtFirstError: !this.continueOnFail(),
+		});
+	} catch (caught) {
+		// The Options are read from the first item; the credential is the same for every item.
+		const error = asItemError(this.getNode(), caught, 0);
+		if (!this.continueOnFail()) throw error;
+		return [everyItemFailed(error, items.length)];
 	}
-	const client = await PlazbotClient.create(this, {
-		...settings.policy,
-		stopAtFirstError: !this.continueOnFail(),
-	});
 	const node = this.getNode();
 	/** Items whose operation completed: named in the error when the run stops at a failed item. */
 	const completed: number[] = [];

@@ -89,13 +89,19 @@ describe("n8n's Retry On Fail on an operation that sends or creates", () => {
 				.map(([name]) => `${resource}.${name}`),
 		);
 		expect(refusing.sort()).toEqual([
+			'agent.addFile',
+			'agent.ask',
+			'agent.copy',
+			'agent.create',
 			'contact.addActivity',
 			'contact.create',
 			'message.sendConversation',
 			'message.sendMessage',
 			'opportunity.addActivity',
+			'opportunity.addFile',
 			'opportunity.create',
 			'task.create',
+			'template.create',
 			'user.create',
 			'user.sendResetPassword',
 		]);

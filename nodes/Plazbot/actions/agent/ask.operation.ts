@@ -64,6 +64,9 @@ export const description = updateDisplayOptions(
 );
 
 /** The session of this execution, when the user gives none: questions of one run share a memory. */
+/** Running it again sends or creates again: refuses n8n's Retry On Fail. */
+export const sendsOrCreates = true;
+
 export function executionSessionId(fns: IExecuteFunctions): string {
 	return `n8n-execution-${fns.getExecutionId()}`;
 }

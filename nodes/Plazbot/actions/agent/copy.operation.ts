@@ -16,6 +16,9 @@ export const description = updateDisplayOptions(
 	],
 );
 
+/** Running it again sends or creates again: refuses n8n's Retry On Fail. */
+export const sendsOrCreates = true;
+
 export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,

@@ -23,6 +23,9 @@ export const description = [
 	...agentConfigFields('create'),
 ];
 
+/** Running it again sends or creates again: refuses n8n's Retry On Fail. */
+export const sendsOrCreates = true;
+
 export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,
