@@ -244,20 +244,30 @@ describe('credential values that could change the request', () => {
 	])(
 		'a line break in the %s is refused before any request, without echoing the value',
 		async (label, override) => {
+			const message = `The ${label} in the Plazbot API credential contains a line break or another control character`;
+			const description = `Open the Plazbot API credential, paste the ${label} again without line breaks, and save it.`;
 			for (const continueOnFail of [false, true]) {
 				const { fns, requests } = sendWith(override, continueOnFail);
-				const error = await router.call(fns).catch((caught) => caught);
+				const answer = await router.call(fns).then(
+					([output]) => ({ output }),
+					(error) => ({ error }),
+				);
 
-				expect(error.message).toBe(
-					`The ${label} in the Plazbot API credential contains a line break or another control character`,
-				);
-				expect(error.description).toBe(
-					`Open the Plazbot API credential, paste the ${label} again without line breaks, and save it.`,
-				);
+				if (continueOnFail) {
+					// Every input item comes out with the error, in order.
+					expect(answer).toEqual({
+						output: DESTINATIONS.map((_, item) => ({
+							json: { error: message, description },
+							pairedItem: { item },
+						})),
+					});
+				} else {
+					expect(answer).toEqual({ error: expect.objectContaining({ message, description }) });
+				}
 				expect(requests).toHaveLength(0);
 				expect(standIn().requests).toHaveLength(0);
-				expectNoSecrets({ fns, requests, error });
-				expect(JSON.stringify(error)).not.toContain('X-Injected');
+				expectNoSecrets({ fns, requests, ...answer });
+				expect(JSON.stringify(answer)).not.toContain('X-Injected');
 			}
 		},
 	);
