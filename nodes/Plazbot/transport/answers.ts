@@ -61,13 +61,19 @@ export const REDIRECTED_ELSEWHERE = 'REDIRECTED_TO_OTHER_HOST';
 /** n8n 2.x: "Domain not allowed: …"; 1.x: "Redirected request failed: Domain not allowed: …". */
 const N8N_DOMAIN_REFUSAL = /(?:^|: )Domain not allowed:/;
 
+/** An error and its causes, outermost first: n8n wraps what its HTTP helper throws. */
+export function causeChain(error: unknown): Array<Record<string, unknown>> {
+	const chain: Array<Record<string, unknown>> = [];
+	for (let link = error; isRecord(link) && chain.length < 5; link = link.cause) chain.push(link);
+	return chain;
+}
+
 /** The code and message of a failure thrown by n8n's HTTP helper, whatever it is wrapped in. */
 export function describeTransportError(
 	error: unknown,
 	redact: (text: string) => string = (text) => text,
 ): TransportFailure {
-	const chain: Array<Record<string, unknown>> = [];
-	for (let link = error; isRecord(link) && chain.length < 5; link = link.cause) chain.push(link);
+	const chain = causeChain(error);
 	const strings = (key: string) =>
 		chain.map((link) => link[key]).filter((value): value is string => typeof value === 'string');
 	const detail = strings('message')
@@ -95,47 +101,6 @@ export function headerValue(
 ): string | undefined {
 	const value = Object.entries(headers ?? {}).find(([key]) => key.toLowerCase() === name)?.[1];
 	return Array.isArray(value) ? String(value[0]) : value === undefined ? undefined : String(value);
-}
-
-/**
- * An answer's body as text. The body comes as bytes (the client asks n8n for an arraybuffer) and
- * is decoded by the Content-Type's charset: n8n's text decoding assumes UTF-8 and turns an
- * ISO-8859-1 "Número no válido" into "N�mero no v�lido". Without a charset, UTF-8 when the bytes
- * are valid UTF-8, otherwise Windows-1252 (ISO-8859-1's superset, what such servers send).
- */
-export function bodyText(body: unknown, contentType?: string): string {
-	if (body === undefined || body === null) return '';
-	if (typeof body === 'string') return body;
-	const bytes =
-		body instanceof ArrayBuffer
-			? new Uint8Array(body)
-			: ArrayBuffer.isView(body)
-				? new Uint8Array(body.buffer, body.byteOffset, body.byteLength)
-				: undefined;
-	if (!bytes) return JSON.stringify(body);
-	const charset = /charset\s*=\s*"?([\w.:-]+)/i.exec(contentType ?? '')?.[1];
-	if (charset) {
-		try {
-			return new TextDecoder(charset).decode(bytes);
-		} catch {
-			// A charset TextDecoder does not know: read as if none was given.
-		}
-	}
-	try {
-		return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-	} catch {
-		return new TextDecoder('windows-1252').decode(bytes);
-	}
-}
-
-export function parseJson(text: string): unknown {
-	if (text.trim() === '') return undefined;
-	try {
-		// Some servers (.NET among them) start JSON with a byte-order mark, which JSON.parse refuses.
-		return JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
-	} catch {
-		return undefined;
-	}
 }
 
 /**
@@ -242,7 +207,7 @@ export function redirectAnswer(
 }
 
 /** "45 s", "10 min", "2 h 5 min": how long, as a person says it. */
-export function duration(ms: number): string {
+function duration(ms: number): string {
 	const seconds = Math.ceil(ms / 1000);
 	if (seconds < 120) return `${seconds} s`;
 	const minutes = Math.ceil(seconds / 60);
@@ -251,43 +216,46 @@ export function duration(ms: number): string {
 }
 
 const CHECK_BASE_URL = 'Check the Base URL in the Plazbot API credential';
-/** No answer: the causes in order, each with its message (given the host) and hint. */
-const TRANSPORT_FAILURES: Array<[(code: string) => boolean, (host: string) => string, string]> = [
+/**
+ * No answer: the causes in order, each with its message (given the host), its hint, and whether
+ * it says the request never reached Plazbot (then nothing can have been sent).
+ */
+const TRANSPORT_FAILURES: Array<
+	[(code: string) => boolean, (host: string) => string, string, boolean]
+> = [
 	[
 		(code) => code === 'ECONNREFUSED',
 		(host) => `Could not connect to Plazbot at ${host}: the connection was refused`,
 		`${CHECK_BASE_URL} and that the server is running.`,
+		true,
 	],
 	[
 		(code) => code === 'ENOTFOUND' || code === 'EAI_AGAIN',
 		(host) => `Could not find the Plazbot server ${host}: the name does not resolve`,
 		`${CHECK_BASE_URL} for typos, and the DNS of the n8n host.`,
+		true,
 	],
 	[
 		(code) => TLS_CODE_PATTERN.test(code),
 		(host) =>
 			`Could not establish a secure connection to ${host}: the TLS certificate was not accepted`,
 		'Check that the Base URL uses the Plazbot host name and that no proxy replaces its certificate.',
+		true,
 	],
 	[
 		(code) => code === REDIRECTED_ELSEWHERE,
 		(host) =>
 			`Plazbot at ${host} redirected the request to another host; the redirect was not followed`,
 		`The Workspace ID and API Key are only ever sent to the host of the Base URL. ${CHECK_BASE_URL}: use the address the Plazbot API answers at directly.`,
+		true,
 	],
 	[
 		(code) => DROPPED_CONNECTION_CODES.has(code),
 		(host) => `The connection to Plazbot at ${host} was dropped before an answer arrived`,
 		'The request may already have been processed, so it was not repeated automatically. Turn on the "Retry on Connection Drop" option to retry such requests (this can send a message twice).',
+		false,
 	],
 ];
-/** Codes that say the request never reached Plazbot: nothing can have been sent. */
-const NEVER_ARRIVED = (code: string) =>
-	code === 'ECONNREFUSED' ||
-	code === 'ENOTFOUND' ||
-	code === 'EAI_AGAIN' ||
-	code === REDIRECTED_ELSEWHERE ||
-	TLS_CODE_PATTERN.test(code);
 const MAY_HAVE_BEEN_SENT =
 	'Plazbot may have received the request: the message may have been sent. It was not repeated automatically; check in Plazbot whether it went through before sending it again.';
 
@@ -311,7 +279,7 @@ export function transportFailure(
 		message = known ? known[1](host) : `The request to Plazbot at ${host} failed`;
 		hint = known ? known[2] : `${CHECK_BASE_URL} and the network of the n8n host.`;
 		// Any failure but one that never reached Plazbot can come after it accepted a send.
-		if (sends && !NEVER_ARRIVED(failure.code)) {
+		if (sends && !known?.[3]) {
 			const retryHint =
 				'Turn on the "Retry on Connection Drop" option to retry such requests (this can send a message twice).';
 			hint = known

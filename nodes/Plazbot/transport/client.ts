@@ -10,12 +10,10 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import {
-	readCredential,
-	readSignInFailure,
-	type SignInFailure,
-} from '../../../credentials/PlazbotApi.credentials';
+import { readCredential } from '../../../credentials/PlazbotApi.credentials';
 import { assertSupportedN8n } from '../helpers/n8nSupport';
+import { bodyText, parseJson } from '../helpers/httpBody';
+import { isRecord } from '../helpers/records';
 import { redactRecord, redactText } from '../helpers/secrets';
 import { waitFor } from '../helpers/wait';
 import {
@@ -23,11 +21,9 @@ import {
 	type Outcome,
 	type PlazbotEnvelope,
 	asEnvelope,
-	bodyText,
 	describeTransportError,
 	headerValue,
 	notJsonAnswer,
-	parseJson,
 	redirectAnswer,
 	refused,
 	refusedAnswer,
@@ -81,24 +77,6 @@ export interface PlazbotAnswer {
 }
 
 type Verdict = { retryDelayMs: number } | { answer: PlazbotAnswer } | { error: NodeApiError };
-
-/** Plazbot's own answer: a JSON object with `success` (its envelope), not a web server's page. */
-function isPlazbotEnvelope(parsed: unknown): boolean {
-	return (
-		typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) && 'success' in parsed
-	);
-}
-
-/** The credential's sign-in failure, in whatever n8n wrapped the error thrown by preAuthentication. */
-function signInFailureIn(error: unknown): SignInFailure | undefined {
-	for (let link = error, depth = 0; link && depth < 5; depth++) {
-		const message = (link as { message?: unknown }).message;
-		const found = typeof message === 'string' ? readSignInFailure(message) : undefined;
-		if (found) return found;
-		link = (link as { cause?: unknown }).cause;
-	}
-	return undefined;
-}
 
 /** The only way to Plazbot: throttled, retried, every failure an error naming the item, never a secret. */
 export class PlazbotClient {
@@ -256,7 +234,8 @@ export class PlazbotClient {
 		const text = bodyText(body, headerValue(headers, 'content-type'));
 		const parsed = parseJson(text);
 		const envelope = asEnvelope(parsed);
-		if (request.routeMayBeMissing && status === 404 && !isPlazbotEnvelope(parsed))
+		// Plazbot's own 404 is its envelope, `success` included; a web server's page is not.
+		if (request.routeMayBeMissing && status === 404 && !(isRecord(parsed) && 'success' in parsed))
 			return { answer: { status, envelope: {}, routeMissing: true } };
 		if (request.expectedStatuses?.includes(status))
 			return { answer: { status, envelope: envelope ?? {} } };
@@ -352,39 +331,9 @@ export class PlazbotClient {
 			if (this.cancelSignal()?.aborted) {
 				throw new NodeOperationError(this.fns.getNode(), 'The execution was cancelled');
 			}
-			const signIn = this.session.usesSignIn ? signInFailureIn(error) : undefined;
-			if (signIn) return this.signInOutcome(signIn);
-			return describeTransportError(error, (text) => this.redact(text));
+			const redact = (text: string) => this.redact(text);
+			return this.session.signInOutcome(error, redact) ?? describeTransportError(error, redact);
 		}
-	}
-
-	/**
-	 * n8n signed in first (preAuthentication) and the sign-in failed: the request never left.
-	 * Refused: the error every item of the run gets, without signing in again. Not now (429, 503):
-	 * the sign-in's answer, retried as any 429 or 503 is.
-	 */
-	private signInOutcome(failure: SignInFailure): Outcome {
-		const message = this.redact(failure.message);
-		if (failure.refused) {
-			return {
-				kind: 'signInRefused',
-				wording: {
-					message,
-					description:
-						'Open the Plazbot API credential and check the Email and Password (and the Workspace ID). The node signed in once for this execution and not again for the other items, so that the account is not locked; nothing was sent.',
-					httpCode: String(failure.status),
-				},
-			};
-		}
-		return {
-			kind: 'response',
-			notSent: true,
-			response: {
-				statusCode: failure.status,
-				headers: failure.retryAfter ? { 'retry-after': failure.retryAfter } : {},
-				body: JSON.stringify({ success: false, message }),
-			},
-		};
 	}
 
 	/** A node error from the wording, with the credential's secrets removed from all its text. */
