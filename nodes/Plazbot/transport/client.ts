@@ -30,8 +30,6 @@ import {
 	TIMED_OUT,
 	transportFailure,
 } from './answers';
-import { CONTINUATION_TOKEN_QUERY } from './apiContract';
-import { collectRecords, followPages, type Page, pageOf } from './pagination';
 import { DEFAULT_DELIVERY_POLICY, type DeliveryPolicy, retryDecision, Session } from './policy';
 import {
 	AdaptiveConcurrency,
@@ -181,27 +179,13 @@ export class PlazbotClient {
 		return (await this.request(request, itemIndex)).data;
 	}
 
-	/** Every record of a continuation-token list, fetched page by page as they are consumed. */
-	records(request: PlazbotRequest, itemIndex?: number): AsyncGenerator<IDataObject> {
-		return followPages(
-			async (token) => await this.page(request, token, itemIndex),
-			(message, description) =>
-				new NodeOperationError(
-					this.fns.getNode(),
-					itemIndex === undefined ? message : `${message} [item ${itemIndex}]`,
-					{ description, itemIndex },
-				),
+	/** An error of this node, naming the item when there is one. */
+	nodeError(message: string, description: string, itemIndex?: number): NodeOperationError {
+		return new NodeOperationError(
+			this.fns.getNode(),
+			itemIndex === undefined ? message : `${message} [item ${itemIndex}]`,
+			{ description, itemIndex },
 		);
-	}
-
-	/** One page of a continuation-token list; `nextToken` is undefined on the last page. */
-	async page(request: PlazbotRequest, token?: string, itemIndex?: number): Promise<Page> {
-		const qs = { ...(request.qs ?? {}), ...(token ? { [CONTINUATION_TOKEN_QUERY]: token } : {}) };
-		return pageOf((await this.request({ ...request, qs }, itemIndex)).data);
-	}
-
-	async collect(request: PlazbotRequest, limit: number | undefined, itemIndex?: number) {
-		return await collectRecords(this.records(request, itemIndex), limit);
 	}
 
 	/** The API key, password and every session token of this run: never shown in any form. */
