@@ -10,7 +10,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { readCredential } from '../../../credentials/PlazbotApi.credentials';
+import { readCredential } from '../helpers/credentialRules';
 import { assertSupportedN8n } from '../helpers/n8nSupport';
 import { bodyText, parseJson } from '../helpers/httpBody';
 import { isRecord } from '../helpers/records';

@@ -1,6 +1,6 @@
 import type { ICredentialDataDecryptedObject, IHttpRequestMethods } from 'n8n-workflow';
 
-import { EMAIL_PASSWORD, readSignInFailure } from '../../../credentials/PlazbotApi.credentials';
+import { EMAIL_PASSWORD, readSignInFailure } from '../helpers/credentialRules';
 
 import type { NotRetried, Outcome } from './answers';
 import { causeChain, DROPPED_CONNECTION_CODES, headerValue } from './answers';
