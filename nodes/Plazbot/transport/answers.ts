@@ -1,12 +1,11 @@
 import type { IN8nHttpFullResponse } from 'n8n-workflow';
 
+import { causeChain } from '../helpers/http';
 import { isRecord } from '../helpers/records';
 import { htmlPageText, messageText, snippet } from '../helpers/serverText';
 
-/**
- * What one try of a request came to: an answer, no answer and why, or a sign-in Plazbot refused
- * (Email and Password). `notSent`: the answer is the sign-in's, the request itself never left.
- */
+/** What one try came to: an answer, no answer and why, or a sign-in Plazbot refused. `notSent`:
+ * the answer is the sign-in's (Email and Password), the request itself never left. */
 export type Outcome =
 	| { kind: 'response'; response: IN8nHttpFullResponse; notSent?: boolean }
 	| TransportFailure
@@ -61,13 +60,6 @@ export const REDIRECTED_ELSEWHERE = 'REDIRECTED_TO_OTHER_HOST';
 /** n8n 2.x: "Domain not allowed: …"; 1.x: "Redirected request failed: Domain not allowed: …". */
 const N8N_DOMAIN_REFUSAL = /(?:^|: )Domain not allowed:/;
 
-/** An error and its causes, outermost first: n8n wraps what its HTTP helper throws. */
-export function causeChain(error: unknown): Array<Record<string, unknown>> {
-	const chain: Array<Record<string, unknown>> = [];
-	for (let link = error; isRecord(link) && chain.length < 5; link = link.cause) chain.push(link);
-	return chain;
-}
-
 /** The code and message of a failure thrown by n8n's HTTP helper, whatever it is wrapped in. */
 export function describeTransportError(
 	error: unknown,
@@ -93,14 +85,6 @@ export function describeTransportError(
 		detail: snippet(redact(detail ?? 'no details')),
 		timedOut,
 	};
-}
-
-export function headerValue(
-	headers: IN8nHttpFullResponse['headers'] | undefined,
-	name: string,
-): string | undefined {
-	const value = Object.entries(headers ?? {}).find(([key]) => key.toLowerCase() === name)?.[1];
-	return Array.isArray(value) ? String(value[0]) : value === undefined ? undefined : String(value);
 }
 
 /**
@@ -163,6 +147,8 @@ export function refusedAnswer(
 	envelope: PlazbotEnvelope | undefined,
 	attempts: number,
 	notRetried: NotRetried = {},
+	/** An Email and Password credential: its 401 is a refused session token, not an API Key. */
+	signIn = false,
 ): ErrorWording {
 	const ok = status >= 200 && status < 300;
 	const plazbotMessage = messageText(envelope?.message);
@@ -173,7 +159,7 @@ export function refusedAnswer(
 		? `Plazbot error${ok ? '' : ` ${status}`}: ${plazbotMessage}`
 		: `Plazbot answered HTTP ${status}${body}`;
 	message += retriedNote(attempts);
-	let description = hintFor(status, envelope);
+	let description = hintFor(status, envelope, signIn);
 	const { reason, retryAfterMs, maxRetryAfterMs } = notRetried;
 	if (reason === 'retryAfterTooLong' && retryAfterMs !== undefined && maxRetryAfterMs) {
 		message += `. Plazbot asked to wait ${duration(retryAfterMs)} before trying again (Retry-After); the node waits at most ${duration(maxRetryAfterMs)}`;
@@ -216,6 +202,8 @@ function duration(ms: number): string {
 }
 
 const CHECK_BASE_URL = 'Check the Base URL in the Plazbot API credential';
+const RETRY_ON_DROP =
+	'Turn on the "Retry on Connection Drop" option to retry such requests (this can send a message twice).';
 /**
  * No answer: the causes in order, each with its message (given the host), its hint, and whether
  * it says the request never reached Plazbot (then nothing can have been sent).
@@ -252,7 +240,7 @@ const TRANSPORT_FAILURES: Array<
 	[
 		(code) => DROPPED_CONNECTION_CODES.has(code),
 		(host) => `The connection to Plazbot at ${host} was dropped before an answer arrived`,
-		'The request may already have been processed, so it was not repeated automatically. Turn on the "Retry on Connection Drop" option to retry such requests (this can send a message twice).',
+		`The request may already have been processed, so it was not repeated automatically. ${RETRY_ON_DROP}`,
 		false,
 	],
 ];
@@ -280,11 +268,9 @@ export function transportFailure(
 		hint = known ? known[2] : `${CHECK_BASE_URL} and the network of the n8n host.`;
 		// Any failure but one that never reached Plazbot can come after it accepted a send.
 		if (sends && !known?.[3]) {
-			const retryHint =
-				'Turn on the "Retry on Connection Drop" option to retry such requests (this can send a message twice).';
 			hint = known
-				? `${MAY_HAVE_BEEN_SENT} ${retryHint}`
-				: `${MAY_HAVE_BEEN_SENT} If nothing arrived, ${CHECK_BASE_URL.charAt(0).toLowerCase()}${CHECK_BASE_URL.slice(1)} and the network of the n8n host.`;
+				? `${MAY_HAVE_BEEN_SENT} ${RETRY_ON_DROP}`
+				: `${MAY_HAVE_BEEN_SENT} If nothing arrived, check the Base URL in the Plazbot API credential and the network of the n8n host.`;
 		}
 	}
 	return {
@@ -293,7 +279,9 @@ export function transportFailure(
 	};
 }
 
-function hintFor(status: number, envelope: PlazbotEnvelope | undefined): string {
+function hintFor(status: number, envelope: PlazbotEnvelope | undefined, signIn: boolean): string {
+	if (status === 401 && signIn)
+		return 'Plazbot refused the session token of the Email and Password sign-in, also after signing in again. Check the Email and Password in the Plazbot API credential, and that this user belongs to the workspace of the Workspace ID.';
 	if (status === 401) return 'Check the API Key in the Plazbot API credential.';
 	if (status === 403)
 		return 'Check the Workspace ID in the Plazbot API credential and that the API key belongs to it.';

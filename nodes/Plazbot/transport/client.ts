@@ -12,17 +12,16 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { readCredential } from '../helpers/credentialRules';
 import { assertSupportedN8n } from '../helpers/n8nSupport';
-import { bodyText, parseJson } from '../helpers/httpBody';
+import { bodyText, headerValue, parseJson } from '../helpers/http';
 import { isRecord } from '../helpers/records';
 import { redactRecord, redactText } from '../helpers/secrets';
-import { waitFor } from '../helpers/wait';
+import { waitFor, withDeadline } from '../helpers/wait';
 import {
 	type ErrorWording,
 	type Outcome,
 	type PlazbotEnvelope,
 	asEnvelope,
 	describeTransportError,
-	headerValue,
 	notJsonAnswer,
 	redirectAnswer,
 	refused,
@@ -145,8 +144,16 @@ export class PlazbotClient {
 					await this.pacer.wait(signal);
 					signal.throwIfAborted();
 					const sentAt = Date.now();
+					// The Timeout bounds all of a try, body included (n8n's notices only a silent
+					// connection); a try given up keeps its slot until it ends (Concurrency holds).
 					const { outcome, tokenSent } = await this.session.send(
-						async () => await this.send(request, holdUntil),
+						async () =>
+							await withDeadline(
+								async () => await this.sendOnce(request),
+								this.policy.timeoutMs,
+								TIMED_OUT,
+								holdUntil,
+							),
 					);
 					this.adaptive?.onAnswer(
 						sentAt,
@@ -193,9 +200,13 @@ export class PlazbotClient {
 		return [...this.secrets, ...this.session.tokensSent];
 	}
 
+	private get allSecrets(): string[] {
+		return [this.workspaceId, ...this.textSecrets];
+	}
+
 	/** Text for an error or a log: every secret, the Workspace ID included, in any form. */
 	redact(text: string): string {
-		return redactText(text, [this.workspaceId, ...this.textSecrets]);
+		return redactText(text, this.allSecrets);
 	}
 
 	/** An output record: the Workspace ID, which user data carries inside text, only as a whole value. */
@@ -234,14 +245,10 @@ export class PlazbotClient {
 		// Redacted before any wording cuts the text short, so that no part of a secret is shown.
 		const shownText = this.redact(text);
 		if (ok && !envelope) return fail(notJsonAnswer(status, shownText));
-		const shownEnvelope =
-			envelope && redactRecord(envelope, { inText: [this.workspaceId, ...this.textSecrets] });
-		const wording = refusedAnswer(status, shownText, shownEnvelope, attempt, decision);
-		// An Email and Password credential has no API Key: its 401 is a refused session token.
-		if (status === 401 && this.session.usesSignIn)
-			wording.description =
-				'Plazbot refused the session token of the Email and Password sign-in, also after signing in again. Check the Email and Password in the Plazbot API credential, and that this user belongs to the workspace of the Workspace ID.';
-		return fail(wording);
+		const shownEnvelope = envelope && redactRecord(envelope, { inText: this.allSecrets });
+		return fail(
+			refusedAnswer(status, shownText, shownEnvelope, attempt, decision, this.session.usesSignIn),
+		);
 	}
 
 	private cancelSignal(): AbortSignal | undefined {
@@ -255,32 +262,6 @@ export class PlazbotClient {
 			this.waitSignalOnce = cancel ? AbortSignal.any([cancel, this.stop.signal]) : this.stop.signal;
 		}
 		return this.waitSignalOnce;
-	}
-
-	/**
-	 * One try. The Timeout option bounds all of it, body included: n8n's timeout only notices a
-	 * silent connection, and a server trickling bytes could hold the item for as long as it likes.
-	 */
-	private async send(
-		request: PlazbotRequest,
-		holdUntil: (request: Promise<unknown>) => void,
-	): Promise<Outcome> {
-		const finished = new AbortController();
-		const deadline = waitFor(this.policy.timeoutMs, finished.signal).then(
-			() => TIMED_OUT,
-			() => undefined,
-		);
-		const attempt = this.sendOnce(request);
-		try {
-			const outcome = (await Promise.race([attempt, deadline])) ?? (await attempt);
-			// Given up at the deadline, the request is still open (n8n cannot abort it): it keeps its
-			// slot until it ends, so that no more than Concurrency requests are open at once.
-			if (outcome === TIMED_OUT) holdUntil(attempt.catch(() => undefined));
-			return outcome;
-		} finally {
-			finished.abort();
-			attempt.catch(() => undefined); // given up at the deadline: nobody waits for its outcome
-		}
 	}
 
 	private async sendOnce({ method, path, qs, body, headers }: PlazbotRequest): Promise<Outcome> {

@@ -1,9 +1,10 @@
 import type { ICredentialDataDecryptedObject, IHttpRequestMethods } from 'n8n-workflow';
 
 import { EMAIL_PASSWORD, readSignInFailure } from '../helpers/credentialRules';
+import { causeChain, headerValue } from '../helpers/http';
 
 import type { NotRetried, Outcome } from './answers';
-import { causeChain, DROPPED_CONNECTION_CODES, headerValue } from './answers';
+import { DROPPED_CONNECTION_CODES } from './answers';
 
 /** How one execution delivers its requests: the node's Options, read once per run. */
 export interface DeliveryPolicy {

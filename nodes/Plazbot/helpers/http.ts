@@ -1,3 +1,16 @@
+import type { IN8nHttpFullResponse } from 'n8n-workflow';
+
+import { isRecord } from './records';
+
+/** A header of an answer, whatever the case of its name; the first value of a repeated one. */
+export function headerValue(
+	headers: IN8nHttpFullResponse['headers'] | undefined,
+	name: string,
+): string | undefined {
+	const value = Object.entries(headers ?? {}).find(([key]) => key.toLowerCase() === name)?.[1];
+	return Array.isArray(value) ? String(value[0]) : value === undefined ? undefined : String(value);
+}
+
 /**
  * An answer's body as text. The body comes as bytes (the client asks n8n for an arraybuffer) and
  * is decoded by the Content-Type's charset: n8n's text decoding assumes UTF-8 and turns an
@@ -37,4 +50,11 @@ export function parseJson(text: string): unknown {
 	} catch {
 		return undefined;
 	}
+}
+
+/** An error and its causes, outermost first: n8n wraps what its HTTP helper throws. */
+export function causeChain(error: unknown): Array<Record<string, unknown>> {
+	const chain: Array<Record<string, unknown>> = [];
+	for (let link = error; isRecord(link) && chain.length < 5; link = link.cause) chain.push(link);
+	return chain;
 }
