@@ -5,6 +5,7 @@ import type {
 	IHookFunctions,
 	IHttpRequestMethods,
 	ILoadOptionsFunctions,
+	INode,
 	IN8nHttpFullResponse,
 	JsonObject,
 } from 'n8n-workflow';
@@ -46,10 +47,8 @@ export interface PlazbotRequest {
 	method: IHttpRequestMethods;
 	path: string;
 	/**
-	 * JSON, or multipart/form-data (a file upload: n8n's HTTP helper sends Node's FormData as such).
-	 * An upload is given as a function that builds the FormData: it runs only once the request
-	 * holds its slot, for each try, so that at most Concurrency files are in memory at once however
-	 * many items wait for their turn.
+	 * JSON, or an upload (n8n sends FormData as multipart/form-data) as a function that builds it
+	 * once the request holds its slot, each try: at most Concurrency files are in memory at once.
 	 */
 	body?: IDataObject | FormData | (() => Promise<FormData>);
 	qs?: IDataObject;
@@ -58,10 +57,8 @@ export interface PlazbotRequest {
 	/** Normal answers, not failures (a lookup's 404): never retried, never stopping the run. */
 	expectedStatuses?: readonly number[];
 	/**
-	 * A 404 that is not Plazbot's JSON envelope (a web server's "Cannot POST …" page: there is no
-	 * route at this path, so nothing was done) is returned by `answer()` with `routeMissing`, for a
-	 * caller that tries the path another of Plazbot's sources gives. A 404 with the envelope is
-	 * Plazbot's own answer and stays an error.
+	 * A 404 without Plazbot's envelope (a web server's "Cannot POST …": no such route, nothing was
+	 * done) is answered with `routeMissing`, for a caller that tries another source's path.
 	 */
 	routeMayBeMissing?: boolean;
 }
@@ -80,6 +77,7 @@ export class PlazbotClient {
 	private readonly stop = new AbortController(); // stopSending(): every waiting request gives up
 	private waitSignalOnce?: AbortSignal;
 	private readonly baseHost = new URL(this.baseUrl).hostname; // the only host it is sent to
+	private readonly shownHost = new URL(this.baseUrl).host; // with its port, in error messages
 	private readonly session = new Session(this.credentials.data ?? {});
 
 	private constructor(
@@ -186,13 +184,8 @@ export class PlazbotClient {
 		return (await this.request(request, itemIndex)).data;
 	}
 
-	/** An error of this node, naming the item when there is one. */
-	nodeError(message: string, description: string, itemIndex?: number): NodeOperationError {
-		return new NodeOperationError(
-			this.fns.getNode(),
-			itemIndex === undefined ? message : `${message} [item ${itemIndex}]`,
-			{ description, itemIndex },
-		);
+	get node(): INode {
+		return this.fns.getNode();
 	}
 
 	/** The API key, password and every session token of this run: never shown in any form. */
@@ -220,10 +213,8 @@ export class PlazbotClient {
 		if (decision.retry) return { retryDelayMs: decision.delayMs };
 		if (outcome.kind === 'signInRefused') return fail(outcome.wording);
 		if (outcome.kind === 'transportError') {
-			const host = new URL(this.baseUrl).host;
-			return fail(
-				transportFailure(outcome, host, this.policy.timeoutMs, attempt, request.method !== 'GET'),
-			);
+			const sends = request.method !== 'GET';
+			return fail(transportFailure(outcome, this.shownHost, this.policy.timeoutMs, attempt, sends));
 		}
 		const { statusCode: status, headers, body } = outcome.response;
 		const text = bodyText(body, headerValue(headers, 'content-type'));

@@ -1,4 +1,5 @@
 import type { IDataObject } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import { listIn, unreadableList } from '../helpers/records';
 import { CONTINUATION_TOKEN_QUERY, NEXT_PAGE_TOKEN_FIELDS } from './apiContract';
@@ -94,7 +95,12 @@ export async function collectList(
 	if (limit !== undefined && limit <= 0) return results;
 	const records = followPages(
 		async (token) => await listPage(client, request, token, itemIndex),
-		(message, description) => client.nodeError(message, description, itemIndex),
+		(message, description) =>
+			new NodeOperationError(
+				client.node,
+				itemIndex === undefined ? message : `${message} [item ${itemIndex}]`,
+				{ description, itemIndex },
+			),
 	);
 	for await (const record of records) {
 		results.push(record);
