@@ -5,6 +5,7 @@ import type { PlazbotClient } from '../transport/client';
 import type { DeliveryPolicy } from '../transport/policy';
 import { DEFAULT_DELIVERY_POLICY } from '../transport/policy';
 import { recordPath } from '../transport/apiContract';
+import { collectList } from '../transport/pagination';
 import { ADAPTIVE_CONCURRENCY_CEILING } from '../transport/throttle';
 import { asBoolean, asNumber } from '../helpers/coerce';
 import { InvalidInput } from '../helpers/errors';
@@ -121,7 +122,8 @@ export async function listWorkspaceRecords(
 	path: string,
 	itemIndex: number,
 ): Promise<IDataObject[]> {
-	return await client.collect(
+	return await collectList(
+		client,
 		{ method: 'GET', path, qs: { workspaceId: client.workspaceId } },
 		readLimit(fns, itemIndex),
 		itemIndex,

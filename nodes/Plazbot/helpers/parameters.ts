@@ -3,10 +3,16 @@ import type { IDataObject } from 'n8n-workflow';
 import { InvalidInput } from './errors';
 import { describeType, normalizeWhatsappNumber } from './phone';
 
+const empty = (field: string, hint?: string) =>
+	new InvalidInput(field, 'is empty', hint ?? `Fill in ${field}.`);
+
+const notText = (field: string, value: unknown, hint: string) =>
+	new InvalidInput(field, `must be text, but the expression gave ${describeType(value)}`, hint);
+
 /** Accepts text (trimmed) or a number from an expression; anything else names the field. */
 export function asRequiredText(value: unknown, field: string, hint?: string): string {
 	const text = asOptionalText(value, field);
-	if (text === undefined) throw new InvalidInput(field, 'is empty', hint ?? `Fill in ${field}.`);
+	if (text === undefined) throw empty(field, hint);
 	return text;
 }
 
@@ -14,13 +20,8 @@ export function asRequiredText(value: unknown, field: string, hint?: string): st
 export function asOptionalText(value: unknown, field: string): string | undefined {
 	if (value === undefined || value === null) return undefined;
 	if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-	if (typeof value !== 'string') {
-		throw new InvalidInput(
-			field,
-			`must be text, but the expression gave ${describeType(value)}`,
-			'Map a single text value, for example {{ $json.name }}.',
-		);
-	}
+	if (typeof value !== 'string')
+		throw notText(field, value, 'Map a single text value, for example {{ $json.name }}.');
 	const trimmed = value.trim();
 	return trimmed === '' ? undefined : trimmed;
 }
@@ -67,15 +68,10 @@ export function asRequiredLongText(
 	hint?: string,
 ): string {
 	if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-	if (value !== undefined && value !== null && typeof value !== 'string') {
-		throw new InvalidInput(
-			field,
-			`must be text, but the expression gave ${describeType(value)}`,
-			'Map a single text value, for example {{ $json.text }}.',
-		);
-	}
+	if (value !== undefined && value !== null && typeof value !== 'string')
+		throw notText(field, value, 'Map a single text value, for example {{ $json.text }}.');
 	const trimmed = typeof value === 'string' ? value.trim() : '';
-	if (trimmed === '') throw new InvalidInput(field, 'is empty', hint ?? `Fill in ${field}.`);
+	if (trimmed === '') throw empty(field, hint);
 	if (trimmed.length > maxLength) {
 		throw new InvalidInput(
 			field,
@@ -116,7 +112,7 @@ export function asOptionalEmail(value: unknown, field: string): string | undefin
 
 export function asEmail(value: unknown, field: string, hint?: string): string {
 	const email = asOptionalEmail(value, field);
-	if (email === undefined) throw new InvalidInput(field, 'is empty', hint ?? `Fill in ${field}.`);
+	if (email === undefined) throw empty(field, hint);
 	return email;
 }
 
@@ -264,15 +260,9 @@ function wallClockFormat(timeZone: string): Intl.DateTimeFormat | undefined {
  */
 export function asSecret(value: unknown, field: string, hint?: string): string {
 	if (typeof value === 'number') return String(value);
-	if (value !== undefined && value !== null && typeof value !== 'string') {
-		throw new InvalidInput(
-			field,
-			`must be text, but the expression gave ${describeType(value)}`,
-			'Map a single text value.',
-		);
-	}
-	if (typeof value !== 'string' || value.trim() === '')
-		throw new InvalidInput(field, 'is empty', hint ?? `Fill in ${field}.`);
+	if (value !== undefined && value !== null && typeof value !== 'string')
+		throw notText(field, value, 'Map a single text value.');
+	if (typeof value !== 'string' || value.trim() === '') throw empty(field, hint);
 	return value;
 }
 

@@ -30,3 +30,29 @@ export async function waitFor(ms: number, signal?: AbortSignal): Promise<void> {
 		timer.abort();
 	}
 }
+
+/**
+ * What `start()` gives, or `late` once `ms` have passed. Its work cannot be aborted and runs on:
+ * `whenLate` gets it, to wait for its end.
+ */
+export async function withDeadline<T, L>(
+	start: () => Promise<T>,
+	ms: number,
+	late: L,
+	whenLate: (work: Promise<unknown>) => void,
+): Promise<T | L> {
+	const finished = new AbortController();
+	const deadline = waitFor(ms, finished.signal).then(
+		() => late,
+		() => undefined,
+	);
+	const work = start();
+	try {
+		const outcome = (await Promise.race([work, deadline])) ?? (await work);
+		if (outcome === late) whenLate(work.catch(() => undefined));
+		return outcome;
+	} finally {
+		finished.abort();
+		work.catch(() => undefined); // given up at the deadline: nobody waits for its outcome
+	}
+}

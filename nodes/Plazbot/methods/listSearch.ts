@@ -8,6 +8,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { firstRecord, isRecord, recordsIn } from '../helpers/records';
 import { PlazbotClient, type PlazbotRequest } from '../transport/client';
+import { listPage } from '../transport/pagination';
 import { listTemplates, templateLabel, templateNameOf } from './templates';
 import {
 	agentsIn,
@@ -56,7 +57,7 @@ async function searchPagedRecords(
 	const results: Entry[] = [];
 	let token = paginationToken;
 	for (let pages = 0; pages < (filter?.trim() ? MAX_PAGES_PER_SEARCH : 1); pages++) {
-		const page = await client.page(request(client.workspaceId), token);
+		const page = await listPage(client, request(client.workspaceId), token);
 		results.push(...page.records.map(toEntry).filter(matches));
 		token = page.nextToken;
 		if (!token || token === paginationToken || results.length >= MATCHES_PER_SEARCH) break;

@@ -1,6 +1,8 @@
-import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
+import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
-import { whatsappNumbersOf, workspacePath } from '../transport/apiContract';
+import { isRecord } from '../helpers/records';
+import { normalizeWhatsappNumber } from '../helpers/phone';
+import { workspacePath } from '../transport/apiContract';
 import { PlazbotClient } from '../transport/client';
 
 /**
@@ -24,4 +26,64 @@ export async function searchWhatsappNumbers(
 				)
 			: numbers,
 	};
+}
+
+/**
+ * Where Get Workspace lists the workspace's WhatsApp numbers: its `integrations`, each
+ * `{ id, name, type: "whatsapp", enabled, config: { phoneNumber, provider } }` (white-label copy
+ * of the API reference, Get Workspace). Other spellings of the number are read as well, in order.
+ */
+const WHATSAPP_INTEGRATION_TYPE = 'whatsapp';
+const INTEGRATION_NUMBER_FIELDS = ['phoneNumber', 'number', 'phone', 'displayPhoneNumber'] as const;
+
+interface WhatsappNumberEntry {
+	/** What the picker shows: "WhatsApp Cloud (+51987654321)". */
+	name: string;
+	/** Digits with country code, as Plazbot's number paths take them. */
+	value: string;
+}
+
+function integrationNumber(integration: IDataObject): string | undefined {
+	const places = [integration.config, integration];
+	for (const place of places) {
+		if (!isRecord(place)) continue;
+		for (const field of INTEGRATION_NUMBER_FIELDS) {
+			const normalised = normalizeWhatsappNumber(place[field]);
+			if (normalised.ok) return normalised.digits;
+		}
+	}
+	return undefined;
+}
+
+function isWhatsapp(integration: IDataObject): boolean {
+	return [integration.type, integration.platform, integration.channel].some(
+		(value) => typeof value === 'string' && value.toLowerCase().includes(WHATSAPP_INTEGRATION_TYPE),
+	);
+}
+
+/**
+ * The WhatsApp numbers of a workspace as Get Workspace returns it (the object, or a list holding
+ * it), once each, in the order
+ * Plazbot lists them. Integrations of other channels, and entries without a usable number, are
+ * left out; a disabled integration stays in the list, marked, since its number can still be chosen.
+ */
+export function whatsappNumbersOf(workspace: unknown): WhatsappNumberEntry[] {
+	// The hub's example answer is the workspace inside a bare array; the reference's, the object.
+	const workspaces = Array.isArray(workspace) ? workspace : [workspace];
+	const integrations = workspaces.flatMap((entry) =>
+		isRecord(entry) && Array.isArray(entry.integrations) ? entry.integrations : [],
+	);
+	const entries: WhatsappNumberEntry[] = [];
+	for (const integration of integrations) {
+		if (!isRecord(integration) || !isWhatsapp(integration)) continue;
+		const number = integrationNumber(integration);
+		if (!number || entries.some((entry) => entry.value === number)) continue;
+		const label =
+			typeof integration.name === 'string' && integration.name.trim()
+				? integration.name.trim()
+				: 'WhatsApp';
+		const disabled = integration.enabled === false ? ', disabled' : '';
+		entries.push({ name: `${label} (+${number}${disabled})`, value: number });
+	}
+	return entries;
 }

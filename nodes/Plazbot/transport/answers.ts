@@ -1,12 +1,11 @@
 import type { IN8nHttpFullResponse } from 'n8n-workflow';
 
+import { causeChain } from '../helpers/http';
 import { isRecord } from '../helpers/records';
 import { htmlPageText, messageText, snippet } from '../helpers/serverText';
 
-/**
- * What one try of a request came to: an answer, no answer and why, or a sign-in Plazbot refused
- * (Email and Password). `notSent`: the answer is the sign-in's, the request itself never left.
- */
+/** What one try came to: an answer, no answer and why, or a sign-in Plazbot refused. `notSent`:
+ * the answer is the sign-in's (Email and Password), the request itself never left. */
 export type Outcome =
 	| { kind: 'response'; response: IN8nHttpFullResponse; notSent?: boolean }
 	| TransportFailure
@@ -66,8 +65,7 @@ export function describeTransportError(
 	error: unknown,
 	redact: (text: string) => string = (text) => text,
 ): TransportFailure {
-	const chain: Array<Record<string, unknown>> = [];
-	for (let link = error; isRecord(link) && chain.length < 5; link = link.cause) chain.push(link);
+	const chain = causeChain(error);
 	const strings = (key: string) =>
 		chain.map((link) => link[key]).filter((value): value is string => typeof value === 'string');
 	const detail = strings('message')
@@ -87,55 +85,6 @@ export function describeTransportError(
 		detail: snippet(redact(detail ?? 'no details')),
 		timedOut,
 	};
-}
-
-export function headerValue(
-	headers: IN8nHttpFullResponse['headers'] | undefined,
-	name: string,
-): string | undefined {
-	const value = Object.entries(headers ?? {}).find(([key]) => key.toLowerCase() === name)?.[1];
-	return Array.isArray(value) ? String(value[0]) : value === undefined ? undefined : String(value);
-}
-
-/**
- * An answer's body as text. The body comes as bytes (the client asks n8n for an arraybuffer) and
- * is decoded by the Content-Type's charset: n8n's text decoding assumes UTF-8 and turns an
- * ISO-8859-1 "Número no válido" into "N�mero no v�lido". Without a charset, UTF-8 when the bytes
- * are valid UTF-8, otherwise Windows-1252 (ISO-8859-1's superset, what such servers send).
- */
-export function bodyText(body: unknown, contentType?: string): string {
-	if (body === undefined || body === null) return '';
-	if (typeof body === 'string') return body;
-	const bytes =
-		body instanceof ArrayBuffer
-			? new Uint8Array(body)
-			: ArrayBuffer.isView(body)
-				? new Uint8Array(body.buffer, body.byteOffset, body.byteLength)
-				: undefined;
-	if (!bytes) return JSON.stringify(body);
-	const charset = /charset\s*=\s*"?([\w.:-]+)/i.exec(contentType ?? '')?.[1];
-	if (charset) {
-		try {
-			return new TextDecoder(charset).decode(bytes);
-		} catch {
-			// A charset TextDecoder does not know: read as if none was given.
-		}
-	}
-	try {
-		return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-	} catch {
-		return new TextDecoder('windows-1252').decode(bytes);
-	}
-}
-
-export function parseJson(text: string): unknown {
-	if (text.trim() === '') return undefined;
-	try {
-		// Some servers (.NET among them) start JSON with a byte-order mark, which JSON.parse refuses.
-		return JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
-	} catch {
-		return undefined;
-	}
 }
 
 /**
@@ -198,6 +147,8 @@ export function refusedAnswer(
 	envelope: PlazbotEnvelope | undefined,
 	attempts: number,
 	notRetried: NotRetried = {},
+	/** An Email and Password credential: its 401 is a refused session token, not an API Key. */
+	signIn = false,
 ): ErrorWording {
 	const ok = status >= 200 && status < 300;
 	const plazbotMessage = messageText(envelope?.message);
@@ -208,7 +159,7 @@ export function refusedAnswer(
 		? `Plazbot error${ok ? '' : ` ${status}`}: ${plazbotMessage}`
 		: `Plazbot answered HTTP ${status}${body}`;
 	message += retriedNote(attempts);
-	let description = hintFor(status, envelope);
+	let description = hintFor(status, envelope, signIn);
 	const { reason, retryAfterMs, maxRetryAfterMs } = notRetried;
 	if (reason === 'retryAfterTooLong' && retryAfterMs !== undefined && maxRetryAfterMs) {
 		message += `. Plazbot asked to wait ${duration(retryAfterMs)} before trying again (Retry-After); the node waits at most ${duration(maxRetryAfterMs)}`;
@@ -242,7 +193,7 @@ export function redirectAnswer(
 }
 
 /** "45 s", "10 min", "2 h 5 min": how long, as a person says it. */
-export function duration(ms: number): string {
+function duration(ms: number): string {
 	const seconds = Math.ceil(ms / 1000);
 	if (seconds < 120) return `${seconds} s`;
 	const minutes = Math.ceil(seconds / 60);
@@ -251,43 +202,48 @@ export function duration(ms: number): string {
 }
 
 const CHECK_BASE_URL = 'Check the Base URL in the Plazbot API credential';
-/** No answer: the causes in order, each with its message (given the host) and hint. */
-const TRANSPORT_FAILURES: Array<[(code: string) => boolean, (host: string) => string, string]> = [
+const RETRY_ON_DROP =
+	'Turn on the "Retry on Connection Drop" option to retry such requests (this can send a message twice).';
+/**
+ * No answer: the causes in order, each with its message (given the host), its hint, and whether
+ * it says the request never reached Plazbot (then nothing can have been sent).
+ */
+const TRANSPORT_FAILURES: Array<
+	[(code: string) => boolean, (host: string) => string, string, boolean]
+> = [
 	[
 		(code) => code === 'ECONNREFUSED',
 		(host) => `Could not connect to Plazbot at ${host}: the connection was refused`,
 		`${CHECK_BASE_URL} and that the server is running.`,
+		true,
 	],
 	[
 		(code) => code === 'ENOTFOUND' || code === 'EAI_AGAIN',
 		(host) => `Could not find the Plazbot server ${host}: the name does not resolve`,
 		`${CHECK_BASE_URL} for typos, and the DNS of the n8n host.`,
+		true,
 	],
 	[
 		(code) => TLS_CODE_PATTERN.test(code),
 		(host) =>
 			`Could not establish a secure connection to ${host}: the TLS certificate was not accepted`,
 		'Check that the Base URL uses the Plazbot host name and that no proxy replaces its certificate.',
+		true,
 	],
 	[
 		(code) => code === REDIRECTED_ELSEWHERE,
 		(host) =>
 			`Plazbot at ${host} redirected the request to another host; the redirect was not followed`,
 		`The Workspace ID and API Key are only ever sent to the host of the Base URL. ${CHECK_BASE_URL}: use the address the Plazbot API answers at directly.`,
+		true,
 	],
 	[
 		(code) => DROPPED_CONNECTION_CODES.has(code),
 		(host) => `The connection to Plazbot at ${host} was dropped before an answer arrived`,
-		'The request may already have been processed, so it was not repeated automatically. Turn on the "Retry on Connection Drop" option to retry such requests (this can send a message twice).',
+		`The request may already have been processed, so it was not repeated automatically. ${RETRY_ON_DROP}`,
+		false,
 	],
 ];
-/** Codes that say the request never reached Plazbot: nothing can have been sent. */
-const NEVER_ARRIVED = (code: string) =>
-	code === 'ECONNREFUSED' ||
-	code === 'ENOTFOUND' ||
-	code === 'EAI_AGAIN' ||
-	code === REDIRECTED_ELSEWHERE ||
-	TLS_CODE_PATTERN.test(code);
 const MAY_HAVE_BEEN_SENT =
 	'Plazbot may have received the request: the message may have been sent. It was not repeated automatically; check in Plazbot whether it went through before sending it again.';
 
@@ -311,12 +267,10 @@ export function transportFailure(
 		message = known ? known[1](host) : `The request to Plazbot at ${host} failed`;
 		hint = known ? known[2] : `${CHECK_BASE_URL} and the network of the n8n host.`;
 		// Any failure but one that never reached Plazbot can come after it accepted a send.
-		if (sends && !NEVER_ARRIVED(failure.code)) {
-			const retryHint =
-				'Turn on the "Retry on Connection Drop" option to retry such requests (this can send a message twice).';
+		if (sends && !known?.[3]) {
 			hint = known
-				? `${MAY_HAVE_BEEN_SENT} ${retryHint}`
-				: `${MAY_HAVE_BEEN_SENT} If nothing arrived, ${CHECK_BASE_URL.charAt(0).toLowerCase()}${CHECK_BASE_URL.slice(1)} and the network of the n8n host.`;
+				? `${MAY_HAVE_BEEN_SENT} ${RETRY_ON_DROP}`
+				: `${MAY_HAVE_BEEN_SENT} If nothing arrived, check the Base URL in the Plazbot API credential and the network of the n8n host.`;
 		}
 	}
 	return {
@@ -325,7 +279,9 @@ export function transportFailure(
 	};
 }
 
-function hintFor(status: number, envelope: PlazbotEnvelope | undefined): string {
+function hintFor(status: number, envelope: PlazbotEnvelope | undefined, signIn: boolean): string {
+	if (status === 401 && signIn)
+		return 'Plazbot refused the session token of the Email and Password sign-in, also after signing in again. Check the Email and Password in the Plazbot API credential, and that this user belongs to the workspace of the Workspace ID.';
 	if (status === 401) return 'Check the API Key in the Plazbot API credential.';
 	if (status === 403)
 		return 'Check the Workspace ID in the Plazbot API credential and that the API key belongs to it.';

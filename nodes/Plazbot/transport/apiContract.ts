@@ -1,13 +1,12 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { normalizeWhatsappNumber } from '../helpers/phone';
-import { isRecord, listIn, unreadableList } from '../helpers/records';
+import { listIn, unreadableList } from '../helpers/records';
 import type { PlazbotEnvelope } from './answers';
 
 /**
- * Plazbot's two documentation sets (the older developer hub and the newer API reference)
- * disagree on some names. Every choice we made between them lives here, so that following a
- * future change in the API is a one-line edit. See ../shared/plazbot-api.md.
+ * Plazbot's published sources (developer hub, SDK code, API reference, white-label copy) disagree
+ * on some names. Every choice between them lives here with its source, so that following a
+ * change in the API is a one-line edit.
  */
 
 /**
@@ -19,7 +18,6 @@ import type { PlazbotEnvelope } from './answers';
  * route: nothing was sent), and then used for the rest of the run.
  */
 export const SEND_CONVERSATION_PATHS = ['/api/message/conversation', '/api/conversation'] as const;
-export const SEND_CONVERSATION_PATH = SEND_CONVERSATION_PATHS[0];
 
 /**
  * The send type goes under both names, with the same code: the hub reads `type`; SDK 1.0.6–1.1.1
@@ -59,14 +57,11 @@ export const CONTACT_PATH = '/api/contact';
 export const contactPath = (contactId: string): string => recordPath(CONTACT_PATH, contactId);
 export const CONTACT_SEARCH_BY_EMAIL_PATH = '/api/contact/searchByEmail';
 export const CONTACT_SEARCH_BY_PHONE_PATH = '/api/contact/searchByCellphone';
-/** Neither doc page shows it; Plazbot's Spanish API reference names the phone query parameter `cellphone`. */
+/** Named by Plazbot's Spanish API reference only. */
 export const CONTACT_PHONE_QUERY = 'cellphone';
-/**
- * "Update Activities to Contact": absent from both crawled doc sets; Plazbot's Spanish API
- * reference gives this path with body `{ workspaceId, content }`.
- */
+/** "Update Activities to Contact", Spanish API reference only: body `{ workspaceId, content }`. */
 export const contactActivitiesPath = (contactId: string): string =>
-	`${CONTACT_PATH}/${encodeURIComponent(contactId)}/activities`;
+	`${recordPath(CONTACT_PATH, contactId)}/activities`;
 
 /**
  * Opportunities and tasks. The hub lists Get by Id, Delete and Create Activity for Opportunity
@@ -118,98 +113,17 @@ export const AGENT_PROMPT_DOCUMENT_FIELD = 'urlDocument';
 export const AGENT_PROMPT_BODY_FIELD = 'prompt';
 
 /**
- * Reading a List Conversation record (../shared/plazbot-api.md, which names the fields only):
- * `campaignName` is the name the send carried. The destination is in `requestBody` (the Send
- * Conversation body Plazbot stored, as JSON text or as an object) and in `platformSenderPhone`
- * (the contact's number in the contact records; documented by name only here). Skip Destinations
- * Already Sent counts both as sent: a number wrongly taken as sent is one message not repeated,
- * a number missed is a message sent twice.
- */
-export function conversationCampaignName(record: Record<string, unknown>): string | undefined {
-	return typeof record.campaignName === 'string' ? record.campaignName.trim() : undefined;
-}
-
-export function conversationDestinations(record: Record<string, unknown>): unknown[] {
-	let body: unknown = record.requestBody;
-	if (typeof body === 'string') {
-		try {
-			body = JSON.parse(body);
-		} catch {
-			body = undefined;
-		}
-	}
-	const fromBody =
-		typeof body === 'object' && body !== null
-			? (body as Record<string, unknown>).destination
-			: undefined;
-	return [fromBody, record.platformSenderPhone].filter(
-		(value) => value !== undefined && value !== null && value !== '',
-	);
-}
-
-/**
- * `responseStatus` is Plazbot's answer to that send, "text or number" by the hub, its values not
- * documented. A status code (200, "200", "200 OK") reads as its class (2xx sent, 4xx refused,
- * others unknown); a word that says the send
- * went out (OK, Enviado…) as sent; absent as sent (the record exists). Anything else cannot be read,
- * and the caller must not guess that it was not sent.
- */
-export const CONVERSATION_SENT_STATUS_WORDS = [
-	'ok',
-	'success',
-	'successful',
-	'sent',
-	'delivered',
-	'accepted',
-	'enviado',
-	'enviada',
-	'entregado',
-	'entregada',
-	'exitoso',
-	'exito',
-	'éxito',
-	'aceptado',
-] as const;
-
-export function conversationSendOutcome(
-	record: Record<string, unknown>,
-): 'sent' | 'refused' | 'unknown' {
-	const status = record.responseStatus;
-	if (status === undefined || status === null || status === '') return 'sent';
-	const text =
-		typeof status === 'number' ? String(status) : typeof status === 'string' ? status.trim() : '';
-	const code = /^\d{3}(?!\d)/.exec(text)?.[0];
-	// 4xx: Plazbot refused it. A 5xx may have come after the message went out: cannot tell.
-	if (code) {
-		const number = Number(code);
-		return number >= 200 && number < 300
-			? 'sent'
-			: number >= 400 && number < 500
-				? 'refused'
-				: 'unknown';
-	}
-	const word = text.toLowerCase().replace(/[.!]+$/, '');
-	return (CONVERSATION_SENT_STATUS_WORDS as readonly string[]).includes(word) ? 'sent' : 'unknown';
-}
-
-/**
- * AI agents, templates and the newer endpoints. Sources, best first: Plazbot SDK 1.1.5
- * (plazbot/plazbot-sdk-examples, node_modules/plazbot/dist/core/agent.js at commit ca97ec0),
- * docs.plazbot.com/api-reference, the white-label copy isaacbeatbit/wabotify-docs.
- */
-
-/**
- * AI agents (SDK 1.1.5 agent.js). Get Agent: the SDK sends the agent as `id` (getAgentById,
- * `params: { id, workspaceId }`), docs.plazbot.com agent/get requires `agentId`: both are sent,
- * with the same value, so that either server finds it. Get Agents: the API reference answers the
- * list in `data`, the SDK reads `agent` from the body; both are accepted.
+ * AI agents (SDK 1.1.5, plazbot/plazbot-sdk-examples dist/core/agent.js, trusted first; then
+ * docs.plazbot.com/api-reference and the white-label copy isaacbeatbit/wabotify-docs). Get
+ * Agent: the SDK sends the agent as `id` (getAgentById), docs agent/get requires `agentId`: both
+ * are sent, with the same value. Get Agents: the API reference answers the list in `data`, the
+ * SDK reads `agent` from the body; both are accepted.
  */
 export const AGENT_LIST_PATH = '/api/agent/get-agents';
 export const AGENT_GET_PATH = '/api/agent/get-agent';
 export const AGENT_GET_ID_QUERIES = ['id', 'agentId'] as const;
-export const AGENT_LIST_BODY_FIELDS = ['data', 'agent'] as const;
+const AGENT_LIST_BODY_FIELDS = ['data', 'agent'] as const;
 
-/** The agents in a Get Agents answer: the API reference puts them in `data`, the SDK reads `agent`. */
 export function agentsIn(envelope: PlazbotEnvelope): IDataObject[] {
 	const body = envelope as unknown as IDataObject;
 	// The first field that holds a list decides; `data: null` beside SDK 1.1.5's `agent` is no list.
@@ -275,28 +189,18 @@ export const MESSAGE_PATH = '/api/message';
 export const MESSAGE_SEARCH_PATH = '/api/message/get-query-messages';
 
 /**
- * Opportunity update (white-label copy and the API reference): `PUT` on OPPORTUNITY_PATH with
- * `?id&workspaceId` and the fields to change by name (`name, description, amount, stageId,
- * assignedAgentId, expirationDate, contactId`), as Update Contact. The white-label page also shows
- * a `paramToUpdate` naming one field; Update Contact works without it, so it is not sent.
- */
-
-/**
- * The workspace's users (API reference "Listar Usuarios"): `GET /api/workspace/usersByWorkspaceId/{id}`,
- * `data` is the list. It requires `Authorization: Bearer` (docs.plazbot.com), so it is also the
- * credential's test request (credentials/PlazbotApi.credentials.ts writes this path out, as n8n
- * reads the test from the credential class): Get Workspace by ID, which the developer hub calls
- * with `x-workspace-id` alone, would pass a credential without an API key.
+ * The workspace's users (API reference "Listar Usuarios"), `data` is the list. It requires
+ * `Authorization: Bearer` (docs.plazbot.com), so it is also the credential's test request: Get
+ * Workspace by ID, which the hub calls with `x-workspace-id` alone, would pass without an API key.
  */
 export const workspaceUsersPath = (workspaceId: string): string =>
 	`/api/workspace/usersByWorkspaceId/${encodeURIComponent(workspaceId)}`;
 
 /*
- * Answers. Plazbot wraps most answers in `{ success, code, errorCode, message, data }`; the
- * documented Workspace by ID (hub) and Opportunity by ID (white-label copy) examples are a bare
- * JSON array or object: an answer without `success` or `data` is the data itself
- * (transport/answers.ts). A delete answered 204 No Content succeeded. Regional hosts (SDK 1.1.5,
- * `zone`): https://api.plazbot.com (LA, the credential's default) and https://apieu.plazbot.com (EU).
+ * Answers: Plazbot's envelope `{ success, code, errorCode, message, data }`, or the data alone
+ * (hub's Workspace by ID, white-label Opportunity by ID), read in answers.ts; a delete may answer
+ * 204 No Content. Regional hosts (SDK 1.1.5 `zone`): https://api.plazbot.com (LA, the
+ * credential's default) and https://apieu.plazbot.com (EU).
  */
 
 /**
@@ -309,71 +213,6 @@ export const workspaceUsersPath = (workspaceId: string): string =>
 export const whatsappNumberWebhookPath = (workspaceId: string, number: string): string =>
 	`${workspacePath(workspaceId)}/whatsapp/numbers/${encodeURIComponent(number)}/webhook`;
 export const WEBHOOK_URL_BODY_FIELD = 'webhook';
-
-/**
- * Where Get Workspace lists the workspace's WhatsApp numbers: its `integrations`, each
- * `{ id, name, type: "whatsapp", enabled, config: { phoneNumber, provider } }` (white-label copy
- * of the API reference, Get Workspace). Other spellings of the number are read as well, in order.
- */
-export const WHATSAPP_INTEGRATION_TYPE = 'whatsapp';
-export const INTEGRATION_NUMBER_FIELDS = [
-	'phoneNumber',
-	'number',
-	'phone',
-	'displayPhoneNumber',
-] as const;
-
-export interface WhatsappNumberEntry {
-	/** What the picker shows: "WhatsApp Cloud (+51987654321)". */
-	name: string;
-	/** Digits with country code, as Plazbot's number paths take them. */
-	value: string;
-}
-
-function integrationNumber(integration: IDataObject): string | undefined {
-	const places = [integration.config, integration];
-	for (const place of places) {
-		if (!isRecord(place)) continue;
-		for (const field of INTEGRATION_NUMBER_FIELDS) {
-			const normalised = normalizeWhatsappNumber(place[field]);
-			if (normalised.ok) return normalised.digits;
-		}
-	}
-	return undefined;
-}
-
-function isWhatsapp(integration: IDataObject): boolean {
-	return [integration.type, integration.platform, integration.channel].some(
-		(value) => typeof value === 'string' && value.toLowerCase().includes(WHATSAPP_INTEGRATION_TYPE),
-	);
-}
-
-/**
- * The WhatsApp numbers of a workspace as Get Workspace returns it (the object, or a list holding
- * it), once each, in the order
- * Plazbot lists them. Integrations of other channels, and entries without a usable number, are
- * left out; a disabled integration stays in the list, marked, since its number can still be chosen.
- */
-export function whatsappNumbersOf(workspace: unknown): WhatsappNumberEntry[] {
-	// The hub's example answer is the workspace inside a bare array; the reference's, the object.
-	const workspaces = Array.isArray(workspace) ? workspace : [workspace];
-	const integrations = workspaces.flatMap((entry) =>
-		isRecord(entry) && Array.isArray(entry.integrations) ? entry.integrations : [],
-	);
-	const entries: WhatsappNumberEntry[] = [];
-	for (const integration of integrations) {
-		if (!isRecord(integration) || !isWhatsapp(integration)) continue;
-		const number = integrationNumber(integration);
-		if (!number || entries.some((entry) => entry.value === number)) continue;
-		const label =
-			typeof integration.name === 'string' && integration.name.trim()
-				? integration.name.trim()
-				: 'WhatsApp';
-		const disabled = integration.enabled === false ? ', disabled' : '';
-		entries.push({ name: `${label} (+${number}${disabled})`, value: number });
-	}
-	return entries;
-}
 
 /*
  * An agent's whole life, its knowledge files, templates and deal files. Sources as above; where
@@ -451,8 +290,10 @@ export const TEMPLATE_TYPES = ['TEXT', 'IMAGE', 'VIDEO', 'DOCUMENT'] as const;
  * An opportunity's activities (docs opportunity/get-agent-activities): `GET` on the path Add
  * Activity posts to, `?workspaceId`, → `data[{ id, content, date, categoryType, userId,
  * creationDate }]`. Files (docs opportunity/add-files): `POST /api/opportunity/{id}/files`,
- * multipart/form-data with `file` and `workspaceId`. Custom fields on Update (docs
- * opportunity/update): `customFields: [{ name, value }]`.
+ * multipart/form-data with `file` and `workspaceId`. Update (white-label copy, API reference):
+ * `PUT` on OPPORTUNITY_PATH with `?id&workspaceId`, the fields to change by name and
+ * `customFields: [{ name, value }]`; the white-label page's `paramToUpdate` is not sent (Update
+ * Contact works without it).
  */
 export const opportunityFilesPath = (opportunityId: string): string =>
 	`${recordPath(OPPORTUNITY_PATH, opportunityId)}/files`;

@@ -5,37 +5,31 @@ import type {
 	IHookFunctions,
 	IHttpRequestMethods,
 	ILoadOptionsFunctions,
+	INode,
 	IN8nHttpFullResponse,
 	JsonObject,
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import {
-	readCredential,
-	readSignInFailure,
-	type SignInFailure,
-} from '../../../credentials/PlazbotApi.credentials';
+import { readCredential } from '../helpers/credentialRules';
 import { assertSupportedN8n } from '../helpers/n8nSupport';
+import { bodyText, headerValue, parseJson } from '../helpers/http';
+import { isRecord } from '../helpers/records';
 import { redactRecord, redactText } from '../helpers/secrets';
-import { waitFor } from '../helpers/wait';
+import { waitFor, withDeadline } from '../helpers/wait';
 import {
 	type ErrorWording,
 	type Outcome,
 	type PlazbotEnvelope,
 	asEnvelope,
-	bodyText,
 	describeTransportError,
-	headerValue,
 	notJsonAnswer,
-	parseJson,
 	redirectAnswer,
 	refused,
 	refusedAnswer,
 	TIMED_OUT,
 	transportFailure,
 } from './answers';
-import { CONTINUATION_TOKEN_QUERY } from './apiContract';
-import { collectRecords, followPages, type Page, pageOf } from './pagination';
 import { DEFAULT_DELIVERY_POLICY, type DeliveryPolicy, retryDecision, Session } from './policy';
 import {
 	AdaptiveConcurrency,
@@ -53,10 +47,8 @@ export interface PlazbotRequest {
 	method: IHttpRequestMethods;
 	path: string;
 	/**
-	 * JSON, or multipart/form-data (a file upload: n8n's HTTP helper sends Node's FormData as such).
-	 * An upload is given as a function that builds the FormData: it runs only once the request
-	 * holds its slot, for each try, so that at most Concurrency files are in memory at once however
-	 * many items wait for their turn.
+	 * JSON, or an upload (n8n sends FormData as multipart/form-data) as a function that builds it
+	 * once the request holds its slot, each try: at most Concurrency files are in memory at once.
 	 */
 	body?: IDataObject | FormData | (() => Promise<FormData>);
 	qs?: IDataObject;
@@ -65,10 +57,8 @@ export interface PlazbotRequest {
 	/** Normal answers, not failures (a lookup's 404): never retried, never stopping the run. */
 	expectedStatuses?: readonly number[];
 	/**
-	 * A 404 that is not Plazbot's JSON envelope (a web server's "Cannot POST …" page: there is no
-	 * route at this path, so nothing was done) is returned by `answer()` with `routeMissing`, for a
-	 * caller that tries the path another of Plazbot's sources gives. A 404 with the envelope is
-	 * Plazbot's own answer and stays an error.
+	 * A 404 without Plazbot's envelope (a web server's "Cannot POST …": no such route, nothing was
+	 * done) is answered with `routeMissing`, for a caller that tries another source's path.
 	 */
 	routeMayBeMissing?: boolean;
 }
@@ -82,29 +72,12 @@ export interface PlazbotAnswer {
 
 type Verdict = { retryDelayMs: number } | { answer: PlazbotAnswer } | { error: NodeApiError };
 
-/** Plazbot's own answer: a JSON object with `success` (its envelope), not a web server's page. */
-function isPlazbotEnvelope(parsed: unknown): boolean {
-	return (
-		typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) && 'success' in parsed
-	);
-}
-
-/** The credential's sign-in failure, in whatever n8n wrapped the error thrown by preAuthentication. */
-function signInFailureIn(error: unknown): SignInFailure | undefined {
-	for (let link = error, depth = 0; link && depth < 5; depth++) {
-		const message = (link as { message?: unknown }).message;
-		const found = typeof message === 'string' ? readSignInFailure(message) : undefined;
-		if (found) return found;
-		link = (link as { cause?: unknown }).cause;
-	}
-	return undefined;
-}
-
 /** The only way to Plazbot: throttled, retried, every failure an error naming the item, never a secret. */
 export class PlazbotClient {
 	private readonly stop = new AbortController(); // stopSending(): every waiting request gives up
 	private waitSignalOnce?: AbortSignal;
 	private readonly baseHost = new URL(this.baseUrl).hostname; // the only host it is sent to
+	private readonly shownHost = new URL(this.baseUrl).host; // with its port, in error messages
 	private readonly session = new Session(this.credentials.data ?? {});
 
 	private constructor(
@@ -169,8 +142,16 @@ export class PlazbotClient {
 					await this.pacer.wait(signal);
 					signal.throwIfAborted();
 					const sentAt = Date.now();
+					// The Timeout bounds all of a try, body included (n8n's notices only a silent
+					// connection); a try given up keeps its slot until it ends (Concurrency holds).
 					const { outcome, tokenSent } = await this.session.send(
-						async () => await this.send(request, holdUntil),
+						async () =>
+							await withDeadline(
+								async () => await this.sendOnce(request),
+								this.policy.timeoutMs,
+								TIMED_OUT,
+								holdUntil,
+							),
 					);
 					this.adaptive?.onAnswer(
 						sentAt,
@@ -203,27 +184,8 @@ export class PlazbotClient {
 		return (await this.request(request, itemIndex)).data;
 	}
 
-	/** Every record of a continuation-token list, fetched page by page as they are consumed. */
-	records(request: PlazbotRequest, itemIndex?: number): AsyncGenerator<IDataObject> {
-		return followPages(
-			async (token) => await this.page(request, token, itemIndex),
-			(message, description) =>
-				new NodeOperationError(
-					this.fns.getNode(),
-					itemIndex === undefined ? message : `${message} [item ${itemIndex}]`,
-					{ description, itemIndex },
-				),
-		);
-	}
-
-	/** One page of a continuation-token list; `nextToken` is undefined on the last page. */
-	async page(request: PlazbotRequest, token?: string, itemIndex?: number): Promise<Page> {
-		const qs = { ...(request.qs ?? {}), ...(token ? { [CONTINUATION_TOKEN_QUERY]: token } : {}) };
-		return pageOf((await this.request({ ...request, qs }, itemIndex)).data);
-	}
-
-	async collect(request: PlazbotRequest, limit: number | undefined, itemIndex?: number) {
-		return await collectRecords(this.records(request, itemIndex), limit);
+	get node(): INode {
+		return this.fns.getNode();
 	}
 
 	/** The API key, password and every session token of this run: never shown in any form. */
@@ -231,9 +193,13 @@ export class PlazbotClient {
 		return [...this.secrets, ...this.session.tokensSent];
 	}
 
+	private get allSecrets(): string[] {
+		return [this.workspaceId, ...this.textSecrets];
+	}
+
 	/** Text for an error or a log: every secret, the Workspace ID included, in any form. */
 	redact(text: string): string {
-		return redactText(text, [this.workspaceId, ...this.textSecrets]);
+		return redactText(text, this.allSecrets);
 	}
 
 	/** An output record: the Workspace ID, which user data carries inside text, only as a whole value. */
@@ -247,16 +213,15 @@ export class PlazbotClient {
 		if (decision.retry) return { retryDelayMs: decision.delayMs };
 		if (outcome.kind === 'signInRefused') return fail(outcome.wording);
 		if (outcome.kind === 'transportError') {
-			const host = new URL(this.baseUrl).host;
-			return fail(
-				transportFailure(outcome, host, this.policy.timeoutMs, attempt, request.method !== 'GET'),
-			);
+			const sends = request.method !== 'GET';
+			return fail(transportFailure(outcome, this.shownHost, this.policy.timeoutMs, attempt, sends));
 		}
 		const { statusCode: status, headers, body } = outcome.response;
 		const text = bodyText(body, headerValue(headers, 'content-type'));
 		const parsed = parseJson(text);
 		const envelope = asEnvelope(parsed);
-		if (request.routeMayBeMissing && status === 404 && !isPlazbotEnvelope(parsed))
+		// Plazbot's own 404 is its envelope, `success` included; a web server's page is not.
+		if (request.routeMayBeMissing && status === 404 && !(isRecord(parsed) && 'success' in parsed))
 			return { answer: { status, envelope: {}, routeMissing: true } };
 		if (request.expectedStatuses?.includes(status))
 			return { answer: { status, envelope: envelope ?? {} } };
@@ -271,14 +236,10 @@ export class PlazbotClient {
 		// Redacted before any wording cuts the text short, so that no part of a secret is shown.
 		const shownText = this.redact(text);
 		if (ok && !envelope) return fail(notJsonAnswer(status, shownText));
-		const shownEnvelope =
-			envelope && redactRecord(envelope, { inText: [this.workspaceId, ...this.textSecrets] });
-		const wording = refusedAnswer(status, shownText, shownEnvelope, attempt, decision);
-		// An Email and Password credential has no API Key: its 401 is a refused session token.
-		if (status === 401 && this.session.usesSignIn)
-			wording.description =
-				'Plazbot refused the session token of the Email and Password sign-in, also after signing in again. Check the Email and Password in the Plazbot API credential, and that this user belongs to the workspace of the Workspace ID.';
-		return fail(wording);
+		const shownEnvelope = envelope && redactRecord(envelope, { inText: this.allSecrets });
+		return fail(
+			refusedAnswer(status, shownText, shownEnvelope, attempt, decision, this.session.usesSignIn),
+		);
 	}
 
 	private cancelSignal(): AbortSignal | undefined {
@@ -292,32 +253,6 @@ export class PlazbotClient {
 			this.waitSignalOnce = cancel ? AbortSignal.any([cancel, this.stop.signal]) : this.stop.signal;
 		}
 		return this.waitSignalOnce;
-	}
-
-	/**
-	 * One try. The Timeout option bounds all of it, body included: n8n's timeout only notices a
-	 * silent connection, and a server trickling bytes could hold the item for as long as it likes.
-	 */
-	private async send(
-		request: PlazbotRequest,
-		holdUntil: (request: Promise<unknown>) => void,
-	): Promise<Outcome> {
-		const finished = new AbortController();
-		const deadline = waitFor(this.policy.timeoutMs, finished.signal).then(
-			() => TIMED_OUT,
-			() => undefined,
-		);
-		const attempt = this.sendOnce(request);
-		try {
-			const outcome = (await Promise.race([attempt, deadline])) ?? (await attempt);
-			// Given up at the deadline, the request is still open (n8n cannot abort it): it keeps its
-			// slot until it ends, so that no more than Concurrency requests are open at once.
-			if (outcome === TIMED_OUT) holdUntil(attempt.catch(() => undefined));
-			return outcome;
-		} finally {
-			finished.abort();
-			attempt.catch(() => undefined); // given up at the deadline: nobody waits for its outcome
-		}
 	}
 
 	private async sendOnce({ method, path, qs, body, headers }: PlazbotRequest): Promise<Outcome> {
@@ -352,39 +287,9 @@ export class PlazbotClient {
 			if (this.cancelSignal()?.aborted) {
 				throw new NodeOperationError(this.fns.getNode(), 'The execution was cancelled');
 			}
-			const signIn = this.session.usesSignIn ? signInFailureIn(error) : undefined;
-			if (signIn) return this.signInOutcome(signIn);
-			return describeTransportError(error, (text) => this.redact(text));
+			const redact = (text: string) => this.redact(text);
+			return this.session.signInOutcome(error, redact) ?? describeTransportError(error, redact);
 		}
-	}
-
-	/**
-	 * n8n signed in first (preAuthentication) and the sign-in failed: the request never left.
-	 * Refused: the error every item of the run gets, without signing in again. Not now (429, 503):
-	 * the sign-in's answer, retried as any 429 or 503 is.
-	 */
-	private signInOutcome(failure: SignInFailure): Outcome {
-		const message = this.redact(failure.message);
-		if (failure.refused) {
-			return {
-				kind: 'signInRefused',
-				wording: {
-					message,
-					description:
-						'Open the Plazbot API credential and check the Email and Password (and the Workspace ID). The node signed in once for this execution and not again for the other items, so that the account is not locked; nothing was sent.',
-					httpCode: String(failure.status),
-				},
-			};
-		}
-		return {
-			kind: 'response',
-			notSent: true,
-			response: {
-				statusCode: failure.status,
-				headers: failure.retryAfter ? { 'retry-after': failure.retryAfter } : {},
-				body: JSON.stringify({ success: false, message }),
-			},
-		};
 	}
 
 	/** A node error from the wording, with the credential's secrets removed from all its text. */

@@ -1,7 +1,9 @@
 import type { IDataObject } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
-import { NEXT_PAGE_TOKEN_FIELDS } from './apiContract';
 import { listIn, unreadableList } from '../helpers/records';
+import { CONTINUATION_TOKEN_QUERY, NEXT_PAGE_TOKEN_FIELDS } from './apiContract';
+import type { PlazbotClient, PlazbotRequest } from './client';
 
 export interface Page {
 	records: IDataObject[];
@@ -71,13 +73,35 @@ export async function* followPages(
 	}
 }
 
-/** Up to `limit` records (all when undefined). */
-export async function collectRecords(
-	records: AsyncIterable<IDataObject>,
+/** One page of a continuation-token list; `nextToken` is undefined on the last page. */
+export async function listPage(
+	client: PlazbotClient,
+	request: PlazbotRequest,
+	token?: string,
+	itemIndex?: number,
+): Promise<Page> {
+	const qs = { ...(request.qs ?? {}), ...(token ? { [CONTINUATION_TOKEN_QUERY]: token } : {}) };
+	return pageOf(await client.requestData({ ...request, qs }, itemIndex));
+}
+
+/** Up to `limit` records (all when undefined) of a continuation-token list, fetched as consumed. */
+export async function collectList(
+	client: PlazbotClient,
+	request: PlazbotRequest,
 	limit: number | undefined,
+	itemIndex?: number,
 ): Promise<IDataObject[]> {
 	const results: IDataObject[] = [];
 	if (limit !== undefined && limit <= 0) return results;
+	const records = followPages(
+		async (token) => await listPage(client, request, token, itemIndex),
+		(message, description) =>
+			new NodeOperationError(
+				client.node,
+				itemIndex === undefined ? message : `${message} [item ${itemIndex}]`,
+				{ description, itemIndex },
+			),
+	);
 	for await (const record of records) {
 		results.push(record);
 		if (limit !== undefined && results.length >= limit) break;

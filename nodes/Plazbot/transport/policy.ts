@@ -1,9 +1,10 @@
 import type { ICredentialDataDecryptedObject, IHttpRequestMethods } from 'n8n-workflow';
 
-import { EMAIL_PASSWORD } from '../../../credentials/PlazbotApi.credentials';
+import { EMAIL_PASSWORD, readSignInFailure } from '../helpers/credentialRules';
+import { causeChain, headerValue } from '../helpers/http';
 
 import type { NotRetried, Outcome } from './answers';
-import { DROPPED_CONNECTION_CODES, headerValue } from './answers';
+import { DROPPED_CONNECTION_CODES } from './answers';
 
 /** How one execution delivers its requests: the node's Options, read once per run. */
 export interface DeliveryPolicy {
@@ -162,6 +163,40 @@ export class Session {
 		if (this.token() !== tokenSent) return 'renewed';
 		this.credentials.sessionToken = '';
 		return 'signIn';
+	}
+
+	/**
+	 * The outcome of a try whose sign-in (n8n's preAuthentication) failed: the request never left.
+	 * Refused: the error every item of the run gets, without signing in again. Not now (429, 503):
+	 * the sign-in's answer, retried as any 429 or 503 is. Undefined for any other failure.
+	 */
+	signInOutcome(error: unknown, redact: (text: string) => string): Outcome | undefined {
+		if (!this.usesSignIn) return undefined;
+		const failure = causeChain(error)
+			.map(({ message }) => (typeof message === 'string' ? readSignInFailure(message) : undefined))
+			.find((found) => found !== undefined);
+		if (!failure) return undefined;
+		const message = redact(failure.message);
+		if (failure.refused) {
+			return {
+				kind: 'signInRefused',
+				wording: {
+					message,
+					description:
+						'Open the Plazbot API credential and check the Email and Password (and the Workspace ID). The node signed in once for this execution and not again for the other items, so that the account is not locked; nothing was sent.',
+					httpCode: String(failure.status),
+				},
+			};
+		}
+		return {
+			kind: 'response',
+			notSent: true,
+			response: {
+				statusCode: failure.status,
+				headers: failure.retryAfter ? { 'retry-after': failure.retryAfter } : {},
+				body: JSON.stringify({ success: false, message }),
+			},
+		};
 	}
 
 	token(): string {

@@ -1,4 +1,4 @@
-import { whatsappNumbersOf } from '../../../nodes/Plazbot/transport/apiContract';
+import { whatsappNumbersOf } from '../../../nodes/Plazbot/methods/whatsappNumbers';
 
 describe('whatsappNumbersOf (the WhatsApp numbers in Get Workspace)', () => {
 	it('reads the white-label reference shape: type "whatsapp", config.phoneNumber', () => {

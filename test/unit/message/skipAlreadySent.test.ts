@@ -4,7 +4,7 @@
  * as List Conversations does).
  */
 import { router } from '../../../nodes/Plazbot/actions/router';
-import { conversationSendOutcome } from '../../../nodes/Plazbot/transport/apiContract';
+import { conversationSendOutcome } from '../../../nodes/Plazbot/actions/message/alreadySent';
 import { fakeExecuteFunctions } from '../support/fakeExecuteFunctions';
 import { startStandIn } from '../support/standIn';
 

@@ -4,6 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { asLocatorId } from '../../helpers/parameters';
 import type { PlazbotClient } from '../../transport/client';
 import { MESSAGE_PATH } from '../../transport/apiContract';
+import { collectList } from '../../transport/pagination';
 import { returnAllOrLimit } from '../common.descriptions';
 import { readLimit } from '../common.runtime';
 import { contactLocatorField } from './contact.common';
@@ -25,7 +26,8 @@ export async function execute(
 	client: PlazbotClient,
 ): Promise<IDataObject[]> {
 	const contactId = asLocatorId(this.getNodeParameter('contactId', itemIndex, ''), 'Contact');
-	return await client.collect(
+	return await collectList(
+		client,
 		{ method: 'GET', path: MESSAGE_PATH, qs: { contactId } },
 		readLimit(this, itemIndex),
 		itemIndex,

@@ -4,13 +4,7 @@ import { InvalidInput } from '../../helpers/errors';
 import { describeType, normalizeWhatsappNumber } from '../../helpers/phone';
 import type { PlazbotClient } from '../../transport/client';
 import { isRecord } from '../../helpers/records';
-import {
-	CONTINUATION_TOKEN_QUERY,
-	conversationCampaignName,
-	conversationDestinations,
-	conversationSendOutcome,
-	LIST_CONVERSATIONS_PATH,
-} from '../../transport/apiContract';
+import { CONTINUATION_TOKEN_QUERY, LIST_CONVERSATIONS_PATH } from '../../transport/apiContract';
 import { followPages, pageOf } from '../../transport/pagination';
 
 /**
@@ -155,4 +149,79 @@ function shape(data: unknown): string {
 		return keys.length ? `data has ${keys.join(', ')}` : 'data is an empty object';
 	}
 	return `data is ${describeType(data)}`;
+}
+
+/**
+ * Reading a List Conversation record (../shared/plazbot-api.md, which names the fields only):
+ * `campaignName` is the name the send carried. The destination is in `requestBody` (the Send
+ * Conversation body Plazbot stored, as JSON text or as an object) and in `platformSenderPhone`
+ * (the contact's number in the contact records; documented by name only here). Skip Destinations
+ * Already Sent counts both as sent: a number wrongly taken as sent is one message not repeated,
+ * a number missed is a message sent twice.
+ */
+function conversationCampaignName(record: Record<string, unknown>): string | undefined {
+	return typeof record.campaignName === 'string' ? record.campaignName.trim() : undefined;
+}
+
+function conversationDestinations(record: Record<string, unknown>): unknown[] {
+	let body: unknown = record.requestBody;
+	if (typeof body === 'string') {
+		try {
+			body = JSON.parse(body);
+		} catch {
+			body = undefined;
+		}
+	}
+	const fromBody =
+		typeof body === 'object' && body !== null
+			? (body as Record<string, unknown>).destination
+			: undefined;
+	return [fromBody, record.platformSenderPhone].filter(
+		(value) => value !== undefined && value !== null && value !== '',
+	);
+}
+
+/**
+ * `responseStatus` is Plazbot's answer to that send, "text or number" by the hub, its values not
+ * documented. A status code (200, "200", "200 OK") reads as its class (2xx sent, 4xx refused,
+ * others unknown); a word that says the send
+ * went out (OK, Enviado…) as sent; absent as sent (the record exists). Anything else cannot be read,
+ * and the caller must not guess that it was not sent.
+ */
+const CONVERSATION_SENT_STATUS_WORDS = [
+	'ok',
+	'success',
+	'successful',
+	'sent',
+	'delivered',
+	'accepted',
+	'enviado',
+	'enviada',
+	'entregado',
+	'entregada',
+	'exitoso',
+	'exito',
+	'éxito',
+	'aceptado',
+] as const;
+
+export function conversationSendOutcome(
+	record: Record<string, unknown>,
+): 'sent' | 'refused' | 'unknown' {
+	const status = record.responseStatus;
+	if (status === undefined || status === null || status === '') return 'sent';
+	const text =
+		typeof status === 'number' ? String(status) : typeof status === 'string' ? status.trim() : '';
+	const code = /^\d{3}(?!\d)/.exec(text)?.[0];
+	// 4xx: Plazbot refused it. A 5xx may have come after the message went out: cannot tell.
+	if (code) {
+		const number = Number(code);
+		return number >= 200 && number < 300
+			? 'sent'
+			: number >= 400 && number < 500
+				? 'refused'
+				: 'unknown';
+	}
+	const word = text.toLowerCase().replace(/[.!]+$/, '');
+	return (CONVERSATION_SENT_STATUS_WORDS as readonly string[]).includes(word) ? 'sent' : 'unknown';
 }
