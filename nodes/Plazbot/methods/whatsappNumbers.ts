@@ -2,7 +2,11 @@ import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from '
 
 import { isRecord } from '../helpers/records';
 import { normalizeWhatsappNumber } from '../helpers/phone';
-import { workspacePath } from '../transport/apiContract';
+import {
+	INTEGRATION_NUMBER_FIELDS,
+	WHATSAPP_INTEGRATION_TYPE,
+	workspacePath,
+} from '../transport/apiContract';
 import { PlazbotClient } from '../transport/client';
 
 /**
@@ -27,14 +31,6 @@ export async function searchWhatsappNumbers(
 			: numbers,
 	};
 }
-
-/**
- * Where Get Workspace lists the workspace's WhatsApp numbers: its `integrations`, each
- * `{ id, name, type: "whatsapp", enabled, config: { phoneNumber, provider } }` (white-label copy
- * of the API reference, Get Workspace). Other spellings of the number are read as well, in order.
- */
-const WHATSAPP_INTEGRATION_TYPE = 'whatsapp';
-const INTEGRATION_NUMBER_FIELDS = ['phoneNumber', 'number', 'phone', 'displayPhoneNumber'] as const;
 
 interface WhatsappNumberEntry {
 	/** What the picker shows: "WhatsApp Cloud (+51987654321)". */

@@ -39,8 +39,18 @@ export type SendType = keyof typeof SEND_TYPE_CODES;
  */
 export const SEND_MESSAGE_PATH = '/api/message';
 
-/** List Conversation: the same path as the hub's send, read with GET. */
+/**
+ * List Conversation: the same path as the hub's send, read with GET. Its records
+ * (../shared/plazbot-api.md names the fields only) carry `campaignName`, the destination in
+ * `requestBody.destination` (the stored send, JSON text or object) and in `platformSenderPhone`,
+ * and `responseStatus`, "text or number" by the hub with its values undocumented: these words
+ * (any case, a final "." or "!" dropped) read as sent (actions/message/alreadySent.ts).
+ */
 export const LIST_CONVERSATIONS_PATH = '/api/message/conversation';
+export const CONVERSATION_SENT_STATUS_WORDS = (
+	'ok success successful sent delivered accepted enviado enviada ' +
+	'entregado entregada exitoso exito éxito aceptado'
+).split(' ');
 
 /**
  * Lists page in blocks of 20 with a continuation token. Contacts and opportunities return the
@@ -213,6 +223,14 @@ export const workspaceUsersPath = (workspaceId: string): string =>
 export const whatsappNumberWebhookPath = (workspaceId: string, number: string): string =>
 	`${workspacePath(workspaceId)}/whatsapp/numbers/${encodeURIComponent(number)}/webhook`;
 export const WEBHOOK_URL_BODY_FIELD = 'webhook';
+
+/**
+ * The workspace's WhatsApp numbers, in Get Workspace's `integrations`: each `{ id, name, type:
+ * "whatsapp", enabled, config: { phoneNumber, provider } }` (white-label copy, Get Workspace);
+ * other spellings of the number are read too, in this order (methods/whatsappNumbers.ts).
+ */
+export const WHATSAPP_INTEGRATION_TYPE = 'whatsapp';
+export const INTEGRATION_NUMBER_FIELDS = ['phoneNumber', 'number', 'phone', 'displayPhoneNumber'];
 
 /*
  * An agent's whole life, its knowledge files, templates and deal files. Sources as above; where

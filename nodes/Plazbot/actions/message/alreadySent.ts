@@ -4,7 +4,11 @@ import { InvalidInput } from '../../helpers/errors';
 import { describeType, normalizeWhatsappNumber } from '../../helpers/phone';
 import type { PlazbotClient } from '../../transport/client';
 import { isRecord } from '../../helpers/records';
-import { CONTINUATION_TOKEN_QUERY, LIST_CONVERSATIONS_PATH } from '../../transport/apiContract';
+import {
+	CONTINUATION_TOKEN_QUERY,
+	CONVERSATION_SENT_STATUS_WORDS,
+	LIST_CONVERSATIONS_PATH,
+} from '../../transport/apiContract';
 import { followPages, pageOf } from '../../transport/pagination';
 
 /**
@@ -152,12 +156,9 @@ function shape(data: unknown): string {
 }
 
 /**
- * Reading a List Conversation record (../shared/plazbot-api.md, which names the fields only):
- * `campaignName` is the name the send carried. The destination is in `requestBody` (the Send
- * Conversation body Plazbot stored, as JSON text or as an object) and in `platformSenderPhone`
- * (the contact's number in the contact records; documented by name only here). Skip Destinations
- * Already Sent counts both as sent: a number wrongly taken as sent is one message not repeated,
- * a number missed is a message sent twice.
+ * Reading a List Conversation record (its fields: transport/apiContract.ts). Both places of the
+ * destination count as sent: a number wrongly taken as sent is one message not repeated, a
+ * number missed is a message sent twice.
  */
 function conversationCampaignName(record: Record<string, unknown>): string | undefined {
 	return typeof record.campaignName === 'string' ? record.campaignName.trim() : undefined;
@@ -188,22 +189,6 @@ function conversationDestinations(record: Record<string, unknown>): unknown[] {
  * went out (OK, Enviado…) as sent; absent as sent (the record exists). Anything else cannot be read,
  * and the caller must not guess that it was not sent.
  */
-const CONVERSATION_SENT_STATUS_WORDS = [
-	'ok',
-	'success',
-	'successful',
-	'sent',
-	'delivered',
-	'accepted',
-	'enviado',
-	'enviada',
-	'entregado',
-	'entregada',
-	'exitoso',
-	'exito',
-	'éxito',
-	'aceptado',
-] as const;
 
 export function conversationSendOutcome(
 	record: Record<string, unknown>,
@@ -223,5 +208,5 @@ export function conversationSendOutcome(
 				: 'unknown';
 	}
 	const word = text.toLowerCase().replace(/[.!]+$/, '');
-	return (CONVERSATION_SENT_STATUS_WORDS as readonly string[]).includes(word) ? 'sent' : 'unknown';
+	return CONVERSATION_SENT_STATUS_WORDS.includes(word) ? 'sent' : 'unknown';
 }
