@@ -1,0 +1,47 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- test code, never shipped: n8n's rules for what a node may use apply to nodes/ and credentials/ (see DEVELOPERS.md, Lint) */
+/**
+ * Jest's fake timers for tests that run the node against the in-process stand-in: every wait the
+ * node makes (Retry-After, pacing, Timeout, polling) and every delay the stand-in adds runs on a
+ * fake clock, so that a test of a 30 s Retry-After takes milliseconds and its timestamps are exact.
+ * Sockets stay real: nextTick, setImmediate and microtasks are not faked.
+ */
+import { clientRequestsOpen } from './fakeExecuteFunctions';
+import type { StandIn } from './standIn';
+
+export function useFakeClock(): void {
+	jest.useFakeTimers({ doNotFake: ['nextTick', 'setImmediate', 'queueMicrotask'] });
+}
+
+const realTurn = async () => await new Promise<void>((resolve) => setImmediate(resolve));
+
+/** Requests the stand-in has received and holds unanswered (hang, latency, a trickled answer). */
+const heldByStandIn = (standIn: StandIn) =>
+	standIn.requests.filter((request) => request.answeredAt === undefined).length;
+
+/**
+ * Runs `work` to its end on the fake clock. Real I/O runs as it comes; the clock moves on to the
+ * next timer only when every request the node has open is one the stand-in holds, so that no timer
+ * fires early while a request or its answer is on its way.
+ */
+export async function onFakeClock<T>(standIn: StandIn, work: Promise<T>): Promise<T> {
+	let settled = false;
+	work.then(
+		() => (settled = true),
+		() => (settled = true),
+	);
+	for (let turns = 0; !settled; turns++) {
+		if (turns > 1_000_000) throw new Error('onFakeClock: the work never settled');
+		await realTurn();
+		if (settled || clientRequestsOpen() > heldByStandIn(standIn)) continue;
+		if (jest.getTimerCount() > 0) await jest.advanceTimersToNextTimerAsync();
+	}
+	return await work;
+}
+
+/** Real I/O until `ready` holds, without moving the fake clock. */
+export async function untilReal(ready: () => boolean): Promise<void> {
+	for (let turns = 0; !ready(); turns++) {
+		if (turns > 1_000_000) throw new Error('untilReal: never ready');
+		await realTurn();
+	}
+}
