@@ -17,15 +17,17 @@ const QUIET_TURNS = 3;
 const realTurn = async () => await new Promise<void>((resolve) => setImmediate(resolve));
 
 /** Requests the stand-in has received and holds unanswered (hang, latency, a trickled answer). */
-const heldByStandIn = (standIn: StandIn) =>
+export const heldByStandIn = (standIn: StandIn) =>
 	standIn.requests.filter((request) => request.answeredAt === undefined).length;
 
 /**
  * Runs `work` to its end on the fake clock. Real I/O runs as it comes; the clock moves on to the
  * next timer only when every request the node has open is one the stand-in holds, so that no timer
- * fires early while a request or its answer is on its way.
+ * fires early while a request or its answer is on its way. `held` is the stand-in, or a count of
+ * the requests the servers of the test hold.
  */
-export async function onFakeClock<T>(standIn: StandIn, work: Promise<T>): Promise<T> {
+export async function onFakeClock<T>(held: StandIn | (() => number), work: Promise<T>): Promise<T> {
+	const heldNow = typeof held === 'function' ? held : () => heldByStandIn(held);
 	let settled = false;
 	work.then(
 		() => (settled = true),
@@ -35,7 +37,7 @@ export async function onFakeClock<T>(standIn: StandIn, work: Promise<T>): Promis
 	for (let turns = 0; !settled; turns++) {
 		if (turns > 1_000_000) throw new Error('onFakeClock: the work never settled');
 		await realTurn();
-		const quiet = clientRequestsOpen() <= heldByStandIn(standIn);
+		const quiet = clientRequestsOpen() <= heldNow();
 		quietTurns = quiet ? quietTurns + 1 : 0;
 		// A few quiet turns in a row: bytes the stand-in already wrote to the loopback socket (half an
 		// answer, then a reset) arrive within a poll of the event loop and must be read first.
