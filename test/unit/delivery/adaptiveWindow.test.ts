@@ -45,6 +45,8 @@ function expectEachOnceInOrder(output: INodeExecutionData[], count: number) {
 }
 
 describe('Adaptive concurrency through the router', () => {
+	// Hundreds of real HTTP requests each: CPU-bound, seconds on a loaded machine.
+	jest.setTimeout(60_000);
 	beforeEach(useFakeClock);
 	afterEach(() => jest.useRealTimers());
 

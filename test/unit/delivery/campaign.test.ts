@@ -47,6 +47,8 @@ function expectOneRetryPerFault(fault: string, count: number) {
 }
 
 describe('200 Send Conversation items under injected faults', () => {
+	// Hundreds of real HTTP requests each: CPU-bound, seconds on a loaded machine.
+	jest.setTimeout(60_000);
 	beforeEach(useFakeClock);
 	afterEach(() => jest.useRealTimers());
 

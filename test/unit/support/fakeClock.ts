@@ -8,7 +8,10 @@
 import { clientRequestsOpen } from './fakeExecuteFunctions';
 import type { StandIn } from './standIn';
 
+let clockInstalls = 0;
+
 export function useFakeClock(): void {
+	clockInstalls++;
 	jest.useFakeTimers({ doNotFake: ['nextTick', 'setImmediate', 'queueMicrotask'] });
 }
 
@@ -34,7 +37,10 @@ export async function onFakeClock<T>(held: StandIn | (() => number), work: Promi
 		() => (settled = true),
 	);
 	let quietTurns = 0;
+	const install = clockInstalls;
 	for (let turns = 0; !settled; turns++) {
+		// The test that started this ended (it timed out): never move a later test's clock.
+		if (clockInstalls !== install) return await new Promise<never>(() => undefined);
 		if (turns > 1_000_000) throw new Error('onFakeClock: the work never settled');
 		await realTurn();
 		const quiet = clientRequestsOpen() <= heldNow();
