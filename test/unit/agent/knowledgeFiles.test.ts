@@ -1,10 +1,15 @@
 import type { IBinaryKeyData, IDataObject } from 'n8n-workflow';
 
 import { router } from '../../../nodes/Plazbot/actions/router';
+import { onFakeClock, useFakeClock } from '../support/fakeClock';
 import { fakeExecuteFunctions } from '../support/fakeExecuteFunctions';
 import { startStandIn, WORKSPACE_ID } from '../support/standIn';
 
 const { standIn, credentials } = startStandIn();
+
+// Polling intervals and Retry-After waits run on a fake clock (test/unit/support/fakeClock.ts).
+beforeEach(useFakeClock);
+afterEach(() => jest.useRealTimers());
 
 const AGENT = 'agent-demo-1';
 const rl = (value: string) => ({ __rl: true, mode: 'list', value });
@@ -40,7 +45,7 @@ function run(
 		credentials: credentials(),
 		...extra,
 	});
-	return { ...context, result: router.call(context.fns) };
+	return { ...context, result: onFakeClock(standIn(), router.call(context.fns)) };
 }
 
 describe('AI Agent → Add File (binary)', () => {
@@ -245,6 +250,11 @@ describe('AI Agent → Get File Status, Delete File', () => {
 		});
 		const [output] = await result;
 		expect(requests).toHaveLength(3);
+		// On the fake clock: each check came one Poll Interval after the one before.
+		const checks = standIn().requestsTo('/api/agent/validate-file');
+		expect(checks.map((check, index) => check.at - checks[Math.max(0, index - 1)].at)).toEqual([
+			0, 1000, 1000,
+		]);
 		expect(output[0].json).toEqual({
 			fileId,
 			status: 'processed',
@@ -324,6 +334,7 @@ describe('AI Agent → Add File, answered 429 first', () => {
 		const [output] = await result;
 		const received = standIn().requestsTo('/api/agent/add-file-direct');
 		expect(received.map((r) => (r as unknown as { status: number }).status)).toEqual([429, 200]);
+		expect(received[1].at - received[0].at).toBeGreaterThanOrEqual(1000);
 		expect(received[1].body).toEqual(received[0].body);
 		expect(received[1].body.file.base64).toBe(PDF.toString('base64'));
 		expect(output).toHaveLength(1);

@@ -7,6 +7,7 @@ import type { INodeExecutionData } from 'n8n-workflow';
 
 import { router } from '../../../nodes/Plazbot/actions/router';
 import { campaign, destinationOf } from '../support/campaign';
+import { onFakeClock, useFakeClock } from '../support/fakeClock';
 import { startStandIn } from '../support/standIn';
 
 const { standIn, credentials } = startStandIn();
@@ -46,11 +47,16 @@ function expectOneRetryPerFault(fault: string, count: number) {
 }
 
 describe('200 Send Conversation items under injected faults', () => {
+	// Hundreds of real HTTP requests each: CPU-bound, seconds on a loaded machine.
+	jest.setTimeout(60_000);
+	beforeEach(useFakeClock);
+	afterEach(() => jest.useRealTimers());
+
 	it('with 10% 429 (Retry-After: 1) delivers each once, in order, never retrying early', async () => {
 		standIn().setFaults({ rate429: 0.1, retryAfterSeconds: 1, seed: 11 });
 		const { fns } = campaign(credentials(), 200);
 
-		const [output] = await router.call(fns);
+		const [output] = await onFakeClock(standIn(), router.call(fns));
 
 		expectDeliveredExactlyOnce(200);
 		expectOutputInInputOrder(output, 200);
@@ -64,13 +70,13 @@ describe('200 Send Conversation items under injected faults', () => {
 			// The 429 was answered at `at` (no latency), so the retry may come 1 s after that at the earliest.
 			expect(later[0].at - answered429.at).toBeGreaterThanOrEqual(1000);
 		}
-	}, 60_000);
+	});
 
 	it('with 10% 503 with Retry-After (not processed) delivers each once, in order, after waiting', async () => {
 		standIn().setFaults({ rate5xx: 0.1, status5xx: 503, status5xxRetryAfterSeconds: 1, seed: 23 });
 		const { fns } = campaign(credentials(), 200);
 
-		const [output] = await router.call(fns);
+		const [output] = await onFakeClock(standIn(), router.call(fns));
 
 		expectDeliveredExactlyOnce(200);
 		expectOutputInInputOrder(output, 200);
@@ -82,19 +88,19 @@ describe('200 Send Conversation items under injected faults', () => {
 			// Not before the Retry-After of 1 s.
 			expect(retry!.at - answered503.at).toBeGreaterThanOrEqual(1000);
 		}
-	}, 60_000);
+	});
 
 	it('honours Retry-After given as an HTTP date', async () => {
 		standIn().setFaults({ rate429: 0.1, retryAfterSeconds: 1, retryAfterAsDate: true, seed: 5 });
 		const { fns } = campaign(credentials(), 60);
 
-		const [output] = await router.call(fns);
+		const [output] = await onFakeClock(standIn(), router.call(fns));
 
 		expectDeliveredExactlyOnce(60);
 		expectOutputInInputOrder(output, 60);
 		expectOneRetryPerFault('429', 60);
 		expect(standIn().earlyRetries).toBe(0);
-	}, 60_000);
+	});
 });
 
 describe('a campaign that stops on an error (Continue On Fail off)', () => {

@@ -7,6 +7,7 @@
 import { router } from '../../../nodes/Plazbot/actions/router';
 import { RequestPacer } from '../../../nodes/Plazbot/transport/throttle';
 import { campaign, destinationOf } from '../support/campaign';
+import { onFakeClock, useFakeClock } from '../support/fakeClock';
 import { startStandIn } from '../support/standIn';
 
 const { standIn, credentials } = startStandIn();
@@ -17,6 +18,9 @@ const maxInFlight = () => standIn().maxInFlight;
 const gaps = (times: number[]) => times.slice(1).map((time, index) => time - times[index]);
 
 describe('Concurrency', () => {
+	beforeEach(useFakeClock);
+	afterEach(() => jest.useRealTimers());
+
 	it.each([
 		[1, {}],
 		[3, { concurrency: 3 }],
@@ -33,24 +37,23 @@ describe('Concurrency', () => {
 				limit === 1 ? { concurrency: 1 } : options,
 			);
 
-			const [output] = await router.call(fns);
+			const [output] = await onFakeClock(standIn(), router.call(fns));
 
 			// Reaching the limit shows the lanes really run at once; never above it shows the bound.
 			expect(maxInFlight()).toBe(limit);
 			expect(output.map((item) => item.pairedItem)).toEqual(output.map((_, item) => ({ item })));
 		},
-		20_000,
 	);
 
 	it('holds the bound while some requests wait out a 429', async () => {
 		standIn().setFaults({ latencyMs: 20, rate429: 0.2, retryAfterSeconds: 1, seed: 3 });
 		const { fns } = campaign(credentials(), 30, { concurrency: 4 });
 
-		await router.call(fns);
+		await onFakeClock(standIn(), router.call(fns));
 
 		expect(maxInFlight()).toBeLessThanOrEqual(4);
 		expect(standIn().earlyRetries).toBe(0);
-	}, 30_000);
+	});
 });
 
 /**
@@ -78,6 +81,8 @@ describe('Rate Limit', () => {
 	let pacer: ReturnType<typeof recordReleases>;
 	beforeEach(() => (pacer = recordReleases()));
 	afterEach(() => pacer.restore());
+	beforeEach(useFakeClock);
+	afterEach(() => jest.useRealTimers());
 
 	it('20 per second over 16 items lets requests go at least 50 ms apart, each one once, in item order', async () => {
 		const { fns } = campaign(credentials(), 16, {
@@ -86,7 +91,7 @@ describe('Rate Limit', () => {
 			concurrency: 1,
 		});
 
-		const [output] = await router.call(fns);
+		const [output] = await onFakeClock(standIn(), router.call(fns));
 
 		expect(pacer.releases).toHaveLength(16);
 		expect(Math.min(...gaps(pacer.releases))).toBeGreaterThanOrEqual(50);
@@ -96,9 +101,11 @@ describe('Rate Limit', () => {
 				.map((request) => request.body.destination),
 		).toEqual(Array.from({ length: 16 }, (_, index) => destinationOf(index)));
 		expect(output.map((item) => item.pairedItem)).toEqual(output.map((_, item) => ({ item })));
-	}, 30_000);
+	});
 
 	it('keeps the spacing after the event loop was blocked, instead of catching up in a burst', async () => {
+		// Real time: blocking the event loop is what this test is about.
+		jest.useRealTimers();
 		const { fns } = campaign(credentials(), 12, { rateLimit: 20, concurrency: 5 });
 
 		const run = router.call(fns);
@@ -111,7 +118,7 @@ describe('Rate Limit', () => {
 		expect(pacer.releases).toHaveLength(12);
 		expect(Math.min(...gaps(pacer.releases))).toBeGreaterThanOrEqual(50);
 		expect(standIn().requestsTo(SEND_PATH)).toHaveLength(12);
-	}, 30_000);
+	});
 
 	it('per minute, and Delay Between Requests, space the starts the same way', async () => {
 		// 600 per minute = one every 100 ms; the larger of the two spacings wins.
@@ -121,11 +128,11 @@ describe('Rate Limit', () => {
 			delayBetweenRequests: 30,
 		});
 
-		await router.call(fns);
+		await onFakeClock(standIn(), router.call(fns));
 
 		expect(pacer.releases).toHaveLength(6);
 		expect(Math.min(...gaps(pacer.releases))).toBeGreaterThanOrEqual(100);
-	}, 30_000);
+	});
 
 	it('counts retries against the limit too', async () => {
 		standIn().setFaults({
@@ -134,12 +141,12 @@ describe('Rate Limit', () => {
 		});
 		const { fns } = campaign(credentials(), 8, { delayBetweenRequests: 60, concurrency: 3 });
 
-		await router.call(fns);
+		await onFakeClock(standIn(), router.call(fns));
 
 		expect(pacer.releases).toHaveLength(10);
 		expect(Math.min(...gaps(pacer.releases))).toBeGreaterThanOrEqual(60);
 		expect(standIn().requestsTo(SEND_PATH)).toHaveLength(10);
-	}, 30_000);
+	});
 });
 
 describe('cancelling the execution', () => {

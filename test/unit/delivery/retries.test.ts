@@ -5,10 +5,14 @@
 import { router } from '../../../nodes/Plazbot/actions/router';
 import { PlazbotClient } from '../../../nodes/Plazbot/transport/client';
 import { parseRetryAfter } from '../../../nodes/Plazbot/transport/policy';
+import { onFakeClock, useFakeClock } from '../support/fakeClock';
 import { fakeExecuteFunctions } from '../support/fakeExecuteFunctions';
 import { startStandIn } from '../support/standIn';
 
 const { standIn, credentials } = startStandIn();
+
+beforeEach(useFakeClock);
+afterEach(() => jest.useRealTimers());
 
 const SEND_PATH = '/api/message/conversation';
 const destinations = ['51911111111', '51922222222', '51933333333'];
@@ -55,7 +59,7 @@ describe('attempt budget', () => {
 		});
 		const { client } = await directClient({ maxAttempts: 4, backoffBaseMs: 5 });
 
-		await expect(sendOne(client)).rejects.toMatchObject({
+		await expect(onFakeClock(standIn(), sendOne(client))).rejects.toMatchObject({
 			message: 'Plazbot error 503: Servicio no disponible temporalmente (gave up after 4 attempts)',
 			httpCode: '503',
 		});
@@ -67,9 +71,12 @@ describe('attempt budget', () => {
 		const { client } = await directClient({ backoffBaseMs: 5 });
 
 		await expect(
-			client.request(
-				{ method: 'GET', path: SEND_PATH, qs: { workspaceId: client.workspaceId } },
-				0,
+			onFakeClock(
+				standIn(),
+				client.request(
+					{ method: 'GET', path: SEND_PATH, qs: { workspaceId: client.workspaceId } },
+					0,
+				),
 			),
 		).resolves.toMatchObject({
 			success: true,
@@ -93,7 +100,7 @@ describe('attempt budget', () => {
 		});
 		const { client } = await directClient({ backoffBaseMs: 5 });
 
-		await expect(sendOne(client)).resolves.toMatchObject({
+		await expect(onFakeClock(standIn(), sendOne(client))).resolves.toMatchObject({
 			success: true,
 			data: { contactId: expect.any(String) },
 		});
@@ -109,7 +116,7 @@ describe('attempt budget', () => {
 		standIn().setFaults({ script: { '1': '503AfterAccept' } });
 		const { client } = await directClient({ backoffBaseMs: 5 });
 
-		const error = await sendOne(client).catch((caught) => caught);
+		const error = await onFakeClock(standIn(), sendOne(client)).catch((caught) => caught);
 
 		expect(error.message).toBe('Plazbot error 503: Servicio no disponible temporalmente');
 		expect(error.description).toContain('it was not repeated automatically');
@@ -122,7 +129,7 @@ describe('attempt budget', () => {
 		standIn().setFaults({ script: { '1': 'resetAfterAccept' } });
 		const { client } = await directClient({ backoffBaseMs: 5 });
 
-		const error = await sendOne(client).catch((caught) => caught);
+		const error = await onFakeClock(standIn(), sendOne(client)).catch((caught) => caught);
 
 		expect(error.message).toMatch(
 			/^The connection to Plazbot at 127\.0\.0\.1:\d+ was dropped before an answer arrived$/,
@@ -142,7 +149,7 @@ describe('attempt budget', () => {
 		standIn().setFaults({ script: { '1': fault } });
 		const { client } = await directClient({ backoffBaseMs: 5 });
 
-		await expect(sendOne(client)).rejects.toMatchObject({
+		await expect(onFakeClock(standIn(), sendOne(client))).rejects.toMatchObject({
 			message: 'Plazbot error 400: Número no válido',
 		});
 	});
@@ -153,7 +160,7 @@ describe('attempt budget', () => {
 			standIn().setFaults({ script: { '1': fault } });
 			const { client } = await directClient({ backoffBaseMs: 5 });
 
-			const error = await sendOne(client).catch((caught) => caught);
+			const error = await onFakeClock(standIn(), sendOne(client)).catch((caught) => caught);
 
 			expect(error.message).toBe(
 				`Plazbot answered HTTP ${fault.slice(0, 3)} with an HTML page instead of JSON: "${fault.slice(0, 3)} Gateway Error"`,
@@ -169,7 +176,7 @@ describe('attempt budget', () => {
 		standIn().setFaults({ script: { '1': '502AfterAccept' } });
 		const { client } = await directClient({ backoffBaseMs: 5, retryOnConnectionDrop: true });
 
-		await expect(sendOne(client)).resolves.toMatchObject({ success: true });
+		await expect(onFakeClock(standIn(), sendOne(client))).resolves.toMatchObject({ success: true });
 		expect(
 			standIn()
 				.requestsTo(SEND_PATH)
@@ -182,7 +189,7 @@ describe('attempt budget', () => {
 		standIn().setFaults({ script: { '1': '429' } });
 		const { client } = await directClient({ maxAttempts: 1 });
 
-		await expect(sendOne(client)).rejects.toMatchObject({
+		await expect(onFakeClock(standIn(), sendOne(client))).rejects.toMatchObject({
 			message: 'Plazbot error 429: Demasiadas solicitudes, intente más tarde',
 		});
 		expect(standIn().requestsTo(SEND_PATH)).toHaveLength(1);
@@ -192,7 +199,7 @@ describe('attempt budget', () => {
 		standIn().setFaults({ script: { '1': '429', '2': '429' }, retryAfterSeconds: 1 });
 		const { fns } = sendTo([destinations[0]], { maxAttempts: 2 });
 
-		const error = await router.call(fns).catch((caught) => caught);
+		const error = await onFakeClock(standIn(), router.call(fns)).catch((caught) => caught);
 
 		expect(error.message).toBe(
 			'Plazbot error 429: Demasiadas solicitudes, intente más tarde (gave up after 2 attempts)',
@@ -202,13 +209,13 @@ describe('attempt budget', () => {
 		expect(error.context.itemIndex).toBe(0);
 		expect(standIn().earlyRetries).toBe(0);
 		expect(deliveries(destinations[0])).toBe(0);
-	}, 20_000);
+	});
 
 	it('through the node with Continue On Fail: an error item in place, the others delivered', async () => {
 		standIn().setFaults({ byDestination: { [destinations[0]]: '429' }, retryAfterSeconds: 1 });
 		const { fns } = sendTo(destinations, { maxAttempts: 2, concurrency: 1 }, true);
 
-		const [output] = await router.call(fns);
+		const [output] = await onFakeClock(standIn(), router.call(fns));
 
 		expect(output.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
 		expect(output[0].json).toEqual({
@@ -220,12 +227,12 @@ describe('attempt budget', () => {
 		expect(output[1].json.contactId).toBe(standIn().state.findContactByPhone(destinations[1]).id);
 		expect(output[2].json.contactId).toBe(standIn().state.findContactByPhone(destinations[2]).id);
 		expect(destinations.map(deliveries)).toEqual([0, 1, 1]);
-	}, 20_000);
+	});
 	it('an item waiting out its Retry-After frees its request slot: the next items are sent meanwhile', async () => {
 		standIn().setFaults({ script: { '1': '429' }, retryAfterSeconds: 1 });
 		const { fns } = sendTo(destinations, { concurrency: 1 });
 
-		const [output] = await router.call(fns);
+		const [output] = await onFakeClock(standIn(), router.call(fns));
 
 		const arrivals = standIn()
 			.requestsTo('/api/message/conversation')
@@ -236,7 +243,7 @@ describe('attempt budget', () => {
 		expect(output.map((item) => item.json.contactId)).toEqual(
 			destinations.map((phone) => standIn().state.findContactByPhone(phone).id),
 		);
-	}, 20_000);
+	});
 });
 
 describe('Retry-After', () => {
@@ -254,14 +261,14 @@ describe('Retry-After', () => {
 		standIn().setFaults({ script: { '1': '429' }, retryAfterSeconds: 1, retryAfterAsDate: true });
 		const { client } = await directClient({ backoffBaseMs: 5 });
 
-		await sendOne(client);
+		await onFakeClock(standIn(), sendOne(client));
 
 		const [limited, retry] = standIn().requestsTo(SEND_PATH);
 		expect(limited.fault).toBe('429');
 		expect(retry.at - limited.at).toBeGreaterThanOrEqual(1000);
 		expect(standIn().earlyRetries).toBe(0);
 		expect(deliveries(destinations[0])).toBe(1);
-	}, 10_000);
+	});
 });
 
 describe('dropped connections', () => {
@@ -269,7 +276,7 @@ describe('dropped connections', () => {
 		standIn().setFaults({ script: { '1': 'drop' }, dropAfterProcessing: true });
 		const { client } = await directClient({ backoffBaseMs: 5 });
 
-		const error = await sendOne(client).catch((caught) => caught);
+		const error = await onFakeClock(standIn(), sendOne(client)).catch((caught) => caught);
 
 		expect(error.message).toBe(
 			`The connection to Plazbot at ${new URL(standIn().url).host} was dropped before an answer arrived`,
@@ -287,7 +294,7 @@ describe('dropped connections', () => {
 		standIn().setFaults({ script: { '1': 'drop' } });
 		const { fns } = sendTo([destinations[0]]);
 
-		await expect(router.call(fns)).rejects.toMatchObject({
+		await expect(onFakeClock(standIn(), router.call(fns))).rejects.toMatchObject({
 			message: expect.stringContaining('was dropped before an answer arrived'),
 			context: expect.objectContaining({ itemIndex: 0 }),
 		});
@@ -299,7 +306,7 @@ describe('dropped connections', () => {
 		standIn().setFaults({ script: { '1': 'drop' } });
 		const { fns } = sendTo([destinations[0]], { retryOnConnectionDrop: true });
 
-		const [output] = await router.call(fns);
+		const [output] = await onFakeClock(standIn(), router.call(fns));
 
 		expect(
 			standIn()
@@ -317,7 +324,7 @@ describe('dropped connections', () => {
 			},
 		]);
 		expect(deliveries(destinations[0])).toBe(1);
-	}, 10_000);
+	});
 
 	it('with Retry on Connection Drop still give up after Max Attempts, saying so', async () => {
 		standIn().setFaults({ rateDrop: 1 });
@@ -327,7 +334,7 @@ describe('dropped connections', () => {
 			backoffBaseMs: 5,
 		});
 
-		await expect(sendOne(client)).rejects.toMatchObject({
+		await expect(onFakeClock(standIn(), sendOne(client))).rejects.toMatchObject({
 			message: `The connection to Plazbot at ${new URL(standIn().url).host} was dropped before an answer arrived (gave up after 3 attempts)`,
 		});
 		expect(standIn().requestsTo(SEND_PATH)).toHaveLength(3);

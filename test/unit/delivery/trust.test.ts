@@ -9,6 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { router } from '../../../nodes/Plazbot/actions/router';
 import { htmlPageText } from '../../../nodes/Plazbot/helpers/serverText';
 import { campaign, destinationOf } from '../support/campaign';
+import { onFakeClock, useFakeClock } from '../support/fakeClock';
 import { fakeExecuteFunctions } from '../support/fakeExecuteFunctions';
 import { API_KEY, startStandIn, WORKSPACE_ID } from '../support/standIn';
 
@@ -91,20 +92,29 @@ describe('lookups that find nothing', () => {
 });
 
 describe('Timeout bounds the whole request', () => {
+	beforeEach(useFakeClock);
+	afterEach(() => jest.useRealTimers());
+
 	it('a server that trickles its answer cannot hold the item longer than Timeout', async () => {
-		// About 150 bytes at one byte every 200 ms: 30 s to answer, far beyond the test's own timeout.
+		// About 150 bytes at one byte every 200 ms: 30 s to answer.
 		standIn().setFaults({ script: { '1': 'trickle' }, trickleIntervalMs: 200 });
 		const { fns } = campaign(credentials(), 1, { timeout: 800 });
+		const startedAt = Date.now();
 
-		const error = await router.call(fns).catch((caught) => caught);
+		const error = await onFakeClock(standIn(), router.call(fns)).catch((caught) => caught);
 
 		expect(error.message).toBe('Plazbot did not answer within 800 ms');
 		expect(error.description).toContain('The request may still have been processed');
 		expect(standIn().requestsTo(SEND_PATH)).toHaveLength(1);
-	}, 15_000);
+		// On the fake clock: given up at the Timeout, not when the answer would have ended.
+		expect(Date.now() - startedAt).toBeLessThan(1_000);
+	});
 });
 
 describe('a request given up at the Timeout', () => {
+	beforeEach(useFakeClock);
+	afterEach(() => jest.useRealTimers());
+
 	it('keeps its request slot until it really ends: no more than Concurrency requests open at once', async () => {
 		// Each answer trickles for about 3 s, far beyond the Timeout of 300 ms.
 		standIn().setFaults({ script: { '1': 'trickle', '2': 'trickle' }, trickleIntervalMs: 30 });
@@ -117,7 +127,7 @@ describe('a request given up at the Timeout', () => {
 			},
 		);
 
-		const [output] = await router.call(fns);
+		const [output] = await onFakeClock(standIn(), router.call(fns));
 
 		expect(output.map((item) => item.json.error)).toEqual([
 			'Plazbot did not answer within 300 ms',
@@ -128,7 +138,7 @@ describe('a request given up at the Timeout', () => {
 		// not at the first's Timeout (300 ms), when two would have been open at once.
 		const [first, second] = standIn().requestsTo(SEND_PATH);
 		expect(second.at - first.at).toBeGreaterThan(2_000);
-	}, 20_000);
+	});
 });
 
 describe('server text', () => {

@@ -184,9 +184,23 @@ function validateAsN8nDoes(
 	return value;
 }
 
+let requestsOpen = 0;
+
+/** Requests sent and not yet answered (or failed) as the node sees them, sign-ins included. */
+export const clientRequestsOpen = () => requestsOpen;
+
+async function sendTracked(config: AxiosRequestConfig) {
+	requestsOpen++;
+	try {
+		return await axios.request(config);
+	} finally {
+		requestsOpen--;
+	}
+}
+
 /** n8n's plain httpRequest helper, as the credential's sign-in uses it. */
 async function plainHttpRequest(request: IHttpRequestOptions) {
-	const response = await axios.request({
+	const response = await sendTracked({
 		method: request.method ?? 'GET',
 		url: request.url,
 		data: request.body,
@@ -290,7 +304,7 @@ export function fakeExecuteFunctions(
 			...(signed.disableFollowRedirect ? { maxRedirects: 0 } : {}),
 		};
 		try {
-			const response = await axios.request(config);
+			const response = await sendTracked(config);
 			events.push(`answer ${requestOptions.url}`);
 			if (!signed.returnFullResponse) return response.data;
 			return {

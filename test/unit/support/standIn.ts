@@ -16,6 +16,8 @@ export interface RecordedRequest {
 	fault: string | null;
 	/** The status answered, once the answer was sent. */
 	status?: number;
+	/** When the answer was sent or the socket closed; unset while the stand-in holds the request. */
+	answeredAt?: number;
 }
 
 export interface StandIn {

@@ -14,6 +14,7 @@ import { NodeOperationError, sleep } from 'n8n-workflow';
 
 import { searchWhatsappNumbers } from '../../../nodes/Plazbot/methods/whatsappNumbers';
 import { PlazbotTrigger } from '../../../nodes/PlazbotTrigger/PlazbotTrigger.node';
+import { useFakeClock, untilReal } from '../support/fakeClock';
 import { fakeExecuteFunctions } from '../support/fakeExecuteFunctions';
 import { startStandIn, WORKSPACE_ID } from '../support/standIn';
 
@@ -211,12 +212,27 @@ describe('Plazbot Trigger → registering the webhook', () => {
 	it('gives up on a registration Plazbot never answers after 10 s, naming Plazbot and the number', async () => {
 		standIn().setFaults({ byRoute: { [`POST ${webhookPath(NUMBER)}`]: 'hang' } });
 		const { context, staticData } = hookContext();
-		await expect(hooks.create.call(context)).rejects.toThrow(
-			`Registering the webhook of WhatsApp number +${NUMBER} with Plazbot failed: Plazbot did not answer within 10 s`,
-		);
+		useFakeClock();
+		try {
+			let settled = false;
+			const registering = hooks.create.call(context);
+			registering.then(
+				() => (settled = true),
+				() => (settled = true),
+			);
+			await untilReal(() => standIn().requests.length === 1);
+			await jest.advanceTimersByTimeAsync(9_999);
+			expect(settled).toBe(false);
+			await jest.advanceTimersByTimeAsync(1);
+			await expect(registering).rejects.toThrow(
+				`Registering the webhook of WhatsApp number +${NUMBER} with Plazbot failed: Plazbot did not answer within 10 s`,
+			);
+		} finally {
+			jest.useRealTimers();
+		}
 		expect(standIn().requests).toHaveLength(1);
 		expect(staticData).toEqual({});
-	}, 30_000);
+	});
 
 	it('refuses a number that is not one, naming the field, before any request', async () => {
 		const { context } = hookContext({

@@ -20,7 +20,9 @@ import { join } from 'node:path';
 import type { INodeExecutionData } from 'n8n-workflow';
 
 import { router } from '../../../nodes/Plazbot/actions/router';
+import { onFakeClock, untilReal, useFakeClock } from '../support/fakeClock';
 import {
+	clientRequestsOpen,
 	fakeExecuteFunctions,
 	type FakeContext,
 	type FakeCredentials,
@@ -51,6 +53,8 @@ export interface CaseEnv {
 	closedUrl: string;
 	/** An https server with a self-signed certificate (made with openssl). */
 	tlsUrl?: string;
+	/** Requests the stand-in and the ad-hoc server hold unanswered, for the fake clock. */
+	held: () => number;
 }
 
 export interface TroubleshootingCase {
@@ -75,6 +79,8 @@ export interface TroubleshootingCase {
 	/** Text the error's description must contain: how to fix it. Also the README's fix column. */
 	fix: string;
 	httpCode?: string;
+	/** The case waits on timers (a Retry-After, the Timeout): it runs on the fake clock. */
+	waits?: boolean;
 }
 
 const hostOf = (url: string) => new URL(url).host;
@@ -303,6 +309,7 @@ export const CASES: TroubleshootingCase[] = [
 		failing: 'all',
 		parameters: { options: { maxAttempts: 2 } },
 		faults: { rate429: 1, retryAfterSeconds: 1 },
+		waits: true,
 		message: () =>
 			'Plazbot error 429: Demasiadas solicitudes, intente más tarde (gave up after 2 attempts)',
 		fix: 'Lower the request rate in the node Options, or raise Max Attempts.',
@@ -357,6 +364,7 @@ export const CASES: TroubleshootingCase[] = [
 		failing: 'all',
 		parameters: { options: { timeout: 1000 } },
 		credentials: (env) => ({ baseUrl: `${env.oddUrl}/slow` }),
+		waits: true,
 		message: () => 'Plazbot did not answer within 1 s',
 		fix: 'The request may still have been processed. Raise the Timeout option, or check Plazbot before sending again.',
 	},
@@ -438,11 +446,20 @@ export async function runCase(
 		credentials: { ...credentials, ...(testCase.credentials?.(env) ?? {}) },
 		continueOnFail,
 	});
+	if (testCase.waits) useFakeClock();
 	try {
-		const [output] = await router.call(context.fns);
+		const running = router.call(context.fns);
+		const [output] = testCase.waits ? await onFakeClock(env.held, running) : await running;
 		return { ...context, output };
 	} catch (error) {
 		return { ...context, error };
+	} finally {
+		if (testCase.waits) {
+			// The slow server's late answers: no request of this case stays open into the next.
+			jest.runOnlyPendingTimers();
+			await untilReal(() => clientRequestsOpen() === 0);
+			jest.useRealTimers();
+		}
 	}
 }
 
@@ -450,9 +467,16 @@ export async function runCase(
  * Starts the ad-hoc servers for a test file and reserves a closed port. The https server needs a
  * certificate, which Node cannot make on its own: openssl makes one if it is installed.
  */
-export function startOddServers(): () => Omit<CaseEnv, 'standInUrl'> {
-	const env: Omit<CaseEnv, 'standInUrl'> = { oddUrl: '', closedUrl: '' };
+export function startOddServers(): () => Omit<CaseEnv, 'standInUrl' | 'held'> & {
+	heldByOddServer: () => number;
+} {
 	const timers = new Set<NodeJS.Timeout>();
+	const env = {
+		oddUrl: '',
+		closedUrl: '',
+		tlsUrl: undefined as string | undefined,
+		heldByOddServer: () => timers.size,
+	};
 	let odd: http.Server;
 	let tls: https.Server | undefined;
 
@@ -570,6 +594,7 @@ export const README_ENV: CaseEnv = {
 	oddUrl: 'https://api.plazbot.com',
 	closedUrl: 'https://api.plazbot.com',
 	tlsUrl: 'https://api.plazbot.com',
+	held: () => 0,
 };
 
 /** The README's Troubleshooting section, one row per case. */

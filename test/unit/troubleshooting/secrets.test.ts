@@ -13,6 +13,7 @@ import type { IHttpRequestOptions } from 'n8n-workflow';
 
 import { router } from '../../../nodes/Plazbot/actions/router';
 import { fakeExecuteFunctions } from '../support/fakeExecuteFunctions';
+import { heldByStandIn } from '../support/fakeClock';
 import { startStandIn } from '../support/standIn';
 import {
 	CASES,
@@ -42,7 +43,11 @@ const credentials = () => ({
 	baseUrl: standIn().url,
 });
 const oddServers = startOddServers();
-const env = (): CaseEnv => ({ ...oddServers(), standInUrl: standIn().url });
+const env = (): CaseEnv => ({
+	...oddServers(),
+	standInUrl: standIn().url,
+	held: () => heldByStandIn(standIn()) + oddServers().heldByOddServer(),
+});
 
 /** Answers with the credentials it received inside its error, as a careless API might. */
 let echoServer: http.Server;

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 
 import type { INodeExecutionData } from 'n8n-workflow';
 
+import { heldByStandIn } from '../support/fakeClock';
 import { startStandIn } from '../support/standIn';
 import {
 	CASES,
@@ -31,7 +32,11 @@ jest.setTimeout(20_000);
 const { standIn, credentials } = startStandIn();
 const oddServers = startOddServers();
 
-const env = (): CaseEnv => ({ ...oddServers(), standInUrl: standIn().url });
+const env = (): CaseEnv => ({
+	...oddServers(),
+	standInUrl: standIn().url,
+	held: () => heldByStandIn(standIn()) + oddServers().heldByOddServer(),
+});
 
 function prepare(testCase: TroubleshootingCase): void {
 	if (testCase.faults) standIn().setFaults(testCase.faults);
