@@ -36,7 +36,13 @@ import {
 } from './answers';
 import { CONTINUATION_TOKEN_QUERY } from './apiContract';
 import { collectRecords, followPages, type Page, pageOf } from './pagination';
-import { DEFAULT_DELIVERY_POLICY, type DeliveryPolicy, retryDecision, Session } from './policy';
+import {
+	DEFAULT_DELIVERY_POLICY,
+	type DeliveryPolicy,
+	parseRetryAfter,
+	retryDecision,
+	Session,
+} from './policy';
 import {
 	AdaptiveConcurrency,
 	DEFAULT_ADAPTIVE_CONCURRENCY,
@@ -172,9 +178,11 @@ export class PlazbotClient {
 					const { outcome, tokenSent } = await this.session.send(
 						async () => await this.send(request, holdUntil),
 					);
+					const answered = outcome.kind === 'response' ? outcome.response : undefined;
 					this.adaptive?.onAnswer(
 						sentAt,
-						outcome.kind === 'response' ? outcome.response.statusCode : undefined,
+						answered?.statusCode,
+						answered && parseRetryAfter(headerValue(answered.headers, 'retry-after')),
 					);
 					const refusal = this.session.refused(outcome, tokenSent);
 					if (refusal === 'signIn' && signInsLeft-- > 0) return { signInAgain: true };
