@@ -256,17 +256,20 @@ export class AdaptiveConcurrency {
 				return;
 			}
 			const before = this.limitValue;
-			// What Plazbot carried (Little's law), cutting by a tenth at least and by half at most.
+			// What Plazbot carried (Little's law), cutting by half at most. No 10% minimum: at the
+			// limit the window already is what Plazbot carries, and a cut below it costs successes.
 			const carried = (goodPerSecond * (this.baselineMs ?? latencyMs ?? 0)) / 1000;
-			this.setLimit(Math.min(0.9 * before, Math.max(0.5 * before, carried)));
+			this.setLimit(Math.min(before, Math.max(0.5 * before, carried)));
 			this.slowStart = false;
 			this.probeWait = this.options.probeRounds;
 			this.probeStep = 1;
-			this.lastCut = {
-				limitBefore: lastCut?.limitBefore ?? before,
-				ratio: this.limitValue / before,
-				goodPerSecond,
-			};
+			// Only a real cut is judged next round: at the limit, successes vary by chance.
+			if (this.limitValue < 0.9 * before)
+				this.lastCut = {
+					limitBefore: lastCut?.limitBefore ?? before,
+					ratio: this.limitValue / before,
+					goodPerSecond,
+				};
 			return;
 		}
 		if (this.holding > 0) this.holding--;

@@ -146,6 +146,17 @@ describe('AdaptiveConcurrency', () => {
 		expect(window.limit).toBeGreaterThan(cut);
 	});
 
+	it('429s at the limit, the window already at what Plazbot carries: it stays there, no cut past it, no jump back', () => {
+		const { round, limitedTo } = controller();
+		round(300);
+		round(300);
+		limitedTo(50, 300); // 15
+		// One answer in each round refused, as a retried message meets an empty token bucket.
+		const windows = Array.from({ length: 20 }, () => round(300, (i) => (i === 0 ? 429 : 200)));
+		expect(Math.min(...windows)).toBeGreaterThanOrEqual(10);
+		expect(Math.max(...windows)).toBeLessThanOrEqual(15);
+	});
+
 	it('streaming 2,000 messages at 300 ms under 50 per second: within 1.15× of N / limit, under 2% answered 429 after 5 s', () => {
 		const { seconds, refusedAfter5s, windows } = stream(2000, 300, 50);
 		expect(seconds).toBeLessThanOrEqual(1.15 * (2000 / 50));
