@@ -123,7 +123,9 @@ export class RequestPacer {
  * 429s that do not depend on this execution's rate (a limit other clients fill) would cut the
  * window to nothing: when a cut leaves 429s in the next round and cost successes in proportion
  * (the cut rate, not the limit, was what held the sends back), the window returns to where it was
- * before the cuts and holds for `holdRounds` rounds; the items follow Plazbot's Retry-After.
+ * before the cuts and holds for `holdRounds` rounds; the items follow Plazbot's Retry-After. A
+ * cut is judged so only when the share of 429s did not fall either, never right after the window
+ * grew, and a round mostly refused always cuts, holding or not.
  *
  * Below one request in flight the window paces: one request per `latency ÷ window`.
  */
@@ -175,6 +177,7 @@ interface Cut {
 	limitBefore: number;
 	ratio: number;
 	goodPerSecond: number;
+	refused: number;
 }
 
 export class AdaptiveConcurrency {
@@ -182,6 +185,9 @@ export class AdaptiveConcurrency {
 	private slowStart = true;
 	private baselineMs?: number;
 	private lastCut?: Cut;
+	/** Whether the last round grew the window, and the window before a cut that was not judged. */
+	private grewLastRound = false;
+	private unjudgedFrom?: number;
 	private holding = 0;
 	/** Good rounds left before the next probe, the probe's step, and Plazbot's Retry-After. */
 	private probeWait = 0;
@@ -246,12 +252,16 @@ export class AdaptiveConcurrency {
 
 		if (round.rateLimited > 0) {
 			const refused = round.rateLimited / round.answers;
-			if (lastCut && refused < MOSTLY_REFUSED && this.cutDidNotHelp(lastCut, goodPerSecond)) {
+			if (
+				lastCut &&
+				refused < MOSTLY_REFUSED &&
+				this.cutDidNotHelp(lastCut, goodPerSecond, refused)
+			) {
 				this.limitValue = lastCut.limitBefore;
 				this.holding = this.options.holdRounds;
 				return;
 			}
-			if (this.holding > 0) {
+			if (this.holding > 0 && refused < MOSTLY_REFUSED) {
 				this.holding--;
 				return;
 			}
@@ -260,19 +270,28 @@ export class AdaptiveConcurrency {
 			// limit the window already is what Plazbot carries, and a cut below it costs successes.
 			const carried = (goodPerSecond * (this.baselineMs ?? latencyMs ?? 0)) / 1000;
 			this.setLimit(Math.min(before, Math.max(0.5 * before, carried)));
+			// A cut right after the window grew (slow start or a probe) is not judged: its round had
+			// the burst a server's token bucket lets through after a slower pace, and the next
+			// round always carries less.
+			const unjudged = this.grewLastRound;
+			this.grewLastRound = false;
 			this.slowStart = false;
 			this.probeWait = this.options.probeRounds;
 			this.probeStep = 1;
+			const limitBefore = lastCut?.limitBefore ?? this.unjudgedFrom ?? before;
+			this.unjudgedFrom = unjudged ? before : undefined;
 			// Only a real cut is judged next round: at the limit, successes vary by chance.
-			if (this.limitValue < 0.9 * before)
+			if (!unjudged && this.limitValue < 0.9 * before)
 				this.lastCut = {
-					limitBefore: lastCut?.limitBefore ?? before,
+					limitBefore,
 					ratio: this.limitValue / before,
 					goodPerSecond,
+					refused,
 				};
 			return;
 		}
 		if (this.holding > 0) this.holding--;
+		this.grewLastRound = false;
 		const baseline = this.baselineMs;
 		if (
 			latencyMs !== undefined &&
@@ -291,7 +310,9 @@ export class AdaptiveConcurrency {
 			this.probeWait--;
 			return;
 		}
+		const before = this.limitValue;
 		this.setLimit(this.grown(latencyMs ?? baseline));
+		this.grewLastRound = this.limitValue > before;
 	}
 
 	/**
@@ -313,11 +334,13 @@ export class AdaptiveConcurrency {
 	}
 
 	/**
-	 * A cut that helped: fewer 429s, or as many successes per second as before (the limit, not the
-	 * window, held them back). One that did not: 429s still, and successes fell with the window.
+	 * A cut that helped: a smaller share of 429s, or as many successes per second as before (the
+	 * limit, not the window, held them back). One that did not: as large a share of 429s, and
+	 * successes fell with the window. Both are asked: in the round after a cut no request leaves
+	 * until the window has room, and the answers' gap alone lowers the successes counted.
 	 */
-	private cutDidNotHelp(cut: Cut, goodPerSecond: number): boolean {
-		if (!(cut.goodPerSecond > 0)) return false;
+	private cutDidNotHelp(cut: Cut, goodPerSecond: number, refused: number): boolean {
+		if (!(cut.goodPerSecond > 0) || refused < 0.8 * cut.refused) return false;
 		const kept = goodPerSecond / cut.goodPerSecond;
 		return kept < (1 + cut.ratio) / 2;
 	}

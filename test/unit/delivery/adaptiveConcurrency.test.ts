@@ -36,10 +36,16 @@ function controller(maxLimit = 50) {
  * message leaves whenever the window has room, each answered `latencyMs` later by a server that
  * passes `perSecond` requests a second (a token bucket holding one second's worth, as the
  * stand-in's) and answers the rest 429 with a Retry-After of one second, after which the message
- * goes again. Returns when every message got through.
+ * goes again. `jitterMs`: each answer takes up to that much longer, drawn from a seeded sequence.
+ * Returns when every message got through.
  */
-function stream(messages: number, latencyMs: number, perSecond: number) {
+function stream(messages: number, latencyMs: number, perSecond: number, jitterMs = 0, seed = 1) {
 	let now = 0;
+	let draw = seed;
+	const jitter = () => {
+		draw = (draw * 1103515245 + 12345) % 2147483648;
+		return (draw / 2147483648) * jitterMs;
+	};
 	const window = new AdaptiveConcurrency(
 		{ ...DEFAULT_ADAPTIVE_CONCURRENCY, maxLimit: 50 },
 		() => now,
@@ -56,7 +62,7 @@ function stream(messages: number, latencyMs: number, perSecond: number) {
 	};
 	let unsent = messages;
 	const retryAt: number[] = [];
-	const inFlight: Array<{ sentAt: number; status: number }> = [];
+	const inFlight: Array<{ sentAt: number; status: number; answerAt: number }> = [];
 	const windows: number[] = [];
 	let delivered = 0;
 	let requestsAfter5s = 0;
@@ -69,13 +75,14 @@ function stream(messages: number, latencyMs: number, perSecond: number) {
 			const status = passes() ? 200 : 429;
 			if (now >= 5000) requestsAfter5s++;
 			if (now >= 5000 && status === 429) refusedAfter5s++;
-			inFlight.push({ sentAt: now, status });
+			inFlight.push({ sentAt: now, status, answerAt: now + latencyMs + jitter() });
+			inFlight.sort((a, b) => a.answerAt - b.answerAt);
 		}
-		const nextAnswer = inFlight.length > 0 ? inFlight[0].sentAt + latencyMs : Infinity;
+		const nextAnswer = inFlight.length > 0 ? inFlight[0].answerAt : Infinity;
 		const slotFree = inFlight.length < Math.max(1, Math.floor(window.limit));
 		const nextRetry = slotFree && retryAt.length > 0 ? retryAt[0] : Infinity;
 		now = Math.max(now, Math.min(nextAnswer, nextRetry));
-		while (inFlight.length > 0 && inFlight[0].sentAt + latencyMs <= now) {
+		while (inFlight.length > 0 && inFlight[0].answerAt <= now) {
 			const { sentAt, status } = inFlight.shift()!;
 			window.onAnswer(sentAt, status, status === 429 ? retryAfterMs : undefined);
 			if (status === 429) retryAt.push(now + retryAfterMs);
@@ -162,6 +169,14 @@ describe('AdaptiveConcurrency', () => {
 		expect(seconds).toBeLessThanOrEqual(1.15 * (2000 / 50));
 		expect(refusedAfter5s).toBeLessThan(0.02);
 		expect(Math.max(...windows.slice(windows.length / 2))).toBeLessThanOrEqual(20);
+	});
+
+	it('the same with answers 0 to 50 ms slower at random: the first burst a token bucket lets through does not send the window back up', () => {
+		for (const seed of [1, 2, 3, 4, 5]) {
+			const { seconds, refusedAfter5s } = stream(2000, 300, 50, 50, seed);
+			expect(seconds).toBeLessThanOrEqual(1.2 * (2000 / 50));
+			expect(refusedAfter5s).toBeLessThan(0.02);
+		}
 	});
 
 	it('cuts once per round of 429s: answers to requests sent before the cut are not counted', () => {
