@@ -30,7 +30,13 @@ import {
 	TIMED_OUT,
 	transportFailure,
 } from './answers';
-import { DEFAULT_DELIVERY_POLICY, type DeliveryPolicy, retryDecision, Session } from './policy';
+import {
+	DEFAULT_DELIVERY_POLICY,
+	type DeliveryPolicy,
+	parseRetryAfter,
+	retryDecision,
+	Session,
+} from './policy';
 import {
 	AdaptiveConcurrency,
 	DEFAULT_ADAPTIVE_CONCURRENCY,
@@ -153,9 +159,11 @@ export class PlazbotClient {
 								holdUntil,
 							),
 					);
+					const answered = outcome.kind === 'response' ? outcome.response : undefined;
 					this.adaptive?.onAnswer(
 						sentAt,
-						outcome.kind === 'response' ? outcome.response.statusCode : undefined,
+						answered?.statusCode,
+						answered && parseRetryAfter(headerValue(answered.headers, 'retry-after')),
 					);
 					const refusal = this.session.refused(outcome, tokenSent);
 					if (refusal === 'signIn' && signInsLeft-- > 0) return { signInAgain: true };

@@ -111,15 +111,21 @@ export class RequestPacer {
  * with no state shared between executions: they meet only through Plazbot's 429s and latency.
  *
  * Answers are judged per round: one window's worth of answers to requests sent since the round
- * began (an answer to a request sent before was sent under the window before). A round of good answers at the baseline latency grows the window (doubling until the
- * first sign of congestion, then +1). A round with 429s cuts it to 90% of what got through, at
- * least by 10% and at most by half; a round whose latency rose past `queueingFactor` × the
- * baseline (and by `queueingMinMs`) cuts it by the ratio, once per lasting slowdown.
+ * began (an answer to a request sent before was sent under the window before). Slow start doubles
+ * the window each round of good answers at the baseline latency. A round with 429s sets it by
+ * Little's law to what Plazbot let through: successes per second × the lowest latency seen (50/s
+ * at 300 ms carries 15 in flight), which lands at the limit instead of cutting past it and
+ * probing back. Then the window holds for `probeRounds` good rounds, and past Plazbot's
+ * Retry-After, before each probe upward: one request, doubling with each probe that brings no 429
+ * (at most 8), so that a limit that went away is left behind within a minute. A round whose latency rose past
+ * `queueingFactor` × the baseline (and by `queueingMinMs`) cuts by the ratio, once per slowdown.
  *
  * 429s that do not depend on this execution's rate (a limit other clients fill) would cut the
  * window to nothing: when a cut leaves 429s in the next round and cost successes in proportion
  * (the cut rate, not the limit, was what held the sends back), the window returns to where it was
- * before the cuts and holds for `holdRounds` rounds; the items follow Plazbot's Retry-After.
+ * before the cuts and holds for `holdRounds` rounds; the items follow Plazbot's Retry-After. A
+ * cut is judged so only when the share of 429s did not fall either, never right after the window
+ * grew, and a round mostly refused always cuts, holding or not.
  *
  * Below one request in flight the window paces: one request per `latency ÷ window`.
  */
@@ -131,6 +137,7 @@ export interface AdaptiveConcurrencyOptions {
 	queueingFactor: number;
 	queueingMinMs: number;
 	holdRounds: number;
+	probeRounds: number;
 }
 
 /** The most requests Adaptive keeps on the wire when the Concurrency option is not set. */
@@ -144,6 +151,8 @@ export const DEFAULT_ADAPTIVE_CONCURRENCY: Omit<AdaptiveConcurrencyOptions, 'max
 	queueingFactor: 2,
 	queueingMinMs: 100,
 	holdRounds: 10,
+	// About 3 s at 300 ms: one probe past the limit costs a request or two answered 429.
+	probeRounds: 10,
 };
 
 /**
@@ -156,7 +165,8 @@ interface Round {
 	startedAt: number;
 	answers: number;
 	rateLimited: number;
-	good: number;
+	/** Good answers that arrived in the round, to requests sent at any time: the rate carried. */
+	arrivedGood: number;
 	/** Answers whose latency is counted (not 5xx), and their total latency. */
 	timed: number;
 	latencyMs: number;
@@ -167,6 +177,7 @@ interface Cut {
 	limitBefore: number;
 	ratio: number;
 	goodPerSecond: number;
+	refused: number;
 }
 
 export class AdaptiveConcurrency {
@@ -174,7 +185,14 @@ export class AdaptiveConcurrency {
 	private slowStart = true;
 	private baselineMs?: number;
 	private lastCut?: Cut;
+	/** Whether the last round grew the window, and the window before a cut that was not judged. */
+	private grewLastRound = false;
+	private unjudgedFrom?: number;
 	private holding = 0;
+	/** Good rounds left before the next probe, the probe's step, and Plazbot's Retry-After. */
+	private probeWait = 0;
+	private probeStep = 1;
+	private quietUntil = Number.NEGATIVE_INFINITY;
 	private round: Round;
 
 	constructor(
@@ -196,18 +214,25 @@ export class AdaptiveConcurrency {
 		return (this.baselineMs ?? 1000) / this.limitValue;
 	}
 
-	/** `status` undefined: no answer came, which says nothing about Plazbot's limit. */
-	onAnswer(sentAt: number, status: number | undefined): void {
-		// A request sent before the round began was sent under the window before: not counted.
-		if (status === undefined || sentAt < this.round.startedAt) return;
+	/**
+	 * `status` undefined: no answer came, which says nothing about Plazbot's limit. `retryAfterMs`:
+	 * the Retry-After of a 429, before which the window does not grow.
+	 */
+	onAnswer(sentAt: number, status: number | undefined, retryAfterMs?: number): void {
+		if (status === undefined) return;
 		const round = this.round;
+		const good = status < 500 && status !== 429;
+		if (good) round.arrivedGood++;
+		if (status === 429 && retryAfterMs !== undefined)
+			this.quietUntil = Math.max(this.quietUntil, this.now() + retryAfterMs);
+		// A request sent before the round began was sent under the window before: not judged.
+		if (sentAt < round.startedAt) return;
 		round.answers++;
 		if (status >= 500) return this.endRoundWhenFull(round);
 		// A 429 comes back after a round trip too: its latency counts toward the baseline.
 		round.timed++;
 		round.latencyMs += Math.max(0, this.now() - sentAt);
 		if (status === 429) round.rateLimited++;
-		else round.good++;
 		this.endRoundWhenFull(round);
 	}
 
@@ -218,7 +243,7 @@ export class AdaptiveConcurrency {
 	private endRound(round: Round): void {
 		const now = this.now();
 		this.round = this.newRound(now);
-		const goodPerSecond = round.good / Math.max(0.001, (now - round.startedAt) / 1000);
+		const goodPerSecond = round.arrivedGood / Math.max(0.001, (now - round.startedAt) / 1000);
 		const latencyMs = round.timed > 0 ? round.latencyMs / round.timed : undefined;
 		if (latencyMs !== undefined)
 			this.baselineMs = Math.min(this.baselineMs ?? latencyMs, latencyMs);
@@ -227,27 +252,46 @@ export class AdaptiveConcurrency {
 
 		if (round.rateLimited > 0) {
 			const refused = round.rateLimited / round.answers;
-			if (lastCut && refused < MOSTLY_REFUSED && this.cutDidNotHelp(lastCut, goodPerSecond)) {
+			if (
+				lastCut &&
+				refused < MOSTLY_REFUSED &&
+				this.cutDidNotHelp(lastCut, goodPerSecond, refused)
+			) {
 				this.limitValue = lastCut.limitBefore;
 				this.holding = this.options.holdRounds;
 				return;
 			}
-			if (this.holding > 0) {
+			if (this.holding > 0 && refused < MOSTLY_REFUSED) {
 				this.holding--;
 				return;
 			}
 			const before = this.limitValue;
-			const got = (round.answers - round.rateLimited) / round.answers;
-			this.setLimit(Math.min(0.9 * before, Math.max(0.5 * before, 0.9 * before * got)));
+			// What Plazbot carried (Little's law), cutting by half at most. No 10% minimum: at the
+			// limit the window already is what Plazbot carries, and a cut below it costs successes.
+			const carried = (goodPerSecond * (this.baselineMs ?? latencyMs ?? 0)) / 1000;
+			this.setLimit(Math.min(before, Math.max(0.5 * before, carried)));
+			// A cut right after the window grew (slow start or a probe) is not judged: its round had
+			// the burst a server's token bucket lets through after a slower pace, and the next
+			// round always carries less.
+			const unjudged = this.grewLastRound;
+			this.grewLastRound = false;
 			this.slowStart = false;
-			this.lastCut = {
-				limitBefore: lastCut?.limitBefore ?? before,
-				ratio: this.limitValue / before,
-				goodPerSecond,
-			};
+			this.probeWait = this.options.probeRounds;
+			this.probeStep = 1;
+			const limitBefore = lastCut?.limitBefore ?? this.unjudgedFrom ?? before;
+			this.unjudgedFrom = unjudged ? before : undefined;
+			// Only a real cut is judged next round: at the limit, successes vary by chance.
+			if (!unjudged && this.limitValue < 0.9 * before)
+				this.lastCut = {
+					limitBefore,
+					ratio: this.limitValue / before,
+					goodPerSecond,
+					refused,
+				};
 			return;
 		}
 		if (this.holding > 0) this.holding--;
+		this.grewLastRound = false;
 		const baseline = this.baselineMs;
 		if (
 			latencyMs !== undefined &&
@@ -261,28 +305,42 @@ export class AdaptiveConcurrency {
 			this.baselineMs = latencyMs;
 			return;
 		}
+		if (now < this.quietUntil) return;
+		if (this.probeWait > 0) {
+			this.probeWait--;
+			return;
+		}
+		const before = this.limitValue;
 		this.setLimit(this.grown(latencyMs ?? baseline));
+		this.grewLastRound = this.limitValue > before;
 	}
 
 	/**
-	 * Slow start doubles; then +1 per round. Below one request in flight a round is one answer,
-	 * and +1 would double the rate each time: there the rate grows by one request per second per
-	 * second, as Rate Control's earlier request-rate rule did.
+	 * Slow start doubles; then one probe step per `probeRounds` good rounds, the step doubling
+	 * after each (reset by a 429). Below one request in flight a round is one answer, and +1 would double the rate
+	 * each time: there the rate grows by one request per second per second.
 	 */
 	private grown(latencyMs: number | undefined): number {
 		const limit = this.limitValue;
 		if (this.slowStart) return limit * 2;
-		if (limit >= 1 || !latencyMs) return limit + 1;
+		if (limit >= 1 || !latencyMs) {
+			const step = this.probeStep;
+			this.probeStep = Math.min(step * 2, 8);
+			this.probeWait = this.options.probeRounds;
+			return limit + step;
+		}
 		const perSecond = (1000 * limit) / latencyMs;
 		return ((perSecond + 1 / perSecond) * latencyMs) / 1000;
 	}
 
 	/**
-	 * A cut that helped: fewer 429s, or as many successes per second as before (the limit, not the
-	 * window, held them back). One that did not: 429s still, and successes fell with the window.
+	 * A cut that helped: a smaller share of 429s, or as many successes per second as before (the
+	 * limit, not the window, held them back). One that did not: as large a share of 429s, and
+	 * successes fell with the window. Both are asked: in the round after a cut no request leaves
+	 * until the window has room, and the answers' gap alone lowers the successes counted.
 	 */
-	private cutDidNotHelp(cut: Cut, goodPerSecond: number): boolean {
-		if (!(cut.goodPerSecond > 0)) return false;
+	private cutDidNotHelp(cut: Cut, goodPerSecond: number, refused: number): boolean {
+		if (!(cut.goodPerSecond > 0) || refused < 0.8 * cut.refused) return false;
 		const kept = goodPerSecond / cut.goodPerSecond;
 		return kept < (1 + cut.ratio) / 2;
 	}
@@ -292,6 +350,6 @@ export class AdaptiveConcurrency {
 	}
 
 	private newRound(startedAt: number): Round {
-		return { startedAt, answers: 0, rateLimited: 0, good: 0, timed: 0, latencyMs: 0 };
+		return { startedAt, answers: 0, rateLimited: 0, arrivedGood: 0, timed: 0, latencyMs: 0 };
 	}
 }

@@ -31,6 +31,68 @@ function controller(maxLimit = 50) {
 	return { window, round, limitedTo, advance: (ms: number) => (now += ms) };
 }
 
+/**
+ * A campaign streamed through the window as the client sends it, on a hand-driven clock: a
+ * message leaves whenever the window has room, each answered `latencyMs` later by a server that
+ * passes `perSecond` requests a second (a token bucket holding one second's worth, as the
+ * stand-in's) and answers the rest 429 with a Retry-After of one second, after which the message
+ * goes again. `jitterMs`: each answer takes up to that much longer, drawn from a seeded sequence.
+ * Returns when every message got through.
+ */
+function stream(messages: number, latencyMs: number, perSecond: number, jitterMs = 0, seed = 1) {
+	let now = 0;
+	let draw = seed;
+	const jitter = () => {
+		draw = (draw * 1103515245 + 12345) % 2147483648;
+		return (draw / 2147483648) * jitterMs;
+	};
+	const window = new AdaptiveConcurrency(
+		{ ...DEFAULT_ADAPTIVE_CONCURRENCY, maxLimit: 50 },
+		() => now,
+	);
+	const retryAfterMs = 1000;
+	let tokens = perSecond;
+	let tokensAt = 0;
+	const passes = () => {
+		tokens = Math.min(perSecond, tokens + ((now - tokensAt) / 1000) * perSecond);
+		tokensAt = now;
+		if (tokens < 1) return false;
+		tokens--;
+		return true;
+	};
+	let unsent = messages;
+	const retryAt: number[] = [];
+	const inFlight: Array<{ sentAt: number; status: number; answerAt: number }> = [];
+	const windows: number[] = [];
+	let delivered = 0;
+	let requestsAfter5s = 0;
+	let refusedAfter5s = 0;
+	while (delivered < messages) {
+		while (inFlight.length < Math.max(1, Math.floor(window.limit))) {
+			if (unsent > 0) unsent--;
+			else if (retryAt.length > 0 && retryAt[0] <= now) retryAt.shift();
+			else break;
+			const status = passes() ? 200 : 429;
+			if (now >= 5000) requestsAfter5s++;
+			if (now >= 5000 && status === 429) refusedAfter5s++;
+			inFlight.push({ sentAt: now, status, answerAt: now + latencyMs + jitter() });
+			inFlight.sort((a, b) => a.answerAt - b.answerAt);
+		}
+		const nextAnswer = inFlight.length > 0 ? inFlight[0].answerAt : Infinity;
+		const slotFree = inFlight.length < Math.max(1, Math.floor(window.limit));
+		const nextRetry = slotFree && retryAt.length > 0 ? retryAt[0] : Infinity;
+		now = Math.max(now, Math.min(nextAnswer, nextRetry));
+		while (inFlight.length > 0 && inFlight[0].answerAt <= now) {
+			const { sentAt, status } = inFlight.shift()!;
+			window.onAnswer(sentAt, status, status === 429 ? retryAfterMs : undefined);
+			if (status === 429) retryAt.push(now + retryAfterMs);
+			else delivered++;
+			windows.push(window.limit);
+		}
+	}
+	return { seconds: now / 1000, refusedAfter5s: refusedAfter5s / requestsAfter5s, windows };
+}
+
 describe('AdaptiveConcurrency', () => {
 	it("starts at Fixed's default of 5 and doubles each round of fast good answers, up to its ceiling", () => {
 		const { window, round } = controller();
@@ -57,6 +119,64 @@ describe('AdaptiveConcurrency', () => {
 		expect(Math.max(...settled)).toBeLessThanOrEqual(17);
 		const average = settled.reduce((sum, w) => sum + w, 0) / settled.length;
 		expect(average).toBeGreaterThan(12.5);
+	});
+
+	it('on 429s sets the window in one step to what Plazbot carried: successes per second × the lowest latency', () => {
+		const { window, round, limitedTo } = controller();
+		expect([round(300), round(300)]).toEqual([10, 20]);
+		// 50 per second at 300 ms carries 15 in flight (Little's law), not a cut past it.
+		expect(limitedTo(50, 300)).toBeCloseTo(15, 5);
+		expect(window.limit).toBeCloseTo(15, 5);
+	});
+
+	it('after a 429 cut holds for its probe rounds, then probes one request higher', () => {
+		const { round, limitedTo } = controller();
+		round(300);
+		round(300);
+		limitedTo(50, 300); // 15
+		const held = Array.from({ length: DEFAULT_ADAPTIVE_CONCURRENCY.probeRounds }, () => round(300));
+		expect(held.map((w) => Math.round(w))).toEqual(held.map(() => 15));
+		expect(round(300)).toBeCloseTo(16, 5);
+	});
+
+	it("does not grow before Plazbot's Retry-After has passed", () => {
+		const { window, round, advance } = controller();
+		round(300); // 10
+		const sentAt = advance(0);
+		advance(300);
+		for (let i = 0; i < 10; i++) window.onAnswer(sentAt, i < 5 ? 200 : 429, 60_000);
+		const cut = window.limit;
+		for (let i = 0; i < 3 * DEFAULT_ADAPTIVE_CONCURRENCY.probeRounds; i++) round(300);
+		expect(window.limit).toBe(cut);
+		advance(60_000);
+		for (let i = 0; i < 2 * DEFAULT_ADAPTIVE_CONCURRENCY.probeRounds; i++) round(300);
+		expect(window.limit).toBeGreaterThan(cut);
+	});
+
+	it('429s at the limit, the window already at what Plazbot carries: it stays there, no cut past it, no jump back', () => {
+		const { round, limitedTo } = controller();
+		round(300);
+		round(300);
+		limitedTo(50, 300); // 15
+		// One answer in each round refused, as a retried message meets an empty token bucket.
+		const windows = Array.from({ length: 20 }, () => round(300, (i) => (i === 0 ? 429 : 200)));
+		expect(Math.min(...windows)).toBeGreaterThanOrEqual(10);
+		expect(Math.max(...windows)).toBeLessThanOrEqual(15);
+	});
+
+	it('streaming 2,000 messages at 300 ms under 50 per second: within 1.15× of N / limit, under 2% answered 429 after 5 s', () => {
+		const { seconds, refusedAfter5s, windows } = stream(2000, 300, 50);
+		expect(seconds).toBeLessThanOrEqual(1.15 * (2000 / 50));
+		expect(refusedAfter5s).toBeLessThan(0.02);
+		expect(Math.max(...windows.slice(windows.length / 2))).toBeLessThanOrEqual(20);
+	});
+
+	it('the same with answers 0 to 50 ms slower at random: the first burst a token bucket lets through does not send the window back up', () => {
+		for (const seed of [1, 2, 3, 4, 5]) {
+			const { seconds, refusedAfter5s } = stream(2000, 300, 50, 50, seed);
+			expect(seconds).toBeLessThanOrEqual(1.2 * (2000 / 50));
+			expect(refusedAfter5s).toBeLessThan(0.02);
+		}
 	});
 
 	it('cuts once per round of 429s: answers to requests sent before the cut are not counted', () => {
