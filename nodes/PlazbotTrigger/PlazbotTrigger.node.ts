@@ -253,7 +253,10 @@ export class PlazbotTrigger implements INodeType {
 	}
 }
 
-/** The trigger's number from its parameter, when no record holds it yet (a call during registration). */
+/**
+ * The trigger's number from its parameter, when no record holds it yet (a call during
+ * registration).
+ */
 function ownNumberParameter(fns: IWebhookFunctions): string | undefined {
 	try {
 		const result = normalizeWhatsappNumber(

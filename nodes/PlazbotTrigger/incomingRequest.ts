@@ -93,7 +93,9 @@ export interface IncomingRequest {
 	rawText: string | undefined;
 	/** The body as n8n parsed it. */
 	body: unknown;
-	/** The trigger's WhatsApp number (digits); a message the body says went to another starts nothing. */
+	/**
+	 * The trigger's WhatsApp number (digits); a message the body says went to another starts nothing.
+	 */
 	ownNumber: string | undefined;
 }
 

@@ -4,7 +4,10 @@ import { InvalidInput } from '../helpers/errors';
 import { asRequiredText } from '../helpers/parameters';
 import { UPLOAD_FILE_PART } from '../transport/apiContract';
 
-/** The field that names the input item's binary property to upload (`data` by default, as n8n's nodes). */
+/**
+ * The field that names the input item's binary property to upload (`data` by default, as n8n's
+ * nodes).
+ */
 export function binaryPropertyField(
 	show: Record<string, string[]>,
 	description = 'The name of the binary property of the input item that holds the file, e.g. "data" as the Read/Write Files from Disk node and the HTTP Request node write it',

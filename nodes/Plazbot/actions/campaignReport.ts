@@ -45,7 +45,10 @@ export const outputField: INodeProperties = {
 	description: 'What the node outputs',
 };
 
-/** What a failure is, in the summary's `errorsByKind`: the HTTP status, or what kept it from being sent. */
+/**
+ * What a failure is, in the summary's `errorsByKind`: the HTTP status, or what kept it from being
+ * sent.
+ */
 export function errorKind(caught: unknown): string {
 	if (caught instanceof InvalidInput) return 'invalid input';
 	if (caught instanceof NodeApiError) {

@@ -153,7 +153,10 @@ export async function getRecordById(
 	return record;
 }
 
-/** Delete for records at `<collection>/<id>`. Plazbot's answer carries no record, so the ID is echoed. */
+/**
+ * Delete for records at `<collection>/<id>`. Plazbot's answer carries no record, so the ID is
+ * echoed.
+ */
 export async function deleteRecordById(
 	client: PlazbotClient,
 	collectionPath: string,

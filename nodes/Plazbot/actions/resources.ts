@@ -18,7 +18,9 @@ interface Resource {
 	description: INodeProperties[];
 }
 
-/** Every resource of the node, by its value in workflow JSON, in the order the editor lists them. */
+/**
+ * Every resource of the node, by its value in workflow JSON, in the order the editor lists them.
+ */
 const byValue: Record<string, Resource> = {
 	agent: { displayName: 'AI Agent', ...agent },
 	automation: { displayName: 'Automation', ...automation },

@@ -16,7 +16,9 @@ export class InvalidInput extends Error {
 	}
 }
 
-/** An answer from Plazbot the node cannot read (a list in an unknown shape): said, never guessed. */
+/**
+ * An answer from Plazbot the node cannot read (a list in an unknown shape): said, never guessed.
+ */
 export class UnreadableAnswer extends Error {
 	constructor(
 		message: string,

@@ -3,7 +3,9 @@ import { NodeOperationError, type INode } from 'n8n-workflow';
 
 /** The oldest n8n release the end-to-end suite runs on (test/n8n-runtime/n8n-1). */
 export const OLDEST_TESTED_N8N = '1.123.81';
-/** The n8n release that made `allowedDomains` refuse redirects to other hosts (n8n-io/n8n#17583). */
+/**
+ * The n8n release that made `allowedDomains` refuse redirects to other hosts (n8n-io/n8n#17583).
+ */
 export const MINIMUM_N8N = '1.110.0';
 
 /**
@@ -17,7 +19,8 @@ export function assertSupportedN8n(
 	node: INode,
 	provided: Record<string, unknown> = n8nWorkflow,
 ): void {
-	// n8n-workflow's domain check, which n8n's request helper calls for `allowedDomains` and on every redirect.
+	// n8n-workflow's domain check, which n8n's request helper calls for `allowedDomains` and on every
+	// redirect.
 	if (typeof provided.isDomainAllowed === 'function') return;
 	throw new NodeOperationError(
 		node,

@@ -96,7 +96,10 @@ export function asOptionalLongText(
 /** A deliberately loose shape check: it catches mapping mistakes, not every invalid address. */
 const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
-/** Undefined for an absent or blank value; otherwise the trimmed address, refused when it is not one. */
+/**
+ * Undefined for an absent or blank value; otherwise the trimmed address, refused when it is not
+ * one.
+ */
 export function asOptionalEmail(value: unknown, field: string): string | undefined {
 	const text = asOptionalText(value, field);
 	if (text === undefined) return undefined;
@@ -266,7 +269,9 @@ export function asSecret(value: unknown, field: string, hint?: string): string {
 	return value;
 }
 
-/** The optional fields that have a value, so that unset ones are left out rather than sent empty. */
+/**
+ * The optional fields that have a value, so that unset ones are left out rather than sent empty.
+ */
 export function definedFields(fields: Record<string, unknown>): IDataObject {
 	return Object.fromEntries(
 		Object.entries(fields).filter(([, value]) => value !== undefined),

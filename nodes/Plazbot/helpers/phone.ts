@@ -1,4 +1,7 @@
-/** WhatsApp numbers in E.164 have at most 15 digits; no real number with country code has fewer than 8. */
+/**
+ * WhatsApp numbers in E.164 have at most 15 digits; no real number with country code has fewer than
+ * 8.
+ */
 const MIN_DIGITS = 8;
 const MAX_DIGITS = 15;
 
@@ -6,10 +9,14 @@ export type PhoneNormalisation = { ok: true; digits: string } | { ok: false; rea
 
 /**
  * Characters that phones and spreadsheets put into copied numbers without showing them: zero-width
- * spaces and joiners, direction marks and isolates, word joiners, the byte-order mark, soft hyphens.
+ * spaces and joiners, direction marks and isolates, word joiners, the byte-order mark, soft
+ * hyphens.
  */
 const INVISIBLE_FORMATTING = /[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
-/** What people separate digit groups with: spaces of every width, dashes of every length, dots, slashes. */
+/**
+ * What people separate digit groups with: spaces of every width, dashes of every length, dots,
+ * slashes.
+ */
 const SEPARATORS = /[\s\-./\u2010-\u2015\u2212]/g;
 
 /**
@@ -28,7 +35,8 @@ export function normalizeWhatsappNumber(input: unknown): PhoneNormalisation {
 	const raw = String(input).normalize('NFKC').replace(INVISIBLE_FORMATTING, '').trim();
 	if (raw === '') return { ok: false, reason: 'is empty' };
 
-	// "(0)" is the national trunk prefix written beside the country code: dialled from abroad it is left out.
+	// "(0)" is the national trunk prefix written beside the country code: dialled from abroad it is
+	// left out.
 	let compact = raw
 		.replace(/\(\s*0\s*\)/g, '')
 		.replace(SEPARATORS, '')

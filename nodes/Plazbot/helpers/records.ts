@@ -7,7 +7,9 @@ export function isRecord(value: unknown): value is IDataObject {
 	return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** A list answer read: its records, and the objects that held them, innermost first (for tokens). */
+/**
+ * A list answer read: its records, and the objects that held them, innermost first (for tokens).
+ */
 export interface ListAnswer {
 	records: IDataObject[];
 	containers: IDataObject[];
@@ -18,10 +20,10 @@ const MAX_LIST_DEPTH = 3;
 
 /**
  * The records of a list answer's `data`, in every shape Plazbot's sources show: the list itself
- * (docs, SDK), `{ data: [..] }` (hub, docs: pages with a continuation token), `{ data: { data: [..] } }`
- * (a third party reads `data.data.data`), and `null` for an empty list. Undefined when `data` is
- * none of these (text, an object without a list, a list with no record in it): the caller must say so
- * instead of reporting an empty list.
+ * (docs, SDK), `{ data: [..] }` (hub, docs: pages with a continuation token), `{ data: { data: [..]
+ * } }` (a third party reads `data.data.data`), and `null` for an empty list. Undefined when `data`
+ * is none of these (text, an object without a list, a list with no record in it): the caller must
+ * say so instead of reporting an empty list.
  */
 export function listIn(data: unknown, depth = 0): ListAnswer | undefined {
 	if (data === null || data === undefined) return { records: [], containers: [] };
@@ -35,7 +37,9 @@ export function listIn(data: unknown, depth = 0): ListAnswer | undefined {
 	return inner && { records: inner.records, containers: [...inner.containers, data] };
 }
 
-/** The records of a list answer (see listIn); an answer in no known shape is an UnreadableAnswer. */
+/**
+ * The records of a list answer (see listIn); an answer in no known shape is an UnreadableAnswer.
+ */
 export function recordsIn(data: unknown, what = 'list'): IDataObject[] {
 	const list = listIn(data);
 	if (!list) throw unreadableList(data, what);

@@ -23,7 +23,8 @@ export const MIN_SECRET_LENGTH_IN_TEXT = 6;
 
 /**
  * The forms the secrets travel in, longest first: as typed, URL-encoded and base64 (padded,
- * unpadded, URL-safe); any letter case matches. Secrets under MIN_SECRET_LENGTH_IN_TEXT are left out.
+ * unpadded, URL-safe); any letter case matches. Secrets under MIN_SECRET_LENGTH_IN_TEXT are left
+ * out.
  */
 function formsOf(secrets: readonly string[]): string[] {
 	const forms = new Set<string>();

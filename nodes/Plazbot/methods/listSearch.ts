@@ -76,7 +76,9 @@ async function searchWholeList(
 	return { results: (await load(client)).map(toEntry).filter(matcher(filter)) };
 }
 
-/** "Ana Torres (+51987654321)": the name to recognise, the number or email to tell namesakes apart. */
+/**
+ * "Ana Torres (+51987654321)": the name to recognise, the number or email to tell namesakes apart.
+ */
 function contactLabel(contact: IDataObject): string {
 	const name = text(contact.name, contact.lastname);
 	const phone = text(contact.platformSenderPhone ?? contact.internalWhatsappNumber);
@@ -158,7 +160,10 @@ export async function searchUsers(
 	);
 }
 
-/** The workspace record (Get Workspace by ID): the hub answers it bare in a list, the newer docs in `data`. */
+/**
+ * The workspace record (Get Workspace by ID): the hub answers it bare in a list, the newer docs in
+ * `data`.
+ */
 async function workspaceRecord(client: PlazbotClient): Promise<IDataObject> {
 	const record = firstRecord(
 		await client.requestData({ method: 'GET', path: workspacePath(client.workspaceId) }),

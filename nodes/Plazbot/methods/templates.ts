@@ -64,7 +64,10 @@ export function templateLabel(template: IDataObject): string {
 	return details ? `${name} (${details})` : name;
 }
 
-/** The template name in the Template parameter, a resource locator in version 2 and text in version 1. */
+/**
+ * The template name in the Template parameter, a resource locator in version 2 and text in version
+ * 1.
+ */
 export function templateParameterName(raw: unknown): string {
 	const value = locatorValue(raw);
 	return typeof value === 'string' ? value.trim() : '';

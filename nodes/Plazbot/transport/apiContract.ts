@@ -105,7 +105,9 @@ export const USER_BY_EMAIL_PATH = '/api/user/email';
 export const USER_LOGIN_PATH = '/api/user/login';
 export const USER_SEND_RESET_PASSWORD_PATH = `${USER_PATH}/sendEmailToResetPassword`;
 export const USER_RESET_PASSWORD_PATH = `${USER_PATH}/resetPassword`;
-/** What User → Create and Send Reset Password take as `company` unless the account is white-label. */
+/**
+ * What User → Create and Send Reset Password take as `company` unless the account is white-label.
+ */
 export const DEFAULT_USER_COMPANY = 'plazbot';
 
 export const workspacePath = (workspaceId: string): string =>
@@ -146,7 +148,10 @@ export function agentsIn(envelope: PlazbotEnvelope): IDataObject[] {
 		throw unreadableList(body.data ?? body.agent, 'AI agent list');
 	return [];
 }
-/** Ask: `{ agentId, workspaceId, question, sessionId, file?, multipleAnswers? }` → `{ success, answer }` (SDK 1.1.5 onMessage; Wabotify lists the same body). */
+/**
+ * Ask: `{ agentId, workspaceId, question, sessionId, file?, multipleAnswers? }` → `{ success,
+ * answer }` (SDK 1.1.5 onMessage; Wabotify lists the same body).
+ */
 export const AGENT_ASK_PATH = '/api/agent/on-message';
 /**
  * The agent's settings, each `POST` with `{ agentId, workspaceId, ...fields }` (SDK 1.1.5
@@ -193,9 +198,15 @@ export const TASK_PAGE_SIZE = 50;
 export const CONTACT_DELETE_BATCH_PATH = '/api/contact/delete-batch';
 export const contactDeleteBatchEntry = (contactId: string): { ids: string } => ({ ids: contactId });
 
-/** A contact's messages (white-label copy "Get Messages"): `GET /api/message?contactId&continuationToken`, paged like contacts. */
+/**
+ * A contact's messages (white-label copy "Get Messages"): `GET
+ * /api/message?contactId&continuationToken`, paged like contacts.
+ */
 export const MESSAGE_PATH = '/api/message';
-/** Search (API reference "Buscar Mensajes"): `GET /api/message/get-query-messages?query&workspaceId&contactId?`, `data` is the list. */
+/**
+ * Search (API reference "Buscar Mensajes"): `GET
+ * /api/message/get-query-messages?query&workspaceId&contactId?`, `data` is the list.
+ */
 export const MESSAGE_SEARCH_PATH = '/api/message/get-query-messages';
 
 /**
@@ -240,9 +251,9 @@ export const INTEGRATION_NUMBER_FIELDS = ['phoneNumber', 'number', 'phone', 'dis
 
 /**
  * Create: `POST /api/agent/add` with the agent configuration (the SDK README's agent.config.json)
- * → `{ success, agentId }` at the top of the body (SDK 1.1.5 addAgent reads `response.data.agentId`).
- * Update: `POST /api/agent/update`, the agent named only by the header `x-agent-id` (updateAgent).
- * Delete: `DELETE /api/agent/delete?id&workspaceId` (deleteAgent).
+ * → `{ success, agentId }` at the top of the body (SDK 1.1.5 addAgent reads
+ * `response.data.agentId`). Update: `POST /api/agent/update`, the agent named only by the header
+ * `x-agent-id` (updateAgent). Delete: `DELETE /api/agent/delete?id&workspaceId` (deleteAgent).
  */
 export const AGENT_CREATE_PATH = '/api/agent/add';
 export const AGENT_CREATE_ID_FIELD = 'agentId';
@@ -256,13 +267,17 @@ export const AGENT_DELETE_PATH = '/api/agent/delete';
  */
 export const AGENT_COPY_PATH = '/api/agent/copy-agent';
 /**
- * Widget: SDK 1.1.5 enableWidget sends `{ workspaceId, id, enableWidget }`, docs agent/enable-widget
+ * Widget: SDK 1.1.5 enableWidget sends `{ workspaceId, id, enableWidget }`, docs
+ * agent/enable-widget
  * `{ agentId, widgetEnabled, workspaceId }`: both key sets are sent, the same values under each.
  * SDK 2 returns the embed `script`; it is read from `data.script`, then `script`.
  */
 export const AGENT_WIDGET_PATH = '/api/agent/enable-widget';
 export const AGENT_WIDGET_SCRIPT_FIELD = 'script';
-/** Greeting and tags: `{ agentId, workspaceId, greeting }` and `{ agentId, workspaceId, tags[] }` (SDK 1.1.5 setGreeting / setTags). */
+/**
+ * Greeting and tags: `{ agentId, workspaceId, greeting }` and `{ agentId, workspaceId, tags[] }`
+ * (SDK 1.1.5 setGreeting / setTags).
+ */
 export const AGENT_GREETING_PATH = '/api/agent/set-greeting';
 export const AGENT_TAGS_PATH = '/api/agent/set-tags';
 
@@ -280,7 +295,10 @@ export const AGENT_FILE_UPLOAD_PATH = '/api/agent/add-file-direct';
 export const AGENT_FILE_STATUS_PATH = '/api/agent/validate-file';
 export const AGENT_FILE_DELETE_PATH = '/api/agent/delete-file';
 export const AGENT_FILE_ID_FIELDS = ['fileId', 'id', 'FileId'] as const;
-/** The multipart part that carries the file, as docs agent/add-file-direct and opportunity/add-files name it. */
+/**
+ * The multipart part that carries the file, as docs agent/add-file-direct and opportunity/add-files
+ * name it.
+ */
 export const UPLOAD_FILE_PART = 'file';
 /**
  * The statuses that end the wait of Get File Status (compared in lower case). No source names

@@ -46,7 +46,9 @@ import {
 
 export const CREDENTIAL_TYPE = 'plazbotApi';
 
-/** Hook functions too: the Plazbot Trigger registers and removes its webhook through this client. */
+/**
+ * Hook functions too: the Plazbot Trigger registers and removes its webhook through this client.
+ */
 export type PlazbotFunctions = IExecuteFunctions | ILoadOptionsFunctions | IHookFunctions;
 
 export interface PlazbotRequest {
@@ -78,7 +80,10 @@ export interface PlazbotAnswer {
 
 type Verdict = { retryDelayMs: number } | { answer: PlazbotAnswer } | { error: NodeApiError };
 
-/** The only way to Plazbot: throttled, retried, every failure an error naming the item, never a secret. */
+/**
+ * The only way to Plazbot: throttled, retried, every failure an error naming the item, never a
+ * secret.
+ */
 export class PlazbotClient {
 	private readonly stop = new AbortController(); // stopSending(): every waiting request gives up
 	private waitSignalOnce?: AbortSignal;
@@ -210,7 +215,9 @@ export class PlazbotClient {
 		return redactText(text, this.allSecrets);
 	}
 
-	/** An output record: the Workspace ID, which user data carries inside text, only as a whole value. */
+	/**
+	 * An output record: the Workspace ID, which user data carries inside text, only as a whole value.
+	 */
 	redactRecord<T>(record: T): T {
 		return redactRecord(record, { inText: this.textSecrets, wholeValue: [this.workspaceId] });
 	}

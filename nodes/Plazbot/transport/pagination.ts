@@ -13,7 +13,8 @@ export interface Page {
 
 /**
  * The records and next-page token in a list answer's `data`, in any shape listIn reads; the token
- * is read from the innermost object that has one. An answer in no known shape fails (UnreadableAnswer).
+ * is read from the innermost object that has one. An answer in no known shape fails
+ * (UnreadableAnswer).
  */
 export function pageOf(data: unknown, what = 'list'): Page {
 	const list = listIn(data);

@@ -49,7 +49,10 @@ const NOT_PROCESSED_STATUSES = new Set([429, 503]);
  */
 const GATEWAY_STATUSES = new Set([502, 504]);
 const MAX_BACKOFF_MS = 30_000;
-/** A Retry-After longer than this is not waited for: the item fails and says how long Plazbot asked for. */
+/**
+ * A Retry-After longer than this is not waited for: the item fails and says how long Plazbot asked
+ * for.
+ */
 export const MAX_RETRY_AFTER_MS = 5 * 60_000;
 
 export type RetryDecision = { retry: true; delayMs: number } | ({ retry: false } & NotRetried);

@@ -117,7 +117,8 @@ export class RequestPacer {
  * at 300 ms carries 15 in flight), which lands at the limit instead of cutting past it and
  * probing back. Then the window holds for `probeRounds` good rounds, and past Plazbot's
  * Retry-After, before each probe upward: one request, doubling with each probe that brings no 429
- * (at most 8), so that a limit that went away is left behind within a minute. A round whose latency rose past
+ * (at most 8), so that a limit that went away is left behind within a minute. A round whose latency
+ * rose past
  * `queueingFactor` × the baseline (and by `queueingMinMs`) cuts by the ratio, once per slowdown.
  *
  * 429s that do not depend on this execution's rate (a limit other clients fill) would cut the
@@ -317,8 +318,8 @@ export class AdaptiveConcurrency {
 
 	/**
 	 * Slow start doubles; then one probe step per `probeRounds` good rounds, the step doubling
-	 * after each (reset by a 429). Below one request in flight a round is one answer, and +1 would double the rate
-	 * each time: there the rate grows by one request per second per second.
+	 * after each (reset by a 429). Below one request in flight a round is one answer, and +1 would
+	 * double the rate each time: there the rate grows by one request per second per second.
 	 */
 	private grown(latencyMs: number | undefined): number {
 		const limit = this.limitValue;

@@ -13,7 +13,10 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-/** Plazbot answers every agent of the workspace at once (no paging is documented); Limit cuts the list. */
+/**
+ * Plazbot answers every agent of the workspace at once (no paging is documented); Limit cuts the
+ * list.
+ */
 export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,

@@ -7,7 +7,8 @@ import { contactActivitiesPath } from '../../transport/apiContract';
 import { envelopeOutput } from '../output';
 import { contactLocatorField } from './contact.common';
 
-// Plazbot publishes no limit for activity text; this cap only catches a whole record mapped by mistake.
+// Plazbot publishes no limit for activity text; this cap only catches a whole record mapped by
+// mistake.
 const MAX_ACTIVITY_LENGTH = 5000;
 
 const properties: INodeProperties[] = [

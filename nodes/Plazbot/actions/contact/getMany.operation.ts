@@ -13,7 +13,9 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-/** Plazbot pages contacts by 20; this follows the continuation tokens until the end or the limit. */
+/**
+ * Plazbot pages contacts by 20; this follows the continuation tokens until the end or the limit.
+ */
 export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,

@@ -19,7 +19,10 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-/** A contact's messages, one item each, following Plazbot's continuation tokens to the end or the Limit. */
+/**
+ * A contact's messages, one item each, following Plazbot's continuation tokens to the end or the
+ * Limit.
+ */
 export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,

@@ -186,8 +186,8 @@ function conversationDestinations(record: Record<string, unknown>): unknown[] {
  * `responseStatus` is Plazbot's answer to that send, "text or number" by the hub, its values not
  * documented. A status code (200, "200", "200 OK") reads as its class (2xx sent, 4xx refused,
  * others unknown); a word that says the send
- * went out (OK, Enviado…) as sent; absent as sent (the record exists). Anything else cannot be read,
- * and the caller must not guess that it was not sent.
+ * went out (OK, Enviado…) as sent; absent as sent (the record exists). Anything else cannot be
+ * read, and the caller must not guess that it was not sent.
  */
 
 export function conversationSendOutcome(

@@ -34,7 +34,10 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-/** Plazbot answers every match at once (no paging is documented), as a list or `{ data: [..] }`; Limit cuts the list. */
+/**
+ * Plazbot answers every match at once (no paging is documented), as a list or `{ data: [..] }`;
+ * Limit cuts the list.
+ */
 export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,

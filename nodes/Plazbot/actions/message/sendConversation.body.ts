@@ -25,7 +25,10 @@ export interface SendConversationInput {
 	campaignName?: unknown;
 	variablesBody?: unknown;
 	variablesHeader?: unknown;
-	/** Version 2's Template Variables (a resource mapper): `{ value: { 'body:1': 'Ana', 'file:fileUrl': … } }`. */
+	/**
+	 * Version 2's Template Variables (a resource mapper): `{ value: { 'body:1': 'Ana', 'file:fileUrl':
+	 * … } }`.
+	 */
 	templateFields?: unknown;
 	additionalFields?: IDataObject;
 }

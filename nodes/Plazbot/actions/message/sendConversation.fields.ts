@@ -40,7 +40,10 @@ const templateVariablesField = (
 	],
 });
 
-/** Send Conversation's fields: version 1's fixed-collection variables, version 2's picker and mapper. */
+/**
+ * Send Conversation's fields: version 1's fixed-collection variables, version 2's picker and
+ * mapper.
+ */
 export const sendConversationFields: INodeProperties[] = [
 	{
 		displayName: 'Template Name',

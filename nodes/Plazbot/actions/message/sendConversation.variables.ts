@@ -9,7 +9,9 @@ import { TEMPLATE_FIELD_PREFIX } from '../../methods/templates';
  * against WhatsApp's rules before sending.
  */
 
-/** WhatsApp's limits for template variable values, in characters (code points, not UTF-16 units). */
+/**
+ * WhatsApp's limits for template variable values, in characters (code points, not UTF-16 units).
+ */
 export const WHATSAPP_BODY_VARIABLE_MAX = 1024;
 export const WHATSAPP_HEADER_VARIABLE_MAX = 60;
 
@@ -109,7 +111,10 @@ export interface MappedTemplateFields {
 	body: TemplateVariable[];
 	fileUrl?: string;
 	fileName?: string;
-	/** Fields the picker marks required that are empty: `{ id: 'body:1', label: 'Template Variables "Body {{1}}"' }`. */
+	/**
+	 * Fields the picker marks required that are empty: `{ id: 'body:1', label: 'Template Variables
+	 * "Body {{1}}"' }`.
+	 */
 	missing: Array<{ id: string; label: string }>;
 }
 
@@ -154,7 +159,10 @@ export function mappedTemplateFields(raw: unknown): MappedTemplateFields {
 	return result;
 }
 
-/** A mapped field as the error names it: `Template Variables "Body {{1}}"`, `Template Variables "File URL"`. */
+/**
+ * A mapped field as the error names it: `Template Variables "Body {{1}}"`, `Template Variables
+ * "File URL"`.
+ */
 function templateFieldLabel(id: string): string {
 	const name = id.slice(id.indexOf(':') + 1);
 	if (id.startsWith(TEMPLATE_FIELD_PREFIX.file))
@@ -217,7 +225,10 @@ export function refuseMissingTemplateFields(
 	}
 }
 
-/** The fixed-collection variables and the mapped ones together; one variable given in both is refused. */
+/**
+ * The fixed-collection variables and the mapped ones together; one variable given in both is
+ * refused.
+ */
 export function joinVariables(
 	listed: TemplateVariable[],
 	mapped: TemplateVariable[],

@@ -105,7 +105,9 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-/** `customFields: [{ name, value }]` (docs opportunity/update); rows without a name are left out. */
+/**
+ * `customFields: [{ name, value }]` (docs opportunity/update); rows without a name are left out.
+ */
 function customFieldsOf(raw: unknown): IDataObject[] | undefined {
 	const rows = isRecord(raw) && Array.isArray(raw.field) ? raw.field.filter(isRecord) : [];
 	const fields = rows.flatMap((row, index) => {

@@ -98,7 +98,10 @@ export async function execute(
 	return limit === undefined ? tasks : tasks.slice(0, limit);
 }
 
-/** What tells two pages apart: the tasks' IDs (`id`, or `_id` as some servers name it), else the tasks. */
+/**
+ * What tells two pages apart: the tasks' IDs (`id`, or `_id` as some servers name it), else the
+ * tasks.
+ */
 function pageFingerprint(page: IDataObject[]): string {
 	return JSON.stringify(page.map((task) => task.id ?? task._id ?? task));
 }

@@ -25,7 +25,8 @@ export async function execute(
 		{ method: 'GET', path: workspaceUsersPath(client.workspaceId) },
 		itemIndex,
 	);
-	// The documented fields hold no secret; a password or token Plazbot might add never reaches output.
+	// The documented fields hold no secret; a password or token Plazbot might add never reaches
+	// output.
 	const users = recordsIn(data, 'user list').map((user) => safeUser(user));
 	const limit = readLimit(this, itemIndex);
 	return limit === undefined ? users : users.slice(0, limit);

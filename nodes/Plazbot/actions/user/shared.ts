@@ -50,7 +50,10 @@ export function userRecord(envelope: PlazbotEnvelope): IDataObject | undefined {
 	return isRecord(record) ? record : undefined;
 }
 
-/** A user record fit for output: no password, token or verification code, nor anything the user typed as one. */
+/**
+ * A user record fit for output: no password, token or verification code, nor anything the user
+ * typed as one.
+ */
 export function safeUser(record: IDataObject, typedSecrets: string[] = []): IDataObject {
 	return redactRecord(record, { inText: typedSecrets, dropSecretKeys: true });
 }
