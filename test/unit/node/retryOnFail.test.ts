@@ -128,6 +128,10 @@ describe("n8n's Retry On Fail on an operation that sends or creates", () => {
 		expect(noticesShown({ resource: 'opportunity', operation: 'create' })).toContain(
 			'retryOnFailNotice',
 		);
+		expect(noticesShown({ resource: 'agent', operation: 'create' })).toContain('retryOnFailNotice');
+		expect(noticesShown({ resource: 'template', operation: 'create' })).toContain(
+			'retryOnFailNotice',
+		);
 		expect(noticesShown({ resource: 'message', operation: 'getConversations' })).not.toContain(
 			'retryOnFailNotice',
 		);
