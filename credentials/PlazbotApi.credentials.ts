@@ -6,6 +6,7 @@ import type {
 	IHttpRequestHelper,
 	IHttpRequestOptions,
 	Icon,
+	IN8nHttpFullResponse,
 	INodeProperties,
 } from 'n8n-workflow';
 
@@ -17,6 +18,7 @@ import {
 	headerValueProblem,
 	signInFailureMessage,
 } from '../nodes/Plazbot/helpers/credentialRules';
+import { headerValue } from '../nodes/Plazbot/helpers/http';
 import { USER_LOGIN_PATH } from '../nodes/Plazbot/transport/apiContract';
 
 /** Throws the first problem, for n8n to show (the credential's own hooks have no node to name). */
@@ -128,7 +130,7 @@ export class PlazbotApi implements ICredentialType {
 		);
 		if (credentials.authentication !== EMAIL_PASSWORD || 'message' in checked) return {};
 		const { baseUrl } = checked;
-		let answer: { statusCode: number; body: unknown; headers?: Record<string, unknown> };
+		let answer: { statusCode: number; body: unknown; headers?: IN8nHttpFullResponse['headers'] };
 		try {
 			answer = await this.helpers.httpRequest({
 				method: 'POST',
@@ -170,16 +172,8 @@ export class PlazbotApi implements ICredentialType {
 			typeof envelope.message === 'string'
 				? envelope.message.slice(0, 120).replace(/[()]/g, '')
 				: '';
-		const retryAfter = Object.entries(answer.headers ?? {}).find(
-			([name]) => name.toLowerCase() === 'retry-after',
-		)?.[1];
-		throw new Error(
-			signInFailureMessage(
-				answer.statusCode,
-				said,
-				retryAfter === undefined ? undefined : String(retryAfter).slice(0, 40),
-			),
-		);
+		const retryAfter = headerValue(answer.headers, 'retry-after')?.slice(0, 40);
+		throw new Error(signInFailureMessage(answer.statusCode, said, retryAfter));
 	}
 
 	async authenticate(

@@ -12,13 +12,13 @@ import { Session } from '../../../nodes/Plazbot/transport/policy';
 const credential = new PlazbotApi();
 const PASSWORD = 'S3cret-unit-Pw!';
 
-function helperAnswering(statusCode: number, body: unknown) {
+function helperAnswering(statusCode: number, body: unknown, headers: Record<string, string> = {}) {
 	const sent: IHttpRequestOptions[] = [];
 	const helper = {
 		helpers: {
 			httpRequest: async (options: IHttpRequestOptions) => {
 				sent.push(options);
-				return { statusCode, body, headers: {} };
+				return { statusCode, body, headers };
 			},
 		},
 	} as unknown as IHttpRequestHelper;
@@ -36,6 +36,25 @@ describe('Plazbot API credential sign-in modes', () => {
 			'x-workspace-id': 'ws-1',
 			Authorization: 'Bearer key-1',
 		});
+	});
+
+	it('a sign-in answered 429 says so with its Retry-After, whatever the header name’s case', async () => {
+		const { helper } = helperAnswering(
+			429,
+			{ success: false, message: 'Demasiadas solicitudes' },
+			{ 'Retry-After': '7' },
+		);
+		await expect(
+			credential.preAuthentication.call(helper, {
+				authentication: 'emailPassword',
+				workspaceId: 'ws-1',
+				email: 'ana@example.com',
+				password: PASSWORD,
+				baseUrl: 'https://api.plazbot.com',
+			}),
+		).rejects.toThrow(
+			'Plazbot could not sign in now (HTTP 429, Retry-After "7": Demasiadas solicitudes): try again later',
+		);
 	});
 
 	it('an API-key credential never signs in', async () => {
