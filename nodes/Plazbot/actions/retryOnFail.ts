@@ -1,4 +1,4 @@
-import type { INode, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, INode, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, type NodeApiError } from 'n8n-workflow';
 
 /**
@@ -53,10 +53,16 @@ export function everyItemFailed(
 	itemCount: number,
 ): INodeExecutionData[] {
 	return Array.from({ length: itemCount }, (_, item) => ({
-		json: {
-			error: error.message,
-			...(error.description ? { description: error.description } : {}),
-		},
+		json: errorJson(error),
 		pairedItem: { item },
 	}));
+}
+
+/** A failed item's output under Continue On Fail: the error's message, description and status. */
+export function errorJson(error: NodeOperationError | NodeApiError): IDataObject {
+	return {
+		error: error.message,
+		...(error.description ? { description: error.description } : {}),
+		...('httpCode' in error && error.httpCode ? { httpCode: error.httpCode } : {}),
+	};
 }

@@ -9,7 +9,7 @@ import { errorKind, outputCollector, type OutputCollector } from './campaignRepo
 import { readDeliverySettings } from './common.runtime';
 import { itemContext } from './itemContext';
 import { resources } from './resources';
-import { everyItemFailed, refuseRetryOnFail } from './retryOnFail';
+import { errorJson, everyItemFailed, refuseRetryOnFail } from './retryOnFail';
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
@@ -75,11 +75,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 						return output.failed(
 							itemIndex,
 							{
-								json: {
-									error: error.message,
-									...(error.description ? { description: error.description } : {}),
-									...('httpCode' in error && error.httpCode ? { httpCode: error.httpCode } : {}),
-								},
+								json: errorJson(error),
 								pairedItem,
 							},
 							errorKind(caught),
