@@ -4,8 +4,10 @@ import { causeChain } from '../helpers/http';
 import { isRecord } from '../helpers/records';
 import { htmlPageText, messageText, snippet } from '../helpers/serverText';
 
-/** What one try came to: an answer, no answer and why, or a sign-in Plazbot refused. `notSent`:
- * the answer is the sign-in's (Email and Password), the request itself never left. */
+/**
+ * What one try came to: an answer, no answer and why, or a sign-in Plazbot refused. `notSent`:
+ * the answer is the sign-in's (Email and Password), the request itself never left.
+ */
 export type Outcome =
 	| { kind: 'response'; response: IN8nHttpFullResponse; notSent?: boolean }
 	| TransportFailure

@@ -168,7 +168,10 @@ export class PlazbotClient {
 					this.adaptive?.onAnswer(
 						sentAt,
 						answered?.statusCode,
-						answered && parseRetryAfter(headerValue(answered.headers, 'retry-after')),
+						// Only a 429's Retry-After holds the window back.
+						answered?.statusCode === 429
+							? parseRetryAfter(headerValue(answered.headers, 'retry-after'))
+							: undefined,
 					);
 					const refusal = this.session.refused(outcome, tokenSent);
 					if (refusal === 'signIn' && signInsLeft-- > 0) return { signInAgain: true };
