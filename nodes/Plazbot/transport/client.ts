@@ -33,7 +33,7 @@ import {
 import {
 	DEFAULT_DELIVERY_POLICY,
 	type DeliveryPolicy,
-	parseRetryAfter,
+	retryAfterOf,
 	retryDecision,
 	Session,
 } from './policy';
@@ -164,19 +164,14 @@ export class PlazbotClient {
 								holdUntil,
 							),
 					);
-					const answered = outcome.kind === 'response' ? outcome.response : undefined;
-					this.adaptive?.onAnswer(
-						sentAt,
-						answered?.statusCode,
-						// Only a 429's Retry-After holds the window back.
-						answered?.statusCode === 429
-							? parseRetryAfter(headerValue(answered.headers, 'retry-after'))
-							: undefined,
-					);
+					const status = outcome.kind === 'response' ? outcome.response.statusCode : undefined;
+					const retryAfter = retryAfterOf(outcome);
+					// Only a 429's Retry-After holds the window back.
+					this.adaptive?.onAnswer(sentAt, status, status === 429 ? retryAfter : undefined);
 					const refusal = this.session.refused(outcome, tokenSent);
 					if (refusal === 'signIn' && signInsLeft-- > 0) return { signInAgain: true };
 					if (refusal === 'renewed' && renewalsByOthersLeft-- > 0) return { signInAgain: true };
-					const judged = this.judge(request, outcome, attempt, itemIndex);
+					const judged = this.judge(request, outcome, attempt, retryAfter, itemIndex);
 					// Before the slot passes on: the next request must not leave once the run stops here.
 					if ('error' in judged && this.policy.stopAtFirstError) this.stopSending();
 					return judged;
@@ -225,9 +220,15 @@ export class PlazbotClient {
 		return redactRecord(record, { inText: this.textSecrets, wholeValue: [this.workspaceId] });
 	}
 
-	private judge(request: PlazbotRequest, outcome: Outcome, attempt: number, itemIndex?: number) {
+	private judge(
+		request: PlazbotRequest,
+		outcome: Outcome,
+		attempt: number,
+		retryAfter: number | undefined,
+		itemIndex?: number,
+	) {
 		const fail = (wording: ErrorWording): Verdict => ({ error: this.apiError(wording, itemIndex) });
-		const decision = retryDecision(this.policy, request.method, outcome, attempt);
+		const decision = retryDecision(this.policy, request.method, outcome, attempt, retryAfter);
 		if (decision.retry) return { retryDelayMs: decision.delayMs };
 		if (outcome.kind === 'signInRefused') return fail(outcome.wording);
 		if (outcome.kind === 'transportError') {

@@ -57,12 +57,22 @@ export const MAX_RETRY_AFTER_MS = 5 * 60_000;
 
 export type RetryDecision = { retry: true; delayMs: number } | ({ retry: false } & NotRetried);
 
-/** Whether to try again, after how long, or why not. */
+/** The Retry-After of an answer that may be tried again (429, 502, 503, 504), read once per try. */
+export function retryAfterOf(outcome: Outcome): number | undefined {
+	if (outcome.kind !== 'response') return undefined;
+	const { statusCode, headers } = outcome.response;
+	if (!NOT_PROCESSED_STATUSES.has(statusCode) && !GATEWAY_STATUSES.has(statusCode))
+		return undefined;
+	return parseRetryAfter(headerValue(headers, 'retry-after'));
+}
+
+/** Whether to try again, after how long, or why not. `retryAfter`: retryAfterOf(outcome). */
 export function retryDecision(
 	policy: DeliveryPolicy,
 	method: IHttpRequestMethods,
 	outcome: Outcome,
 	attempt: number,
+	retryAfter: number | undefined,
 ): RetryDecision {
 	const mayRepeat = method === 'GET' || policy.retryOnConnectionDrop;
 	if (outcome.kind === 'signInRefused') return { retry: false };
@@ -74,7 +84,6 @@ export function retryDecision(
 			: { retry: false };
 	}
 	const status = outcome.response.statusCode;
-	const retryAfter = parseRetryAfter(headerValue(outcome.response.headers, 'retry-after'));
 	const ambiguous =
 		!outcome.notSent &&
 		(GATEWAY_STATUSES.has(status) || (status === 503 && retryAfter === undefined));

@@ -4,7 +4,7 @@
  */
 import { router } from '../../../nodes/Plazbot/actions/router';
 import { PlazbotClient } from '../../../nodes/Plazbot/transport/client';
-import { parseRetryAfter } from '../../../nodes/Plazbot/transport/policy';
+import { parseRetryAfter, retryAfterOf } from '../../../nodes/Plazbot/transport/policy';
 import { onFakeClock, useFakeClock } from '../support/fakeClock';
 import { fakeExecuteFunctions } from '../support/fakeExecuteFunctions';
 import { startStandIn } from '../support/standIn';
@@ -255,6 +255,22 @@ describe('Retry-After', () => {
 		expect(parseRetryAfter('Tue, 02 Dec 2025 09:59:00 GMT', now)).toBe(0);
 		expect(parseRetryAfter('soon', now)).toBeUndefined();
 		expect(parseRetryAfter(undefined, now)).toBeUndefined();
+	});
+
+	it('is read only from answers that may be tried again', () => {
+		const answer = (statusCode: number) =>
+			({
+				kind: 'response',
+				response: { statusCode, headers: { 'Retry-After': '2' }, body: '' },
+			}) as const;
+		expect([429, 502, 503, 504].map((status) => retryAfterOf(answer(status)))).toEqual([
+			2000, 2000, 2000, 2000,
+		]);
+		expect([200, 400, 500].map((status) => retryAfterOf(answer(status)))).toEqual([
+			undefined,
+			undefined,
+			undefined,
+		]);
 	});
 
 	it('waits until the HTTP date before the retry', async () => {
