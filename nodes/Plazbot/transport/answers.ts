@@ -117,15 +117,13 @@ export const TIMED_OUT: Outcome = {
 	timedOut: true,
 };
 
-const retriedNote = (attempts: number) =>
-	attempts > 1 ? ` (gave up after ${attempts} attempts)` : '';
+const retriedNote = (tries: number) => (tries > 1 ? ` (gave up after ${tries} attempts)` : '');
 
 /** "an HTML page instead of JSON: "<its title>"", or undefined when the text is not HTML. */
 function htmlNote(text: string): string | undefined {
 	const page = htmlPageText(text);
-	return page === undefined
-		? undefined
-		: `an HTML page instead of JSON${page ? `: "${page}"` : ''}`;
+	if (page === undefined) return undefined;
+	return `an HTML page instead of JSON${page ? `: "${page}"` : ''}`;
 }
 
 /** A 2xx answer that carries no JSON: the Base URL points at something else than the API. */

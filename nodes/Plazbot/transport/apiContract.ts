@@ -30,13 +30,9 @@ export const SEND_TYPE_BODY_FIELDS = ['type', 'sendType'] as const;
 
 /** Send type codes, identical in both documentation sets. Absent means Campaign. */
 export const SEND_TYPE_CODES = { campaign: '1', individual: '2', api: '3' } as const;
-
 export type SendType = keyof typeof SEND_TYPE_CODES;
 
-/**
- * Send Message (free text inside WhatsApp's 24-hour window). SDK 1.1.5 sends only
- * `workspaceId, recipientPhone, content`: `contactId` is optional.
- */
+/** Send Message (free text in WhatsApp's 24-hour window), SDK 1.1.5: `contactId` optional. */
 export const SEND_MESSAGE_PATH = '/api/message';
 
 /**
@@ -61,8 +57,8 @@ export const CONVERSATION_SENT_STATUS_WORDS = (
 export const CONTINUATION_TOKEN_QUERY = 'continuationToken';
 export const NEXT_PAGE_TOKEN_FIELDS = ['newContinuationToken', 'continuationToken'] as const;
 
-/** Contacts. Get by ID is documented with two answers: the contact in `data` (newer docs) or
- * `{ contactId, data: [contact] }` (hub); the contact operations accept both. */
+// Contacts. Get by ID answers the contact in `data` (newer docs) or, on the hub, `{ contactId,
+// data: [contact] }`; the contact operations accept both.
 export const CONTACT_PATH = '/api/contact';
 export const contactPath = (contactId: string): string => recordPath(CONTACT_PATH, contactId);
 export const CONTACT_SEARCH_BY_EMAIL_PATH = '/api/contact/searchByEmail';
@@ -94,30 +90,24 @@ export const opportunityActivityPath = (opportunityId: string): string =>
 export const ACTIVITY_CATEGORIES = ['Calls', 'Meeting', 'Whatsapp', 'Email'] as const;
 export type ActivityCategory = (typeof ACTIVITY_CATEGORIES)[number];
 
-/**
- * Users. The hub lists Get Information by Email and Send Reset Password without readable pages;
- * these paths and bodies come from the white-label copy of Plazbot's API reference (Wabotify),
- * which documents the same endpoints on api.plazbot.com.
- */
+// Users. The hub lists Get Information by Email and Send Reset Password without readable pages:
+// paths and bodies from the white-label copy of the API reference (the same endpoints).
 export const USER_PATH = '/api/user';
 export const USER_BY_EMAIL_PATH = '/api/user/email';
 /** Sign-in (docs "Login Access"): body `{ email, password }`, answer `data.token`. */
 export const USER_LOGIN_PATH = '/api/user/login';
 export const USER_SEND_RESET_PASSWORD_PATH = `${USER_PATH}/sendEmailToResetPassword`;
 export const USER_RESET_PASSWORD_PATH = `${USER_PATH}/resetPassword`;
-/**
- * What User → Create and Send Reset Password take as `company` unless the account is white-label.
- */
+/** User → Create's and Send Reset Password's `company` unless the account is white-label. */
 export const DEFAULT_USER_COMPANY = 'plazbot';
 
 export const workspacePath = (workspaceId: string): string =>
 	`/api/workspace/${encodeURIComponent(workspaceId)}`;
 
 /**
- * "Update Agente IA Prompt": the AI agent is an AI Agent node of an automation, addressed by its
- * node ID. The documented body is `{ workspaceId, urlDocument }` (a document the agent takes its
- * prompt from): the node sends that. A prompt typed as text appears in no source; workflows saved
- * with one still send it, as `prompt`, and the UI says it is undocumented.
+ * "Update Agente IA Prompt": the agent is an AI Agent node of an automation, by its node ID. The
+ * documented body, `{ workspaceId, urlDocument }` (a document to take the prompt from), is sent; a
+ * prompt typed as text, in no source, is still sent as `prompt` and the UI says it is undocumented.
  */
 export const agentPromptPath = (nodeId: string): string =>
 	`/api/automation/node/${encodeURIComponent(nodeId)}/prompt`;
@@ -139,19 +129,16 @@ const AGENT_LIST_BODY_FIELDS = ['data', 'agent'] as const;
 export function agentsIn(envelope: PlazbotEnvelope): IDataObject[] {
 	const body = envelope as unknown as IDataObject;
 	// The first field that holds a list decides; `data: null` beside SDK 1.1.5's `agent` is no list.
-	for (const field of AGENT_LIST_BODY_FIELDS) {
-		const list =
-			body[field] === null || body[field] === undefined ? undefined : listIn(body[field]);
+	const given = AGENT_LIST_BODY_FIELDS.filter((f) => body[f] !== undefined && body[f] !== null);
+	for (const field of given) {
+		const list = listIn(body[field]);
 		if (list) return list.records;
 	}
-	if (AGENT_LIST_BODY_FIELDS.some((field) => body[field] !== undefined && body[field] !== null))
-		throw unreadableList(body.data ?? body.agent, 'AI agent list');
+	if (given.length > 0) throw unreadableList(body.data ?? body.agent, 'AI agent list');
 	return [];
 }
-/**
- * Ask: `{ agentId, workspaceId, question, sessionId, file?, multipleAnswers? }` → `{ success,
- * answer }` (SDK 1.1.5 onMessage; Wabotify lists the same body).
- */
+// Ask (SDK 1.1.5 onMessage, white-label copy): `{ agentId, workspaceId, question, sessionId,
+// file?, multipleAnswers? }` → `{ success, answer }`.
 export const AGENT_ASK_PATH = '/api/agent/on-message';
 /**
  * The agent's settings, each `POST` with `{ agentId, workspaceId, ...fields }` (SDK 1.1.5
@@ -185,10 +172,8 @@ export const TEMPLATE_NAME_FIELDS = ['elementName', 'name'] as const;
 /** Template types whose header carries a file (Send Conversation's File URL). */
 export const MEDIA_TEMPLATE_TYPES = ['IMAGE', 'VIDEO', 'DOCUMENT'] as const;
 
-/**
- * Task list (API reference): `GET /api/task?workspaceId&contactId&name&projectStatusId&pageNumber
- * (default 1)&pageSize (default 10)`, `data` is the page. Paged by page number, unlike contacts.
- */
+// Task list (API reference): `?workspaceId&contactId&name&projectStatusId&pageNumber&pageSize`
+// (defaults 1 and 10), `data` is the page: paged by number, unlike contacts.
 export const TASK_PAGE_SIZE = 50;
 
 /**
@@ -198,15 +183,9 @@ export const TASK_PAGE_SIZE = 50;
 export const CONTACT_DELETE_BATCH_PATH = '/api/contact/delete-batch';
 export const contactDeleteBatchEntry = (contactId: string): { ids: string } => ({ ids: contactId });
 
-/**
- * A contact's messages (white-label copy "Get Messages"): `GET
- * /api/message?contactId&continuationToken`, paged like contacts.
- */
+/** A contact's messages (white-label "Get Messages"): `?contactId&continuationToken`, paged. */
 export const MESSAGE_PATH = '/api/message';
-/**
- * Search (API reference "Buscar Mensajes"): `GET
- * /api/message/get-query-messages?query&workspaceId&contactId?`, `data` is the list.
- */
+/** Search (API reference "Buscar Mensajes"): `?query&workspaceId&contactId?` → `data`. */
 export const MESSAGE_SEARCH_PATH = '/api/message/get-query-messages';
 
 /**
@@ -217,12 +196,8 @@ export const MESSAGE_SEARCH_PATH = '/api/message/get-query-messages';
 export const workspaceUsersPath = (workspaceId: string): string =>
 	`/api/workspace/usersByWorkspaceId/${encodeURIComponent(workspaceId)}`;
 
-/*
- * Answers: Plazbot's envelope `{ success, code, errorCode, message, data }`, or the data alone
- * (hub's Workspace by ID, white-label Opportunity by ID), read in answers.ts; a delete may answer
- * 204 No Content. Regional hosts (SDK 1.1.5 `zone`): https://api.plazbot.com (LA, the
- * credential's default) and https://apieu.plazbot.com (EU).
- */
+// Regional hosts (SDK 1.1.5 `zone`): https://api.plazbot.com (LA, the credential's default) and
+// https://apieu.plazbot.com (EU). Answers and their envelope: answers.ts.
 
 /**
  * Incoming-message webhooks, one URL per WhatsApp number of the workspace. Plazbot SDK 1.1.5
@@ -243,11 +218,8 @@ export const WEBHOOK_URL_BODY_FIELD = 'webhook';
 export const WHATSAPP_INTEGRATION_TYPE = 'whatsapp';
 export const INTEGRATION_NUMBER_FIELDS = ['phoneNumber', 'number', 'phone', 'displayPhoneNumber'];
 
-/*
- * An agent's whole life, its knowledge files, templates and deal files. Sources as above; where
- * SDK 1.1.5's code and docs.plazbot.com disagree on a body, the SDK's code is followed (it runs
- * against the API) and, where the extra keys are harmless, the docs' keys are sent as well.
- */
+// Agents, knowledge files, templates, deal files: where SDK 1.1.5's code and docs.plazbot.com
+// disagree on a body, the SDK's (it runs against the API) wins; harmless docs keys go as well.
 
 /**
  * Create: `POST /api/agent/add` with the agent configuration (the SDK README's agent.config.json)
@@ -267,17 +239,13 @@ export const AGENT_DELETE_PATH = '/api/agent/delete';
  */
 export const AGENT_COPY_PATH = '/api/agent/copy-agent';
 /**
- * Widget: SDK 1.1.5 enableWidget sends `{ workspaceId, id, enableWidget }`, docs
- * agent/enable-widget
- * `{ agentId, widgetEnabled, workspaceId }`: both key sets are sent, the same values under each.
- * SDK 2 returns the embed `script`; it is read from `data.script`, then `script`.
+ * Widget: SDK 1.1.5 enableWidget sends `{ workspaceId, id, enableWidget }`, docs enable-widget
+ * `{ agentId, widgetEnabled, workspaceId }`: both key sets go, with the same values. SDK 2 returns
+ * the embed `script`, read from `data.script`, then `script`.
  */
 export const AGENT_WIDGET_PATH = '/api/agent/enable-widget';
 export const AGENT_WIDGET_SCRIPT_FIELD = 'script';
-/**
- * Greeting and tags: `{ agentId, workspaceId, greeting }` and `{ agentId, workspaceId, tags[] }`
- * (SDK 1.1.5 setGreeting / setTags).
- */
+/** `{ agentId, workspaceId, greeting }`, `{ agentId, workspaceId, tags[] }` (SDK 1.1.5). */
 export const AGENT_GREETING_PATH = '/api/agent/set-greeting';
 export const AGENT_TAGS_PATH = '/api/agent/set-tags';
 
@@ -295,17 +263,13 @@ export const AGENT_FILE_UPLOAD_PATH = '/api/agent/add-file-direct';
 export const AGENT_FILE_STATUS_PATH = '/api/agent/validate-file';
 export const AGENT_FILE_DELETE_PATH = '/api/agent/delete-file';
 export const AGENT_FILE_ID_FIELDS = ['fileId', 'id', 'FileId'] as const;
-/**
- * The multipart part that carries the file, as docs agent/add-file-direct and opportunity/add-files
- * name it.
- */
+/** The multipart part with the file (docs agent/add-file-direct and opportunity/add-files). */
 export const UPLOAD_FILE_PART = 'file';
 /**
- * The statuses that end the wait of Get File Status (compared in lower case). No source names
- * them (SDK 2's example only prints `validated.status`): these are the usual words for a finished
- * and a failed file; any other status counts as still processing. The file ID comes back as
- * `fileId` (SDK 2 README) or `id` (SDK 1.1.5 README: `validateFile({ fileId: file.id })`).
- * SDK 1.1.5's README: only .pdf, .doc and .docx are processed (RAG fragments).
+ * The statuses that end Get File Status's wait (lower case). No source names them (SDK 2 only
+ * prints `validated.status`): the usual words for a finished and a failed file; any other is still
+ * processing. The file ID: `fileId` (SDK 2 README) or `id` (SDK 1.1.5 README). SDK 1.1.5's README:
+ * only .pdf, .doc and .docx are processed.
  */
 export const FILE_DONE_STATUSES = ['processed', 'completed', 'ready', 'success'] as const;
 export const FILE_FAILED_STATUSES = ['failed', 'error', 'rejected'] as const;

@@ -33,41 +33,31 @@ import {
 import {
 	DEFAULT_DELIVERY_POLICY,
 	type DeliveryPolicy,
+	RequestPacer,
 	retryAfterOf,
 	retryDecision,
 	Session,
 } from './policy';
-import {
-	AdaptiveConcurrency,
-	DEFAULT_ADAPTIVE_CONCURRENCY,
-	RequestPacer,
-	RequestSlots,
-} from './throttle';
+import { AdaptiveConcurrency, DEFAULT_ADAPTIVE_CONCURRENCY, RequestSlots } from './throttle';
 
 export const CREDENTIAL_TYPE = 'plazbotApi';
 
-/**
- * Hook functions too: the Plazbot Trigger registers and removes its webhook through this client.
- */
+/** Hook functions too: the Plazbot Trigger registers and removes its webhook through this client. */
 export type PlazbotFunctions = IExecuteFunctions | ILoadOptionsFunctions | IHookFunctions;
 
 export interface PlazbotRequest {
 	method: IHttpRequestMethods;
 	path: string;
-	/**
-	 * JSON, or an upload (n8n sends FormData as multipart/form-data) as a function that builds it
-	 * once the request holds its slot, each try: at most Concurrency files are in memory at once.
-	 */
+	/** JSON, or an upload (multipart/form-data) built once the try holds its slot, so that at most
+	 * Concurrency files are in memory at once. */
 	body?: IDataObject | FormData | (() => Promise<FormData>);
 	qs?: IDataObject;
 	/** Headers of this request only (Update Agent names the agent in `x-agent-id`). */
 	headers?: Record<string, string>;
 	/** Normal answers, not failures (a lookup's 404): never retried, never stopping the run. */
 	expectedStatuses?: readonly number[];
-	/**
-	 * A 404 without Plazbot's envelope (a web server's "Cannot POST …": no such route, nothing was
-	 * done) is answered with `routeMissing`, for a caller that tries another source's path.
-	 */
+	/** A 404 without Plazbot's envelope (a web server's "Cannot POST …": no such route, nothing
+	 * done) answers `routeMissing`, for a caller that tries another source's path. */
 	routeMayBeMissing?: boolean;
 }
 
@@ -80,10 +70,7 @@ export interface PlazbotAnswer {
 
 type Verdict = { retryDelayMs: number } | { answer: PlazbotAnswer } | { error: NodeApiError };
 
-/**
- * The only way to Plazbot: throttled, retried, every failure an error naming the item, never a
- * secret.
- */
+/** The only way to Plazbot: throttled, retried, every failure an error naming the item, no secret. */
 export class PlazbotClient {
 	private readonly stop = new AbortController(); // stopSending(): every waiting request gives up
 	private waitSignalOnce?: AbortSignal;
@@ -204,18 +191,12 @@ export class PlazbotClient {
 		return [...this.secrets, ...this.session.tokensSent];
 	}
 
-	private get allSecrets(): string[] {
-		return [this.workspaceId, ...this.textSecrets];
-	}
-
 	/** Text for an error or a log: every secret, the Workspace ID included, in any form. */
 	redact(text: string): string {
-		return redactText(text, this.allSecrets);
+		return redactText(text, [this.workspaceId, ...this.textSecrets]);
 	}
 
-	/**
-	 * An output record: the Workspace ID, which user data carries inside text, only as a whole value.
-	 */
+	/** An output record: the Workspace ID, which user data carries in text, only as a whole value. */
 	redactRecord<T>(record: T): T {
 		return redactRecord(record, { inText: this.textSecrets, wholeValue: [this.workspaceId] });
 	}
@@ -255,7 +236,8 @@ export class PlazbotClient {
 		// Redacted before any wording cuts the text short, so that no part of a secret is shown.
 		const shownText = this.redact(text);
 		if (ok && !envelope) return fail(notJsonAnswer(status, shownText));
-		const shownEnvelope = envelope && redactRecord(envelope, { inText: this.allSecrets });
+		const shownEnvelope =
+			envelope && redactRecord(envelope, { inText: [this.workspaceId, ...this.textSecrets] });
 		return fail(
 			refusedAnswer(status, shownText, shownEnvelope, attempt, decision, this.session.usesSignIn),
 		);

@@ -2,6 +2,7 @@ import type { ICredentialDataDecryptedObject, IHttpRequestMethods } from 'n8n-wo
 
 import { EMAIL_PASSWORD, readSignInFailure } from '../helpers/credentialRules';
 import { causeChain, headerValue } from '../helpers/http';
+import { waitFor } from '../helpers/wait';
 
 import type { NotRetried, Outcome } from './answers';
 import { DROPPED_CONNECTION_CODES } from './answers';
@@ -35,6 +36,41 @@ export const DEFAULT_DELIVERY_POLICY: DeliveryPolicy = {
 	stopAtFirstError: false,
 	adaptive: false,
 };
+
+/**
+ * Request starts at least `minSpacingMs` apart (or the adaptive spacing, if larger), one waiter at
+ * a time in call order, each from the previous real start: slots booked in advance would let a
+ * late timer release two requests back to back.
+ */
+export class RequestPacer {
+	private lastStart = Number.NEGATIVE_INFINITY;
+	private queue: Promise<void> = Promise.resolve();
+
+	constructor(
+		private readonly minSpacingMs: number,
+		private readonly adaptiveSpacingMs?: () => number,
+	) {}
+
+	async wait(signal?: AbortSignal): Promise<void> {
+		if (this.minSpacingMs <= 0 && !this.adaptiveSpacingMs) return;
+		const turn = this.queue.then(async () => {
+			// A timer may fire a millisecond early by Date.now(), so check again after it.
+			for (let remaining = this.remaining(); remaining > 0; remaining = this.remaining()) {
+				await waitFor(remaining, signal);
+			}
+			this.lastStart = Date.now();
+		});
+		// A cancelled waiter must not block the ones behind it.
+		this.queue = turn.catch(() => undefined);
+		await turn;
+	}
+
+	/** +1: two Date.now() readings `spacing` apart can be up to 1 ms closer in truth. */
+	private remaining(): number {
+		const spacing = Math.max(this.minSpacingMs, this.adaptiveSpacingMs?.() ?? 0);
+		return this.lastStart + spacing + 1 - Date.now();
+	}
+}
 
 /**
  * Answers that mean "not processed, try later": safe to repeat any request. A 503 says so only

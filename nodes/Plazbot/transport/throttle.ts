@@ -1,5 +1,4 @@
 import { watchAbort } from '../helpers/abortWatch';
-import { waitFor } from '../helpers/wait';
 
 /**
  * At most Concurrency requests on the wire (or the adaptive window, which may change between two
@@ -71,80 +70,24 @@ export class RequestSlots {
 }
 
 /**
- * Request starts at least `minSpacingMs` apart (or the adaptive spacing, if larger), one waiter at
- * a time in call order, each from the previous real start: slots booked in advance would let a
- * late timer release two requests back to back.
- */
-export class RequestPacer {
-	private lastStart = Number.NEGATIVE_INFINITY;
-	private queue: Promise<void> = Promise.resolve();
-
-	constructor(
-		private readonly minSpacingMs: number,
-		private readonly adaptiveSpacingMs?: () => number,
-	) {}
-
-	async wait(signal?: AbortSignal): Promise<void> {
-		if (this.minSpacingMs <= 0 && !this.adaptiveSpacingMs) return;
-		const turn = this.queue.then(async () => {
-			// A timer may fire a millisecond early by Date.now(), so check again after it.
-			for (let remaining = this.remaining(); remaining > 0; remaining = this.remaining()) {
-				await waitFor(remaining, signal);
-			}
-			this.lastStart = Date.now();
-		});
-		// A cancelled waiter must not block the ones behind it.
-		this.queue = turn.catch(() => undefined);
-		await turn;
-	}
-
-	/** +1: two Date.now() readings `spacing` apart can be up to 1 ms closer in truth. */
-	private remaining(): number {
-		const spacing = Math.max(this.minSpacingMs, this.adaptiveSpacingMs?.() ?? 0);
-		return this.lastStart + spacing + 1 - Date.now();
-	}
-}
-
-/**
  * Rate Control "Adaptive": how many requests one execution keeps on the wire, found from Plazbot's
- * answers as TCP's congestion window and Netflix's concurrency-limits (Vegas, Gradient) find it,
- * with no state shared between executions: they meet only through Plazbot's 429s and latency.
+ * answers as TCP's congestion window and Netflix's concurrency-limits (Vegas, Gradient) find it.
+ * Executions share no state: they meet only through Plazbot's 429s and latency.
  *
  * Answers are judged per round: one window's worth of answers to requests sent since the round
- * began (an answer to a request sent before was sent under the window before). Slow start doubles
- * the window each round of good answers at the baseline latency. A round with 429s sets it by
- * Little's law to what Plazbot let through: successes per second × the lowest latency seen (50/s
- * at 300 ms carries 15 in flight), which lands at the limit instead of cutting past it and
- * probing back. Then the window holds for `probeRounds` good rounds, and past Plazbot's
- * Retry-After, before each probe upward: one request, doubling with each probe that brings no 429
- * (at most 8), so that a limit that went away is left behind within a minute. A round whose latency
- * rose past
- * `queueingFactor` × the baseline (and by `queueingMinMs`) cuts by the ratio, once per slowdown.
+ * began. Slow start doubles the window each good round. A round with 429s sets it by Little's law
+ * to what Plazbot let through (successes per second × the lowest latency: 50/s at 300 ms carries
+ * 15), landing at the limit instead of cutting past it. Then it holds for `probeRounds` good
+ * rounds, and past Retry-After, before each probe upward (a step of one, doubling per probe
+ * without 429, at most 8, so a limit that went away is left behind within a minute). A round
+ * slower than `queueingFactor` × the baseline (and by `queueingMinMs`) cuts by the ratio, once.
  *
- * 429s that do not depend on this execution's rate (a limit other clients fill) would cut the
- * window to nothing: when a cut leaves 429s in the next round and cost successes in proportion
- * (the cut rate, not the limit, was what held the sends back), the window returns to where it was
- * before the cuts and holds for `holdRounds` rounds; the items follow Plazbot's Retry-After. A
- * cut is judged so only when the share of 429s did not fall either, never right after the window
- * grew, and a round mostly refused always cuts, holding or not.
- *
- * Below one request in flight the window paces: one request per `latency ÷ window`.
+ * A limit other clients fill would cut the window to nothing: when a cut leaves as large a share
+ * of 429s and costs successes in proportion, the window returns to where it was and holds for
+ * `holdRounds` rounds, the items following Retry-After. Never judged right after the window grew;
+ * a round mostly refused always cuts. Below one request in flight the window paces instead.
  */
-export interface AdaptiveConcurrencyOptions {
-	initialLimit: number;
-	minLimit: number;
-	/** The ceiling: the user's Concurrency when set, otherwise ADAPTIVE_CONCURRENCY_CEILING. */
-	maxLimit: number;
-	queueingFactor: number;
-	queueingMinMs: number;
-	holdRounds: number;
-	probeRounds: number;
-}
-
-/** The most requests Adaptive keeps on the wire when the Concurrency option is not set. */
-export const ADAPTIVE_CONCURRENCY_CEILING = 50;
-
-export const DEFAULT_ADAPTIVE_CONCURRENCY: Omit<AdaptiveConcurrencyOptions, 'maxLimit'> = {
+export const DEFAULT_ADAPTIVE_CONCURRENCY = {
 	// Today's Fixed default: Adaptive never starts slower than Fixed.
 	initialLimit: 5,
 	minLimit: 0.05,
@@ -156,22 +99,25 @@ export const DEFAULT_ADAPTIVE_CONCURRENCY: Omit<AdaptiveConcurrencyOptions, 'max
 	probeRounds: 10,
 };
 
+/** `maxLimit`: the user's Concurrency when set, otherwise ADAPTIVE_CONCURRENCY_CEILING. */
+export type AdaptiveConcurrencyOptions = typeof DEFAULT_ADAPTIVE_CONCURRENCY & { maxLimit: number };
+
+/** The most requests Adaptive keeps on the wire when the Concurrency option is not set. */
+export const ADAPTIVE_CONCURRENCY_CEILING = 50;
+
 /**
  * Rounds refused more often than this always cut: many executions sharing one limit and all too
  * fast look, to each, like a limit others fill, and only cutting together gets them under it.
  */
 const MOSTLY_REFUSED = 0.5;
 
-interface Round {
-	startedAt: number;
-	answers: number;
-	rateLimited: number;
-	/** Good answers that arrived in the round, to requests sent at any time: the rate carried. */
-	arrivedGood: number;
-	/** Answers whose latency is counted (not 5xx), and their total latency. */
-	timed: number;
-	latencyMs: number;
-}
+/**
+ * One round's answers. `arrivedGood`: good answers that arrived in it, to requests sent at any time
+ * (the rate carried); `timed`: answers whose latency counts (not 5xx), `latencyMs` their total.
+ */
+const EMPTY_ROUND = { answers: 0, rateLimited: 0, arrivedGood: 0, timed: 0, latencyMs: 0 };
+type Round = typeof EMPTY_ROUND & { startedAt: number };
+const newRound = (startedAt: number): Round => ({ ...EMPTY_ROUND, startedAt });
 
 /** The last 429 cut, to tell in the next round whether it helped. */
 interface Cut {
@@ -201,7 +147,7 @@ export class AdaptiveConcurrency {
 		private readonly now: () => number = Date.now,
 	) {
 		this.limitValue = Math.min(options.initialLimit, options.maxLimit);
-		this.round = this.newRound(now());
+		this.round = newRound(now());
 	}
 
 	/** Requests allowed on the wire now (fractional below 1: see `spacingMs`). */
@@ -243,7 +189,7 @@ export class AdaptiveConcurrency {
 
 	private endRound(round: Round): void {
 		const now = this.now();
-		this.round = this.newRound(now);
+		this.round = newRound(now);
 		const goodPerSecond = round.arrivedGood / Math.max(0.001, (now - round.startedAt) / 1000);
 		const latencyMs = round.timed > 0 ? round.latencyMs / round.timed : undefined;
 		if (latencyMs !== undefined)
@@ -342,15 +288,10 @@ export class AdaptiveConcurrency {
 	 */
 	private cutDidNotHelp(cut: Cut, goodPerSecond: number, refused: number): boolean {
 		if (!(cut.goodPerSecond > 0) || refused < 0.8 * cut.refused) return false;
-		const kept = goodPerSecond / cut.goodPerSecond;
-		return kept < (1 + cut.ratio) / 2;
+		return goodPerSecond / cut.goodPerSecond < (1 + cut.ratio) / 2;
 	}
 
 	private setLimit(limit: number): void {
 		this.limitValue = Math.min(this.options.maxLimit, Math.max(this.options.minLimit, limit));
-	}
-
-	private newRound(startedAt: number): Round {
-		return { startedAt, answers: 0, rateLimited: 0, arrivedGood: 0, timed: 0, latencyMs: 0 };
 	}
 }
