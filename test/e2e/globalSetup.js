@@ -2,10 +2,11 @@
 const { execFileSync } = require('node:child_process');
 const { existsSync } = require('node:fs');
 const { join, resolve } = require('node:path');
+const { ensureMigratedTemplate } = require('./runtime');
 
 /**
- * Installs (once, cached) the pinned n8n of the line under test and the Node.js it runs on, and
- * checks that the package was built. PLAZBOT_N8N_LINE picks the line: n8n-2 (default) or n8n-1,
+ * Installs (once, cached) the pinned n8n of the line under test and the Node.js it runs on, with
+ * a database n8n migrated (test/e2e/runtime.js), and checks that the package was built. PLAZBOT_N8N_LINE picks the line: n8n-2 (default) or n8n-1,
  * each a folder of pins in test/n8n-runtime/.
  */
 module.exports = async () => {
@@ -34,4 +35,6 @@ module.exports = async () => {
 		{ encoding: 'utf8' },
 	).trim();
 	process.stderr.write(`\ne2e on ${line}: n8n ${n8nVersion} with Node.js ${nodeVersion}\n`);
+	// One migrated database per runtime, copied into each test's fresh user folder (runtime.js).
+	await ensureMigratedTemplate(runtime);
 };

