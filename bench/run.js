@@ -25,6 +25,8 @@
  *                               the internet-latency rows, with and without Plazbot's limit (R/s)
  *   --v2-items A,B,C (1000,10000,50000)  version 2 rows, one output item each and Campaign Report
  *   --dist DIR (dist)           the build to measure; --out FILE (bench/results.md)
+ *   --n8n-env KEY=VALUE,…       n8n settings for every n8n run (N8N_EXPRESSION_ENGINE=legacy: n8n's
+ *                               expressions without the isolated-vm sandbox that 2.x uses by default)
  */
 const { execFileSync, spawn } = require('node:child_process');
 const fs = require('node:fs');
@@ -62,6 +64,15 @@ const OUT = path.resolve(ROOT, option('out', path.join('bench', 'results.md')));
 const ONLY = option('only', '').split(',').filter(Boolean);
 const PROFILE_DIR = option('profile', undefined);
 const REPEAT = Number(option('repeat', 3));
+const N8N_ENV = Object.fromEntries(
+	option('n8n-env', '')
+		.split(',')
+		.filter(Boolean)
+		.map((setting) => [
+			setting.slice(0, setting.indexOf('=')),
+			setting.slice(setting.indexOf('=') + 1),
+		]),
+);
 const WORKSPACE_ID = 'ws-bench';
 const API_KEY = 'bench-key-7c41';
 const SEND_PATH = '/api/message/conversation';
@@ -344,8 +355,9 @@ async function main() {
 		acceptAnyTemplate: true,
 	});
 	const baseUrl = await standIn.start(0);
-	const n8n = new N8nInstance({ extensions: DIST });
+	const n8n = new N8nInstance({ extensions: DIST, env: N8N_ENV });
 	log(`stand-in at ${baseUrl} (latency ${LATENCY_MS} ms), n8n ${n8nVersion} in ${n8n.userFolder}`);
+	if (Object.keys(N8N_ENV).length) log(`n8n settings: ${JSON.stringify(N8N_ENV)}`);
 
 	const plazbot = { nodes: ['Plazbot'], output: 'Plazbot' };
 	const httpRequest = { nodes: ['HTTP Request'], output: 'HTTP Request' };

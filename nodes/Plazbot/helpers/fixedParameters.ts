@@ -6,10 +6,12 @@ import { deepCopy } from 'n8n-workflow';
  * expression is read from n8n once per run, not once per item. n8n looks up, resolves, cleans and
  * validates every read on the event loop that also carries the requests in flight; without an
  * expression the result is the same for every item. Reads with options, of a nested path, of a
- * parameter the node's JSON lacks, and reads that fail go to n8n every time.
+ * parameter the node's JSON lacks, and reads that fail go to n8n every time. The node itself is
+ * read once too: n8n hands out a deep copy of it, saved parameters included, on every getNode().
  */
 export function readingFixedParametersOnce(fns: IExecuteFunctions): IExecuteFunctions {
-	const saved = fns.getNode().parameters;
+	const node = fns.getNode();
+	const saved = node.parameters;
 	const fixed = new Map<string, unknown>();
 	const getNodeParameter = (
 		name: string,
@@ -31,7 +33,10 @@ export function readingFixedParametersOnce(fns: IExecuteFunctions): IExecuteFunc
 		return typeof value === 'object' && value !== null ? deepCopy(value) : value;
 	};
 	// Everything else is n8n's own context, reached through the prototype.
-	return Object.create(fns, { getNodeParameter: { value: getNodeParameter } }) as IExecuteFunctions;
+	return Object.create(fns, {
+		getNodeParameter: { value: getNodeParameter },
+		getNode: { value: () => node },
+	}) as IExecuteFunctions;
 }
 
 /** n8n evaluates a string that starts with "=" as an expression, at any depth of a value. */

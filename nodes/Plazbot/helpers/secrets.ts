@@ -85,6 +85,14 @@ export interface RecordSecrets {
 
 /** A copy of an output record (or any JSON value) with the secrets masked, at any depth. */
 export function redactRecord<T>(value: T, secrets: RecordSecrets): T {
+	return recordRedactor(secrets)(value);
+}
+
+/**
+ * redactRecord for many records with the same secrets (a campaign's output items): the forms of
+ * the secrets are worked out once, not for every record.
+ */
+export function recordRedactor(secrets: RecordSecrets): <T>(value: T) => T {
 	const forms = formsOf(secrets.inText);
 	const whole = new Set(
 		[...secrets.inText, ...(secrets.wholeValue ?? [])]
@@ -102,7 +110,7 @@ export function redactRecord<T>(value: T, secrets: RecordSecrets): T {
 		}
 		return copy;
 	};
-	return visit(value) as T;
+	return <T>(value: T) => visit(value) as T;
 }
 
 export interface SecretGuard {

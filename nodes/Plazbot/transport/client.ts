@@ -15,7 +15,7 @@ import { readCredential } from '../helpers/credentialRules';
 import { assertSupportedN8n } from '../helpers/n8nSupport';
 import { bodyText, headerValue, parseJson } from '../helpers/http';
 import { isRecord } from '../helpers/records';
-import { redactRecord, redactText } from '../helpers/secrets';
+import { recordRedactor, redactRecord, redactText } from '../helpers/secrets';
 import { waitFor, withDeadline } from '../helpers/wait';
 import {
 	type ErrorWording,
@@ -74,6 +74,8 @@ type Verdict = { retryDelayMs: number } | { answer: PlazbotAnswer } | { error: N
 export class PlazbotClient {
 	private readonly stop = new AbortController(); // stopSending(): every waiting request gives up
 	private waitSignalOnce?: AbortSignal;
+	/** Output records' redaction, for the session tokens sent so far (a sign-in adds one). */
+	private outputRedaction?: { tokens: number; redact: <T>(record: T) => T };
 	private readonly baseHost = new URL(this.baseUrl).hostname; // the only host it is sent to
 	private readonly shownHost = new URL(this.baseUrl).host; // with its port, in error messages
 	private readonly session = new Session(this.credentials.data ?? {});
@@ -198,7 +200,12 @@ export class PlazbotClient {
 
 	/** An output record: the Workspace ID, which user data carries in text, only as a whole value. */
 	redactRecord<T>(record: T): T {
-		return redactRecord(record, { inText: this.textSecrets, wholeValue: [this.workspaceId] });
+		const tokens = this.session.tokensSent.size;
+		if (this.outputRedaction?.tokens !== tokens) {
+			const secrets = { inText: this.textSecrets, wholeValue: [this.workspaceId] };
+			this.outputRedaction = { tokens, redact: recordRedactor(secrets) };
+		}
+		return this.outputRedaction.redact(record);
 	}
 
 	private judge(

@@ -12,6 +12,7 @@ import {
 /** A stand-in for n8n's context: saved parameters, "=" strings resolved per item, reads counted. */
 function fakeContext(saved: Record<string, unknown>) {
 	const reads: Array<{ name: string; itemIndex: number }> = [];
+	let nodeReads = 0;
 	const resolve = (value: unknown, itemIndex: number): unknown => {
 		if (typeof value === 'string' && value.startsWith('=')) return `${value.slice(1)}#${itemIndex}`;
 		if (Array.isArray(value)) return value.map((entry) => resolve(entry, itemIndex));
@@ -25,6 +26,7 @@ function fakeContext(saved: Record<string, unknown>) {
 	const context = {
 		node: { name: 'Plazbot', parameters: saved },
 		getNode() {
+			nodeReads++;
 			return this.node;
 		},
 		getNodeParameter(name: string, itemIndex: number, fallback?: unknown) {
@@ -34,7 +36,11 @@ function fakeContext(saved: Record<string, unknown>) {
 		},
 		continueOnFail: () => true,
 	};
-	return { fns: context as unknown as IExecuteFunctions, reads };
+	return {
+		fns: context as unknown as IExecuteFunctions,
+		reads,
+		nodeReads: () => nodeReads,
+	};
 }
 
 const readFor = (fns: IExecuteFunctions, name: string, items: number, fallback?: unknown) =>
@@ -117,6 +123,17 @@ describe('readingFixedParametersOnce', () => {
 
 		expect(perItem.getNode()).toBe(fns.getNode());
 		expect(perItem.continueOnFail()).toBe(true);
+	});
+
+	it('reads the node from n8n once, however many items ask for it (n8n deep-copies it each time)', () => {
+		const { fns, nodeReads } = fakeContext({ template: 'promo_campaign' });
+		const perItem = readingFixedParametersOnce(fns);
+		const readBefore = nodeReads();
+
+		const names = Array.from({ length: 3 }, () => perItem.getNode().name);
+
+		expect(names).toEqual(['Plazbot', 'Plazbot', 'Plazbot']);
+		expect(nodeReads()).toBe(readBefore);
 	});
 });
 
