@@ -33,38 +33,34 @@ import {
 import {
 	DEFAULT_DELIVERY_POLICY,
 	type DeliveryPolicy,
-	RequestPacer,
 	retryAfterOf,
 	retryDecision,
 	Session,
 } from './policy';
-import { AdaptiveConcurrency, DEFAULT_ADAPTIVE_CONCURRENCY, RequestSlots } from './throttle';
+import { throttleFor } from './throttle';
 
 export const CREDENTIAL_TYPE = 'plazbotApi';
 
 /** Hook functions too: the Plazbot Trigger registers and removes its webhook through this client. */
-export type PlazbotFunctions = IExecuteFunctions | ILoadOptionsFunctions | IHookFunctions;
+type PlazbotFunctions = IExecuteFunctions | ILoadOptionsFunctions | IHookFunctions;
 
 export interface PlazbotRequest {
 	method: IHttpRequestMethods;
 	path: string;
-	/** JSON, or an upload (multipart/form-data) built once the try holds its slot, so that at most
-	 * Concurrency files are in memory at once. */
+	/** JSON, or an upload built once the try holds its slot: at most Concurrency files in memory. */
 	body?: IDataObject | FormData | (() => Promise<FormData>);
 	qs?: IDataObject;
 	/** Headers of this request only (Update Agent names the agent in `x-agent-id`). */
 	headers?: Record<string, string>;
 	/** Normal answers, not failures (a lookup's 404): never retried, never stopping the run. */
 	expectedStatuses?: readonly number[];
-	/** A 404 without Plazbot's envelope (a web server's "Cannot POST …": no such route, nothing
-	 * done) answers `routeMissing`, for a caller that tries another source's path. */
+	/** A 404 without Plazbot's envelope (no such route, nothing done) answers `routeMissing`. */
 	routeMayBeMissing?: boolean;
 }
 
 export interface PlazbotAnswer {
 	status: number;
 	envelope: PlazbotEnvelope;
-	/** See PlazbotRequest.routeMayBeMissing. */
 	routeMissing?: boolean;
 }
 
@@ -73,12 +69,17 @@ type Verdict = { retryDelayMs: number } | { answer: PlazbotAnswer } | { error: N
 /** The only way to Plazbot: throttled, retried, every failure an error naming the item, no secret. */
 export class PlazbotClient {
 	private readonly stop = new AbortController(); // stopSending(): every waiting request gives up
-	private waitSignalOnce?: AbortSignal;
+	private readonly cancel = (this.fns as Partial<IExecuteFunctions>).getExecutionCancelSignal?.();
+	/** Cancelled execution or stopped sending; combined once per run, not a listener per request. */
+	private readonly signal = this.cancel
+		? AbortSignal.any([this.cancel, this.stop.signal])
+		: this.stop.signal;
 	/** Output records' redaction, for the session tokens sent so far (a sign-in adds one). */
 	private outputRedaction?: { tokens: number; redact: <T>(record: T) => T };
 	private readonly baseHost = new URL(this.baseUrl).hostname; // the only host it is sent to
 	private readonly shownHost = new URL(this.baseUrl).host; // with its port, in error messages
 	private readonly session = new Session(this.credentials.data ?? {});
+	private readonly throttle = throttleFor(this.policy);
 
 	private constructor(
 		private readonly fns: PlazbotFunctions,
@@ -86,11 +87,8 @@ export class PlazbotClient {
 		private readonly baseUrl: string,
 		private readonly secrets: string[],
 		private readonly policy: DeliveryPolicy,
-		private readonly pacer: RequestPacer,
-		private readonly slots: RequestSlots,
 		/** Decrypted once: n8n would otherwise decrypt it for every request (a fifth of its CPU). */
 		private readonly credentials: ICredentialsDecrypted,
-		private readonly adaptive?: AdaptiveConcurrency,
 	) {}
 
 	static async create(fns: PlazbotFunctions, options: Partial<DeliveryPolicy> = {}) {
@@ -100,22 +98,11 @@ export class PlazbotClient {
 		const settings = readCredential(data);
 		if ('message' in settings)
 			throw new NodeOperationError(node, settings.message, { description: settings.description });
+		const { id, name = '' } = node.credentials?.[CREDENTIAL_TYPE] ?? {};
+		const { workspaceId, baseUrl, secrets } = settings;
 		const policy = { ...DEFAULT_DELIVERY_POLICY, ...options };
-		const adaptive = policy.adaptive
-			? new AdaptiveConcurrency({ ...DEFAULT_ADAPTIVE_CONCURRENCY, maxLimit: policy.maxInFlight })
-			: undefined;
-		const { id = '', name = '' } = node.credentials?.[CREDENTIAL_TYPE] ?? {};
-		return new PlazbotClient(
-			fns,
-			settings.workspaceId,
-			settings.baseUrl,
-			settings.secrets,
-			policy,
-			new RequestPacer(policy.minSpacingMs, adaptive && (() => adaptive.spacingMs())),
-			new RequestSlots(adaptive ? () => adaptive.limit : policy.maxInFlight),
-			{ id: id ?? '', name, type: CREDENTIAL_TYPE, data },
-			adaptive,
-		);
+		const credentials = { id: id ?? '', name, type: CREDENTIAL_TYPE, data };
+		return new PlazbotClient(fns, workspaceId, baseUrl, secrets, policy, credentials);
 	}
 
 	/** No request starts after this: one sent after a failed item would be re-sent on a re-run. */
@@ -131,15 +118,15 @@ export class PlazbotClient {
 
 	/** The status and envelope of a successful or expected answer; anything else throws. */
 	async answer(request: PlazbotRequest, itemIndex?: number): Promise<PlazbotAnswer> {
-		const signal = this.waitSignal();
+		const signal = this.signal;
 		// A credential whose fresh tokens Plazbot keeps refusing ends in an error, not endless sign-ins.
 		// A token another request renewed costs this request none of its sign-ins, within a bound.
 		let signInsLeft = 3;
 		let renewalsByOthersLeft = 20;
 		for (let attempt = 1; ; attempt++) {
-			const verdict = await this.slots.run(
+			const verdict = await this.throttle.slots.run(
 				async (holdUntil): Promise<Verdict | { signInAgain: true }> => {
-					await this.pacer.wait(signal);
+					await this.throttle.pacer.wait(signal);
 					signal.throwIfAborted();
 					const sentAt = Date.now();
 					// The Timeout bounds all of a try, body included (n8n's notices only a silent
@@ -156,7 +143,7 @@ export class PlazbotClient {
 					const status = outcome.kind === 'response' ? outcome.response.statusCode : undefined;
 					const retryAfter = retryAfterOf(outcome);
 					// Only a 429's Retry-After holds the window back.
-					this.adaptive?.onAnswer(sentAt, status, status === 429 ? retryAfter : undefined);
+					this.throttle.adaptive?.onAnswer(sentAt, status, status === 429 ? retryAfter : undefined);
 					const refusal = this.session.refused(outcome, tokenSent);
 					if (refusal === 'signIn' && signInsLeft-- > 0) return { signInAgain: true };
 					if (refusal === 'renewed' && renewalsByOthersLeft-- > 0) return { signInAgain: true };
@@ -250,19 +237,6 @@ export class PlazbotClient {
 		);
 	}
 
-	private cancelSignal(): AbortSignal | undefined {
-		return (this.fns as Partial<IExecuteFunctions>).getExecutionCancelSignal?.();
-	}
-
-	/** Cancelled execution or stopped sending; combined once per run, not a listener per request. */
-	private waitSignal(): AbortSignal {
-		if (!this.waitSignalOnce) {
-			const cancel = this.cancelSignal();
-			this.waitSignalOnce = cancel ? AbortSignal.any([cancel, this.stop.signal]) : this.stop.signal;
-		}
-		return this.waitSignalOnce;
-	}
-
 	private async sendOnce({ method, path, qs, body, headers }: PlazbotRequest): Promise<Outcome> {
 		// Outside the try: a file n8n cannot read is the item's error, not a transport failure.
 		const payload = typeof body === 'function' ? await body() : body;
@@ -292,9 +266,8 @@ export class PlazbotClient {
 			)) as IN8nHttpFullResponse;
 			return { kind: 'response', response };
 		} catch (error) {
-			if (this.cancelSignal()?.aborted) {
+			if (this.cancel?.aborted)
 				throw new NodeOperationError(this.fns.getNode(), 'The execution was cancelled');
-			}
 			const redact = (text: string) => this.redact(text);
 			return this.session.signInOutcome(error, redact) ?? describeTransportError(error, redact);
 		}

@@ -2,96 +2,41 @@ import type { ICredentialDataDecryptedObject, IHttpRequestMethods } from 'n8n-wo
 
 import { EMAIL_PASSWORD, readSignInFailure } from '../helpers/credentialRules';
 import { causeChain, headerValue } from '../helpers/http';
-import { waitFor } from '../helpers/wait';
 
 import type { NotRetried, Outcome } from './answers';
 import { DROPPED_CONNECTION_CODES } from './answers';
 
-/** How one execution delivers its requests: the node's Options, read once per run. */
-export interface DeliveryPolicy {
-	/** Total tries of one request, the first included. 1 turns retries off. */
-	maxAttempts: number;
-	/** A dropped connection after sending is ambiguous: the message may have gone out. */
-	retryOnConnectionDrop: boolean;
-	timeoutMs: number;
-	/** Smallest gap between the starts of two requests of this execution (throttling). */
-	minSpacingMs: number;
-	/** Most requests on the wire at once: the Concurrency option (Adaptive's ceiling). */
-	maxInFlight: number;
-	/** First backoff step; doubles on each retry, with jitter. */
-	backoffBaseMs: number;
-	/** The run ends at the first failed item (Continue On Fail off): send nothing after it. */
-	stopAtFirstError: boolean;
-	/** Rate Control "Adaptive": requests in flight follow Plazbot's answers (throttle.ts). */
-	adaptive: boolean;
-}
-
-export const DEFAULT_DELIVERY_POLICY: DeliveryPolicy = {
+/** The node's Options, read once per run. */
+export const DEFAULT_DELIVERY_POLICY = {
+	/** Total tries of one request, the first included. */
 	maxAttempts: 5,
+	/** A dropped connection after sending is ambiguous: the message may have gone out. */
 	retryOnConnectionDrop: false,
 	timeoutMs: 30_000,
+	/** Smallest gap between the starts of two requests of this execution. */
 	minSpacingMs: 0,
+	/** The Concurrency option (Adaptive's ceiling). */
 	maxInFlight: 5,
+	/** First backoff step; doubles on each retry, with jitter. */
 	backoffBaseMs: 1_000,
+	/** Continue On Fail off: send nothing after the first failed item. */
 	stopAtFirstError: false,
 	adaptive: false,
 };
+export type DeliveryPolicy = typeof DEFAULT_DELIVERY_POLICY;
 
-/**
- * Request starts at least `minSpacingMs` apart (or the adaptive spacing, if larger), one waiter at
- * a time in call order, each from the previous real start: slots booked in advance would let a
- * late timer release two requests back to back.
- */
-export class RequestPacer {
-	private lastStart = Number.NEGATIVE_INFINITY;
-	private queue: Promise<void> = Promise.resolve();
-
-	constructor(
-		private readonly minSpacingMs: number,
-		private readonly adaptiveSpacingMs?: () => number,
-	) {}
-
-	async wait(signal?: AbortSignal): Promise<void> {
-		if (this.minSpacingMs <= 0 && !this.adaptiveSpacingMs) return;
-		const turn = this.queue.then(async () => {
-			// A timer may fire a millisecond early by Date.now(), so check again after it.
-			for (let remaining = this.remaining(); remaining > 0; remaining = this.remaining()) {
-				await waitFor(remaining, signal);
-			}
-			this.lastStart = Date.now();
-		});
-		// A cancelled waiter must not block the ones behind it.
-		this.queue = turn.catch(() => undefined);
-		await turn;
-	}
-
-	/** +1: two Date.now() readings `spacing` apart can be up to 1 ms closer in truth. */
-	private remaining(): number {
-		const spacing = Math.max(this.minSpacingMs, this.adaptiveSpacingMs?.() ?? 0);
-		return this.lastStart + spacing + 1 - Date.now();
-	}
-}
-
-/**
- * Answers that mean "not processed, try later": safe to repeat any request. A 503 says so only
- * with a Retry-After (the server asks to come back); a bare 503 is what a gateway or load balancer
- * also answers after the request reached Plazbot, as ambiguous as 502/504.
- */
+/** "Not processed, try later": safe to repeat. A 503 only with a Retry-After (see ambiguous). */
 const NOT_PROCESSED_STATUSES = new Set([429, 503]);
 /**
- * A gateway's 502/504, and a 503 without Retry-After, can come after Plazbot accepted the request:
- * like a dropped connection, they are repeated for a request that creates or sends only when the
- * user opted in (Retry on Connection Drop).
+ * A gateway's 502/504, and a bare 503, can come after Plazbot accepted the request: repeated for
+ * a send only when the user opted in (Retry on Connection Drop), as a dropped connection.
  */
 const GATEWAY_STATUSES = new Set([502, 504]);
 const MAX_BACKOFF_MS = 30_000;
-/**
- * A Retry-After longer than this is not waited for: the item fails and says how long Plazbot asked
- * for.
- */
-export const MAX_RETRY_AFTER_MS = 5 * 60_000;
+/** A longer Retry-After fails the item, saying how long Plazbot asked for. */
+const MAX_RETRY_AFTER_MS = 5 * 60_000;
 
-export type RetryDecision = { retry: true; delayMs: number } | ({ retry: false } & NotRetried);
+type RetryDecision = { retry: true; delayMs: number } | ({ retry: false } & NotRetried);
 
 /** The Retry-After of an answer that may be tried again (429, 502, 503, 504), read once per try. */
 export function retryAfterOf(outcome: Outcome): number | undefined {
@@ -114,10 +59,9 @@ export function retryDecision(
 	if (outcome.kind === 'signInRefused') return { retry: false };
 	if (outcome.kind === 'transportError') {
 		const dropped = DROPPED_CONNECTION_CODES.has(outcome.code) || outcome.timedOut;
-		if (!dropped || attempt >= policy.maxAttempts) return { retry: false };
-		return policy.retryOnConnectionDrop
-			? { retry: true, delayMs: jitteredBackoff(policy.backoffBaseMs, attempt) }
-			: { retry: false };
+		if (!dropped || attempt >= policy.maxAttempts || !policy.retryOnConnectionDrop)
+			return { retry: false };
+		return { retry: true, delayMs: jitteredBackoff(policy.backoffBaseMs, attempt) };
 	}
 	const status = outcome.response.statusCode;
 	const ambiguous =
@@ -147,22 +91,19 @@ function jitteredBackoff(baseMs: number, attempt: number): number {
 
 /** Retry-After is either delay-seconds or an HTTP date (RFC 9110 §10.2.3). */
 export function parseRetryAfter(value: string | undefined, now = Date.now()): number | undefined {
-	if (value === undefined || value.trim() === '') return undefined;
-	const trimmed = value.trim();
+	const trimmed = value?.trim();
+	if (!trimmed) return undefined;
 	if (/^\d+(\.\d+)?$/.test(trimmed)) return Math.ceil(Number(trimmed) * 1000);
 	// Only a real HTTP date: Date.parse reads "1 2" or "99" as dates too.
 	if (trimmed.length > 64 || !/[A-Za-z]{3}/.test(trimmed)) return undefined;
 	const date = Date.parse(trimmed);
-	if (Number.isNaN(date)) return undefined;
-	return Math.max(0, date - now);
+	return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 
 /**
- * An "Email and Password" credential's session. n8n signs in (preAuthentication) whenever
- * `sessionToken` is empty and writes the token into the decrypted credential this client hands to
- * every request. Plazbot answers 401 once the token expires: the client empties it and sends the
- * request again, which makes n8n sign in anew (a 401 was not acted on, so nothing goes out twice).
- * While the token is empty, one request at a time goes out: the others then use its token.
+ * An "Email and Password" session. n8n signs in (preAuthentication) whenever `sessionToken` is
+ * empty. Plazbot answers 401 to an expired token, and did not act: the token is emptied and the
+ * request sent again. While it is empty one request goes out at a time; the others use its token.
  */
 export class Session {
 	private signingIn?: Promise<unknown>;
@@ -201,9 +142,8 @@ export class Session {
 	}
 
 	/**
-	 * After Plazbot refused a session token (401): "signIn" when it was the token held, which is
-	 * dropped so that the next try signs in; "renewed" when another request already holds a newer
-	 * one (a sign-in revokes older tokens), which the next try carries without signing in.
+	 * After a 401: "signIn" when the refused token is the one held (dropped, the next try signs in);
+	 * "renewed" when another request already signed in again (which revokes older tokens).
 	 */
 	refused(outcome: Outcome, tokenSent: string): 'signIn' | 'renewed' | undefined {
 		if (!this.usesSignIn || outcome.kind !== 'response' || outcome.response.statusCode !== 401)
@@ -214,9 +154,8 @@ export class Session {
 	}
 
 	/**
-	 * The outcome of a try whose sign-in (n8n's preAuthentication) failed: the request never left.
-	 * Refused: the error every item of the run gets, without signing in again. Not now (429, 503):
-	 * the sign-in's answer, retried as any 429 or 503 is. Undefined for any other failure.
+	 * A try whose sign-in failed, so the request never left. Refused: every item's error, without
+	 * signing in again. 429 or 503: retried as any is. Undefined for any other failure.
 	 */
 	signInOutcome(error: unknown, redact: (text: string) => string): Outcome | undefined {
 		if (!this.usesSignIn) return undefined;

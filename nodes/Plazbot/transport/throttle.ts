@@ -1,23 +1,69 @@
 import { watchAbort } from '../helpers/abortWatch';
+import { waitFor } from '../helpers/wait';
+import type { DeliveryPolicy } from './policy';
+
+/** One execution's pacer, slots and, with Rate Control "Adaptive", its window. */
+export function throttleFor({ adaptive, maxInFlight, minSpacingMs }: DeliveryPolicy) {
+	const window = adaptive
+		? new AdaptiveConcurrency({ ...DEFAULT_ADAPTIVE_CONCURRENCY, maxLimit: maxInFlight })
+		: undefined;
+	return {
+		adaptive: window,
+		pacer: new RequestPacer(minSpacingMs, window && (() => window.spacingMs())),
+		slots: new RequestSlots(window ? () => window.limit : maxInFlight),
+	};
+}
 
 /**
- * At most Concurrency requests on the wire (or the adaptive window, which may change between two
- * requests). Held only while a request is sent, never during a Retry-After or backoff, so one
- * rate-limited item does not hold up the rest of a campaign.
+ * Request starts at least `minSpacingMs` apart (or the adaptive spacing), in call order, each from
+ * the previous real start: slots booked in advance would let a late timer release two at once.
+ */
+export class RequestPacer {
+	private lastStart = Number.NEGATIVE_INFINITY;
+	private queue: Promise<void> = Promise.resolve();
+
+	constructor(
+		private readonly minSpacingMs: number,
+		private readonly adaptiveSpacingMs?: () => number,
+	) {}
+
+	async wait(signal?: AbortSignal): Promise<void> {
+		if (this.minSpacingMs <= 0 && !this.adaptiveSpacingMs) return;
+		const turn = this.queue.then(async () => {
+			// A timer may fire a millisecond early by Date.now(), so check again after it.
+			for (let remaining = this.remaining(); remaining > 0; remaining = this.remaining()) {
+				await waitFor(remaining, signal);
+			}
+			this.lastStart = Date.now();
+		});
+		this.queue = turn.catch(() => undefined); // a cancelled waiter does not block the others
+		await turn;
+	}
+
+	/** +1: two Date.now() readings `spacing` apart can be up to 1 ms closer in truth. */
+	private remaining(): number {
+		const spacing = Math.max(this.minSpacingMs, this.adaptiveSpacingMs?.() ?? 0);
+		return this.lastStart + spacing + 1 - Date.now();
+	}
+}
+
+/**
+ * At most Concurrency (or the adaptive window) requests on the wire. Not held during a Retry-After
+ * or backoff, so one rate-limited item does not hold up the rest of a campaign.
  */
 export class RequestSlots {
 	private inFlight = 0;
 	private readonly waiting: Array<() => void> = [];
-	private readonly size: () => number;
 
-	constructor(size: number | (() => number)) {
-		const fixed = Math.max(1, Math.floor(typeof size === 'number' ? size : 1) || 1);
-		this.size = typeof size === 'number' ? () => fixed : () => Math.max(1, Math.floor(size()));
+	constructor(private readonly size: number | (() => number)) {}
+
+	private capacity(): number {
+		return Math.max(1, Math.floor(typeof this.size === 'number' ? this.size : this.size()) || 1);
 	}
 
 	/**
-	 * Runs `work` in a slot. `holdUntil(request)` keeps the slot taken after `work` ends, until that
-	 * request settles: a request given up at the Timeout is still open at the server, and counts.
+	 * `holdUntil(request)` keeps the slot after `work` ends, until that request settles: one given
+	 * up at the Timeout is still open at the server, and counts.
 	 */
 	async run<T>(
 		work: (holdUntil: (request: Promise<unknown>) => void) => Promise<T>,
@@ -30,16 +76,15 @@ export class RequestSlots {
 				held = request;
 			});
 		} finally {
-			if (held) {
-				const release = () => this.release();
-				held.then(release, release);
-			} else this.release();
+			const release = () => this.release();
+			if (held) held.then(release, release);
+			else release();
 		}
 	}
 
 	private async acquire(signal?: AbortSignal): Promise<void> {
 		if (signal?.aborted) throw signal.reason ?? new Error('The execution was cancelled');
-		if (this.inFlight < this.size() && this.waiting.length === 0) {
+		if (this.inFlight < this.capacity() && this.waiting.length === 0) {
 			this.inFlight++;
 			return;
 		}
@@ -62,7 +107,7 @@ export class RequestSlots {
 	/** A window that grew lets several waiters go at once. */
 	private release(): void {
 		this.inFlight--;
-		while (this.waiting.length > 0 && this.inFlight < this.size()) {
+		while (this.waiting.length > 0 && this.inFlight < this.capacity()) {
 			this.inFlight++;
 			this.waiting.shift()?.();
 		}
@@ -70,26 +115,17 @@ export class RequestSlots {
 }
 
 /**
- * Rate Control "Adaptive": how many requests one execution keeps on the wire, found from Plazbot's
- * answers as TCP's congestion window and Netflix's concurrency-limits (Vegas, Gradient) find it.
- * Executions share no state: they meet only through Plazbot's 429s and latency.
- *
- * Answers are judged per round: one window's worth of answers to requests sent since the round
- * began. Slow start doubles the window each good round. A round with 429s sets it by Little's law
- * to what Plazbot let through (successes per second × the lowest latency: 50/s at 300 ms carries
- * 15), landing at the limit instead of cutting past it. Then it holds for `probeRounds` good
- * rounds, and past Retry-After, before each probe upward (a step of one, doubling per probe
- * without 429, at most 8, so a limit that went away is left behind within a minute). A round
- * slower than `queueingFactor` × the baseline (and by `queueingMinMs`) cuts by the ratio, once.
- *
- * A limit other clients fill would cut the window to nothing: when a cut leaves as large a share
- * of 429s and costs successes in proportion, the window returns to where it was and holds for
- * `holdRounds` rounds, the items following Retry-After. Never judged right after the window grew;
- * a round mostly refused always cuts. Below one request in flight the window paces instead.
+ * Rate Control "Adaptive": the requests one execution keeps on the wire, found from Plazbot's 429s
+ * and latency (as TCP's congestion window and Netflix's concurrency-limits). Judged per round (one
+ * window of answers to requests sent in it): slow start doubles; a round with 429s sets the window
+ * by Little's law to what Plazbot carried (successes/s × lowest latency), then `probeRounds` good
+ * rounds and the Retry-After pass before each probe up (step 1, doubling to 8); a round slower than
+ * `queueingFactor` × baseline cuts by the ratio, once. A cut that leaves as many 429s and costs
+ * successes in proportion (a limit other clients fill) is undone and held for `holdRounds`; a round
+ * mostly refused always cuts. Below one request in flight the window paces instead.
  */
 export const DEFAULT_ADAPTIVE_CONCURRENCY = {
-	// Today's Fixed default: Adaptive never starts slower than Fixed.
-	initialLimit: 5,
+	initialLimit: 5, // Fixed's default: Adaptive never starts slower
 	minLimit: 0.05,
 	// Well above n8n's own event-loop delay on a busy machine, which is not Plazbot queueing.
 	queueingFactor: 2,
@@ -100,32 +136,20 @@ export const DEFAULT_ADAPTIVE_CONCURRENCY = {
 };
 
 /** `maxLimit`: the user's Concurrency when set, otherwise ADAPTIVE_CONCURRENCY_CEILING. */
-export type AdaptiveConcurrencyOptions = typeof DEFAULT_ADAPTIVE_CONCURRENCY & { maxLimit: number };
+type AdaptiveConcurrencyOptions = typeof DEFAULT_ADAPTIVE_CONCURRENCY & { maxLimit: number };
 
-/** The most requests Adaptive keeps on the wire when the Concurrency option is not set. */
 export const ADAPTIVE_CONCURRENCY_CEILING = 50;
 
-/**
- * Rounds refused more often than this always cut: many executions sharing one limit and all too
- * fast look, to each, like a limit others fill, and only cutting together gets them under it.
- */
+/** Executions sharing one limit, all too fast, each see a limit others fill: all must cut. */
 const MOSTLY_REFUSED = 0.5;
 
-/**
- * One round's answers. `arrivedGood`: good answers that arrived in it, to requests sent at any time
- * (the rate carried); `timed`: answers whose latency counts (not 5xx), `latencyMs` their total.
- */
+/** `arrivedGood`: good answers to requests sent at any time; `timed`: answers not 5xx. */
 const EMPTY_ROUND = { answers: 0, rateLimited: 0, arrivedGood: 0, timed: 0, latencyMs: 0 };
 type Round = typeof EMPTY_ROUND & { startedAt: number };
 const newRound = (startedAt: number): Round => ({ ...EMPTY_ROUND, startedAt });
 
 /** The last 429 cut, to tell in the next round whether it helped. */
-interface Cut {
-	limitBefore: number;
-	ratio: number;
-	goodPerSecond: number;
-	refused: number;
-}
+type Cut = Record<'limitBefore' | 'ratio' | 'goodPerSecond' | 'refused', number>;
 
 export class AdaptiveConcurrency {
 	private limitValue: number;
@@ -157,19 +181,14 @@ export class AdaptiveConcurrency {
 
 	/** Smallest gap between two request starts: 0 unless the window is below one request. */
 	spacingMs(): number {
-		if (this.limitValue >= 1) return 0;
-		return (this.baselineMs ?? 1000) / this.limitValue;
+		return this.limitValue >= 1 ? 0 : (this.baselineMs ?? 1000) / this.limitValue;
 	}
 
-	/**
-	 * `status` undefined: no answer came, which says nothing about Plazbot's limit. `retryAfterMs`:
-	 * the Retry-After of a 429, before which the window does not grow.
-	 */
+	/** `status` undefined: no answer, which says nothing of the limit. `retryAfterMs`: a 429's. */
 	onAnswer(sentAt: number, status: number | undefined, retryAfterMs?: number): void {
 		if (status === undefined) return;
 		const round = this.round;
-		const good = status < 500 && status !== 429;
-		if (good) round.arrivedGood++;
+		if (status < 500 && status !== 429) round.arrivedGood++;
 		if (status === 429 && retryAfterMs !== undefined)
 			this.quietUntil = Math.max(this.quietUntil, this.now() + retryAfterMs);
 		// A request sent before the round began was sent under the window before: not judged.
@@ -196,14 +215,9 @@ export class AdaptiveConcurrency {
 			this.baselineMs = Math.min(this.baselineMs ?? latencyMs, latencyMs);
 		const lastCut = this.lastCut;
 		this.lastCut = undefined;
-
 		if (round.rateLimited > 0) {
 			const refused = round.rateLimited / round.answers;
-			if (
-				lastCut &&
-				refused < MOSTLY_REFUSED &&
-				this.cutDidNotHelp(lastCut, goodPerSecond, refused)
-			) {
+			if (lastCut && refused < MOSTLY_REFUSED && cutDidNotHelp(lastCut, goodPerSecond, refused)) {
 				this.limitValue = lastCut.limitBefore;
 				this.holding = this.options.holdRounds;
 				return;
@@ -213,13 +227,10 @@ export class AdaptiveConcurrency {
 				return;
 			}
 			const before = this.limitValue;
-			// What Plazbot carried (Little's law), cutting by half at most. No 10% minimum: at the
-			// limit the window already is what Plazbot carries, and a cut below it costs successes.
+			// What Plazbot carried (Little's law), cutting by half at most.
 			const carried = (goodPerSecond * (this.baselineMs ?? latencyMs ?? 0)) / 1000;
 			this.setLimit(Math.min(before, Math.max(0.5 * before, carried)));
-			// A cut right after the window grew (slow start or a probe) is not judged: its round had
-			// the burst a server's token bucket lets through after a slower pace, and the next
-			// round always carries less.
+			// Not judged right after a growth: a token bucket let a burst through that round.
 			const unjudged = this.grewLastRound;
 			this.grewLastRound = false;
 			this.slowStart = false;
@@ -229,12 +240,7 @@ export class AdaptiveConcurrency {
 			this.unjudgedFrom = unjudged ? before : undefined;
 			// Only a real cut is judged next round: at the limit, successes vary by chance.
 			if (!unjudged && this.limitValue < 0.9 * before)
-				this.lastCut = {
-					limitBefore,
-					ratio: this.limitValue / before,
-					goodPerSecond,
-					refused,
-				};
+				this.lastCut = { limitBefore, ratio: this.limitValue / before, goodPerSecond, refused };
 			return;
 		}
 		if (this.holding > 0) this.holding--;
@@ -262,11 +268,7 @@ export class AdaptiveConcurrency {
 		this.grewLastRound = this.limitValue > before;
 	}
 
-	/**
-	 * Slow start doubles; then one probe step per `probeRounds` good rounds, the step doubling
-	 * after each (reset by a 429). Below one request in flight a round is one answer, and +1 would
-	 * double the rate each time: there the rate grows by one request per second per second.
-	 */
+	/** Below one request in flight +1 would double the rate: there it grows by 1/s each second. */
 	private grown(latencyMs: number | undefined): number {
 		const limit = this.limitValue;
 		if (this.slowStart) return limit * 2;
@@ -280,18 +282,16 @@ export class AdaptiveConcurrency {
 		return ((perSecond + 1 / perSecond) * latencyMs) / 1000;
 	}
 
-	/**
-	 * A cut that helped: a smaller share of 429s, or as many successes per second as before (the
-	 * limit, not the window, held them back). One that did not: as large a share of 429s, and
-	 * successes fell with the window. Both are asked: in the round after a cut no request leaves
-	 * until the window has room, and the answers' gap alone lowers the successes counted.
-	 */
-	private cutDidNotHelp(cut: Cut, goodPerSecond: number, refused: number): boolean {
-		if (!(cut.goodPerSecond > 0) || refused < 0.8 * cut.refused) return false;
-		return goodPerSecond / cut.goodPerSecond < (1 + cut.ratio) / 2;
-	}
-
 	private setLimit(limit: number): void {
 		this.limitValue = Math.min(this.options.maxLimit, Math.max(this.options.minLimit, limit));
 	}
+}
+
+/**
+ * As large a share of 429s, and successes fell with the window. Both are asked: after a cut the
+ * answers' gap alone lowers the successes counted.
+ */
+function cutDidNotHelp(cut: Cut, goodPerSecond: number, refused: number): boolean {
+	if (!(cut.goodPerSecond > 0) || refused < 0.8 * cut.refused) return false;
+	return goodPerSecond / cut.goodPerSecond < (1 + cut.ratio) / 2;
 }

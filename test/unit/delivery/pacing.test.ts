@@ -5,7 +5,7 @@
  * pacer's own release times, never by how long something took: the machine may be loaded.
  */
 import { router } from '../../../nodes/Plazbot/actions/router';
-import { RequestPacer } from '../../../nodes/Plazbot/transport/policy';
+import { RequestPacer } from '../../../nodes/Plazbot/transport/throttle';
 import { campaign, destinationOf } from '../support/campaign';
 import { onFakeClock, useFakeClock } from '../support/fakeClock';
 import { startStandIn } from '../support/standIn';
