@@ -4,10 +4,7 @@ import { causeChain } from '../helpers/http';
 import { isRecord } from '../helpers/records';
 import { htmlPageText, messageText, snippet } from '../helpers/serverText';
 
-/**
- * What one try came to: an answer, no answer and why, or a sign-in Plazbot refused. `notSent`:
- * the answer is the sign-in's (Email and Password), the request itself never left.
- */
+/** One try's answer, no answer and why, or a refused sign-in. `notSent`: the sign-in's answer. */
 export type Outcome =
 	| { kind: 'response'; response: IN8nHttpFullResponse; notSent?: boolean }
 	| TransportFailure
@@ -52,8 +49,7 @@ export const DROPPED_CONNECTION_CODES = new Set([
 	'ETIMEDOUT',
 	'ESOCKETTIMEDOUT',
 	'ERR_STREAM_PREMATURE_CLOSE',
-	// axios (in n8n's HTTP helper): the answer had begun, then its stream was cut ("stream has been
-	// aborted", a reset after the headers). Statuses never fail here: ignoreHttpStatusErrors.
+	// axios: the stream was cut after the headers (statuses never fail: ignoreHttpStatusErrors).
 	'ERR_BAD_RESPONSE',
 ]);
 const TLS_CODE_PATTERN = /CERT|SSL|TLS|EPROTO|SELF_SIGNED|UNABLE_TO_VERIFY/;
@@ -89,10 +85,7 @@ export function describeTransportError(
 	};
 }
 
-/**
- * The envelope of a JSON answer. Some documented answers (Workspace by ID, Opportunity by ID) are
- * the record or a list itself, without `{ success, data }`: those are the data.
- */
+/** The envelope of a JSON answer; a bare record or list (hub Workspace by ID) is the data. */
 export function asEnvelope(parsed: unknown): PlazbotEnvelope | undefined {
 	if (Array.isArray(parsed)) return { success: true, data: parsed };
 	if (!isRecord(parsed)) return undefined;
@@ -100,7 +93,7 @@ export function asEnvelope(parsed: unknown): PlazbotEnvelope | undefined {
 	return { success: true, data: parsed };
 }
 
-/** `success: false`, also as text or 0 as a loosely typed backend may write it. */
+/** `success: false`, also as text or 0. */
 export function refused({ success }: { success?: unknown }): boolean {
 	return (
 		success === false ||
@@ -204,10 +197,7 @@ function duration(ms: number): string {
 const CHECK_BASE_URL = 'Check the Base URL in the Plazbot API credential';
 const RETRY_ON_DROP =
 	'Turn on the "Retry on Connection Drop" option to retry such requests (this can send a message twice).';
-/**
- * No answer: the causes in order, each with its message (given the host), its hint, and whether
- * it says the request never reached Plazbot (then nothing can have been sent).
- */
+/** No answer: each cause's message (given the host), hint, and whether it never reached Plazbot. */
 const TRANSPORT_FAILURES: Array<
 	[(code: string) => boolean, (host: string) => string, string, boolean]
 > = [
@@ -266,7 +256,6 @@ export function transportFailure(
 		const known = TRANSPORT_FAILURES.find(([matches]) => matches(failure.code));
 		message = known ? known[1](host) : `The request to Plazbot at ${host} failed`;
 		hint = known ? known[2] : `${CHECK_BASE_URL} and the network of the n8n host.`;
-		// Any failure but one that never reached Plazbot can come after it accepted a send.
 		if (sends && !known?.[3]) {
 			hint = known
 				? `${MAY_HAVE_BEEN_SENT} ${RETRY_ON_DROP}`

@@ -7,7 +7,7 @@ import type { PlazbotEnvelope } from './answers';
 // developers.plazbot.com page), SDK (plazbot-sdk-examples dist/core/*.js, trusted most), docs
 // (docs.plazbot.com, plazbot.mintlify.app), white-label (isaacbeatbit/wabotify-docs).
 
-/** Tried in order, the second only after a 404 without Plazbot's envelope: hub; SDK 1.0.6–1.1.5. */
+/** In order, the second only after a 404 without Plazbot's envelope: hub; SDK 1.0.6–1.1.5. */
 export const SEND_CONVERSATION_PATHS = ['/api/message/conversation', '/api/conversation'] as const;
 /**
  * Both, same code: hub `type`; SDK 1.0.6–1.1.1, mintlify, white-label `sendType` (white-label
@@ -30,7 +30,7 @@ export const CONVERSATION_SENT_STATUS_WORDS = (
 	'entregado entregada exitoso exito éxito aceptado'
 ).split(' ');
 
-/** Hub and docs: `data.continuationToken`; List Conversation's next one is `newContinuationToken`. */
+/** Hub and docs: `data.continuationToken`; List Conversation's next is `newContinuationToken`. */
 export const CONTINUATION_TOKEN_QUERY = 'continuationToken';
 export const NEXT_PAGE_TOKEN_FIELDS = ['newContinuationToken', 'continuationToken'] as const;
 
@@ -97,7 +97,7 @@ export function agentsIn(envelope: PlazbotEnvelope): IDataObject[] {
 	if (given.length > 0) throw unreadableList(body.data ?? body.agent, 'AI agent list');
 	return [];
 }
-/** SDK onMessage, white-label: `{ agentId, workspaceId, question, sessionId, file? }` → `answer`. */
+/** SDK onMessage, white-label: `{ agentId, workspaceId, question, sessionId, file? }`. */
 export const AGENT_ASK_PATH = '/api/agent/on-message';
 /** SDK setInstructions/setPersona/setFallbacks/setRules: `{ agentId, workspaceId, ...fields }`. */
 export const AGENT_SETTINGS_PATHS = {
@@ -163,7 +163,7 @@ export const MESSAGE_PATH = '/api/message';
 /** Docs "Buscar Mensajes": `?query&workspaceId&contactId?`. */
 export const MESSAGE_SEARCH_PATH = '/api/message/get-query-messages';
 
-/** Docs "Listar Usuarios". Needs the API key, so it is the credential's test (Get Workspace not). */
+/** Docs "Listar Usuarios". Needs the API key (Get Workspace does not): the credential's test. */
 export const workspaceUsersPath = (workspaceId: string): string =>
 	`/api/workspace/usersByWorkspaceId/${encodeURIComponent(workspaceId)}`;
 

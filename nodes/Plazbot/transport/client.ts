@@ -118,7 +118,7 @@ export class PlazbotClient {
 
 	/** The status and envelope of a successful or expected answer; anything else throws. */
 	async answer(request: PlazbotRequest, itemIndex?: number): Promise<PlazbotAnswer> {
-		const signal = this.signal;
+		const { signal } = this;
 		// A credential whose fresh tokens Plazbot keeps refusing ends in an error, not endless sign-ins.
 		// A token another request renewed costs this request none of its sign-ins, within a bound.
 		let signInsLeft = 3;

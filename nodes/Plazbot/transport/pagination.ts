@@ -11,11 +11,7 @@ export interface Page {
 	nextToken?: string;
 }
 
-/**
- * The records and next-page token in a list answer's `data`, in any shape listIn reads; the token
- * is read from the innermost object that has one. An answer in no known shape fails
- * (UnreadableAnswer).
- */
+/** The records and next-page token (from the innermost object with one) of a list's `data`. */
 export function pageOf(data: unknown, what = 'list'): Page {
 	const list = listIn(data);
 	if (!list) throw unreadableList(data, what);
@@ -23,8 +19,7 @@ export function pageOf(data: unknown, what = 'list'): Page {
 		NEXT_PAGE_TOKEN_FIELDS.some((field) => field in candidate),
 	);
 	if (!container) return { records: list.records };
-	// The first token field the answer has decides, even when it is null: List Conversation's
-	// `continuationToken` is the token the page was asked with, not the next one.
+	// The first token field given decides, even null: List Conversation's second is the page's own.
 	const tokenField = NEXT_PAGE_TOKEN_FIELDS.find((field) => field in container);
 	const token = tokenField ? container[tokenField] : undefined;
 	return {
@@ -33,21 +28,16 @@ export function pageOf(data: unknown, what = 'list'): Page {
 	};
 }
 
-/** Pages of 20: a million records. A list longer than that is a server that never stops. */
+/** Pages of 20: a million records. A longer list is a server that never stops. */
 export const MAX_PAGES = 50_000;
 
-/** Why a list was stopped before Plazbot said it ended. */
-export type ListFailure = (message: string, description: string) => Error;
-
 /**
- * Follows continuation tokens, yielding one record at a time so that a caller with a limit stops
- * fetching as soon as it has enough. A page without records ends the list whatever token it
- * carries; a token seen before, or more than MAX_PAGES pages, fails with `fail`: a server that
- * loops would otherwise hold the item (and fill memory) for ever.
+ * Record by record, so that a caller with a limit stops fetching. A page without records ends the
+ * list; a repeated token or over MAX_PAGES pages fails: a loop would hold the item for ever.
  */
 export async function* followPages(
 	fetchPage: (token?: string) => Promise<Page>,
-	fail: ListFailure,
+	fail: (message: string, description: string) => Error,
 ): AsyncGenerator<IDataObject> {
 	const seenTokens = new Set<string>();
 	let token: string | undefined;
