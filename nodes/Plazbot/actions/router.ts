@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INode, INodeExecutionData } from 'n8n-workflow'
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { asItemError } from '../helpers/errors';
-import { holdsExpression, readingFixedParametersOnce } from '../helpers/fixedParameters';
+import { readingFixedParametersOnce } from '../helpers/fixedParameters';
 import { mapItemsConcurrently } from '../helpers/runItems';
 import { PlazbotClient } from '../transport/client';
 import { errorKind, outputCollector, type OutputCollector } from './campaignReport';
@@ -84,8 +84,6 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 				},
 				this.getExecutionCancelSignal?.(),
 				() => client.stopSending(),
-				// Saved parameters without an expression: n8n evaluates nothing as an item starts.
-				holdsExpression(node.parameters),
 			),
 	);
 	return [output.finish(perItem)];

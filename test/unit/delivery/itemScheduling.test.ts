@@ -24,31 +24,6 @@ describe('mapItemsConcurrently', () => {
 		]);
 	});
 
-	it('starts the next item at once when items evaluate no expression (no timer turn per item)', async () => {
-		const events: string[] = [];
-		await mapItemsConcurrently(
-			3,
-			1,
-			async (itemIndex) => {
-				events.push(`item ${itemIndex} starts`);
-				setImmediate(() => events.push(`callback due after item ${itemIndex}`));
-				return itemIndex;
-			},
-			undefined,
-			undefined,
-			false,
-		);
-		await new Promise((resolve) => setImmediate(resolve));
-		expect(events).toEqual([
-			'item 0 starts',
-			'item 1 starts',
-			'item 2 starts',
-			'callback due after item 0',
-			'callback due after item 1',
-			'callback due after item 2',
-		]);
-	});
-
 	it('returns results in item order, whatever order the items finish in', async () => {
 		const finishOrder: number[] = [];
 		const results = await mapItemsConcurrently(4, 4, async (itemIndex) => {
