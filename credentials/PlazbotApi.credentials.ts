@@ -11,6 +11,7 @@ import type {
 } from 'n8n-workflow';
 
 import {
+	baseUrlHostname,
 	checkBaseUrl,
 	type CredentialProblem,
 	DEFAULT_BASE_URL,
@@ -197,12 +198,12 @@ export class PlazbotApi implements ICredentialType {
 		if (bearer) headers.Authorization = `Bearer ${bearer}`;
 		// n8n follows a redirect to any host with these headers. Only the Base URL's host may have
 		// them: this covers the Test button's request, which the node's own client does not send.
-		const checked = checkBaseUrl(credentials.baseUrl);
+		const hostname = baseUrlHostname(credentials.baseUrl);
 		return {
 			...requestOptions,
 			headers: { ...(requestOptions.headers ?? {}), ...headers },
-			...(requestOptions.allowedDomains === undefined && 'baseUrl' in checked
-				? { allowedDomains: new URL(checked.baseUrl).hostname }
+			...(requestOptions.allowedDomains === undefined && hostname !== undefined
+				? { allowedDomains: hostname }
 				: {}),
 		};
 	}

@@ -51,37 +51,77 @@ export function readSignInFailure(text: string): SignInFailure | undefined {
 	};
 }
 
+type BaseUrlVerdict = Readonly<{ baseUrl: string }> | Readonly<CredentialProblem>;
+
+/**
+ * Verdicts of the Base URL rule by the value as saved, with the host the credential's headers may
+ * go to: n8n calls the credential's preAuthentication and authenticate for every request of a
+ * campaign, each with the same Base URL. A few values are kept (an n8n instance has few Plazbot
+ * credentials), the oldest dropped first. A Base URL is not a secret.
+ */
+const baseUrlVerdicts = new Map<string, { verdict: BaseUrlVerdict; hostname?: string }>();
+const BASE_URL_VERDICTS_KEPT = 16;
+
+function baseUrlVerdictOf(value: unknown): { verdict: BaseUrlVerdict; hostname?: string } {
+	const saved = String(value ?? '');
+	let known = baseUrlVerdicts.get(saved);
+	if (known === undefined) {
+		known = judgeBaseUrl(saved);
+		Object.freeze(known.verdict);
+		if (baseUrlVerdicts.size >= BASE_URL_VERDICTS_KEPT)
+			baseUrlVerdicts.delete(baseUrlVerdicts.keys().next().value as string);
+		baseUrlVerdicts.set(saved, known);
+	}
+	return known;
+}
+
 /**
  * The one Base URL rule, used by the node's requests, the sign-in and the Test button: https, or
  * plain http to this machine only (localhost, ::1, 127.0.0.0/8), and no query string or fragment,
- * since every path is added after it. Gives the URL without a trailing slash, or the problem.
+ * since every path is added after it. Gives the URL without a trailing slash, or the problem (the
+ * same frozen object for the same value).
  */
-export function checkBaseUrl(value: unknown): { baseUrl: string } | CredentialProblem {
-	const raw = String(value ?? '').trim() || DEFAULT_BASE_URL;
+export function checkBaseUrl(value: unknown): BaseUrlVerdict {
+	return baseUrlVerdictOf(value).verdict;
+}
+
+/** The host of an accepted Base URL (the only host the credential's headers go to), or undefined. */
+export function baseUrlHostname(value: unknown): string | undefined {
+	return baseUrlVerdictOf(value).hostname;
+}
+
+function judgeBaseUrl(saved: string): { verdict: BaseUrlVerdict; hostname?: string } {
+	const raw = saved.trim() || DEFAULT_BASE_URL;
 	let url: URL;
 	try {
 		url = new URL(raw);
 	} catch {
 		const shown = raw.replace(/\s+/g, ' ').slice(0, 120);
 		return {
-			message: `The Base URL "${shown}" in the Plazbot API credential is not a valid URL`,
-			description: `Use ${DEFAULT_BASE_URL} unless Plazbot gave you another address.`,
+			verdict: {
+				message: `The Base URL "${shown}" in the Plazbot API credential is not a valid URL`,
+				description: `Use ${DEFAULT_BASE_URL} unless Plazbot gave you another address.`,
+			},
 		};
 	}
 	if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopbackHost(url.hostname))) {
 		return {
-			message: `The Base URL "${url.origin}" in the Plazbot API credential must start with https://`,
-			description:
-				'Plain http is accepted only for a server on this machine (localhost, ::1 or an address 127.x.x.x), such as the Plazbot stand-in.',
+			verdict: {
+				message: `The Base URL "${url.origin}" in the Plazbot API credential must start with https://`,
+				description:
+					'Plain http is accepted only for a server on this machine (localhost, ::1 or an address 127.x.x.x), such as the Plazbot stand-in.',
+			},
 		};
 	}
 	if (url.search || url.hash || /[?#]/.test(raw)) {
 		return {
-			message: `The Base URL "${url.origin}${url.pathname}" in the Plazbot API credential has a query string or fragment ("?…" or "#…")`,
-			description: `Remove everything from the "?" or "#" on: the node adds each request's path after the Base URL. For Europe use https://apieu.plazbot.com, not a parameter.`,
+			verdict: {
+				message: `The Base URL "${url.origin}${url.pathname}" in the Plazbot API credential has a query string or fragment ("?…" or "#…")`,
+				description: `Remove everything from the "?" or "#" on: the node adds each request's path after the Base URL. For Europe use https://apieu.plazbot.com, not a parameter.`,
+			},
 		};
 	}
-	return { baseUrl: url.href.replace(/\/+$/, '') };
+	return { verdict: { baseUrl: url.href.replace(/\/+$/, '') }, hostname: url.hostname };
 }
 
 /**
@@ -94,12 +134,17 @@ function isLoopbackHost(hostname: string): boolean {
 	return octets !== null && octets[1] === '127' && octets.slice(2).every((o) => Number(o) <= 255);
 }
 
+/** A control character or one beyond Latin-1 (a UTF-16 surrogate included). */
+const UNSENDABLE_IN_HEADER = /[^\x20-\x7e\x80-\xff]/;
+
 /**
  * Why a value cannot go in a request header: a line break would let it add headers of its own,
  * and a header carries only Latin-1 (a zero-width space or curly quote copied from a web page
  * would fail every request with an error that does not say why).
  */
 export function headerValueProblem(label: string, value: string): CredentialProblem | undefined {
+	// Printable Latin-1 throughout, as every credential is: checked for every request.
+	if (!UNSENDABLE_IN_HEADER.test(value)) return undefined;
 	for (const character of value) {
 		const code = character.codePointAt(0) ?? 0;
 		if (code < 0x20 || code === 0x7f) {

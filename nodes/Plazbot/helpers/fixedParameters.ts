@@ -13,17 +13,23 @@ export function readingFixedParametersOnce(fns: IExecuteFunctions): IExecuteFunc
 	const node = fns.getNode();
 	const saved = node.parameters;
 	const fixed = new Map<string, unknown>();
+	/** Whether n8n must read a saved parameter for each item: decided once per name and run. */
+	const perItem = new Map<string, boolean>();
+	const readPerItem = (name: string): boolean => {
+		let verdict = perItem.get(name);
+		if (verdict === undefined) {
+			verdict = !Object.prototype.hasOwnProperty.call(saved, name) || holdsExpression(saved[name]);
+			perItem.set(name, verdict);
+		}
+		return verdict;
+	};
 	const getNodeParameter = (
 		name: string,
 		itemIndex: number,
 		fallbackValue?: unknown,
 		options?: unknown,
 	): unknown => {
-		if (
-			options !== undefined ||
-			!Object.prototype.hasOwnProperty.call(saved, name) ||
-			holdsExpression(saved[name])
-		) {
+		if (options !== undefined || readPerItem(name)) {
 			return fns.getNodeParameter(name, itemIndex, fallbackValue as never, options as never);
 		}
 		if (!fixed.has(name))

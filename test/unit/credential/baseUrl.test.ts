@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- test code, never shipped: n8n's rules for what a node may use apply to nodes/ and credentials/ (see DEVELOPERS.md, Lint) */
 /**
  * One Base URL rule for the node's requests, the Email and Password sign-in and the credential's
  * Test button (which n8n runs after preAuthentication): a Base URL one of them accepts, all accept.
@@ -91,6 +92,55 @@ describe('the Base URL rule', () => {
 			const { result, sent } = await signIn('http://api.example.com', authentication);
 			expect((result as Error).message).toContain(message);
 			expect(sent).toHaveLength(0);
+		}
+	});
+
+	it('judges a Base URL once, however many requests n8n runs the credential for, and in the same words each time', async () => {
+		// n8n calls preAuthentication and authenticate for every request of an API-key credential.
+		// Values as saved that no other test uses, so that nothing was judged before.
+		const accepted = ' https://apieu.plazbot.com/  ';
+		const refused = 'http://api.example.com/?judged=once';
+		const apiKeyCredential = (baseUrl: string) => ({
+			authentication: 'apiKey',
+			workspaceId: WORKSPACE_ID,
+			apiKey: 'key-unit-1234',
+			baseUrl,
+		});
+		const noRequests = { helpers: {} } as unknown as IHttpRequestHelper;
+		const ParseURL = globalThis.URL;
+		let urlsParsed = 0;
+		globalThis.URL = class CountedURL extends ParseURL {
+			constructor(...args: ConstructorParameters<typeof URL>) {
+				super(...args);
+				urlsParsed++;
+			}
+		};
+		try {
+			const options: IHttpRequestOptions[] = [];
+			const refusals: string[] = [];
+			for (let request = 0; request < 5; request++) {
+				await credential.preAuthentication.call(noRequests, apiKeyCredential(accepted));
+				options.push(await credential.authenticate(apiKeyCredential(accepted), { url: '/x' }));
+				refusals.push(
+					await credential.preAuthentication.call(noRequests, apiKeyCredential(refused)).then(
+						() => 'accepted',
+						(error: Error) => error.message,
+					),
+				);
+			}
+
+			// One of each value: the refused one fails the https rule after parsing.
+			expect(urlsParsed).toBe(2);
+			expect(options.map((sent) => sent.allowedDomains)).toEqual(
+				Array(5).fill('apieu.plazbot.com'),
+			);
+			expect(new Set(refusals)).toEqual(
+				new Set([
+					'The Base URL "http://api.example.com" in the Plazbot API credential must start with https://. Plain http is accepted only for a server on this machine (localhost, ::1 or an address 127.x.x.x), such as the Plazbot stand-in.',
+				]),
+			);
+		} finally {
+			globalThis.URL = ParseURL;
 		}
 	});
 

@@ -117,6 +117,29 @@ describe('readingFixedParametersOnce', () => {
 		]);
 	});
 
+	it('looks for an expression in a saved parameter once per run, not once per item', () => {
+		let looked = 0;
+		const variable = { variable: '1' } as Record<string, unknown>;
+		// The saved value as n8n keeps it, with every look at its Value counted.
+		Object.defineProperty(variable, 'value', {
+			enumerable: true,
+			get: () => {
+				looked++;
+				return 'Ana';
+			},
+		});
+		const { fns, reads } = fakeContext({ variablesBody: { variable: [variable] } });
+		const perItem = readingFixedParametersOnce(fns);
+		const lookedBefore = looked;
+
+		expect(readFor(perItem, 'variablesBody', 3)).toEqual(
+			Array(3).fill({ variable: [{ variable: '1', value: 'Ana' }] }),
+		);
+		expect(reads).toHaveLength(1);
+		// One look to find no expression, one by the (fake) n8n read; each item's copy does not look.
+		expect(looked - lookedBefore).toBe(2);
+	});
+
 	it("leaves the rest of n8n's context as it is", () => {
 		const { fns } = fakeContext({ template: 'promo_campaign' });
 		const perItem = readingFixedParametersOnce(fns);

@@ -9,8 +9,8 @@ import type { AddressInfo } from 'node:net';
 import { router } from '../../../nodes/Plazbot/actions/router';
 import { htmlPageText } from '../../../nodes/Plazbot/helpers/serverText';
 import { campaign, destinationOf } from '../support/campaign';
-import { onFakeClock, useFakeClock } from '../support/fakeClock';
-import { fakeExecuteFunctions } from '../support/fakeExecuteFunctions';
+import { onFakeClock, untilReal, useFakeClock } from '../support/fakeClock';
+import { clientRequestsOpen, fakeExecuteFunctions } from '../support/fakeExecuteFunctions';
 import { API_KEY, startStandIn, WORKSPACE_ID } from '../support/standIn';
 
 const { standIn, credentials } = startStandIn({ latencyMs: 0 });
@@ -108,6 +108,13 @@ describe('Timeout bounds the whole request', () => {
 		expect(standIn().requestsTo(SEND_PATH)).toHaveLength(1);
 		// On the fake clock: given up at the Timeout, not when the answer would have ended.
 		expect(Date.now() - startedAt).toBeLessThan(1_000);
+		// The request given up trickles on: it ends here, on this test's clock, not in the next test,
+		// whose fake clock would wait for it (onFakeClock counts every request still open).
+		await onFakeClock(
+			standIn(),
+			untilReal(() => clientRequestsOpen() === 0),
+		);
+		expect(clientRequestsOpen()).toBe(0);
 	});
 });
 
