@@ -155,6 +155,7 @@ async function checkpoint(runtime, database) {
 
 module.exports = {
 	baseEnv,
+	cacheDir,
 	compileCacheEnv,
 	ensureMigratedTemplate,
 	freePort,

@@ -12,10 +12,19 @@ import {
 	type N8nProcess,
 	type N8nServer,
 } from '../n8n';
-import { queueModeEnv, startPostgres, startRedis, type Service } from './services';
+import {
+	databaseEnv,
+	queueModeEnv,
+	startMigratedPostgres,
+	startRedis,
+	type Postgres,
+	type Service,
+} from './services';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { createStandIn } = require('../../stand-in/server');
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { cacheDir } = require('../runtime') as { cacheDir: (runtime: string) => string };
 
 export const WORKSPACE_ID = 'ws-e2e-queue-5e1a';
 export const API_KEY = 'key-e2e-queue-20c7d4';
@@ -111,9 +120,50 @@ export interface QueueStand {
 	stop(): Promise<void>;
 }
 
+/** Where this runtime's migrated PostgreSQL cluster is kept (beside its migrated SQLite one). */
+function runtimeCache(): string {
+	const runtime = process.env.PLAZBOT_N8N_RUNTIME;
+	if (!runtime)
+		throw new Error('PLAZBOT_N8N_RUNTIME is not set: the e2e globalSetup installs n8n and sets it');
+	return cacheDir(runtime);
+}
+
+/** Runs n8n once on the fresh database: its first command applies every migration. */
+async function migrate(postgres: Postgres): Promise<void> {
+	const n8n = new N8nInstance({ env: databaseEnv(postgres) });
+	try {
+		const result = await n8n.cli(['list:workflow']);
+		if (result.exitCode !== 0)
+			throw new Error(`n8n could not migrate PostgreSQL:\n${result.stdout}\n${result.stderr}`);
+	} finally {
+		n8n.dispose();
+	}
+}
+
+interface Stoppable {
+	stop(): Promise<void> | void;
+}
+
 /**
- * PostgreSQL, Redis, the stand-in, n8n main with `workflows` imported and activated, and
- * `workerCount` workers. What started is stopped by `stop()`, also when a later step fails.
+ * Resolves with what every one of `parts` resolved with; `started` gets each part that started,
+ * also when another failed, so that the caller stops it.
+ */
+async function allStarted(
+	parts: Array<Promise<Stoppable>>,
+	started: Stoppable[],
+): Promise<Stoppable[]> {
+	const settled = await Promise.allSettled(parts);
+	for (const outcome of settled) if (outcome.status === 'fulfilled') started.push(outcome.value);
+	const failed = settled.find((outcome) => outcome.status === 'rejected');
+	if (failed) throw (failed as PromiseRejectedResult).reason;
+	return settled.map((outcome) => (outcome as PromiseFulfilledResult<Stoppable>).value);
+}
+
+/**
+ * The stand-in, PostgreSQL (a copy of the runtime's migrated cluster) and Redis; then n8n main
+ * and `workerCount` workers, started together (each waits only for the database and Redis);
+ * then the credential and `workflows` created and activated through main's REST API, as in the
+ * editor. What started is stopped by `stop()`, also when a later step fails.
  */
 export async function startQueueStand(
 	workflows: (credential: CredentialSpec) => object[],
@@ -125,7 +175,7 @@ export async function startQueueStand(
 		env?: NodeJS.ProcessEnv;
 	} = {},
 ): Promise<QueueStand> {
-	const started: Array<{ stop(): Promise<void> | void }> = [];
+	const started: Stoppable[] = [];
 	const stand: Partial<QueueStand> & { workers: N8nProcess[] } = { workers: [] };
 	const stop = async () => {
 		for (const part of started.reverse()) await Promise.resolve(part.stop()).catch(() => undefined);
@@ -136,37 +186,63 @@ export async function startQueueStand(
 			apiKey: API_KEY,
 			...(options.standIn ?? {}),
 		});
-		const url = await standIn.start(0);
-		started.push(standIn);
-		const postgres = await startPostgres();
-		started.push(postgres);
-		const redis: Service = await startRedis();
-		started.push(redis);
-		const n8n = new N8nInstance({ env: { ...queueModeEnv(postgres, redis), ...options.env } });
+		let url = '';
+		const [, postgres, redis] = await allStarted(
+			[
+				standIn.start(0).then((address: string) => {
+					url = address;
+					return standIn;
+				}),
+				startMigratedPostgres(runtimeCache(), migrate),
+				startRedis(),
+			],
+			started,
+		);
+		const n8n = new N8nInstance({
+			env: { ...queueModeEnv(postgres as Postgres, redis as Service), ...options.env },
+		});
 		started.push({ stop: () => n8n.dispose() });
-		const credential: CredentialSpec = {
-			id: 'cred-queue',
-			name: 'Plazbot stand-in',
-			data: { workspaceId: WORKSPACE_ID, apiKey: API_KEY, baseUrl: url },
-		};
-		await n8n.importCredentials([credential]);
+		const startWorker = () => n8n.startWorker(options.workerConcurrency ?? 5);
+		const [server, ...workers] = await allStarted(
+			[n8n.startServer(), ...Array.from({ length: options.workerCount ?? 2 }, () => startWorker())],
+			started,
+		);
+		const main = server as N8nServer;
+		stand.workers.push(...(workers as N8nProcess[]));
+		const credential = await createCredential(main, url);
 		const definitions = workflows(credential) as Array<{ id: string }>;
-		await n8n.importWorkflows(definitions);
-		const server = await n8n.startServer();
-		started.push(server);
-		for (const { id } of definitions) await activate(server, id);
+		for (const definition of definitions) await createWorkflow(main, definition);
+		for (const { id } of definitions) await activate(main, id);
 		const addWorker = async () => {
-			const worker = await n8n.startWorker(options.workerConcurrency ?? 5);
+			const worker = await startWorker();
 			started.push(worker);
 			stand.workers.push(worker);
 			return worker;
 		};
-		for (let index = 0; index < (options.workerCount ?? 2); index++) await addWorker();
-		return { standIn, n8n, server, workers: stand.workers, credential, addWorker, stop };
+		return { standIn, n8n, server: main, workers: stand.workers, credential, addWorker, stop };
 	} catch (error) {
 		await stop();
 		throw error;
 	}
+}
+
+/** The stand-in's credential, created as the editor's Create Credential does. */
+async function createCredential(server: N8nServer, baseUrl: string): Promise<CredentialSpec> {
+	const fields = {
+		name: 'Plazbot stand-in',
+		data: { workspaceId: WORKSPACE_ID, apiKey: API_KEY, baseUrl },
+	};
+	const answer = await server.rest('POST', '/credentials', { ...fields, type: CREDENTIAL_TYPE });
+	if (!answer.data?.id)
+		throw new Error(`Could not create the credential: ${JSON.stringify(answer).slice(0, 500)}`);
+	return { id: String(answer.data.id), ...fields };
+}
+
+/** Saves a workflow under its own `id`, as the editor's Save button does. */
+async function createWorkflow(server: N8nServer, workflow: { id: string }): Promise<void> {
+	const answer = await server.rest('POST', '/workflows', workflow);
+	if (answer.data?.id !== workflow.id)
+		throw new Error(`Could not create ${workflow.id}: ${JSON.stringify(answer).slice(0, 500)}`);
 }
 
 /** Publishes a workflow as the editor's Activate/Publish button does. */
