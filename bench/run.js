@@ -597,7 +597,7 @@ async function main() {
 			}
 			const started = Date.now();
 			let watcher;
-			const result = await n8n.execute(scenario.workflow.id, {
+			const result = await n8n.executeInCli(scenario.workflow.id, {
 				timeoutMs: 60 * 60_000,
 				nodeArgs: PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(PROFILE_DIR)}`] : [],
 				onSpawn: (child) => (watcher = watchProcess(child)),
@@ -705,7 +705,7 @@ async function main() {
 		fs.writeFileSync(OUT, report.markdown);
 		log(`wrote ${path.relative(ROOT, OUT)}`);
 	} finally {
-		if (!process.env.PLAZBOT_BENCH_KEEP) n8n.dispose();
+		if (!process.env.PLAZBOT_BENCH_KEEP) await n8n.dispose();
 		await standIn.stop();
 	}
 }

@@ -190,7 +190,7 @@ describe('AI Agent, Template and Opportunity operations in real n8n', () => {
 
 	afterAll(async () => {
 		await standIn.stop();
-		n8n.dispose();
+		await n8n.dispose();
 		rmSync(files, { recursive: true, force: true });
 	});
 

@@ -238,7 +238,7 @@ describe('AI agents, newer endpoints and Send Conversation v2 in real n8n', () =
 
 	afterAll(async () => {
 		await standIn.stop();
-		n8n.dispose();
+		await n8n.dispose();
 	});
 
 	it('asks an agent twice in one execution with one session, then reads and updates it', () => {

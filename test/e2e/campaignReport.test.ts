@@ -91,7 +91,7 @@ describe('Send Conversation → Campaign Report in real n8n', () => {
 
 	afterAll(async () => {
 		await standIn.stop();
-		n8n.dispose();
+		await n8n.dispose();
 	});
 
 	it('with Continue On Fail outputs the summary, then each failed row paired to its input', () => {

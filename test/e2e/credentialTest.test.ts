@@ -69,7 +69,7 @@ describe('Plazbot API credential test in real n8n', () => {
 	afterAll(async () => {
 		await server?.stop();
 		await standIn.stop();
-		n8n.dispose();
+		await n8n.dispose();
 	});
 
 	it('succeeds for the right workspace and key, by reading the workspace users with both headers', async () => {

@@ -325,7 +325,7 @@ describe('CRM operations in real n8n', () => {
 
 	afterAll(async () => {
 		await standIn.stop();
-		n8n.dispose();
+		await n8n.dispose();
 	});
 
 	describe('CRM round trip in one workflow (crm-round-trip.json), for a new customer', () => {

@@ -122,7 +122,7 @@ describe('one workflow against every dialect of Plazbot in real n8n', () => {
 
 	afterAll(async () => {
 		for (const standIn of Object.values(standIns)) await standIn.stop();
-		n8n.dispose();
+		await n8n.dispose();
 	});
 
 	describe.each(DIALECT_NAMES)('the %s dialect', (dialect) => {

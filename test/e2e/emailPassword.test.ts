@@ -116,7 +116,7 @@ describe(`Email and Password credential in real n8n (${N8N_LINE})`, () => {
 
 	afterAll(async () => {
 		await standIn.stop();
-		n8n.dispose();
+		await n8n.dispose();
 	});
 
 	it('delivers each of the 200 messages exactly once, signing in again when the token expires mid-campaign', () => {

@@ -84,7 +84,7 @@ describe('Example workflows in sequence, in either order, twice, on one workspac
 
 	afterAll(async () => {
 		await standIn.stop();
-		n8n.dispose();
+		await n8n.dispose();
 	});
 
 	const runsOf = (order: string, workflow: string) =>

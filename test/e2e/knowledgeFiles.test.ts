@@ -77,12 +77,13 @@ describe.each(BINARY_MODES)(
 				(node: any) => node.name === 'Wait Until Processed',
 			).parameters.pollIntervalSeconds = 1;
 			await n8n.importWorkflows([workflow]);
-			result = await n8n.execute(WORKFLOW);
+			// One execution: a CLI process costs less than starting `n8n start` for it.
+			result = await n8n.executeInCli(WORKFLOW);
 		});
 
 		afterAll(async () => {
 			await standIn.stop();
-			n8n.dispose();
+			await n8n.dispose();
 			rmSync(allowed, { recursive: true, force: true });
 		});
 

@@ -4,7 +4,9 @@
  * `dist/` is loaded as custom extensions (node type `CUSTOM.plazbot`), or the packed tarball is
  * installed the way n8n's community-package installer installs it (node type
  * `n8n-nodes-plazbot.plazbot`); credentials and workflows are imported through n8n's CLI, and
- * `n8n execute --rawOutput` runs them. The n8n line (PLAZBOT_N8N_LINE: n8n-2 or n8n-1) is chosen
+ * one long-lived `n8n start` per instance runs them as the editor's "Execute workflow" button does
+ * (a CLI boot costs seconds of CPU per execution; `executeInCli` keeps `n8n execute --rawOutput`
+ * for what needs that process itself). The n8n line (PLAZBOT_N8N_LINE: n8n-2 or n8n-1) is chosen
  * by the e2e globalSetup, which installs its runtime. The one harness: the e2e tests and the
  * benchmark (bench/run.js, through bench/harness.js) both drive n8n with it. What every process
  * shares (its environment, Node.js's compile cache, the migrated database each user folder starts
@@ -81,6 +83,8 @@ export interface N8nServer {
 	baseUrl: string;
 	/** Calls n8n's REST API as the owner and returns the parsed answer. */
 	rest(method: string, path: string, body?: unknown): Promise<any>;
+	/** Everything n8n logged so far (stdout and stderr). */
+	log(): string;
 	stop(): Promise<void>;
 }
 
@@ -97,11 +101,17 @@ export interface ExecutionResult {
 	/**
 	 * The CLI's exit code, for diagnostics only: n8n's CLI sometimes exits 1, or crashes with 139
 	 * while shutting down, after printing a successful run. Judge an execution by `status`.
+	 * 0 for an execution the server ran.
 	 */
 	exitCode: number;
+	/** The CLI's output; from the server, the run as n8n saved it, as JSON. */
 	stdout: string;
+	/** The CLI's errors; from the server, what n8n logged while the execution ran. */
 	stderr: string;
-	/** The run data, parsed from the first line of stdout that is exactly "{". */
+	/**
+	 * The run (`data.resultData.runData`, `data.resultData.error`, `status`…): from the CLI parsed
+	 * from the first line of stdout that is exactly "{", from the server the saved execution.
+	 */
 	run?: any;
 	/** The execution's own status as n8n recorded it ('success', 'error', 'canceled', 'crashed'…); undefined when n8n printed no run. */
 	status?: string;
@@ -156,11 +166,52 @@ function runtimeDir(): string {
 	return dir;
 }
 
+/**
+ * n8n's statuses for an execution still going. `waiting` (a Wait node) ends the run as far as
+ * `n8n execute` is concerned, so it does here too.
+ */
+const UNFINISHED = ['new', 'running'];
+
+/**
+ * The node `n8n execute` starts from (n8n's findCliWorkflowStart, 1.123 and 2.41): an Execute
+ * Workflow Trigger, else a Manual Trigger (or the chat's).
+ */
+function cliStartNode(nodes: Array<{ name: string; type: string }>): { name: string } {
+	const start =
+		nodes.find((node) => node.type === 'n8n-nodes-base.executeWorkflowTrigger') ??
+		nodes.find((node) =>
+			['n8n-nodes-base.manualTrigger', '@n8n/n8n-nodes-langchain.manualChatTrigger'].includes(
+				node.type,
+			),
+		);
+	if (!start) throw new Error('the workflow has no Manual Trigger to start from');
+	return start;
+}
+
+/** What n8n's REST API answered, without its `{ data }` envelope; throws with the answer otherwise. */
+export function answered(answer: any, what: string): any {
+	if (answer?.data === undefined)
+		throw new Error(`${what} failed: ${JSON.stringify(answer).slice(0, 1000)}`);
+	return answer.data;
+}
+
+/** An execution's `data` as n8n's REST API gives it: saved with flatted, read with n8n's own copy. */
+export function parseExecutionData(data: unknown): any {
+	if (typeof data !== 'string') return data;
+	// eslint-disable-next-line @typescript-eslint/no-require-imports
+	const flatted = require(join(runtimeDir(), 'node_modules', 'flatted')) as {
+		parse(text: string): any;
+	};
+	return flatted.parse(data);
+}
+
 export class N8nInstance {
 	readonly userFolder = mkdtempSync(join(tmpdir(), 'plazbot-n8n-'));
 	/** The type our node has in this n8n's workflows. */
 	readonly nodeType: string;
 	private readonly env: NodeJS.ProcessEnv;
+	/** The `n8n start` that runs this instance's executions, once the first one asks for it. */
+	private runner?: Promise<N8nServer>;
 
 	/**
 	 * `community-package` installs `tarball` (see `packTarball`) into the user folder's `nodes/`
@@ -255,7 +306,12 @@ export class N8nInstance {
 		};
 	}
 
+	/**
+	 * Imports go through n8n's CLI, which writes the database directly: a running executions
+	 * server is stopped first (the next execution starts it again and reads what was imported).
+	 */
 	async importCredentials(credentials: CredentialSpec[]): Promise<void> {
+		await this.stopRunner();
 		const file = join(this.userFolder, 'credentials.json');
 		writeFileSync(file, JSON.stringify(credentials.map((c) => ({ ...c, type: CREDENTIAL_TYPE }))));
 		const result = await this.cli(['import:credentials', `--input=${file}`]);
@@ -265,6 +321,7 @@ export class N8nInstance {
 
 	/** Imports the workflows (each with an `id`) in one CLI call. */
 	async importWorkflows(workflows: object[]): Promise<void> {
+		await this.stopRunner();
 		const dir = mkdtempSync(join(this.userFolder, 'workflows-'));
 		workflows.forEach((workflow, index) =>
 			writeFileSync(join(dir, `${index}.json`), JSON.stringify(workflow)),
@@ -274,8 +331,72 @@ export class N8nInstance {
 			throw new Error(`import:workflow failed:\n${result.stdout}\n${result.stderr}`);
 	}
 
-	async execute(workflowId: string, options: CliOptions = {}): Promise<ExecutionResult> {
+	/**
+	 * Runs the workflow from its Manual Trigger, as the editor's "Execute workflow" button does
+	 * (execution mode `manual`), in this instance's `n8n start` (started at the first execution,
+	 * stopped by `dispose()`), and waits until n8n saved its end. Executions of one instance run
+	 * one at a time, so `stderr` holds this execution's log lines only.
+	 */
+	async execute(workflowId: string, timeoutMs = 240_000): Promise<ExecutionResult> {
+		this.runner ??= this.startServer().catch((error) => {
+			this.runner = undefined;
+			throw error;
+		});
+		const server = await this.runner;
+		const logStart = server.log().length;
+		const workflow = answered(await server.rest('GET', `/workflows/${workflowId}`), 'read');
+		const started = answered(
+			await server.rest('POST', `/workflows/${workflowId}/run`, {
+				// n8n 1.123 runs the workflow sent here; n8n 2.41 reads it from the database.
+				workflowData: workflow,
+				triggerToStartFrom: { name: cliStartNode(workflow.nodes).name },
+			}),
+			'manual run',
+		);
+		if (typeof started.executionId !== 'string')
+			throw new Error(`manual run did not start an execution: ${JSON.stringify(started)}`);
+		const deadline = Date.now() + timeoutMs;
+		for (;;) {
+			const execution = answered(
+				await server.rest('GET', `/executions/${started.executionId}`),
+				'execution read',
+			);
+			if (!UNFINISHED.includes(execution.status)) {
+				// The run as `n8n execute` prints it: without the saved copy of the workflow, whose
+				// parameters hold what the user typed (a password a node sets, for one).
+				// eslint-disable-next-line @typescript-eslint/no-unused-vars
+				const { workflowData, data, ...saved } = execution;
+				const run = { ...saved, data: parseExecutionData(data) };
+				return {
+					exitCode: 0,
+					stdout: JSON.stringify(run, null, 2),
+					stderr: server.log().slice(logStart),
+					run,
+					status: run.status,
+				};
+			}
+			if (Date.now() > deadline)
+				throw new Error(
+					`execution ${started.executionId} still ${execution.status} after ${timeoutMs} ms`,
+				);
+			await new Promise((resolveWait) => setTimeout(resolveWait, 100));
+		}
+	}
+
+	/**
+	 * Runs the workflow with `n8n execute --rawOutput`, a process of its own (execution mode
+	 * `cli`): for what needs that process, such as its ports, its CPU profile or its memory, and
+	 * for an instance that runs one execution (a CLI boot costs about 4 s of CPU; starting and
+	 * stopping `n8n start` about 10 s, each execution in it a fraction of a second).
+	 */
+	async executeInCli(workflowId: string, options: CliOptions = {}): Promise<ExecutionResult> {
 		return await this.cli(['execute', `--id=${workflowId}`, '--rawOutput'], options);
+	}
+
+	private async stopRunner(): Promise<void> {
+		const runner = this.runner;
+		this.runner = undefined;
+		await (await runner?.catch(() => undefined))?.stop();
 	}
 
 	/**
@@ -360,7 +481,7 @@ export class N8nInstance {
 			});
 			return await response.json();
 		};
-		return { baseUrl, rest, stop };
+		return { baseUrl, rest, log: child.log, stop };
 	}
 
 	/** Runs `n8n worker` (queue mode: the instance's env must say so) and waits until it takes jobs. */
@@ -406,6 +527,10 @@ export class N8nInstance {
 		let output = '';
 		child.stdout.on('data', (chunk) => (output += chunk));
 		child.stderr.on('data', (chunk) => (output += chunk));
+		// A jest worker that exits without stopping it (a crash, a timeout) takes n8n with it.
+		const killOnExit = () => child.kill('SIGKILL');
+		process.once('exit', killOnExit);
+		child.once('exit', () => process.removeListener('exit', killOnExit));
 		const exited = () => child.exitCode !== null || child.signalCode !== null;
 		const stop = async (signal: NodeJS.Signals = 'SIGTERM') => {
 			if (exited()) return;
@@ -417,7 +542,9 @@ export class N8nInstance {
 		return { pid: child.pid ?? -1, log: () => output, stop, exited };
 	}
 
-	dispose(): void {
+	/** Stops the executions server, if one started, and deletes the user folder. */
+	async dispose(): Promise<void> {
+		if (this.runner) await this.stopRunner();
 		rmSync(this.userFolder, { recursive: true, force: true });
 	}
 }

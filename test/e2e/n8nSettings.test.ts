@@ -174,7 +174,7 @@ describe("Send Conversation under n8n's node settings", () => {
 
 	afterAll(async () => {
 		await standIn.stop();
-		n8n.dispose();
+		await n8n.dispose();
 	});
 
 	it('with Retry On Fail (Max Tries 3) and Continue On Fail off, sends nothing and fails naming the setting', () => {

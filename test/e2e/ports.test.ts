@@ -22,7 +22,7 @@ describe('ports taken just before n8n binds them', () => {
 	const n8n = new N8nInstance();
 	afterAll(async () => {
 		await Promise.all(occupied.map((server) => new Promise((closed) => server.close(closed))));
-		n8n.dispose();
+		await n8n.dispose();
 	});
 
 	it("n8n start: the editor's port is chosen again, and n8n answers on the new one", async () => {
@@ -64,7 +64,7 @@ describe('ports taken just before n8n binds them', () => {
 			},
 		]);
 		const chosen: Ports[] = [];
-		const result = await n8n.execute('portsManualOnly', {
+		const result = await n8n.executeInCli('portsManualOnly', {
 			onPortsChosen: async (ports) => {
 				chosen.push(ports);
 				if (chosen.length === 1) await occupy(ports.brokerPort);

@@ -145,7 +145,7 @@ describe('Send Conversation in real n8n', () => {
 
 	afterAll(async () => {
 		await standIn.stop();
-		n8n.dispose();
+		await n8n.dispose();
 	});
 
 	it('sends a three-customer campaign with variables from expressions, exactly as documented', () => {

@@ -168,7 +168,7 @@ describe('the transport in real n8n', () => {
 
 	afterAll(async () => {
 		await standIn.stop();
-		n8n.dispose();
+		await n8n.dispose();
 	});
 
 	it('a redirect in answer to a send (301, 302, 303) is an error item; n8n does not re-send it as a GET', () => {

@@ -14,7 +14,7 @@ import { createServer } from 'node:net';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { N8nInstance, type N8nServer } from './n8n';
+import { answered, N8nInstance, type N8nServer, parseExecutionData } from './n8n';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { createStandIn } = require('../stand-in/server');
@@ -43,12 +43,6 @@ async function eventually<T>(
 	}
 }
 
-function ok(answer: any, what: string): any {
-	if (answer?.data === undefined)
-		throw new Error(`${what} failed: ${JSON.stringify(answer).slice(0, 500)}`);
-	return answer.data;
-}
-
 describe('Plazbot Trigger in real n8n', () => {
 	const standIn = createStandIn({ workspaceId: WORKSPACE_ID, apiKey: API_KEY });
 	const n8n = new N8nInstance();
@@ -56,8 +50,6 @@ describe('Plazbot Trigger in real n8n', () => {
 	let port: number;
 	let workflow: { id: string; versionId: string; [key: string]: unknown };
 	let credential: { id: string; name: string };
-	// n8n writes execution data with flatted; read it with n8n's own copy.
-	let flatted: { parse(text: string): any };
 
 	const webhookRequests = () =>
 		standIn.requestsTo(WEBHOOK_PATH).map((r: any) => [r.method, r.body]);
@@ -81,9 +73,9 @@ describe('Plazbot Trigger in real n8n', () => {
 			)
 			.catch(() => undefined);
 		if (answer !== undefined && !(answer.code === 404 && answer.data === undefined))
-			return ok(answer, active ? 'activation' : 'deactivation');
-		const current = ok(await server.rest('GET', `/workflows/${target.id}`), 'workflow read');
-		return ok(
+			return answered(answer, active ? 'activation' : 'deactivation');
+		const current = answered(await server.rest('GET', `/workflows/${target.id}`), 'workflow read');
+		return answered(
 			await server.rest('PATCH', `/workflows/${target.id}`, {
 				active,
 				versionId: current.versionId,
@@ -98,8 +90,10 @@ describe('Plazbot Trigger in real n8n', () => {
 		target = workflow,
 	): Promise<Array<{ id: string; mode: string; status: string }>> => {
 		const filter = encodeURIComponent(JSON.stringify({ workflowId: target.id }));
-		return ok(await server.rest('GET', `/executions?filter=${filter}&limit=100`), 'execution list')
-			.results;
+		return answered(
+			await server.rest('GET', `/executions?filter=${filter}&limit=100`),
+			'execution list',
+		).results;
 	};
 	/**
 	 * Waits until at least `count` executions of the workflow exist and none of them is still going,
@@ -115,9 +109,8 @@ describe('Plazbot Trigger in real n8n', () => {
 			return list.length >= count && !going ? list : undefined;
 		});
 	const triggerOutput = async (executionId: string): Promise<unknown[]> => {
-		const execution = ok(await server.rest('GET', `/executions/${executionId}`), 'execution');
-		const data =
-			typeof execution.data === 'string' ? flatted.parse(execution.data) : execution.data;
+		const execution = answered(await server.rest('GET', `/executions/${executionId}`), 'execution');
+		const data = parseExecutionData(execution.data);
 		return data.resultData.runData[TRIGGER][0].data.main[0].map(
 			(item: { json: unknown }) => item.json,
 		);
@@ -161,7 +154,10 @@ describe('Plazbot Trigger in real n8n', () => {
 			.catch(() => undefined);
 		// n8n 1.x has no such route (an HTML page, or 404): it activates with PATCH.
 		if (answer === undefined || (answer.code === 404 && answer.data === undefined)) {
-			const current = ok(await server.rest('GET', `/workflows/${target.id}`), 'workflow read');
+			const current = answered(
+				await server.rest('GET', `/workflows/${target.id}`),
+				'workflow read',
+			);
 			const patched = await server.rest('PATCH', `/workflows/${target.id}`, {
 				active: true,
 				versionId: current.versionId,
@@ -205,12 +201,10 @@ describe('Plazbot Trigger in real n8n', () => {
 	const withoutSecret = (url: string) => url.replace(/\?token=[^&]*$/, '');
 
 	beforeAll(async () => {
-		// eslint-disable-next-line @typescript-eslint/no-require-imports
-		flatted = require(join(process.env.PLAZBOT_N8N_RUNTIME as string, 'node_modules', 'flatted'));
 		const standInUrl = await standIn.start(0);
 		server = await n8n.startServer();
 		port = Number(new URL(server.baseUrl).port);
-		credential = ok(
+		credential = answered(
 			await server.rest('POST', '/credentials', {
 				name: 'Plazbot',
 				type: 'plazbotApi',
@@ -218,7 +212,7 @@ describe('Plazbot Trigger in real n8n', () => {
 			}),
 			'credential creation',
 		);
-		workflow = ok(
+		workflow = answered(
 			await server.rest('POST', '/workflows', {
 				name: 'e2e Plazbot Trigger',
 				active: false,
@@ -261,7 +255,7 @@ describe('Plazbot Trigger in real n8n', () => {
 	afterAll(async () => {
 		await server?.stop();
 		await standIn.stop();
-		n8n.dispose();
+		await n8n.dispose();
 	});
 
 	it('activation registers the production URL with a secret; a message starts an execution with it as output; other calls start nothing; deactivation removes the URL', async () => {
@@ -339,7 +333,7 @@ describe('Plazbot Trigger in real n8n', () => {
 			workflowData: workflow,
 			triggerToStartFrom: { name: TRIGGER },
 		});
-		expect(ok(run, 'manual run')).toEqual({ waitingForWebhook: true });
+		expect(answered(run, 'manual run')).toEqual({ waitingForWebhook: true });
 
 		expect(await webhookRequestsOnceThere(1)).toEqual([['POST', { webhook: expect.any(String) }]]);
 		const url = registeredUrl() as string;
@@ -630,7 +624,7 @@ describe('Plazbot Trigger in real n8n', () => {
 		// n8n gives an imported workflow its own ID.
 		const fields = { ...example };
 		delete fields.id;
-		const imported = ok(await server.rest('POST', '/workflows', fields), 'example import');
+		const imported = answered(await server.rest('POST', '/workflows', fields), 'example import');
 		await activate(imported);
 		await webhookRequestsOnceThere(1);
 
