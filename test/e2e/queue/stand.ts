@@ -136,7 +136,7 @@ async function migrate(postgres: Postgres): Promise<void> {
 		if (result.exitCode !== 0)
 			throw new Error(`n8n could not migrate PostgreSQL:\n${result.stdout}\n${result.stderr}`);
 	} finally {
-		n8n.dispose();
+		await n8n.dispose();
 	}
 }
 
