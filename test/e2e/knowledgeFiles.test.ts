@@ -17,6 +17,7 @@ import {
 	type CredentialSpec,
 	type ExecutionResult,
 } from './n8n';
+import { PDFS, expectedUploadBodies, uploadBodies } from './pdfs';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { createStandIn } = require('../stand-in/server');
@@ -26,20 +27,6 @@ const API_KEY = 'key-e2e-files-8c03d2';
 const WORKFLOW = 'PlzPdfsToAgent1';
 
 jest.setTimeout(10 * 60_000);
-
-/** Two small PDFs with bytes that are not UTF-8 text: a body read or re-encoded as text would differ. */
-const PDFS: Record<string, Buffer> = {
-	'precios 2026.pdf': Buffer.concat([
-		Buffer.from('%PDF-1.7\n%'),
-		Buffer.from([0xe2, 0xe3, 0xcf, 0xd3, 0x0d, 0x0a, 0x00, 0xff]),
-		Buffer.from('\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n'),
-	]),
-	'faq.pdf': Buffer.concat([
-		Buffer.from('%PDF-1.4\n'),
-		Buffer.from(Array.from({ length: 256 }, (_, byte) => byte)),
-		Buffer.from('\n%%EOF\n'),
-	]),
-};
 
 /** n8n's binary data modes this machine can run: its default (memory on 1.x) and filesystem. */
 const BINARY_MODES: Array<[string, Record<string, string>]> = [
@@ -96,21 +83,7 @@ describe.each(BINARY_MODES)(
 			expect(uploads.map((r: any) => r.headers['content-type'])).toEqual(
 				Object.keys(PDFS).map(() => expect.stringMatching(/^multipart\/form-data; boundary=/)),
 			);
-			const byName = (a: any, b: any) => a.file.fileName.localeCompare(b.file.fileName);
-			expect(uploads.map((r: any) => r.body).sort(byName)).toEqual(
-				Object.entries(PDFS)
-					.map(([fileName, bytes]) => ({
-						agentId: 'agent-demo-1',
-						workspaceId: WORKSPACE_ID,
-						file: {
-							fileName,
-							contentType: 'application/pdf',
-							size: bytes.length,
-							base64: bytes.toString('base64'),
-						},
-					}))
-					.sort(byName),
-			);
+			expect(uploadBodies(uploads)).toEqual(expectedUploadBodies('agent-demo-1', WORKSPACE_ID));
 		});
 
 		it('outputs one item per file with its file ID, then waits until each is processed', () => {

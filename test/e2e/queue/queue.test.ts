@@ -27,6 +27,7 @@ import {
 	type QueueStand,
 } from './stand';
 import { CREDENTIAL_TYPE, N8N_LINE, NODE_TYPE, type CredentialSpec, type N8nProcess } from '../n8n';
+import { PDFS, expectedUploadBodies, uploadBodies } from '../pdfs';
 
 jest.setTimeout(20 * 60_000);
 
@@ -37,14 +38,6 @@ const LIMIT_PER_SECOND = 50;
 
 const FILES_WORKFLOW = 'wfQueueFiles';
 const FILES_PATH = 'plazbot-queue-files';
-const PDFS: Record<string, Buffer> = {
-	'manual.pdf': Buffer.concat([
-		Buffer.from('%PDF-1.7\n'),
-		Buffer.from(Array.from({ length: 512 }, (_, index) => (index * 37) % 256)),
-		Buffer.from('\n%%EOF\n'),
-	]),
-	'precios.pdf': Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.from([0xff, 0xfe, 0x00, 0x80])]),
-};
 
 /**
  * Webhook → Read/Write Files from Disk reads the PDFs (a worker stores each in n8n's database) →
@@ -260,25 +253,8 @@ describeOnN8n2('n8n queue mode (main + 2 workers, PostgreSQL, Redis)', () => {
 		expect(execution.status).toBe('success');
 		// Run by the worker, not main: the file went through n8n's database between the two nodes.
 		expect(stand.workers.flatMap(executionsRunBy)).toContain(execution.id);
-		const byName = (a: any, b: any) => a.file.fileName.localeCompare(b.file.fileName);
-		expect(
-			stand.standIn
-				.requestsTo('/api/agent/add-file-direct')
-				.map((r: any) => r.body)
-				.sort(byName),
-		).toEqual(
-			Object.entries(PDFS)
-				.map(([fileName, bytes]) => ({
-					agentId: 'agent-demo-1',
-					workspaceId: WORKSPACE_ID,
-					file: {
-						fileName,
-						contentType: 'application/pdf',
-						size: bytes.length,
-						base64: bytes.toString('base64'),
-					},
-				}))
-				.sort(byName),
+		expect(uploadBodies(stand.standIn.requestsTo('/api/agent/add-file-direct'))).toEqual(
+			expectedUploadBodies('agent-demo-1', WORKSPACE_ID),
 		);
 	});
 
