@@ -159,7 +159,8 @@ const { baseEnv, compileCacheEnv, n8nBinary, nodeBinary, seedUserFolder } = runt
 /** A port nothing listens on now: each n8n process needs its own task-broker port. */
 export const freePort = runtimeFiles.freePort;
 
-function runtimeDir(): string {
+/** The installed n8n runtime this e2e run uses (set by the e2e globalSetup). */
+export function runtimeDir(): string {
 	const dir = process.env.PLAZBOT_N8N_RUNTIME;
 	if (!dir)
 		throw new Error('PLAZBOT_N8N_RUNTIME is not set: the e2e globalSetup installs n8n and sets it');

@@ -180,9 +180,14 @@ export class PlazbotClient {
 		return [...this.secrets, ...this.session.tokensSent];
 	}
 
+	/** textSecrets and the Workspace ID: what error texts must not show in any form. */
+	private get allSecrets(): string[] {
+		return [this.workspaceId, ...this.textSecrets];
+	}
+
 	/** Text for an error or a log: every secret, the Workspace ID included, in any form. */
 	redact(text: string): string {
-		return redactText(text, [this.workspaceId, ...this.textSecrets]);
+		return redactText(text, this.allSecrets);
 	}
 
 	/** An output record: the Workspace ID, which user data carries in text, only as a whole value. */
@@ -230,8 +235,7 @@ export class PlazbotClient {
 		// Redacted before any wording cuts the text short, so that no part of a secret is shown.
 		const shownText = this.redact(text);
 		if (ok && !envelope) return fail(notJsonAnswer(status, shownText));
-		const shownEnvelope =
-			envelope && redactRecord(envelope, { inText: [this.workspaceId, ...this.textSecrets] });
+		const shownEnvelope = envelope && redactRecord(envelope, { inText: this.allSecrets });
 		return fail(
 			refusedAnswer(status, shownText, shownEnvelope, attempt, decision, this.session.usesSignIn),
 		);

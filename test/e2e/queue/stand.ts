@@ -11,6 +11,7 @@ import {
 	type CredentialSpec,
 	type N8nProcess,
 	type N8nServer,
+	runtimeDir,
 } from '../n8n';
 import {
 	databaseEnv,
@@ -120,14 +121,6 @@ export interface QueueStand {
 	stop(): Promise<void>;
 }
 
-/** Where this runtime's migrated PostgreSQL cluster is kept (beside its migrated SQLite one). */
-function runtimeCache(): string {
-	const runtime = process.env.PLAZBOT_N8N_RUNTIME;
-	if (!runtime)
-		throw new Error('PLAZBOT_N8N_RUNTIME is not set: the e2e globalSetup installs n8n and sets it');
-	return cacheDir(runtime);
-}
-
 /** Runs n8n once on the fresh database: its first command applies every migration. */
 async function migrate(postgres: Postgres): Promise<void> {
 	const n8n = new N8nInstance({ env: databaseEnv(postgres) });
@@ -193,7 +186,7 @@ export async function startQueueStand(
 					url = address;
 					return standIn;
 				}),
-				startMigratedPostgres(runtimeCache(), migrate),
+				startMigratedPostgres(cacheDir(runtimeDir()), migrate),
 				startRedis(),
 			],
 			started,
