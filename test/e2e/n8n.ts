@@ -3,10 +3,10 @@
  * Drives real n8n headlessly, the way a self-hosted user's instance runs our package: the built
  * `dist/` is loaded as custom extensions (node type `CUSTOM.plazbot`), or the packed tarball is
  * installed the way n8n's community-package installer installs it (node type
- * `n8n-nodes-plazbot.plazbot`); credentials and workflows are imported through n8n's CLI, and
- * one long-lived `n8n start` per instance runs them as the editor's "Execute workflow" button does
- * (a CLI boot costs seconds of CPU per execution; `executeInCli` keeps `n8n execute --rawOutput`
- * for what needs that process itself). The n8n line (PLAZBOT_N8N_LINE: n8n-2 or n8n-1) is chosen
+ * `n8n-nodes-plazbot.plazbot`); one long-lived `n8n start` per instance saves credentials and
+ * workflows over its REST API and runs them as the editor's "Execute workflow" button does (a CLI
+ * boot costs seconds of CPU per command; `executeInCli` keeps `n8n execute --rawOutput`, after
+ * n8n's CLI imports, for what needs that process itself). The n8n line (PLAZBOT_N8N_LINE: n8n-2 or n8n-1) is chosen
  * by the e2e globalSetup, which installs its runtime. The one harness: the e2e tests and the
  * benchmark (bench/run.js, through bench/harness.js) both drive n8n with it. What every process
  * shares (its environment, Node.js's compile cache, the migrated database each user folder starts
@@ -196,6 +196,41 @@ export function answered(answer: any, what: string): any {
 	return answer.data;
 }
 
+/** Creates the credential as the editor's Create Credential does; n8n gives it a new id. */
+export async function createCredential(
+	server: N8nServer,
+	{ name, data }: CredentialSpec,
+): Promise<CredentialSpec> {
+	const answer = await server.rest('POST', '/credentials', { name, type: CREDENTIAL_TYPE, data });
+	return { id: String(answered(answer, `creating credential "${name}"`).id), name, data };
+}
+
+/**
+ * Saves a workflow as the editor's Save button does; answers the id n8n gave it (n8n 2.x keeps the
+ * workflow's own `id`, n8n 1.x gives a new one).
+ */
+export async function saveWorkflow(server: N8nServer, workflow: object): Promise<string> {
+	const { id } = workflow as { id?: string };
+	return String(answered(await server.rest('POST', '/workflows', workflow), `saving ${id}`).id);
+}
+
+/** The workflow with each node's credential ids replaced through `ids` (spec id → n8n's id). */
+function withCredentialIds(workflow: object, ids: Map<string, string>): object {
+	const { nodes } = workflow as { nodes?: WorkflowNode[] };
+	if (!nodes || ids.size === 0) return workflow;
+	const renamed = nodes.map((node) => {
+		if (!node.credentials) return node;
+		const credentials = Object.fromEntries(
+			Object.entries(node.credentials).map(([type, { id, name }]) => [
+				type,
+				{ id: ids.get(id) ?? id, name },
+			]),
+		);
+		return { ...node, credentials };
+	});
+	return { ...workflow, nodes: renamed };
+}
+
 /** An execution's `data` as n8n's REST API gives it: saved with flatted, read with n8n's own copy. */
 export function parseExecutionData(data: unknown): any {
 	if (typeof data !== 'string') return data;
@@ -213,6 +248,11 @@ export class N8nInstance {
 	private readonly env: NodeJS.ProcessEnv;
 	/** The `n8n start` that runs this instance's executions, once the first one asks for it. */
 	private runner?: Promise<N8nServer>;
+	/** The credentials and workflows not saved yet, in order. */
+	private readonly pending = { credentials: [] as CredentialSpec[], workflows: [] as object[] };
+	/** A credential's or workflow's id as the test gave it → the id n8n's REST API gave it. */
+	private readonly credentialIds = new Map<string, string>();
+	private readonly workflowIds = new Map<string, string>();
 
 	/**
 	 * `community-package` installs `tarball` (see `packTarball`) into the user folder's `nodes/`
@@ -308,28 +348,53 @@ export class N8nInstance {
 	}
 
 	/**
-	 * Imports go through n8n's CLI, which writes the database directly: a running executions
-	 * server is stopped first (the next execution starts it again and reads what was imported).
+	 * Credentials and workflows are saved when the first execution needs them: over REST into the
+	 * executions server, as the editor's Save buttons do (`execute`), or with n8n's CLI before an
+	 * `n8n execute` (`executeInCli`), which writes the database directly.
 	 */
 	async importCredentials(credentials: CredentialSpec[]): Promise<void> {
-		await this.stopRunner();
-		const file = join(this.userFolder, 'credentials.json');
-		writeFileSync(file, JSON.stringify(credentials.map((c) => ({ ...c, type: CREDENTIAL_TYPE }))));
-		const result = await this.cli(['import:credentials', `--input=${file}`]);
-		if (result.exitCode !== 0)
-			throw new Error(`import:credentials failed:\n${result.stdout}\n${result.stderr}`);
+		this.pending.credentials.push(...credentials);
+		if (this.runner) await this.savePending(await this.runner);
 	}
 
-	/** Imports the workflows (each with an `id`) in one CLI call. */
+	/** Saves the workflows (each with an `id`, which n8n keeps) with the credentials before them. */
 	async importWorkflows(workflows: object[]): Promise<void> {
-		await this.stopRunner();
-		const dir = mkdtempSync(join(this.userFolder, 'workflows-'));
-		workflows.forEach((workflow, index) =>
-			writeFileSync(join(dir, `${index}.json`), JSON.stringify(workflow)),
-		);
-		const result = await this.cli(['import:workflow', '--separate', `--input=${dir}`]);
-		if (result.exitCode !== 0)
-			throw new Error(`import:workflow failed:\n${result.stdout}\n${result.stderr}`);
+		this.pending.workflows.push(...workflows);
+		if (this.runner) await this.savePending(await this.runner);
+	}
+
+	private async savePending(server: N8nServer): Promise<void> {
+		const { credentials, workflows } = this.pending;
+		for (const credential of credentials.splice(0)) {
+			this.credentialIds.set(credential.id, (await createCredential(server, credential)).id);
+		}
+		for (const workflow of workflows.splice(0)) {
+			const id = await saveWorkflow(server, withCredentialIds(workflow, this.credentialIds));
+			this.workflowIds.set((workflow as { id: string }).id, id);
+		}
+	}
+
+	private async savePendingWithCli(): Promise<void> {
+		const { credentials, workflows } = this.pending;
+		if (credentials.length > 0) {
+			const file = join(this.userFolder, 'credentials.json');
+			const saved = credentials.splice(0).map((c) => ({ ...c, type: CREDENTIAL_TYPE }));
+			writeFileSync(file, JSON.stringify(saved));
+			const result = await this.cli(['import:credentials', `--input=${file}`]);
+			if (result.exitCode !== 0)
+				throw new Error(`import:credentials failed:\n${result.stdout}\n${result.stderr}`);
+		}
+		if (workflows.length > 0) {
+			const dir = mkdtempSync(join(this.userFolder, 'workflows-'));
+			workflows
+				.splice(0)
+				.forEach((workflow, index) =>
+					writeFileSync(join(dir, `${index}.json`), JSON.stringify(workflow)),
+				);
+			const result = await this.cli(['import:workflow', '--separate', `--input=${dir}`]);
+			if (result.exitCode !== 0)
+				throw new Error(`import:workflow failed:\n${result.stdout}\n${result.stderr}`);
+		}
 	}
 
 	/**
@@ -344,6 +409,8 @@ export class N8nInstance {
 			throw error;
 		});
 		const server = await this.runner;
+		await this.savePending(server);
+		workflowId = this.workflowIds.get(workflowId) ?? workflowId;
 		const logStart = server.log().length;
 		const workflow = answered(await server.rest('GET', `/workflows/${workflowId}`), 'read');
 		const started = answered(
@@ -391,6 +458,8 @@ export class N8nInstance {
 	 * stopping `n8n start` about 10 s, each execution in it a fraction of a second).
 	 */
 	async executeInCli(workflowId: string, options: CliOptions = {}): Promise<ExecutionResult> {
+		await this.stopRunner();
+		await this.savePendingWithCli();
 		return await this.cli(['execute', `--id=${workflowId}`, '--rawOutput'], options);
 	}
 

@@ -6,12 +6,14 @@
  */
 import {
 	CREDENTIAL_TYPE,
+	createCredential,
 	N8nInstance,
 	NODE_TYPE,
 	type CredentialSpec,
 	type N8nProcess,
 	type N8nServer,
 	runtimeDir,
+	saveWorkflow,
 } from '../n8n';
 import {
 	databaseEnv,
@@ -202,9 +204,16 @@ export async function startQueueStand(
 		);
 		const main = server as N8nServer;
 		stand.workers.push(...(workers as N8nProcess[]));
-		const credential = await createCredential(main, url);
+		const credential = await createCredential(main, {
+			id: '',
+			name: 'Plazbot stand-in',
+			data: { workspaceId: WORKSPACE_ID, apiKey: API_KEY, baseUrl: url },
+		});
 		const definitions = workflows(credential) as Array<{ id: string }>;
-		for (const definition of definitions) await createWorkflow(main, definition);
+		for (const definition of definitions) {
+			if ((await saveWorkflow(main, definition)) !== definition.id)
+				throw new Error(`n8n did not keep the id of workflow ${definition.id}`);
+		}
 		for (const { id } of definitions) await activate(main, id);
 		const addWorker = async () => {
 			const worker = await startWorker();
@@ -217,25 +226,6 @@ export async function startQueueStand(
 		await stop();
 		throw error;
 	}
-}
-
-/** The stand-in's credential, created as the editor's Create Credential does. */
-async function createCredential(server: N8nServer, baseUrl: string): Promise<CredentialSpec> {
-	const fields = {
-		name: 'Plazbot stand-in',
-		data: { workspaceId: WORKSPACE_ID, apiKey: API_KEY, baseUrl },
-	};
-	const answer = await server.rest('POST', '/credentials', { ...fields, type: CREDENTIAL_TYPE });
-	if (!answer.data?.id)
-		throw new Error(`Could not create the credential: ${JSON.stringify(answer).slice(0, 500)}`);
-	return { id: String(answer.data.id), ...fields };
-}
-
-/** Saves a workflow under its own `id`, as the editor's Save button does. */
-async function createWorkflow(server: N8nServer, workflow: { id: string }): Promise<void> {
-	const answer = await server.rest('POST', '/workflows', workflow);
-	if (answer.data?.id !== workflow.id)
-		throw new Error(`Could not create ${workflow.id}: ${JSON.stringify(answer).slice(0, 500)}`);
 }
 
 /** Publishes a workflow as the editor's Activate/Publish button does. */
