@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-hardcoded-secrets, @typescript-eslint/no-explicit-any -- test code, never shipped: n8n's rules for what a node may use apply to nodes/ and credentials/ (see DEVELOPERS.md, Lint) */
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, @typescript-eslint/no-explicit-any -- test code, never shipped: n8n's rules for what a node may use apply to nodes/ and credentials/ (see DEVELOPERS.md, Lint) */
 /**
  * The Plazbot Trigger in real n8n (`n8n start`, REST API as the owner) against the stand-in:
  * activation registers n8n's production URL for the number, a message the stand-in sends starts
@@ -15,40 +15,30 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { answered, N8nInstance, type N8nServer, parseExecutionData } from './n8n';
+import {
+	API_KEY,
+	eventually,
+	NUMBER,
+	saveTriggerWorkflow,
+	type SavedWorkflow,
+	TRIGGER,
+	WEBHOOK_PATH,
+	WORKSPACE_ID,
+} from './triggerStand';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { createStandIn } = require('../stand-in/server');
 
-const WORKSPACE_ID = 'ws-e2e-trigger-3c9a';
-const API_KEY = 'key-e2e-trigger-71be04';
-const NUMBER = '51900000001';
 const WEBHOOK_ID = randomUUID();
-const TRIGGER = 'Plazbot Trigger';
-const WEBHOOK_PATH = `/api/workspace/${WORKSPACE_ID}/whatsapp/numbers/${NUMBER}/webhook`;
 
 jest.setTimeout(10 * 60_000);
-
-/** Waits for a condition with a generous deadline: n8n runs webhook executions in the background. */
-async function eventually<T>(
-	what: string,
-	probe: () => Promise<T | undefined>,
-	deadlineMs = 90_000,
-): Promise<T> {
-	const started = Date.now();
-	for (;;) {
-		const value = await probe();
-		if (value !== undefined) return value;
-		if (Date.now() - started > deadlineMs) throw new Error(`Timed out waiting for ${what}`);
-		await new Promise((resolve) => setTimeout(resolve, 300));
-	}
-}
 
 describe('Plazbot Trigger in real n8n', () => {
 	const standIn = createStandIn({ workspaceId: WORKSPACE_ID, apiKey: API_KEY });
 	const n8n = new N8nInstance();
 	let server: N8nServer;
 	let port: number;
-	let workflow: { id: string; versionId: string; [key: string]: unknown };
+	let workflow: SavedWorkflow;
 	let credential: { id: string; name: string };
 
 	const webhookRequests = () =>
@@ -143,49 +133,6 @@ describe('Plazbot Trigger in real n8n', () => {
 			time: payload.timestamp,
 		},
 	});
-	/**
-	 * The activation's error as the editor shows it: n8n 1.x answers the activation with it; n8n
-	 * 2.x's publication service activates in the background and reports it in the workflow's
-	 * publication status.
-	 */
-	const activationError = async (target = workflow): Promise<string> => {
-		const answer = await server
-			.rest('POST', `/workflows/${target.id}/activate`, { versionId: target.versionId })
-			.catch(() => undefined);
-		// n8n 1.x has no such route (an HTML page, or 404): it activates with PATCH.
-		if (answer === undefined || (answer.code === 404 && answer.data === undefined)) {
-			const current = answered(
-				await server.rest('GET', `/workflows/${target.id}`),
-				'workflow read',
-			);
-			const patched = await server.rest('PATCH', `/workflows/${target.id}`, {
-				active: true,
-				versionId: current.versionId,
-			});
-			if (patched.data !== undefined) throw new Error('n8n 1.x activated the workflow');
-			return String(patched.message);
-		}
-		// Without the publication service (N8N_USE_WORKFLOW_PUBLICATION_SERVICE=false, as after the
-		// restart test) n8n 2.x activates before answering, and answers with the error.
-		if (answer.data === undefined) return String(answer.message);
-		let last: unknown;
-		return await eventually(
-			'the publication to fail',
-			async () => {
-				const status = (await server.rest('GET', `/workflows/${target.id}/publication-status`))
-					.data;
-				last = status;
-				const errors = (status?.triggers ?? [])
-					.map((trigger: any) => trigger.errorMessage)
-					.filter(Boolean);
-				return errors.length > 0 ? errors.join('\n') : undefined;
-			},
-			120_000,
-		).catch((error) => {
-			throw new Error(`${error.message}; last publication status: ${JSON.stringify(last)}`);
-		});
-	};
-
 	const callDirectly = async (
 		url: string,
 		body: string | Buffer,
@@ -204,42 +151,7 @@ describe('Plazbot Trigger in real n8n', () => {
 		const standInUrl = await standIn.start(0);
 		server = await n8n.startServer();
 		port = Number(new URL(server.baseUrl).port);
-		credential = answered(
-			await server.rest('POST', '/credentials', {
-				name: 'Plazbot',
-				type: 'plazbotApi',
-				data: { workspaceId: WORKSPACE_ID, apiKey: API_KEY, baseUrl: standInUrl },
-			}),
-			'credential creation',
-		);
-		workflow = answered(
-			await server.rest('POST', '/workflows', {
-				name: 'e2e Plazbot Trigger',
-				active: false,
-				nodes: [
-					{
-						id: 'plazbot-trigger-node',
-						name: TRIGGER,
-						type: 'CUSTOM.plazbotTrigger',
-						typeVersion: 1,
-						position: [0, 0],
-						webhookId: WEBHOOK_ID,
-						parameters: {
-							whatsappNumber: {
-								__rl: true,
-								mode: 'list',
-								value: NUMBER,
-								cachedResultName: 'WhatsApp Sales (+51900000001)',
-							},
-						},
-						credentials: { plazbotApi: { id: credential.id, name: credential.name } },
-					},
-				],
-				connections: {},
-				settings: { executionOrder: 'v1' },
-			}),
-			'workflow creation',
-		);
+		({ credential, workflow } = await saveTriggerWorkflow(server, standInUrl, WEBHOOK_ID));
 	});
 
 	// A test that fails half-way leaves no active workflow behind for the next one.
@@ -497,16 +409,6 @@ describe('Plazbot Trigger in real n8n', () => {
 		expect(delivered).toMatchObject({ status: 200, delivered: true });
 		const [latest] = await finishedExecutions(base + 1);
 		expect(latest).toMatchObject({ mode: 'webhook', status: 'success' });
-	});
-
-	it('a registration Plazbot never answers fails within seconds, naming Plazbot and the number', async () => {
-		standIn.reset();
-		standIn.setFaults({ byRoute: { [`POST ${WEBHOOK_PATH}`]: 'hang' } });
-		const error = await activationError();
-		expect(error).toContain(
-			`Registering the webhook of WhatsApp number +${NUMBER} with Plazbot failed: Plazbot did not answer within 10 s`,
-		);
-		standIn.setFaults({});
 	});
 
 	it('a message Plazbot delivers before it answers the registration starts an execution', async () => {
