@@ -39,7 +39,7 @@ import {
 } from './policy';
 import { throttleFor } from './throttle';
 
-export const CREDENTIAL_TYPE = 'plazbotApi';
+const CREDENTIAL_TYPE = 'plazbotApi';
 
 /** Hook functions too: the Plazbot Trigger registers and removes its webhook through this client. */
 type PlazbotFunctions = IExecuteFunctions | ILoadOptionsFunctions | IHookFunctions;
@@ -70,11 +70,11 @@ type Verdict = { retryDelayMs: number } | { answer: PlazbotAnswer } | { error: N
 export class PlazbotClient {
 	private readonly stop = new AbortController(); // stopSending(): every waiting request gives up
 	private readonly cancel = (this.fns as Partial<IExecuteFunctions>).getExecutionCancelSignal?.();
-	/** Cancelled execution or stopped sending; combined once per run, not a listener per request. */
+	// Cancelled execution or stopped sending: combined once per run, not a listener per request.
 	private readonly signal = this.cancel
 		? AbortSignal.any([this.cancel, this.stop.signal])
 		: this.stop.signal;
-	/** Output records' redaction, for the session tokens sent so far (a sign-in adds one). */
+	// Output records' redaction, for the session tokens sent so far (a sign-in adds one).
 	private outputRedaction?: { tokens: number; redact: <T>(record: T) => T };
 	private readonly baseHost = new URL(this.baseUrl).hostname; // the only host it is sent to
 	private readonly shownHost = new URL(this.baseUrl).host; // with its port, in error messages
@@ -126,6 +126,7 @@ export class PlazbotClient {
 		for (let attempt = 1; ; attempt++) {
 			const verdict = await this.throttle.slots.run(
 				async (holdUntil): Promise<Verdict | { signInAgain: true }> => {
+					// Not wrapped: one more await would let the items this one stops fail before it does.
 					await this.throttle.pacer.wait(signal);
 					signal.throwIfAborted();
 					const sentAt = Date.now();
@@ -180,13 +181,12 @@ export class PlazbotClient {
 		return [...this.secrets, ...this.session.tokensSent];
 	}
 
-	/** textSecrets and the Workspace ID: what error texts must not show in any form. */
+	/** What error texts must not show in any form: textSecrets and the Workspace ID. */
 	private get allSecrets(): string[] {
 		return [this.workspaceId, ...this.textSecrets];
 	}
 
-	/** Text for an error or a log: every secret, the Workspace ID included, in any form. */
-	redact(text: string): string {
+	private redact(text: string): string {
 		return redactText(text, this.allSecrets);
 	}
 

@@ -8,29 +8,22 @@ import { DROPPED_CONNECTION_CODES } from './answers';
 
 /** The node's Options, read once per run. */
 export const DEFAULT_DELIVERY_POLICY = {
-	/** Total tries of one request, the first included. */
-	maxAttempts: 5,
-	/** A dropped connection after sending is ambiguous: the message may have gone out. */
+	maxAttempts: 5, // tries of one request, the first included
+	// A dropped connection after sending is ambiguous: the message may have gone out.
 	retryOnConnectionDrop: false,
 	timeoutMs: 30_000,
-	/** Smallest gap between the starts of two requests of this execution. */
-	minSpacingMs: 0,
-	/** The Concurrency option (Adaptive's ceiling). */
-	maxInFlight: 5,
-	/** First backoff step; doubles on each retry, with jitter. */
-	backoffBaseMs: 1_000,
-	/** Continue On Fail off: send nothing after the first failed item. */
-	stopAtFirstError: false,
+	minSpacingMs: 0, // between the starts of two requests of this execution
+	maxInFlight: 5, // the Concurrency option (Adaptive's ceiling)
+	backoffBaseMs: 1_000, // the first backoff step; doubles on each retry, with jitter
+	stopAtFirstError: false, // Continue On Fail off: send nothing after the first failed item
 	adaptive: false,
 };
 export type DeliveryPolicy = typeof DEFAULT_DELIVERY_POLICY;
 
 /** "Not processed, try later": safe to repeat. A 503 only with a Retry-After (see ambiguous). */
 const NOT_PROCESSED_STATUSES = new Set([429, 503]);
-/**
- * A gateway's 502/504, and a bare 503, can come after Plazbot accepted the request: repeated for
- * a send only when the user opted in (Retry on Connection Drop), as a dropped connection.
- */
+// A gateway's 502/504, and a bare 503, can come after Plazbot accepted the request: repeated for
+// a send only when the user opted in (Retry on Connection Drop), as a dropped connection.
 const GATEWAY_STATUSES = new Set([502, 504]);
 const MAX_BACKOFF_MS = 30_000;
 /** A longer Retry-After fails the item, saying how long Plazbot asked for. */
@@ -141,10 +134,8 @@ export class Session {
 		}
 	}
 
-	/**
-	 * After a 401: "signIn" when the refused token is the one held (dropped, the next try signs in);
-	 * "renewed" when another request already signed in again (which revokes older tokens).
-	 */
+	// After a 401: "signIn" when the refused token is the one held (dropped, the next try signs in);
+	// "renewed" when another request already signed in again (which revokes older tokens).
 	refused(outcome: Outcome, tokenSent: string): 'signIn' | 'renewed' | undefined {
 		if (!this.usesSignIn || outcome.kind !== 'response' || outcome.response.statusCode !== 401)
 			return undefined;
@@ -153,10 +144,8 @@ export class Session {
 		return 'signIn';
 	}
 
-	/**
-	 * A try whose sign-in failed, so the request never left. Refused: every item's error, without
-	 * signing in again. 429 or 503: retried as any is. Undefined for any other failure.
-	 */
+	// A try whose sign-in failed, so the request never left. Refused: every item's error, without
+	// signing in again. 429 or 503: retried as any is. Undefined for any other failure.
 	signInOutcome(error: unknown, redact: (text: string) => string): Outcome | undefined {
 		if (!this.usesSignIn) return undefined;
 		const failure = causeChain(error)
@@ -186,7 +175,7 @@ export class Session {
 		};
 	}
 
-	token(): string {
+	private token(): string {
 		return String(this.credentials.sessionToken ?? '');
 	}
 }

@@ -2,6 +2,8 @@ import { watchAbort } from '../helpers/abortWatch';
 import { waitFor } from '../helpers/wait';
 import type { DeliveryPolicy } from './policy';
 
+type HoldUntil = (request: Promise<unknown>) => void;
+
 /** One execution's pacer, slots and, with Rate Control "Adaptive", its window. */
 export function throttleFor({ adaptive, maxInFlight, minSpacingMs }: DeliveryPolicy) {
 	const window = adaptive
@@ -65,10 +67,7 @@ export class RequestSlots {
 	 * `holdUntil(request)` keeps the slot after `work` ends, until that request settles: one given
 	 * up at the Timeout is still open at the server, and counts.
 	 */
-	async run<T>(
-		work: (holdUntil: (request: Promise<unknown>) => void) => Promise<T>,
-		signal?: AbortSignal,
-	): Promise<T> {
+	async run<T>(work: (holdUntil: HoldUntil) => Promise<T>, signal?: AbortSignal): Promise<T> {
 		await this.acquire(signal);
 		let held: Promise<unknown> | undefined;
 		try {
