@@ -1,6 +1,7 @@
 import type { IN8nHttpFullResponse } from 'n8n-workflow';
 
 import { isRecord } from './records';
+import { snippet } from './serverText';
 
 /** A header of an answer, whatever the case of its name; the first value of a repeated one. */
 export function headerValue(
@@ -57,4 +58,55 @@ export function causeChain(error: unknown): Array<Record<string, unknown>> {
 	const chain: Array<Record<string, unknown>> = [];
 	for (let link = error; isRecord(link) && chain.length < 5; link = link.cause) chain.push(link);
 	return chain;
+}
+
+/** A try that got no answer: the failure's code, its message (redacted, short), and why. */
+export interface TransportFailure {
+	kind: 'transportError';
+	code: string;
+	detail: string;
+	timedOut: boolean;
+}
+
+/** A connection cut before the answer arrived: the request may have reached Plazbot. */
+export const DROPPED_CONNECTION_CODES = new Set([
+	'ECONNRESET',
+	'EPIPE',
+	'ECONNABORTED',
+	'ETIMEDOUT',
+	'ESOCKETTIMEDOUT',
+	'ERR_STREAM_PREMATURE_CLOSE',
+	// axios: the stream was cut after the headers (statuses never fail: ignoreHttpStatusErrors).
+	'ERR_BAD_RESPONSE',
+]);
+/** Our code for a redirect to another host, which n8n refuses because of `allowedDomains`. */
+export const REDIRECTED_ELSEWHERE = 'REDIRECTED_TO_OTHER_HOST';
+/** n8n 2.x: "Domain not allowed: …"; 1.x: "Redirected request failed: Domain not allowed: …". */
+const N8N_DOMAIN_REFUSAL = /(?:^|: )Domain not allowed:/;
+
+/** The code and message of a failure thrown by n8n's HTTP helper, whatever it is wrapped in. */
+export function describeTransportError(
+	error: unknown,
+	redact: (text: string) => string = (text) => text,
+): TransportFailure {
+	const chain = causeChain(error);
+	const strings = (key: string) =>
+		chain.map((link) => link[key]).filter((value): value is string => typeof value === 'string');
+	const detail = strings('message')
+		.filter((message) => message.length > 0)
+		.pop();
+	const code =
+		(detail && N8N_DOMAIN_REFUSAL.test(detail) ? REDIRECTED_ELSEWHERE : undefined) ??
+		strings('code')[0] ??
+		// n8n 1.x keeps only a connection error's code, as the `httpCode` of a NodeApiError.
+		strings('httpCode').find((value) => /^E[A-Z_]+$/.test(value)) ??
+		'UNKNOWN';
+	const timedOut =
+		(code === 'ECONNABORTED' && /timeout/i.test(detail ?? '')) || code === 'ETIMEDOUT';
+	return {
+		kind: 'transportError',
+		code,
+		detail: snippet(redact(detail ?? 'no details')),
+		timedOut,
+	};
 }

@@ -1,7 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { listIn, unreadableList } from '../helpers/records';
-import type { PlazbotEnvelope } from './answers';
+import { listIn, type PlazbotEnvelope, unreadableList } from '../helpers/records';
 
 // Every choice between Plazbot's published sources, each with its source: hub (the owner's
 // developers.plazbot.com page), SDK (plazbot-sdk-examples dist/core/*.js, trusted most), docs

@@ -12,30 +12,26 @@ import type {
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { readCredential } from '../helpers/credentialRules';
+import {
+	type ErrorWording,
+	notJsonAnswer,
+	redirectAnswer,
+	refusedAnswer,
+	transportFailure,
+} from '../helpers/errorWording';
 import { assertSupportedN8n } from '../helpers/n8nSupport';
-import { bodyText, headerValue, parseJson } from '../helpers/http';
-import { isRecord } from '../helpers/records';
+import { bodyText, describeTransportError, headerValue, parseJson } from '../helpers/http';
+import { asEnvelope, isRecord, type PlazbotEnvelope, refused } from '../helpers/records';
 import { recordRedactor, redactRecord, redactText } from '../helpers/secrets';
 import { waitFor, withDeadline } from '../helpers/wait';
 import {
-	type ErrorWording,
-	type Outcome,
-	type PlazbotEnvelope,
-	asEnvelope,
-	describeTransportError,
-	notJsonAnswer,
-	redirectAnswer,
-	refused,
-	refusedAnswer,
-	TIMED_OUT,
-	transportFailure,
-} from './answers';
-import {
 	DEFAULT_DELIVERY_POLICY,
 	type DeliveryPolicy,
+	type Outcome,
 	retryAfterOf,
 	retryDecision,
 	Session,
+	TIMED_OUT,
 } from './policy';
 import { throttleFor } from './throttle';
 

@@ -1,10 +1,31 @@
-import type { ICredentialDataDecryptedObject, IHttpRequestMethods } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	IHttpRequestMethods,
+	IN8nHttpFullResponse,
+} from 'n8n-workflow';
 
 import { EMAIL_PASSWORD, readSignInFailure } from '../helpers/credentialRules';
-import { causeChain, headerValue } from '../helpers/http';
+import { type ErrorWording, type NotRetried, signInRefused } from '../helpers/errorWording';
+import {
+	causeChain,
+	DROPPED_CONNECTION_CODES,
+	headerValue,
+	type TransportFailure,
+} from '../helpers/http';
 
-import type { NotRetried, Outcome } from './answers';
-import { DROPPED_CONNECTION_CODES } from './answers';
+/** One try's answer, no answer and why, or a refused sign-in. `notSent`: the sign-in's answer. */
+export type Outcome =
+	| { kind: 'response'; response: IN8nHttpFullResponse; notSent?: boolean }
+	| TransportFailure
+	| { kind: 'signInRefused'; wording: ErrorWording };
+
+/** A try that got no complete answer within the Timeout option. */
+export const TIMED_OUT: Outcome = {
+	kind: 'transportError',
+	code: 'ETIMEDOUT',
+	detail: 'no complete answer within the Timeout',
+	timedOut: true,
+};
 
 /** The node's Options, read once per run. */
 export const DEFAULT_DELIVERY_POLICY = {
@@ -153,17 +174,8 @@ export class Session {
 			.find((found) => found !== undefined);
 		if (!failure) return undefined;
 		const message = redact(failure.message);
-		if (failure.refused) {
-			return {
-				kind: 'signInRefused',
-				wording: {
-					message,
-					description:
-						'Open the Plazbot API credential and check the Email and Password (and the Workspace ID). The node signed in once for this execution and not again for the other items, so that the account is not locked; nothing was sent.',
-					httpCode: String(failure.status),
-				},
-			};
-		}
+		if (failure.refused)
+			return { kind: 'signInRefused', wording: signInRefused(message, failure.status) };
 		return {
 			kind: 'response',
 			notSent: true,
