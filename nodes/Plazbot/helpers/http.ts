@@ -43,6 +43,17 @@ export function bodyText(body: unknown, contentType?: string): string {
 	}
 }
 
+/** Retry-After is either delay-seconds or an HTTP date (RFC 9110 §10.2.3). */
+export function parseRetryAfter(value: string | undefined, now = Date.now()): number | undefined {
+	const trimmed = value?.trim();
+	if (!trimmed) return undefined;
+	if (/^\d+(\.\d+)?$/.test(trimmed)) return Math.ceil(Number(trimmed) * 1000);
+	// Only a real HTTP date: Date.parse reads "1 2" or "99" as dates too.
+	if (trimmed.length > 64 || !/[A-Za-z]{3}/.test(trimmed)) return undefined;
+	const date = Date.parse(trimmed);
+	return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+
 export function parseJson(text: string): unknown {
 	if (text.trim() === '') return undefined;
 	try {
@@ -83,6 +94,14 @@ export const DROPPED_CONNECTION_CODES = new Set([
 export const REDIRECTED_ELSEWHERE = 'REDIRECTED_TO_OTHER_HOST';
 /** n8n 2.x: "Domain not allowed: …"; 1.x: "Redirected request failed: Domain not allowed: …". */
 const N8N_DOMAIN_REFUSAL = /(?:^|: )Domain not allowed:/;
+
+/** A try that got no complete answer within the Timeout option. */
+export const TIMED_OUT: TransportFailure = {
+	kind: 'transportError',
+	code: 'ETIMEDOUT',
+	detail: 'no complete answer within the Timeout',
+	timedOut: true,
+};
 
 /** The code and message of a failure thrown by n8n's HTTP helper, whatever it is wrapped in. */
 export function describeTransportError(

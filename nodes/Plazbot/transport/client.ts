@@ -20,7 +20,13 @@ import {
 	transportFailure,
 } from '../helpers/errorWording';
 import { assertSupportedN8n } from '../helpers/n8nSupport';
-import { bodyText, describeTransportError, headerValue, parseJson } from '../helpers/http';
+import {
+	bodyText,
+	describeTransportError,
+	headerValue,
+	parseJson,
+	TIMED_OUT,
+} from '../helpers/http';
 import { asEnvelope, isRecord, type PlazbotEnvelope, refused } from '../helpers/records';
 import { recordRedactor, redactRecord, redactText } from '../helpers/secrets';
 import { waitFor, withDeadline } from '../helpers/wait';
@@ -31,7 +37,6 @@ import {
 	retryAfterOf,
 	retryDecision,
 	Session,
-	TIMED_OUT,
 } from './policy';
 import { throttleFor } from './throttle';
 

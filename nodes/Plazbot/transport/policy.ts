@@ -10,6 +10,7 @@ import {
 	causeChain,
 	DROPPED_CONNECTION_CODES,
 	headerValue,
+	parseRetryAfter,
 	type TransportFailure,
 } from '../helpers/http';
 
@@ -18,14 +19,6 @@ export type Outcome =
 	| { kind: 'response'; response: IN8nHttpFullResponse; notSent?: boolean }
 	| TransportFailure
 	| { kind: 'signInRefused'; wording: ErrorWording };
-
-/** A try that got no complete answer within the Timeout option. */
-export const TIMED_OUT: Outcome = {
-	kind: 'transportError',
-	code: 'ETIMEDOUT',
-	detail: 'no complete answer within the Timeout',
-	timedOut: true,
-};
 
 /** The node's Options, read once per run. */
 export const DEFAULT_DELIVERY_POLICY = {
@@ -101,17 +94,6 @@ export function retryDecision(
 function jitteredBackoff(baseMs: number, attempt: number): number {
 	const ceiling = Math.min(MAX_BACKOFF_MS, baseMs * 2 ** (attempt - 1));
 	return Math.round(ceiling / 2 + Math.random() * (ceiling / 2));
-}
-
-/** Retry-After is either delay-seconds or an HTTP date (RFC 9110 §10.2.3). */
-export function parseRetryAfter(value: string | undefined, now = Date.now()): number | undefined {
-	const trimmed = value?.trim();
-	if (!trimmed) return undefined;
-	if (/^\d+(\.\d+)?$/.test(trimmed)) return Math.ceil(Number(trimmed) * 1000);
-	// Only a real HTTP date: Date.parse reads "1 2" or "99" as dates too.
-	if (trimmed.length > 64 || !/[A-Za-z]{3}/.test(trimmed)) return undefined;
-	const date = Date.parse(trimmed);
-	return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 
 /**
