@@ -108,9 +108,8 @@ export class PlazbotClient {
 
 	/** No request starts after this: one sent after a failed item would be re-sent on a re-run. */
 	stopSending(): void {
-		this.stop.abort(
-			new NodeOperationError(this.fns.getNode(), 'Not sent: the node stopped at an earlier error'),
-		);
+		const reason = 'Not sent: the node stopped at an earlier error';
+		this.stop.abort(new NodeOperationError(this.fns.getNode(), reason));
 	}
 
 	async request(request: PlazbotRequest, itemIndex?: number): Promise<PlazbotEnvelope> {
@@ -156,16 +155,11 @@ export class PlazbotClient {
 				},
 				signal,
 			);
-			if ('signInAgain' in verdict) {
-				attempt--; // the same try with a new session token: Plazbot did not act on a 401
-				continue;
-			}
-			if ('retryDelayMs' in verdict) {
-				await waitFor(verdict.retryDelayMs, signal);
-				continue;
-			}
+			if ('answer' in verdict) return verdict.answer;
 			if ('error' in verdict) throw verdict.error;
-			return verdict.answer;
+			// With a new session token it is the same try again: Plazbot did not act on a 401.
+			if ('signInAgain' in verdict) attempt--;
+			else await waitFor(verdict.retryDelayMs, signal);
 		}
 	}
 
@@ -187,9 +181,7 @@ export class PlazbotClient {
 		return [this.workspaceId, ...this.textSecrets];
 	}
 
-	private redact(text: string): string {
-		return redactText(text, this.allSecrets);
-	}
+	private readonly redact = (text: string): string => redactText(text, this.allSecrets);
 
 	/** An output record: the Workspace ID, which user data carries in text, only as a whole value. */
 	redactRecord<T>(record: T): T {
@@ -273,7 +265,7 @@ export class PlazbotClient {
 		} catch (error) {
 			if (this.cancel?.aborted)
 				throw new NodeOperationError(this.fns.getNode(), 'The execution was cancelled');
-			const redact = (text: string) => this.redact(text);
+			const { redact } = this;
 			return this.session.signInOutcome(error, redact) ?? describeTransportError(error, redact);
 		}
 	}

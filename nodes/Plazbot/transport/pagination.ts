@@ -10,17 +10,15 @@ import type { PlazbotClient, PlazbotRequest } from './client';
 export function pageOf(data: unknown, what = 'list'): Page {
 	const list = listIn(data);
 	if (!list) throw unreadableList(data, what);
-	const container = list.containers.find((candidate) =>
-		NEXT_PAGE_TOKEN_FIELDS.some((field) => field in candidate),
-	);
-	if (!container) return { records: list.records };
-	// The first token field given decides, even null: List Conversation's second is the page's own.
-	const tokenField = NEXT_PAGE_TOKEN_FIELDS.find((field) => field in container);
-	const token = tokenField ? container[tokenField] : undefined;
-	return {
-		records: list.records,
-		nextToken: typeof token === 'string' && token !== '' ? token : undefined,
-	};
+	const { records, containers } = list;
+	for (const container of containers) {
+		// The first token field given decides, even null: List Conversation's second is the page's own.
+		const tokenField = NEXT_PAGE_TOKEN_FIELDS.find((field) => field in container);
+		if (tokenField === undefined) continue;
+		const token = container[tokenField];
+		return { records, nextToken: typeof token === 'string' && token !== '' ? token : undefined };
+	}
+	return { records };
 }
 
 /** One page of a continuation-token list; `nextToken` is undefined on the last page. */

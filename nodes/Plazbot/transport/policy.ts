@@ -23,8 +23,7 @@ export type Outcome =
 /** The node's Options, read once per run. */
 export const DEFAULT_DELIVERY_POLICY = {
 	maxAttempts: 5, // tries of one request, the first included
-	// A dropped connection after sending is ambiguous: the message may have gone out.
-	retryOnConnectionDrop: false,
+	retryOnConnectionDrop: false, // a dropped connection is ambiguous: the message may have gone out
 	timeoutMs: 30_000,
 	minSpacingMs: 0, // between the starts of two requests of this execution
 	maxInFlight: 5, // the Concurrency option (Adaptive's ceiling)
@@ -96,22 +95,17 @@ function jitteredBackoff(baseMs: number, attempt: number): number {
 	return Math.round(ceiling / 2 + Math.random() * (ceiling / 2));
 }
 
-/**
- * An "Email and Password" session. n8n signs in (preAuthentication) whenever `sessionToken` is
- * empty. Plazbot answers 401 to an expired token, and did not act: the token is emptied and the
- * request sent again. While it is empty one request goes out at a time; the others use its token.
- */
+// An "Email and Password" session. n8n signs in (preAuthentication) whenever `sessionToken` is
+// empty. Plazbot answers 401 to an expired token, and did not act: the token is emptied and the
+// request sent again. While it is empty one request goes out at a time; the others use its token.
 export class Session {
 	private signingIn?: Promise<unknown>;
 	private refusal?: Outcome;
 	/** Every session token a request of this run carried, for redaction. */
 	readonly tokensSent = new Set<string>();
+	readonly usesSignIn = this.credentials.authentication === EMAIL_PASSWORD;
 
 	constructor(private readonly credentials: ICredentialDataDecryptedObject) {}
-
-	get usesSignIn(): boolean {
-		return this.credentials.authentication === EMAIL_PASSWORD;
-	}
 
 	/** One try, signing in first (through n8n) if no token is held; tells which token it carried. */
 	async send(attempt: () => Promise<Outcome>): Promise<{ outcome: Outcome; tokenSent: string }> {

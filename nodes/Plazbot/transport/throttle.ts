@@ -17,10 +17,8 @@ export function throttleFor({ adaptive, maxInFlight, minSpacingMs }: DeliveryPol
 	};
 }
 
-/**
- * Request starts at least `minSpacingMs` apart (or the adaptive spacing), in call order, each from
- * the previous real start: slots booked in advance would let a late timer release two at once.
- */
+// Request starts at least `minSpacingMs` apart (or the adaptive spacing), in call order, each from
+// the previous real start: slots booked in advance would let a late timer release two at once.
 export class RequestPacer {
 	private lastStart = Number.NEGATIVE_INFINITY;
 	private queue: Promise<void> = Promise.resolve();
@@ -50,10 +48,8 @@ export class RequestPacer {
 	}
 }
 
-/**
- * At most Concurrency (or the adaptive window) requests on the wire. Not held during a Retry-After
- * or backoff, so one rate-limited item does not hold up the rest of a campaign.
- */
+// At most Concurrency (or the adaptive window) requests on the wire. Not held during a Retry-After
+// or backoff, so one rate-limited item does not hold up the rest of a campaign.
 export class RequestSlots {
 	private inFlight = 0;
 	private readonly waiting: Array<() => void> = [];
@@ -64,10 +60,8 @@ export class RequestSlots {
 		return Math.max(1, Math.floor(typeof this.size === 'number' ? this.size : this.size()) || 1);
 	}
 
-	/**
-	 * `holdUntil(request)` keeps the slot after `work` ends, until that request settles: one given
-	 * up at the Timeout is still open at the server, and counts.
-	 */
+	// `holdUntil(request)` keeps the slot after `work` ends, until that request settles: one given
+	// up at the Timeout is still open at the server, and counts.
 	async run<T>(work: (holdUntil: HoldUntil) => Promise<T>, signal?: AbortSignal): Promise<T> {
 		await this.acquire(signal);
 		let held: Promise<unknown> | undefined;
