@@ -2,7 +2,7 @@
 import type { DisplayCondition, INodeProperties } from 'n8n-workflow';
 
 import { DEFAULT_DELIVERY_POLICY } from '../transport/policy';
-import { ADAPTIVE_CONCURRENCY_CEILING } from '../transport/throttle';
+import { ADAPTIVE_CONCURRENCY_CEILING } from '../helpers/adaptiveConcurrency';
 
 export const DEFAULT_CONCURRENCY = DEFAULT_DELIVERY_POLICY.maxInFlight;
 // Plain identifiers, not member expressions: n8n's lint only accepts literals or identifiers as a

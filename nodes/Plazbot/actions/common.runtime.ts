@@ -6,7 +6,7 @@ import type { DeliveryPolicy } from '../transport/policy';
 import { DEFAULT_DELIVERY_POLICY } from '../transport/policy';
 import { recordPath } from '../transport/apiContract';
 import { collectList } from '../transport/pagination';
-import { ADAPTIVE_CONCURRENCY_CEILING } from '../transport/throttle';
+import { ADAPTIVE_CONCURRENCY_CEILING } from '../helpers/adaptiveConcurrency';
 import { asBoolean, asNumber } from '../helpers/coerce';
 import { InvalidInput } from '../helpers/errors';
 import { firstRecord, isRecord } from '../helpers/records';

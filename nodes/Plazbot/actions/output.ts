@@ -1,7 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { isRecord } from '../helpers/records';
-import type { PlazbotEnvelope } from '../transport/answers';
+import { isRecord, type PlazbotEnvelope } from '../helpers/records';
 
 /**
  * What an operation outputs for a single-record answer: the record in `data` when there is one,

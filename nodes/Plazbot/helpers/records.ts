@@ -65,3 +65,29 @@ export function unreadableList(data: unknown, what: string): UnreadableAnswer {
 export function firstRecord(data: unknown): unknown {
 	return Array.isArray(data) ? data[0] : data;
 }
+
+/** Plazbot wraps its answers in this envelope. */
+export interface PlazbotEnvelope {
+	success?: boolean;
+	code?: number;
+	errorCode?: string | null;
+	message?: string;
+	data?: unknown;
+}
+
+/** The envelope of a JSON answer; a bare record or list (hub Workspace by ID) is the data. */
+export function asEnvelope(parsed: unknown): PlazbotEnvelope | undefined {
+	if (Array.isArray(parsed)) return { success: true, data: parsed };
+	if (!isRecord(parsed)) return undefined;
+	if ('success' in parsed || 'data' in parsed) return parsed as PlazbotEnvelope;
+	return { success: true, data: parsed };
+}
+
+/** `success: false`, also as text or 0. */
+export function refused({ success }: { success?: unknown }): boolean {
+	return (
+		success === false ||
+		success === 0 ||
+		(typeof success === 'string' && success.trim().toLowerCase() === 'false')
+	);
+}

@@ -1,7 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { listIn, unreadableList } from '../helpers/records';
-import type { PlazbotEnvelope } from './answers';
+import { listIn, type PlazbotEnvelope, unreadableList } from '../helpers/records';
 
 // Every choice between Plazbot's published sources, each with its source: hub (the owner's
 // developers.plazbot.com page), SDK (plazbot-sdk-examples dist/core/*.js, trusted most), docs
@@ -9,10 +8,8 @@ import type { PlazbotEnvelope } from './answers';
 
 /** In order, the second only after a 404 without Plazbot's envelope: hub; SDK 1.0.6–1.1.5. */
 export const SEND_CONVERSATION_PATHS = ['/api/message/conversation', '/api/conversation'] as const;
-/**
- * Both, same code: hub `type`; SDK 1.0.6–1.1.1, mintlify, white-label `sendType` (white-label
- * files a body without it as API). The rest of the body is SDK 1.1.5's.
- */
+// Both, same code: hub `type`; SDK 1.0.6–1.1.1, mintlify, white-label `sendType` (white-label
+// files a body without it as API). The rest of the body is SDK 1.1.5's.
 export const SEND_TYPE_BODY_FIELDS = ['type', 'sendType'] as const;
 /** Hub and docs agree. Absent means Campaign. */
 export const SEND_TYPE_CODES = { campaign: '1', individual: '2', api: '3' } as const;
@@ -20,10 +17,8 @@ export type SendType = keyof typeof SEND_TYPE_CODES;
 /** Free text in WhatsApp's 24-hour window (SDK 1.1.5). */
 export const SEND_MESSAGE_PATH = '/api/message';
 
-/**
- * GET on the hub's send path. The hub gives `responseStatus` as "text or number", values
- * undocumented: these words (any case, final "." or "!" dropped) read as sent.
- */
+// GET on the hub's send path. The hub gives `responseStatus` as "text or number", values
+// undocumented: these words (any case, final "." or "!" dropped) read as sent.
 export const LIST_CONVERSATIONS_PATH = '/api/message/conversation';
 export const CONVERSATION_SENT_STATUS_WORDS = (
 	'ok success successful sent delivered accepted enviado enviada ' +
@@ -135,11 +130,9 @@ export const UPLOAD_FILE_PART = 'file';
 export const FILE_DONE_STATUSES = ['processed', 'completed', 'ready', 'success'] as const;
 export const FILE_FAILED_STATUSES = ['failed', 'error', 'rejected'] as const;
 
-/**
- * Docs template/create and update (`POST`, `PUT /{id}`). Lists: in no source. The collection with
- * `?workspaceId`, as every other list; after a 404 without Plazbot's envelope, `/actives` (which a
- * third-party backend calls).
- */
+// Docs template/create and update (`POST`, `PUT /{id}`). Lists: in no source. The collection with
+// `?workspaceId`, as every other list; after a 404 without Plazbot's envelope, `/actives` (which a
+// third-party backend calls).
 export const TEMPLATE_PATH = '/api/template';
 export const TEMPLATE_LIST_PATHS = [TEMPLATE_PATH, '/api/template/actives'] as const;
 export const templateRecordPath = (templateId: string): string =>

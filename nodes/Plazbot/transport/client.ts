@@ -12,34 +12,35 @@ import type {
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { readCredential } from '../helpers/credentialRules';
+import {
+	type ErrorWording,
+	notJsonAnswer,
+	redirectAnswer,
+	refusedAnswer,
+	transportFailure,
+} from '../helpers/errorWording';
 import { assertSupportedN8n } from '../helpers/n8nSupport';
-import { bodyText, headerValue, parseJson } from '../helpers/http';
-import { isRecord } from '../helpers/records';
+import {
+	bodyText,
+	describeTransportError,
+	headerValue,
+	parseJson,
+	TIMED_OUT,
+} from '../helpers/http';
+import { asEnvelope, isRecord, type PlazbotEnvelope, refused } from '../helpers/records';
 import { recordRedactor, redactRecord, redactText } from '../helpers/secrets';
 import { waitFor, withDeadline } from '../helpers/wait';
 import {
-	type ErrorWording,
-	type Outcome,
-	type PlazbotEnvelope,
-	asEnvelope,
-	describeTransportError,
-	notJsonAnswer,
-	redirectAnswer,
-	refused,
-	refusedAnswer,
-	TIMED_OUT,
-	transportFailure,
-} from './answers';
-import {
 	DEFAULT_DELIVERY_POLICY,
 	type DeliveryPolicy,
+	type Outcome,
 	retryAfterOf,
 	retryDecision,
 	Session,
 } from './policy';
 import { throttleFor } from './throttle';
 
-export const CREDENTIAL_TYPE = 'plazbotApi';
+const CREDENTIAL_TYPE = 'plazbotApi';
 
 /** Hook functions too: the Plazbot Trigger registers and removes its webhook through this client. */
 type PlazbotFunctions = IExecuteFunctions | ILoadOptionsFunctions | IHookFunctions;
@@ -70,11 +71,11 @@ type Verdict = { retryDelayMs: number } | { answer: PlazbotAnswer } | { error: N
 export class PlazbotClient {
 	private readonly stop = new AbortController(); // stopSending(): every waiting request gives up
 	private readonly cancel = (this.fns as Partial<IExecuteFunctions>).getExecutionCancelSignal?.();
-	/** Cancelled execution or stopped sending; combined once per run, not a listener per request. */
+	// Cancelled execution or stopped sending: combined once per run, not a listener per request.
 	private readonly signal = this.cancel
 		? AbortSignal.any([this.cancel, this.stop.signal])
 		: this.stop.signal;
-	/** Output records' redaction, for the session tokens sent so far (a sign-in adds one). */
+	// Output records' redaction, for the session tokens sent so far (a sign-in adds one).
 	private outputRedaction?: { tokens: number; redact: <T>(record: T) => T };
 	private readonly baseHost = new URL(this.baseUrl).hostname; // the only host it is sent to
 	private readonly shownHost = new URL(this.baseUrl).host; // with its port, in error messages
@@ -107,9 +108,8 @@ export class PlazbotClient {
 
 	/** No request starts after this: one sent after a failed item would be re-sent on a re-run. */
 	stopSending(): void {
-		this.stop.abort(
-			new NodeOperationError(this.fns.getNode(), 'Not sent: the node stopped at an earlier error'),
-		);
+		const reason = 'Not sent: the node stopped at an earlier error';
+		this.stop.abort(new NodeOperationError(this.fns.getNode(), reason));
 	}
 
 	async request(request: PlazbotRequest, itemIndex?: number): Promise<PlazbotEnvelope> {
@@ -126,6 +126,7 @@ export class PlazbotClient {
 		for (let attempt = 1; ; attempt++) {
 			const verdict = await this.throttle.slots.run(
 				async (holdUntil): Promise<Verdict | { signInAgain: true }> => {
+					// Not wrapped: one more await would let the items this one stops fail before it does.
 					await this.throttle.pacer.wait(signal);
 					signal.throwIfAborted();
 					const sentAt = Date.now();
@@ -154,16 +155,11 @@ export class PlazbotClient {
 				},
 				signal,
 			);
-			if ('signInAgain' in verdict) {
-				attempt--; // the same try with a new session token: Plazbot did not act on a 401
-				continue;
-			}
-			if ('retryDelayMs' in verdict) {
-				await waitFor(verdict.retryDelayMs, signal);
-				continue;
-			}
+			if ('answer' in verdict) return verdict.answer;
 			if ('error' in verdict) throw verdict.error;
-			return verdict.answer;
+			// With a new session token it is the same try again: Plazbot did not act on a 401.
+			if ('signInAgain' in verdict) attempt--;
+			else await waitFor(verdict.retryDelayMs, signal);
 		}
 	}
 
@@ -180,15 +176,12 @@ export class PlazbotClient {
 		return [...this.secrets, ...this.session.tokensSent];
 	}
 
-	/** textSecrets and the Workspace ID: what error texts must not show in any form. */
+	/** What error texts must not show in any form: textSecrets and the Workspace ID. */
 	private get allSecrets(): string[] {
 		return [this.workspaceId, ...this.textSecrets];
 	}
 
-	/** Text for an error or a log: every secret, the Workspace ID included, in any form. */
-	redact(text: string): string {
-		return redactText(text, this.allSecrets);
-	}
+	private readonly redact = (text: string): string => redactText(text, this.allSecrets);
 
 	/** An output record: the Workspace ID, which user data carries in text, only as a whole value. */
 	redactRecord<T>(record: T): T {
@@ -272,7 +265,7 @@ export class PlazbotClient {
 		} catch (error) {
 			if (this.cancel?.aborted)
 				throw new NodeOperationError(this.fns.getNode(), 'The execution was cancelled');
-			const redact = (text: string) => this.redact(text);
+			const { redact } = this;
 			return this.session.signInOutcome(error, redact) ?? describeTransportError(error, redact);
 		}
 	}

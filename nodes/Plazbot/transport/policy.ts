@@ -1,36 +1,42 @@
-import type { ICredentialDataDecryptedObject, IHttpRequestMethods } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	IHttpRequestMethods,
+	IN8nHttpFullResponse,
+} from 'n8n-workflow';
 
 import { EMAIL_PASSWORD, readSignInFailure } from '../helpers/credentialRules';
-import { causeChain, headerValue } from '../helpers/http';
+import { type ErrorWording, type NotRetried, signInRefused } from '../helpers/errorWording';
+import {
+	causeChain,
+	DROPPED_CONNECTION_CODES,
+	headerValue,
+	parseRetryAfter,
+	type TransportFailure,
+} from '../helpers/http';
 
-import type { NotRetried, Outcome } from './answers';
-import { DROPPED_CONNECTION_CODES } from './answers';
+/** One try's answer, no answer and why, or a refused sign-in. `notSent`: the sign-in's answer. */
+export type Outcome =
+	| { kind: 'response'; response: IN8nHttpFullResponse; notSent?: boolean }
+	| TransportFailure
+	| { kind: 'signInRefused'; wording: ErrorWording };
 
 /** The node's Options, read once per run. */
 export const DEFAULT_DELIVERY_POLICY = {
-	/** Total tries of one request, the first included. */
-	maxAttempts: 5,
-	/** A dropped connection after sending is ambiguous: the message may have gone out. */
-	retryOnConnectionDrop: false,
+	maxAttempts: 5, // tries of one request, the first included
+	retryOnConnectionDrop: false, // a dropped connection is ambiguous: the message may have gone out
 	timeoutMs: 30_000,
-	/** Smallest gap between the starts of two requests of this execution. */
-	minSpacingMs: 0,
-	/** The Concurrency option (Adaptive's ceiling). */
-	maxInFlight: 5,
-	/** First backoff step; doubles on each retry, with jitter. */
-	backoffBaseMs: 1_000,
-	/** Continue On Fail off: send nothing after the first failed item. */
-	stopAtFirstError: false,
+	minSpacingMs: 0, // between the starts of two requests of this execution
+	maxInFlight: 5, // the Concurrency option (Adaptive's ceiling)
+	backoffBaseMs: 1_000, // the first backoff step; doubles on each retry, with jitter
+	stopAtFirstError: false, // Continue On Fail off: send nothing after the first failed item
 	adaptive: false,
 };
 export type DeliveryPolicy = typeof DEFAULT_DELIVERY_POLICY;
 
 /** "Not processed, try later": safe to repeat. A 503 only with a Retry-After (see ambiguous). */
 const NOT_PROCESSED_STATUSES = new Set([429, 503]);
-/**
- * A gateway's 502/504, and a bare 503, can come after Plazbot accepted the request: repeated for
- * a send only when the user opted in (Retry on Connection Drop), as a dropped connection.
- */
+// A gateway's 502/504, and a bare 503, can come after Plazbot accepted the request: repeated for
+// a send only when the user opted in (Retry on Connection Drop), as a dropped connection.
 const GATEWAY_STATUSES = new Set([502, 504]);
 const MAX_BACKOFF_MS = 30_000;
 /** A longer Retry-After fails the item, saying how long Plazbot asked for. */
@@ -89,33 +95,17 @@ function jitteredBackoff(baseMs: number, attempt: number): number {
 	return Math.round(ceiling / 2 + Math.random() * (ceiling / 2));
 }
 
-/** Retry-After is either delay-seconds or an HTTP date (RFC 9110 §10.2.3). */
-export function parseRetryAfter(value: string | undefined, now = Date.now()): number | undefined {
-	const trimmed = value?.trim();
-	if (!trimmed) return undefined;
-	if (/^\d+(\.\d+)?$/.test(trimmed)) return Math.ceil(Number(trimmed) * 1000);
-	// Only a real HTTP date: Date.parse reads "1 2" or "99" as dates too.
-	if (trimmed.length > 64 || !/[A-Za-z]{3}/.test(trimmed)) return undefined;
-	const date = Date.parse(trimmed);
-	return Number.isNaN(date) ? undefined : Math.max(0, date - now);
-}
-
-/**
- * An "Email and Password" session. n8n signs in (preAuthentication) whenever `sessionToken` is
- * empty. Plazbot answers 401 to an expired token, and did not act: the token is emptied and the
- * request sent again. While it is empty one request goes out at a time; the others use its token.
- */
+// An "Email and Password" session. n8n signs in (preAuthentication) whenever `sessionToken` is
+// empty. Plazbot answers 401 to an expired token, and did not act: the token is emptied and the
+// request sent again. While it is empty one request goes out at a time; the others use its token.
 export class Session {
 	private signingIn?: Promise<unknown>;
 	private refusal?: Outcome;
 	/** Every session token a request of this run carried, for redaction. */
 	readonly tokensSent = new Set<string>();
+	readonly usesSignIn = this.credentials.authentication === EMAIL_PASSWORD;
 
 	constructor(private readonly credentials: ICredentialDataDecryptedObject) {}
-
-	get usesSignIn(): boolean {
-		return this.credentials.authentication === EMAIL_PASSWORD;
-	}
 
 	/** One try, signing in first (through n8n) if no token is held; tells which token it carried. */
 	async send(attempt: () => Promise<Outcome>): Promise<{ outcome: Outcome; tokenSent: string }> {
@@ -141,10 +131,8 @@ export class Session {
 		}
 	}
 
-	/**
-	 * After a 401: "signIn" when the refused token is the one held (dropped, the next try signs in);
-	 * "renewed" when another request already signed in again (which revokes older tokens).
-	 */
+	// After a 401: "signIn" when the refused token is the one held (dropped, the next try signs in);
+	// "renewed" when another request already signed in again (which revokes older tokens).
 	refused(outcome: Outcome, tokenSent: string): 'signIn' | 'renewed' | undefined {
 		if (!this.usesSignIn || outcome.kind !== 'response' || outcome.response.statusCode !== 401)
 			return undefined;
@@ -153,10 +141,8 @@ export class Session {
 		return 'signIn';
 	}
 
-	/**
-	 * A try whose sign-in failed, so the request never left. Refused: every item's error, without
-	 * signing in again. 429 or 503: retried as any is. Undefined for any other failure.
-	 */
+	// A try whose sign-in failed, so the request never left. Refused: every item's error, without
+	// signing in again. 429 or 503: retried as any is. Undefined for any other failure.
 	signInOutcome(error: unknown, redact: (text: string) => string): Outcome | undefined {
 		if (!this.usesSignIn) return undefined;
 		const failure = causeChain(error)
@@ -164,17 +150,8 @@ export class Session {
 			.find((found) => found !== undefined);
 		if (!failure) return undefined;
 		const message = redact(failure.message);
-		if (failure.refused) {
-			return {
-				kind: 'signInRefused',
-				wording: {
-					message,
-					description:
-						'Open the Plazbot API credential and check the Email and Password (and the Workspace ID). The node signed in once for this execution and not again for the other items, so that the account is not locked; nothing was sent.',
-					httpCode: String(failure.status),
-				},
-			};
-		}
+		if (failure.refused)
+			return { kind: 'signInRefused', wording: signInRefused(message, failure.status) };
 		return {
 			kind: 'response',
 			notSent: true,
@@ -186,7 +163,7 @@ export class Session {
 		};
 	}
 
-	token(): string {
+	private token(): string {
 		return String(this.credentials.sessionToken ?? '');
 	}
 }

@@ -2,10 +2,7 @@
  * n8n reports some failures differently on each line (a refused redirect, a dropped connection);
  * the node recognises both forms, so the user reads the same explanation on 1.x and 2.x.
  */
-import {
-	describeTransportError,
-	REDIRECTED_ELSEWHERE,
-} from '../../../nodes/Plazbot/transport/answers';
+import { describeTransportError, REDIRECTED_ELSEWHERE } from '../../../nodes/Plazbot/helpers/http';
 
 describe('a redirect refused by n8n', () => {
 	it.each([

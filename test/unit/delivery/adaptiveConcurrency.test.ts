@@ -6,7 +6,7 @@
 import {
 	AdaptiveConcurrency,
 	DEFAULT_ADAPTIVE_CONCURRENCY,
-} from '../../../nodes/Plazbot/transport/throttle';
+} from '../../../nodes/Plazbot/helpers/adaptiveConcurrency';
 import { rateControlFor } from '../../../nodes/Plazbot/actions/common.runtime';
 
 function controller(maxLimit = 50) {

@@ -4,7 +4,8 @@
  */
 import { router } from '../../../nodes/Plazbot/actions/router';
 import { PlazbotClient } from '../../../nodes/Plazbot/transport/client';
-import { parseRetryAfter, retryAfterOf } from '../../../nodes/Plazbot/transport/policy';
+import { parseRetryAfter } from '../../../nodes/Plazbot/helpers/http';
+import { retryAfterOf } from '../../../nodes/Plazbot/transport/policy';
 import { onFakeClock, useFakeClock } from '../support/fakeClock';
 import { fakeExecuteFunctions } from '../support/fakeExecuteFunctions';
 import { startStandIn } from '../support/standIn';

@@ -2,8 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { asLocatorId } from '../../helpers/parameters';
-import { isRecord } from '../../helpers/records';
-import type { PlazbotEnvelope } from '../../transport/answers';
+import { isRecord, type PlazbotEnvelope } from '../../helpers/records';
 import type { PlazbotClient } from '../../transport/client';
 import { CONTACT_DELETE_BATCH_PATH, contactDeleteBatchEntry } from '../../transport/apiContract';
 import { contactLocatorField } from './contact.common';

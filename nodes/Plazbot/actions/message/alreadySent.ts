@@ -3,13 +3,14 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { InvalidInput } from '../../helpers/errors';
 import { describeType, normalizeWhatsappNumber } from '../../helpers/phone';
 import type { PlazbotClient } from '../../transport/client';
+import { followPages } from '../../helpers/pages';
 import { isRecord } from '../../helpers/records';
 import {
 	CONTINUATION_TOKEN_QUERY,
 	CONVERSATION_SENT_STATUS_WORDS,
 	LIST_CONVERSATIONS_PATH,
 } from '../../transport/apiContract';
-import { followPages, pageOf } from '../../transport/pagination';
+import { pageOf } from '../../transport/pagination';
 
 /**
  * "Skip Destinations Already Sent": the safe way to resume a campaign whose execution died (an

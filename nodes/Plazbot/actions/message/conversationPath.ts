@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { PlazbotEnvelope } from '../../transport/answers';
+import type { PlazbotEnvelope } from '../../helpers/records';
 import type { PlazbotClient } from '../../transport/client';
 import { SEND_CONVERSATION_PATHS } from '../../transport/apiContract';
 

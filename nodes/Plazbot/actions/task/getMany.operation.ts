@@ -3,9 +3,9 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { asOptionalLocatorId, asOptionalText, definedFields } from '../../helpers/parameters';
 import { UnreadableAnswer } from '../../helpers/errors';
+import { MAX_PAGES } from '../../helpers/pages';
 import { recordsIn } from '../../helpers/records';
 import type { PlazbotClient } from '../../transport/client';
-import { MAX_PAGES } from '../../transport/pagination';
 import { TASK_PAGE_SIZE, TASK_PATH } from '../../transport/apiContract';
 import { contactOption, returnAllOrLimit } from '../common.descriptions';
 import { readLimit } from '../common.runtime';

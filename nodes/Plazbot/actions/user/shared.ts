@@ -1,9 +1,8 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { asRequiredText } from '../../helpers/parameters';
-import { firstRecord, isRecord } from '../../helpers/records';
+import { firstRecord, isRecord, type PlazbotEnvelope } from '../../helpers/records';
 import { redactRecord } from '../../helpers/secrets';
-import type { PlazbotEnvelope } from '../../transport/answers';
 import { DEFAULT_USER_COMPANY } from '../../transport/apiContract';
 
 export function passwordField(
