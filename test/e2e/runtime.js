@@ -16,7 +16,7 @@
 const { spawn } = require('node:child_process');
 const { copyFileSync, existsSync, mkdirSync, mkdtempSync, renameSync, rmSync } = require('node:fs');
 const { createServer } = require('node:net');
-const { join } = require('node:path');
+const { dirname, join } = require('node:path');
 
 /** The file n8n keeps its SQLite database in, inside a user folder. */
 const DATABASE = join('.n8n', 'database.sqlite');
@@ -104,18 +104,34 @@ async function runN8n(runtime, args, env) {
 }
 
 /**
+ * `target` in the cache, made once by `make(folder)`, which answers the path it made inside that
+ * empty folder of its own; moved into place in one rename, so a run stopped halfway, or another
+ * run making it at the same time, never leaves a partial one (the first to finish wins).
+ */
+async function cachedOnce(target, make) {
+	if (existsSync(target)) return target;
+	mkdirSync(dirname(target), { recursive: true });
+	const building = mkdtempSync(`${target}.making-`);
+	try {
+		const made = await make(building);
+		try {
+			renameSync(made, target);
+		} catch (error) {
+			if (!existsSync(target)) throw error;
+		}
+		return target;
+	} finally {
+		rmSync(building, { recursive: true, force: true });
+	}
+}
+
+/**
  * Makes the runtime's migrated database once: a command on a fresh user folder migrates it (any
  * command does; `list:workflow` does nothing else), then the write-ahead log is folded into the
- * database file so that one file holds everything. Built in a folder of its own and moved into
- * place in one rename, so a run stopped halfway, or another test run making it at the same time,
- * never leaves a partial one.
+ * database file so that one file holds everything.
  */
 async function ensureMigratedTemplate(runtime) {
-	const template = templateDatabase(runtime);
-	if (existsSync(template)) return template;
-	mkdirSync(cacheDir(runtime), { recursive: true });
-	const building = mkdtempSync(join(cacheDir(runtime), 'migrating-'));
-	try {
+	return await cachedOnce(templateDatabase(runtime), async (building) => {
 		const env = {
 			...baseEnv(building),
 			...compileCacheEnv(runtime),
@@ -126,12 +142,8 @@ async function ensureMigratedTemplate(runtime) {
 		if (exitCode !== 0 || !existsSync(database))
 			throw new Error(`n8n could not migrate a new database:\n${output.slice(-3000)}`);
 		await checkpoint(runtime, database);
-		mkdirSync(join(cacheDir(runtime), 'migrated-user-folder', '.n8n'), { recursive: true });
-		renameSync(database, template);
-		return template;
-	} finally {
-		rmSync(building, { recursive: true, force: true });
-	}
+		return database;
+	});
 }
 
 /** Folds the write-ahead log into the database file, with the runtime's own sqlite3. */
@@ -156,6 +168,7 @@ async function checkpoint(runtime, database) {
 module.exports = {
 	baseEnv,
 	cacheDir,
+	cachedOnce,
 	compileCacheEnv,
 	ensureMigratedTemplate,
 	freePort,

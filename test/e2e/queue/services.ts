@@ -6,20 +6,16 @@
  * SQLITE_BUSY and messages go unsent.
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import {
-	chmodSync,
-	chownSync,
-	existsSync,
-	mkdirSync,
-	mkdtempSync,
-	readdirSync,
-	renameSync,
-	rmSync,
-} from 'node:fs';
+import { chmodSync, chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 
 import { freePort } from '../n8n';
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { cachedOnce } = require('../runtime') as {
+	cachedOnce: (target: string, make: (folder: string) => Promise<string>) => Promise<string>;
+};
 
 export interface Service {
 	port: number;
@@ -160,36 +156,27 @@ export async function startPostgres(): Promise<Postgres> {
  * (which runs any n8n command on the fresh database: the first one migrates it) and then shut
  * down cleanly. Each stand gets its own copy, so no test sees another's data; n8n starts on it
  * as on a database it migrated before, in seconds instead of the half minute its hundreds of
- * migrations take on an empty one. Made in a folder of its own and moved into place in one
- * rename, so a run stopped halfway, or another run making it at the same time, never leaves a
- * partial one.
+ * migrations take on an empty one.
  */
 export async function startMigratedPostgres(
 	cacheDir: string,
 	migrate: (postgres: Postgres) => Promise<void>,
 ): Promise<Postgres> {
-	const template = join(cacheDir, `postgres-${postgresMajor()}-migrated`);
-	if (!existsSync(template)) {
-		const postgres = await startPostgres();
-		const data = join(postgres.dir, 'data');
-		try {
-			await migrate(postgres);
-			run(postgresBin('pg_ctl'), ['-D', data, '-m', 'fast', '-w', 'stop']);
-			mkdirSync(cacheDir, { recursive: true });
-			const building = mkdtempSync(join(cacheDir, 'postgres-migrating-'));
+	const template = await cachedOnce(
+		join(cacheDir, `postgres-${postgresMajor()}-migrated`),
+		async (building) => {
+			const postgres = await startPostgres();
+			const data = join(postgres.dir, 'data');
 			try {
+				await migrate(postgres);
+				run(postgresBin('pg_ctl'), ['-D', data, '-m', 'fast', '-w', 'stop']);
 				execFileSync('cp', ['-a', data, join(building, 'data')]);
-				renameSync(join(building, 'data'), template);
-			} catch (error) {
-				// Another run moved its copy into place first: that one is as good.
-				if (!existsSync(template)) throw error;
+				return join(building, 'data');
 			} finally {
-				rmSync(building, { recursive: true, force: true });
+				await postgres.stop();
 			}
-		} finally {
-			await postgres.stop();
-		}
-	}
+		},
+	);
 	const dir = clusterFolder();
 	execFileSync('cp', ['-a', template, join(dir, 'data')]);
 	return await serveCluster(dir);
