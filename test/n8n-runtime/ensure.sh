@@ -118,7 +118,7 @@ fi
 
 if [ ! -f "$dir/.installed" ]; then
   echo "Installing $(node -e "const d=require('$pins/package.json').dependencies;console.log(Object.entries(d).map(([k,v])=>k+'@'+v).join(', '))") into $dir" >&2
-  echo "(first time only: about 5 to 7 minutes on 2 cores, 450 MB to download, 3 GB on disk; later runs reuse it)..." >&2
+  echo "(first time only: about 4 to 7 minutes on 2 cores, 450 MB to download, 3 GB on disk; later runs reuse it)..." >&2
   cp "$pins/package.json" "$pins/package-lock.json" "$dir/"
   step_started=$SECONDS
   npm_config_ignore_scripts=true npm ci --ignore-scripts --no-audit --no-fund --loglevel=error >&2 \
