@@ -11,6 +11,7 @@ const setupFilesAfterEnv = ['<rootDir>/test/everyTestAsserts.js'];
 
 module.exports = {
 	reporters: ['default', '<rootDir>/test/failSkippedTests.js'],
+	testSequencer: '<rootDir>/test/sequencer.js',
 	projects: [
 		{
 			displayName: 'unit',
