@@ -1,6 +1,7 @@
 'use strict';
 const { execFileSync } = require('node:child_process');
-const { existsSync } = require('node:fs');
+const { existsSync, mkdtempSync } = require('node:fs');
+const { tmpdir } = require('node:os');
 const { join, resolve } = require('node:path');
 const { ensureMigratedTemplate } = require('./runtime');
 
@@ -37,4 +38,7 @@ module.exports = async () => {
 	process.stderr.write(`\ne2e on ${line}: n8n ${n8nVersion} with Node.js ${nodeVersion}\n`);
 	// One migrated database per runtime, copied into each test's fresh user folder (runtime.js).
 	await ensureMigratedTemplate(runtime);
+	// Each jest worker's shared executions server is recorded here (n8n.ts, sharedServer) and
+	// stopped by globalTeardown.js.
+	process.env.PLAZBOT_E2E_SHARED_SERVERS = mkdtempSync(join(tmpdir(), 'plazbot-e2e-servers-'));
 };

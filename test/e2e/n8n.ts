@@ -3,11 +3,12 @@
  * Drives real n8n headlessly, the way a self-hosted user's instance runs our package: the built
  * `dist/` is loaded as custom extensions (node type `CUSTOM.plazbot`), or the packed tarball is
  * installed the way n8n's community-package installer installs it (node type
- * `n8n-nodes-plazbot.plazbot`); one long-lived `n8n start` per instance saves credentials and
- * workflows over its REST API and runs them as the editor's "Execute workflow" button does (a CLI
- * boot costs seconds of CPU per command; `executeInCli` keeps `n8n execute --rawOutput`, after
- * n8n's CLI imports, for what needs that process itself). The n8n line (PLAZBOT_N8N_LINE: n8n-2 or n8n-1) is chosen
- * by the e2e globalSetup, which installs its runtime. The one harness: the e2e tests and the
+ * `n8n-nodes-plazbot.plazbot`); a long-lived `n8n start` saves credentials and workflows over its
+ * REST API and runs them as the editor's "Execute workflow" button does: one per jest worker for
+ * the instances with no settings of their own (`sharedServer`), one per instance otherwise (a
+ * CLI boot costs seconds of CPU per command; `executeInCli` keeps `n8n execute --rawOutput`, after
+ * n8n's CLI imports, for what needs that process itself). The n8n line (PLAZBOT_N8N_LINE: n8n-2
+ * or n8n-1) is chosen by the e2e globalSetup, which installs its runtime. The one harness: the e2e tests and the
  * benchmark (bench/run.js, through bench/harness.js) both drive n8n with it. What every process
  * shares (its environment, Node.js's compile cache, the migrated database each user folder starts
  * from) is in runtime.js, which the globalSetup uses as well.
@@ -16,6 +17,7 @@ import type { ChildProcess } from 'node:child_process';
 import { execFileSync, spawn } from 'node:child_process';
 import {
 	closeSync,
+	existsSync,
 	mkdirSync,
 	mkdtempSync,
 	openSync,
@@ -81,6 +83,7 @@ export interface OutputItem {
 
 export interface N8nServer {
 	baseUrl: string;
+	pid: number;
 	/** Calls n8n's REST API as the owner and returns the parsed answer. */
 	rest(method: string, path: string, body?: unknown): Promise<any>;
 	/** Everything n8n logged so far (stdout and stderr). */
@@ -241,6 +244,73 @@ export function parseExecutionData(data: unknown): any {
 	return flatted.parse(data);
 }
 
+/**
+ * The REST API as n8n's owner: set up on a new user folder, logged in on one whose n8n ran before
+ * (an n8n restart, or a server another test file of this jest worker started).
+ */
+async function ownerRest(baseUrl: string): Promise<N8nServer['rest']> {
+	const owner = { email: 'owner@example.com', password: 'Owner-Passw0rd-e2e' };
+	const post = (path: string, body: unknown) =>
+		fetch(`${baseUrl}/rest${path}`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify(body),
+		});
+	let session = await post('/owner/setup', { ...owner, firstName: 'Test', lastName: 'Owner' });
+	if (session.status === 400)
+		session = await post('/login', { emailOrLdapLoginId: owner.email, password: owner.password });
+	if (!session.ok) throw new Error(`owner setup failed: ${session.status} ${await session.text()}`);
+	const cookie = (session.headers.get('set-cookie') ?? '').split(';')[0];
+	return async (method: string, path: string, body?: unknown): Promise<any> => {
+		const response = await fetch(`${baseUrl}/rest${path}`, {
+			method,
+			headers: { 'content-type': 'application/json', cookie },
+			body: body === undefined ? undefined : JSON.stringify(body),
+		});
+		return await response.json();
+	};
+}
+
+/**
+ * Where the globalSetup lets each jest worker record its shared executions server (its pid and
+ * user folder), for the globalTeardown to stop; unset (the benchmark), every instance has its own.
+ */
+const SHARED_SERVERS = process.env.PLAZBOT_E2E_SHARED_SERVERS;
+
+/**
+ * One `n8n start` for the default instances (no settings of their own) of this jest worker: the
+ * worker runs its test files one after another, each with its own stand-in, credentials and
+ * workflows (saved under the ids n8n gives), so a test file no longer boots an n8n of its own
+ * (about 11 s of CPU on 2.41). An instance with its own env, the installed package or another
+ * build gets its own server, as does every `startServer()` caller.
+ */
+async function sharedServer(): Promise<N8nServer> {
+	// Files of one worker run one after another, so the record is read and written by one at a time.
+	const recordFile = join(SHARED_SERVERS as string, `${process.pid}.json`);
+	if (existsSync(recordFile)) {
+		const { pid, baseUrl, logFile } = JSON.parse(readFileSync(recordFile, 'utf8'));
+		if (isAlive(pid)) {
+			const log = () => readFileSync(logFile, 'utf8');
+			return { baseUrl, pid, rest: await ownerRest(baseUrl), log, stop: async () => undefined };
+		}
+	}
+	const host = new N8nInstance({ env: {} });
+	const logFile = join(host.userFolder, 'n8n.log');
+	const server = await host.startServer({ logFile });
+	const { pid, baseUrl } = server;
+	writeFileSync(recordFile, JSON.stringify({ pid, baseUrl, logFile, userFolder: host.userFolder }));
+	return server;
+}
+
+function isAlive(pid: number): boolean {
+	try {
+		process.kill(pid, 0);
+		return true;
+	} catch {
+		return false;
+	}
+}
+
 export class N8nInstance {
 	readonly userFolder = mkdtempSync(join(tmpdir(), 'plazbot-n8n-'));
 	/** The type our node has in this n8n's workflows. */
@@ -253,6 +323,8 @@ export class N8nInstance {
 	/** A credential's or workflow's id as the test gave it → the id n8n's REST API gave it. */
 	private readonly credentialIds = new Map<string, string>();
 	private readonly workflowIds = new Map<string, string>();
+	/** Runs its executions in its jest worker's shared server (`sharedServer`). */
+	private readonly sharesServer: boolean;
 
 	/**
 	 * `community-package` installs `tarball` (see `packTarball`) into the user folder's `nodes/`
@@ -269,6 +341,7 @@ export class N8nInstance {
 		} = {},
 	) {
 		const loadedAs = options.loadedAs ?? 'custom-extensions';
+		this.sharesServer = Boolean(SHARED_SERVERS) && Object.keys(options).length === 0;
 		// The runtime's migrated database (test/e2e/runtime.js), when the e2e setup made one.
 		seedUserFolder(this.userFolder);
 		if (loadedAs === 'community-package') {
@@ -369,7 +442,10 @@ export class N8nInstance {
 			this.credentialIds.set(credential.id, (await createCredential(server, credential)).id);
 		}
 		for (const workflow of workflows.splice(0)) {
-			const id = await saveWorkflow(server, withCredentialIds(workflow, this.credentialIds));
+			const saved = withCredentialIds(workflow, this.credentialIds);
+			// In a shared server another test file may have saved a workflow under the same id.
+			if (this.sharesServer) delete (saved as { id?: string }).id;
+			const id = await saveWorkflow(server, saved);
 			this.workflowIds.set((workflow as { id: string }).id, id);
 		}
 	}
@@ -404,7 +480,7 @@ export class N8nInstance {
 	 * one at a time, so `stderr` holds this execution's log lines only.
 	 */
 	async execute(workflowId: string, timeoutMs = 240_000): Promise<ExecutionResult> {
-		this.runner ??= this.startServer().catch((error) => {
+		this.runner ??= (this.sharesServer ? sharedServer() : this.startServer()).catch((error) => {
 			this.runner = undefined;
 			throw error;
 		});
@@ -463,10 +539,11 @@ export class N8nInstance {
 		return await this.cli(['execute', `--id=${workflowId}`, '--rawOutput'], options);
 	}
 
+	/** A shared server keeps running for the worker's next test file (globalTeardown stops it). */
 	private async stopRunner(): Promise<void> {
 		const runner = this.runner;
 		this.runner = undefined;
-		await (await runner?.catch(() => undefined))?.stop();
+		if (!this.sharesServer) await (await runner?.catch(() => undefined))?.stop();
 	}
 
 	/**
@@ -481,13 +558,19 @@ export class N8nInstance {
 			port?: number;
 			env?: Record<string, string>;
 			onPortsChosen?: CliOptions['onPortsChosen'];
+			/**
+			 * n8n's output goes to this file instead of memory, and the process does not hold the jest
+			 * worker open: for a server other test files use.
+			 */
+			logFile?: string;
 		} = {},
 	): Promise<N8nServer> {
 		return await withPortRetry(
 			async () => ({ port: options.port ?? (await freePort()), brokerPort: await freePort() }),
 			async (ports) => {
 				await options.onPortsChosen?.(ports);
-				return await this.startServerOn(ports.port as number, ports.brokerPort, options.env);
+				const { env, logFile } = options;
+				return await this.startServerOn(ports.port as number, ports.brokerPort, env, logFile);
 			},
 		);
 	}
@@ -496,13 +579,18 @@ export class N8nInstance {
 		port: number,
 		brokerPort: number,
 		env: Record<string, string> = {},
+		logFile?: string,
 	): Promise<N8nServer> {
-		const child = await this.spawn(['start'], {
-			...env,
-			N8N_PORT: String(port),
-			N8N_RUNNERS_BROKER_PORT: String(brokerPort),
-			N8N_SECURE_COOKIE: 'false',
-		});
+		const child = await this.spawn(
+			['start'],
+			{
+				...env,
+				N8N_PORT: String(port),
+				N8N_RUNNERS_BROKER_PORT: String(brokerPort),
+				N8N_SECURE_COOKIE: 'false',
+			},
+			logFile,
+		);
 		const baseUrl = `http://127.0.0.1:${port}`;
 		const stop = () => child.stop();
 		const deadline = Date.now() + 180_000;
@@ -525,33 +613,15 @@ export class N8nInstance {
 			}
 			await new Promise((resolveWait) => setTimeout(resolveWait, 500));
 		}
-		const owner = { email: 'owner@example.com', password: 'Owner-Passw0rd-e2e' };
-		const post = (path: string, body: unknown) =>
-			fetch(`${baseUrl}/rest${path}`, {
-				method: 'POST',
-				headers: { 'content-type': 'application/json' },
-				body: JSON.stringify(body),
-			});
-		let session = await post('/owner/setup', { ...owner, firstName: 'Test', lastName: 'Owner' });
-		// An owner exists already when this user folder's n8n ran before: log in instead.
-		if (session.status === 400)
-			session = await post('/login', { emailOrLdapLoginId: owner.email, password: owner.password });
-		if (!session.ok) {
-			const answer = `${session.status} ${await session.text()}`;
+		let rest: N8nServer['rest'];
+		try {
+			rest = await ownerRest(baseUrl);
+		} catch (error) {
 			// A running n8n would keep jest from ever finishing.
 			await stop();
-			throw new Error(`owner setup failed: ${answer}`);
+			throw error;
 		}
-		const cookie = (session.headers.get('set-cookie') ?? '').split(';')[0];
-		const rest = async (method: string, path: string, body?: unknown): Promise<any> => {
-			const response = await fetch(`${baseUrl}/rest${path}`, {
-				method,
-				headers: { 'content-type': 'application/json', cookie },
-				body: body === undefined ? undefined : JSON.stringify(body),
-			});
-			return await response.json();
-		};
-		return { baseUrl, rest, log: child.log, stop };
+		return { baseUrl, pid: child.pid, rest, log: child.log, stop };
 	}
 
 	/** Runs `n8n worker` (queue mode: the instance's env must say so) and waits until it takes jobs. */
@@ -578,12 +648,14 @@ export class N8nInstance {
 		);
 	}
 
-	/** An n8n process with its own task-broker port, its output kept. */
+	/** An n8n process with its own task-broker port, its output kept (in `logFile` if given). */
 	private async spawn(
 		args: string[],
 		env: NodeJS.ProcessEnv,
+		logFile?: string,
 	): Promise<N8nProcess & { exited(): boolean }> {
 		const runtime = runtimeDir();
+		const logFd = logFile === undefined ? undefined : openSync(logFile, 'a');
 		const child = spawn(nodeBinary(runtime), [n8nBinary(runtime), ...args], {
 			env: {
 				...compileCacheEnv(runtime),
@@ -592,11 +664,18 @@ export class N8nInstance {
 				...env,
 			},
 			cwd: this.userFolder,
-			stdio: ['ignore', 'pipe', 'pipe'],
+			stdio: logFd === undefined ? ['ignore', 'pipe', 'pipe'] : ['ignore', logFd, logFd],
 		});
+		if (logFd !== undefined) {
+			closeSync(logFd);
+			// A server other test files use outlives this one: it does not keep the jest worker
+			// from exiting (globalTeardown stops it).
+			child.unref();
+		}
 		let output = '';
-		child.stdout.on('data', (chunk) => (output += chunk));
-		child.stderr.on('data', (chunk) => (output += chunk));
+		child.stdout?.on('data', (chunk) => (output += chunk));
+		child.stderr?.on('data', (chunk) => (output += chunk));
+		const log = logFile ? () => readFileSync(logFile, 'utf8') : () => output;
 		// A jest worker that exits without stopping it (a crash, a timeout) takes n8n with it.
 		const killOnExit = () => child.kill('SIGKILL');
 		process.once('exit', killOnExit);
@@ -609,7 +688,7 @@ export class N8nInstance {
 				child.kill(signal);
 			});
 		};
-		return { pid: child.pid ?? -1, log: () => output, stop, exited };
+		return { pid: child.pid ?? -1, log, stop, exited };
 	}
 
 	/** Stops the executions server, if one started, and deletes the user folder. */
