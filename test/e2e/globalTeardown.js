@@ -1,6 +1,7 @@
 'use strict';
 const { existsSync, readdirSync, readFileSync, rmSync } = require('node:fs');
 const { join } = require('node:path');
+const { isAlive } = require('./runtime');
 
 /** Stops the executions servers the jest workers shared (n8n.ts, sharedServer) and deletes them. */
 module.exports = async () => {
@@ -16,18 +17,10 @@ module.exports = async () => {
 
 /** SIGTERM, then SIGKILL after 10 s: a worker that exits normally has killed its server already. */
 async function stop(pid) {
-	const alive = () => {
-		try {
-			process.kill(pid, 0);
-			return true;
-		} catch {
-			return false;
-		}
-	};
-	if (!alive()) return;
+	if (!isAlive(pid)) return;
 	process.kill(pid, 'SIGTERM');
-	for (let waited = 0; alive() && waited < 10_000; waited += 100) {
+	for (let waited = 0; isAlive(pid) && waited < 10_000; waited += 100) {
 		await new Promise((resolve) => setTimeout(resolve, 100));
 	}
-	if (alive()) process.kill(pid, 'SIGKILL');
+	if (isAlive(pid)) process.kill(pid, 'SIGKILL');
 }

@@ -8,10 +8,10 @@
  * the instances with no settings of their own (`sharedServer`), one per instance otherwise (a
  * CLI boot costs seconds of CPU per command; `executeInCli` keeps `n8n execute --rawOutput`, after
  * n8n's CLI imports, for what needs that process itself). The n8n line (PLAZBOT_N8N_LINE: n8n-2
- * or n8n-1) is chosen by the e2e globalSetup, which installs its runtime. The one harness: the e2e tests and the
- * benchmark (bench/run.js, through bench/harness.js) both drive n8n with it. What every process
- * shares (its environment, Node.js's compile cache, the migrated database each user folder starts
- * from) is in runtime.js, which the globalSetup uses as well.
+ * or n8n-1) is chosen by the e2e globalSetup, which installs its runtime. The one harness: the e2e
+ * tests and the benchmark (bench/run.js, through bench/harness.js) both drive n8n with it. What
+ * every process shares (its environment, Node.js's compile cache, the migrated database each user
+ * folder starts from) is in runtime.js, which the globalSetup uses as well.
  */
 import type { ChildProcess } from 'node:child_process';
 import { execFileSync, spawn } from 'node:child_process';
@@ -153,11 +153,12 @@ const runtimeFiles = require('./runtime') as {
 	baseEnv: (userFolder: string) => NodeJS.ProcessEnv;
 	compileCacheEnv: (runtime: string) => NodeJS.ProcessEnv;
 	freePort: () => Promise<number>;
+	isAlive: (pid: number) => boolean;
 	n8nBinary: (runtime: string) => string;
 	nodeBinary: (runtime: string) => string;
 	seedUserFolder: (userFolder: string) => void;
 };
-const { baseEnv, compileCacheEnv, n8nBinary, nodeBinary, seedUserFolder } = runtimeFiles;
+const { baseEnv, compileCacheEnv, isAlive, n8nBinary, nodeBinary, seedUserFolder } = runtimeFiles;
 
 /** A port nothing listens on now: each n8n process needs its own task-broker port. */
 export const freePort = runtimeFiles.freePort;
@@ -302,15 +303,6 @@ async function sharedServer(): Promise<N8nServer> {
 	return server;
 }
 
-function isAlive(pid: number): boolean {
-	try {
-		process.kill(pid, 0);
-		return true;
-	} catch {
-		return false;
-	}
-}
-
 export class N8nInstance {
 	readonly userFolder = mkdtempSync(join(tmpdir(), 'plazbot-n8n-'));
 	/** The type our node has in this n8n's workflows. */
@@ -430,7 +422,7 @@ export class N8nInstance {
 		if (this.runner) await this.savePending(await this.runner);
 	}
 
-	/** Saves the workflows (each with an `id`, which n8n keeps) with the credentials before them. */
+	/** Saves the workflows (each with an `id`; `execute` maps it to n8n's) after the credentials. */
 	async importWorkflows(workflows: object[]): Promise<void> {
 		this.pending.workflows.push(...workflows);
 		if (this.runner) await this.savePending(await this.runner);

@@ -84,6 +84,16 @@ async function freePort() {
 	});
 }
 
+/** Whether a process with this pid is still running. */
+function isAlive(pid) {
+	try {
+		process.kill(pid, 0);
+		return true;
+	} catch {
+		return false;
+	}
+}
+
 /** Runs the runtime's n8n once and resolves with its exit code and output. */
 async function runN8n(runtime, args, env) {
 	const child = spawn(nodeBinary(runtime), [n8nBinary(runtime), ...args], {
@@ -172,6 +182,7 @@ module.exports = {
 	compileCacheEnv,
 	ensureMigratedTemplate,
 	freePort,
+	isAlive,
 	n8nBinary,
 	nodeBinary,
 	seedUserFolder,
