@@ -15,7 +15,7 @@ module.exports = async () => {
 	rmSync(dir, { recursive: true, force: true });
 };
 
-/** SIGTERM, then SIGKILL after 10 s: a worker that exits normally has killed its server already. */
+/** SIGTERM (n8n shuts down cleanly), then SIGKILL after 10 s. */
 async function stop(pid) {
 	if (!isAlive(pid)) return;
 	process.kill(pid, 'SIGTERM');
