@@ -280,18 +280,19 @@ describeOnN8n2('n8n queue mode (main + 2 workers, PostgreSQL, Redis)', () => {
 			'the campaign to be under way on both workers',
 		);
 		await victim.stop('SIGKILL');
-		// What the victim had started and not finished when it died, read once the last of its output
-		// has come through the pipe: read before the kill, an execution finishing in between counted.
-		await new Promise((settle) => setTimeout(settle, 1000));
-		const killedWhileRunning = unfinishedOn(victim);
-		expect(killedWhileRunning.length).toBeGreaterThan(0);
 
 		// As the README says: wait until every execution of the campaign has ended; the dead
 		// worker's end in error once their lock runs out.
 		const crashed = await finishedExecutions(stand.server, 'wfResume', EXECUTIONS);
-		const failed = crashed.filter((e) => e.status !== 'success').map((e) => e.id);
+		const failed = crashed.filter((e) => e.status !== 'success');
 		expect(failed.length).toBeGreaterThan(0);
-		expect(killedWhileRunning.every((id) => failed.includes(id))).toBe(true);
+		// None is reported as sent that was not: an execution that ended in success sent every one
+		// of its customers. (Which execution the kill caught is not read from the worker's log: an
+		// execution can be saved as finished and the worker die before it logs so.)
+		const deliveredBatches = batches.filter((customers) =>
+			customers.every((customer) => deliveries.has(customer.phone)),
+		);
+		expect(crashed.length - failed.length).toBeLessThanOrEqual(deliveredBatches.length);
 		const sentBeforeResume = deliveries.size;
 		expect(sentBeforeResume).toBeLessThan(EXECUTIONS * CUSTOMERS_PER_EXECUTION);
 		expect([...deliveries.values()].every((count) => count === 1)).toBe(true);
@@ -315,7 +316,7 @@ describeOnN8n2('n8n queue mode (main + 2 workers, PostgreSQL, Redis)', () => {
 			.filter((r: any) => r.method === 'POST');
 		expect(resumeSends).toHaveLength(EXECUTIONS * CUSTOMERS_PER_EXECUTION - sentBeforeResume);
 		process.stderr.write(
-			`Worker killed with ${killedWhileRunning.length} executions running; ${failed.length} executions failed; ` +
+			`Worker killed: ${failed.length} executions failed; ` +
 				`${sentBeforeResume} of ${EXECUTIONS * CUSTOMERS_PER_EXECUTION} sent before the resume, ${resumeSends.length} by it\n`,
 		);
 	});
