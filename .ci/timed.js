@@ -8,8 +8,8 @@
  *
  * Stages are recognised from what the tools print anyway: npm's "> package@version script"
  * header, jest's "Running one project: …", the n8n runtime installer's "Installing …" and
- * "n8n runtime … ready" lines, and the e2e setup's "e2e on <line>:". Exits with the command's
- * exit code.
+ * "n8n runtime … ready" lines, the e2e setup's "e2e on <line>:" and test/alongside.js's
+ * "alongside: … at once". Exits with the command's exit code.
  */
 const { spawn } = require('node:child_process');
 const readline = require('node:readline');
@@ -22,6 +22,8 @@ if (!command) {
 
 /** The jest project running now ("Running one project: …"). */
 let jestProject = 'e2e';
+/** What test/alongside.js runs beside the first script, whose output alone marks the stages. */
+let beside = '';
 const MARKERS = [
 	[/^> \S+@\S+ (\S+)$/, (m) => `npm run ${m[1]}`],
 	[/^Running one project: (\S+)/, (m) => `jest ${(jestProject = m[1])}`],
@@ -29,7 +31,14 @@ const MARKERS = [
 	[/^Building sqlite3/, () => 'n8n runtime: build sqlite3'],
 	[/^n8n runtime \S+ ready/, () => 'e2e tests'],
 	// The e2e and queue projects both print it: the stage is named after the project that runs.
-	[/^e2e on (\S+):/, (m) => `${jestProject} tests on ${m[1]}`],
+	[/^e2e on (\S+):/, (m) => `${jestProject} tests on ${m[1]}${beside}`],
+	[
+		/^alongside: npm run \S+ and (.+) at once$/,
+		(m) => {
+			beside = `, beside ${m[1]}`;
+			return 'node test/alongside.js';
+		},
+	],
 ];
 
 const started = Date.now();

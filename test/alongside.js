@@ -18,6 +18,7 @@ if (scripts.length === 0) {
 	process.exit(2);
 }
 
+console.log(`alongside: ${scripts.map((script) => `npm run ${script}`).join(' and ')} at once`);
 const started = Date.now();
 const elapsed = () => `${Math.round((Date.now() - started) / 1000)} s`;
 
