@@ -242,8 +242,14 @@ describeOnN8n2('n8n queue mode (main + 2 workers, PostgreSQL, Redis)', () => {
 				`${received.filter((request) => request.fault === '429').length} answered 429; after each ` +
 				`execution's first 4 s: ${refused} of ${settled.length} answered 429\n`,
 		);
+		// Each execution's slow start costs requests answered 429 (330 to 400 of about 1,850 in all, on
+		// an idle or a saturated machine); an Adaptive that cut too little after a 429 sent 3,280 for
+		// the same 1,500 messages, with as few answered 429 after the first 4 s as a good one.
+		expect(received.length).toBeLessThan(1.5 * deliveries.size);
 		expect(settled.length).toBeGreaterThan(500);
-		expect(refused / settled.length).toBeLessThan(0.1);
+		// After the first 4 s: 2 % answered 429 on an idle machine, up to 10 % with a core taken by
+		// other work (Adaptive reads n8n's own event-loop delay as Plazbot queueing late).
+		expect(refused / settled.length).toBeLessThan(0.15);
 	});
 
 	it("AI Agent → Add File: a worker uploads each PDF with its exact bytes and name, read back from n8n's database", async () => {
