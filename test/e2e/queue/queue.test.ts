@@ -217,10 +217,12 @@ describeOnN8n2('n8n queue mode (main + 2 workers, PostgreSQL, Redis)', () => {
 		);
 		expect([...deliveries.values()].every((count) => count === 1)).toBe(true);
 
-		// Each execution starts with a slow start that may overshoot the limit; under load n8n also
-		// starts queued executions seconds apart. So each execution is judged after its own first 4 s:
-		// by then every one of them must hold its requests under the shared limit, whatever the pace
-		// the machine allows (the pace itself is a figure: npm run bench:limits).
+		// The campaign is judged by what it cost: requests per message sent. A good Adaptive sends
+		// 1,830 to 1,900 for the 1,500 messages on an idle or a saturated machine (330 to 400
+		// answered 429, most in each execution's slow start); one that cut too little after a 429
+		// sent 3,280. How those 429s split between each execution's first 4 s and the rest, and the
+		// pace, are figures (npm run bench:limits): under load n8n starts queued executions seconds
+		// apart, and the share after 4 s went from 1 % to 13 % between runs of the same code.
 		const received: Array<{ at: number; fault: string | null; body: { destination: string } }> =
 			stand.standIn.requestsTo('/api/message/conversation');
 		const batchOf = new Map(
@@ -242,14 +244,7 @@ describeOnN8n2('n8n queue mode (main + 2 workers, PostgreSQL, Redis)', () => {
 				`${received.filter((request) => request.fault === '429').length} answered 429; after each ` +
 				`execution's first 4 s: ${refused} of ${settled.length} answered 429\n`,
 		);
-		// Each execution's slow start costs requests answered 429 (330 to 400 of about 1,850 in all, on
-		// an idle or a saturated machine); an Adaptive that cut too little after a 429 sent 3,280 for
-		// the same 1,500 messages, with as few answered 429 after the first 4 s as a good one.
 		expect(received.length).toBeLessThan(1.5 * deliveries.size);
-		expect(settled.length).toBeGreaterThan(500);
-		// After the first 4 s: 2 % answered 429 on an idle machine, up to 10 % with a core taken by
-		// other work (Adaptive reads n8n's own event-loop delay as Plazbot queueing late).
-		expect(refused / settled.length).toBeLessThan(0.15);
 	});
 
 	it("AI Agent → Add File: a worker uploads each PDF with its exact bytes and name, read back from n8n's database", async () => {
