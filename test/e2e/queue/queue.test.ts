@@ -221,8 +221,9 @@ describeOnN8n2('n8n queue mode (main + 2 workers, PostgreSQL, Redis)', () => {
 		// 1,830 to 1,900 for the 1,500 messages on an idle or a saturated machine (330 to 400
 		// answered 429, most in each execution's slow start); one that cut too little after a 429
 		// sent 3,280. How those 429s split between each execution's first 4 s and the rest, and the
-		// pace, are figures (npm run bench:limits): under load n8n starts queued executions seconds
-		// apart, and the share after 4 s went from 1 % to 13 % between runs of the same code.
+		// pace, are printed, not asserted (npm run bench:limits measures them without n8n): under load
+		// n8n starts queued executions seconds apart, and the share after 4 s went from 1 % to 13 %
+		// between runs of the same code.
 		const received: Array<{ at: number; fault: string | null; body: { destination: string } }> =
 			stand.standIn.requestsTo('/api/message/conversation');
 		const batchOf = new Map(
